@@ -1,0 +1,94 @@
+package dev.netcost.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import dev.netcost.Network;
+import dev.netcost.processor.check.DiagnosticReporter;
+import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.infer.NetworkInference;
+import dev.netcost.processor.read.LayerAnnotations;
+import dev.netcost.processor.read.NetworkReader;
+import dev.netcost.processor.read.ReadNetwork;
+import dev.netcost.processor.read.StrayLayers;
+import dev.netcost.processor.write.CompanionWriter;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Runs netcost's stages on every {@code @Network} class: read, infer, check, write. Thin on
+ * purpose: each stage is its own package, and this class only passes one's output to the next.
+ */
+@AutoService(Processor.class)
+public final class NetworkProcessor extends AbstractProcessor {
+    private static final String GENERATED = "javax.annotation.processing.Generated";
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(Network.class.getCanonicalName());
+        names.addAll(LayerAnnotations.names());
+        return names;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (round.processingOver() || annotations.isEmpty()) {
+            return false;
+        }
+        DiagnosticReporter reporter = new DiagnosticReporter(processingEnv.getMessager());
+        try {
+            reporter.report(StrayLayers.find(round, processingEnv.getElementUtils()));
+        } catch (RuntimeException | Error e) {
+            reporter.internalError(annotations.iterator().next(), e);
+        }
+        Set<String> beingCompiled = new LinkedHashSet<>();
+        for (Element root : round.getRootElements()) {
+            if (root instanceof TypeElement type) {
+                beingCompiled.add(type.getQualifiedName().toString());
+            }
+        }
+        for (Element element : round.getElementsAnnotatedWith(Network.class)) {
+            if (element instanceof TypeElement type) {
+                try {
+                    process(type, beingCompiled, reporter);
+                } catch (Exception | Error e) {
+                    // Never take javac down: report where it happened and go on with the next network.
+                    reporter.internalError(type, e);
+                }
+            }
+        }
+        // Other processors may read these annotations too.
+        return false;
+    }
+
+    private void process(TypeElement type, Set<String> beingCompiled, DiagnosticReporter reporter) throws Exception {
+        NetworkReader reader = new NetworkReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+        ReadNetwork read = reader.read(type, beingCompiled);
+        reporter.report(read.problems());
+        if (!read.readable()) {
+            return;
+        }
+        NetworkAnalysis analysis = NetworkInference.analyze(read.decl());
+        reporter.report(analysis.problems(), read.sources());
+        if (!analysis.ok()) {
+            return;
+        }
+        Optional<ClassName> generated = processingEnv.getElementUtils().getTypeElement(GENERATED) == null
+                ? Optional.empty()
+                : Optional.of(ClassName.bestGuess(GENERATED));
+        new CompanionWriter(processingEnv.getFiler(), generated, NetworkProcessor.class.getCanonicalName())
+                .write(analysis, type);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.netcost.processor.check;
+
+import dev.netcost.processor.model.Problem;
+import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.read.LocatedProblem;
+import dev.netcost.processor.read.SourceLocation;
+import dev.netcost.processor.read.SourceMap;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * Prints problems as javac errors on the annotation value at fault, so that the IDE underlines
+ * exactly {@code groups = 5}.
+ */
+public final class DiagnosticReporter {
+    private final Messager messager;
+
+    public DiagnosticReporter(Messager messager) {
+        this.messager = messager;
+    }
+
+    public void report(LocatedProblem problem) {
+        print(problem.kind(), problem.location(), problem.message());
+    }
+
+    public void report(List<LocatedProblem> problems) {
+        problems.forEach(this::report);
+    }
+
+    /** Problems from the pure core, placed through the network's source map. */
+    public void report(List<Problem> problems, SourceMap sources) {
+        for (Problem problem : problems) {
+            print(problem.fault().kind(), sources.locate(problem), problem.fault().message());
+        }
+    }
+
+    /**
+     * An exception netcost did not expect: an error on the class, with the trace, rather than a
+     * crash of javac, as AutoValue and MapStruct do.
+     */
+    public void internalError(Element element, Throwable t) {
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        messager.printMessage(Diagnostic.Kind.ERROR, ProblemKind.INTERNAL.format("netcost failed on "
+                + element.getSimpleName() + ". This is a bug in netcost; please report it with this trace:\n" + trace),
+                element);
+    }
+
+    private void print(ProblemKind kind, SourceLocation at, String message) {
+        if (at.value().isPresent()) {
+            messager.printMessage(Diagnostic.Kind.ERROR, kind.format(message), at.element(), at.annotation(),
+                    at.value().get());
+        } else {
+            messager.printMessage(Diagnostic.Kind.ERROR, kind.format(message), at.element(), at.annotation());
+        }
+    }
+}

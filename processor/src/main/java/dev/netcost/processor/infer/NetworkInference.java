@@ -1,0 +1,127 @@
+package dev.netcost.processor.infer;
+
+import dev.netcost.Shape;
+import dev.netcost.Summary;
+import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.LayerDecl;
+import dev.netcost.processor.model.NetworkDecl;
+import dev.netcost.processor.model.Problem;
+import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.model.ShapeResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Infers every shape and figure of a declared network. Pure: no javac types, so it is tested
+ * without a compiler.
+ *
+ * <p>Reports every independent problem: each layer's own attributes are checked whatever
+ * happens elsewhere. Shapes flow one way, so the walk stops at the first layer whose output
+ * cannot be known: a later layer's shape error would only echo the first one.
+ */
+public final class NetworkInference {
+    /** Largest input rank: {@code (C, D, H, W)}. */
+    private static final int MAX_INPUT_RANK = 4;
+
+    private NetworkInference() {}
+
+    public static NetworkAnalysis analyze(NetworkDecl network) {
+        List<Problem> problems = new ArrayList<>();
+        Shape input = checkInput(network, problems);
+        checkBatch(network, problems);
+
+        boolean[] valid = new boolean[network.layers().size()];
+        for (LayerDecl layer : network.layers()) {
+            List<Fault> faults = layer.op().validate();
+            valid[layer.index()] = faults.isEmpty();
+            for (Fault fault : faults) {
+                problems.add(onLayer(layer, fault));
+            }
+        }
+
+        List<LayerAnalysis> layers = new ArrayList<>();
+        Cost total = Cost.ZERO;
+        if (input != null) {
+            Shape current = input;
+            long batch = Math.max(1, network.batch());
+            for (LayerDecl layer : network.layers()) {
+                if (!valid[layer.index()]) {
+                    break;
+                }
+                LayerAnalysis analysed;
+                try {
+                    ShapeResult result = layer.op().outputShape(current);
+                    if (result instanceof ShapeResult.Failed failed) {
+                        for (Fault fault : failed.faults()) {
+                            problems.add(onLayer(layer, fault));
+                        }
+                        break;
+                    }
+                    Shape output = ((ShapeResult.Ok) result).shape();
+                    Cost cost = layer.op().cost(current, output).forBatch(batch);
+                    analysed = new LayerAnalysis(layer, layer.op().displayName(current), current, output, cost);
+                } catch (ArithmeticException overflow) {
+                    problems.add(onLayer(layer, Fault.onAnnotation(ProblemKind.OVERFLOW, "a shape or figure of"
+                            + " this layer on the input " + current + (batch > 1 ? " with batch " + batch : "")
+                            + " does not fit a long (at most " + Summary.grouped(Long.MAX_VALUE) + ");"
+                            + " netcost never wraps a number: make the layer or its input smaller")));
+                    break;
+                }
+                try {
+                    total = total.plus(analysed.cost());
+                } catch (ArithmeticException overflow) {
+                    problems.add(onLayer(layer, Fault.onAnnotation(ProblemKind.OVERFLOW, "the network's total"
+                            + " figures do not fit a long (at most " + Summary.grouped(Long.MAX_VALUE)
+                            + ") once this layer is added; netcost never wraps a number: make the network smaller")));
+                    break;
+                }
+                layers.add(analysed);
+                current = analysed.output();
+            }
+        }
+        // Network problems first, then layers in declaration order: a stable, readable order.
+        problems.sort(Comparator.comparingInt(p -> p.layer().orElse(-1)));
+        return new NetworkAnalysis(network, input, layers, total, problems);
+    }
+
+    /** The input shape, or null with a problem when {@code @Network(input)} is not usable. */
+    private static Shape checkInput(NetworkDecl network, List<Problem> problems) {
+        List<Integer> dims = network.input();
+        if (dims.isEmpty()) {
+            problems.add(Problem.onNetwork(Fault.on(Attr.INPUT, ProblemKind.NO_INPUT, network.name()
+                    + ": input = {} gives no input shape; give one sample's shape, channels first, such as"
+                    + " input = {3, 224, 224}")));
+            return null;
+        }
+        if (dims.size() > MAX_INPUT_RANK) {
+            problems.add(Problem.onNetwork(Fault.on(Attr.INPUT, ProblemKind.INPUT_RANK, network.name()
+                    + ": input has " + dims.size() + " dimensions; netcost takes {F}, {C, L}, {C, H, W} or"
+                    + " {C, D, H, W} for one sample, without the batch (set that with batch = N)")));
+            return null;
+        }
+        for (int d : dims) {
+            if (d < 1) {
+                problems.add(Problem.onNetwork(Fault.on(Attr.INPUT, ProblemKind.OUT_OF_RANGE, network.name()
+                        + ": input dimension " + d + " must be at least 1")));
+                return null;
+            }
+        }
+        return Shape.of(dims.stream().mapToLong(Integer::longValue).toArray());
+    }
+
+    private static void checkBatch(NetworkDecl network, List<Problem> problems) {
+        if (network.batch() < 1) {
+            problems.add(Problem.onNetwork(Fault.on(Attr.BATCH, ProblemKind.OUT_OF_RANGE, network.name()
+                    + ": batch = " + network.batch() + " must be at least 1")));
+        }
+    }
+
+    /** Names the layer first, so that every message says where it is. */
+    private static Problem onLayer(LayerDecl layer, Fault fault) {
+        return Problem.onLayer(layer.index(),
+                new Fault(fault.kind(), fault.attr(), layer.name() + ": " + fault.message()));
+    }
+}

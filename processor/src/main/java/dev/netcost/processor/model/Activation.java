@@ -1,0 +1,45 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.List;
+
+/** An element-wise activation: {@code @ReLU}, {@code @ReLU6}, {@code @Sigmoid}, {@code @Tanh}, {@code @SiLU}, {@code @GELU}. */
+public record Activation(Kind kind) implements Op {
+    /** The activations and their FLOPs per element, by the cost model. */
+    public enum Kind {
+        RELU("ReLU", 1),
+        RELU6("ReLU6", 1),
+        SIGMOID("Sigmoid", 4),
+        TANH("Tanh", 4),
+        SILU("SiLU", 4),
+        GELU("GELU", 4);
+
+        private final String displayName;
+        private final int flopsPerElement;
+
+        Kind(String displayName, int flopsPerElement) {
+            this.displayName = displayName;
+            this.flopsPerElement = flopsPerElement;
+        }
+    }
+
+    @Override
+    public List<Fault> validate() {
+        return List.of();
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        return ShapeResult.of(input);
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        return Cost.flopsOnly(Math.multiplyExact(kind.flopsPerElement, output.numel()));
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return kind.displayName;
+    }
+}

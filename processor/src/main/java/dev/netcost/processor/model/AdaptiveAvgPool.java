@@ -1,0 +1,51 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code @AdaptiveAvgPool}: average pooling to a fixed output size. */
+public record AdaptiveAvgPool(List<Integer> output) implements Op {
+    public AdaptiveAvgPool {
+        output = List.copyOf(output);
+    }
+
+    @Override
+    public List<Fault> validate() {
+        List<Fault> faults = new ArrayList<>();
+        Window.checkValues(faults, Attr.OUTPUT, output, 1, "output size");
+        return faults;
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        var rank = Window.requireSpatial("@AdaptiveAvgPool", input);
+        if (rank.isPresent()) {
+            return ShapeResult.failed(rank.get());
+        }
+        List<Fault> faults = new ArrayList<>();
+        Window.checkArity(faults, Attr.OUTPUT, output, input);
+        if (!faults.isEmpty()) {
+            return ShapeResult.failed(faults);
+        }
+        return ShapeResult.of(Window.withSpatial(input.dim(0), Window.perDimension(output, input.rank() - 1)));
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        // K * numel with K varying per cell: the cells read, summed over output cells, per channel.
+        // Windows are separable, so the sum over cells is the product of the per-dimension sums.
+        long[] in = Window.spatial(input);
+        long[] out = Window.spatial(output);
+        long cells = input.dim(0);
+        for (int i = 0; i < in.length; i++) {
+            cells = Math.multiplyExact(cells, Pooling.adaptiveWindowSum(in[i], out[i]));
+        }
+        return Cost.flopsOnly(cells);
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "AdaptiveAvgPool" + (input.rank() - 1) + "d";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.List;
+
+/** {@code @BatchNorm} over the channel axis: scale and shift learnable, mean and variance buffers. */
+public record BatchNorm() implements Op {
+    @Override
+    public List<Fault> validate() {
+        return List.of();
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        if (input.rank() > Window.MAX_SPATIAL + 1) {
+            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.INPUT_SHAPE,
+                    "@BatchNorm takes (C), (C, L), (C, H, W) or (C, D, H, W) but gets " + input));
+        }
+        return ShapeResult.of(input);
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        long channels = input.dim(0);
+        long perChannel = Math.multiplyExact(2, channels);
+        // Inference: one scale and one shift per element.
+        return new Cost(perChannel, perChannel, 0, Math.multiplyExact(2, output.numel()));
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        // PyTorch's BatchNorm1d takes (N, C) and (N, C, L).
+        return "BatchNorm" + Math.max(1, input.rank() - 1) + "d";
+    }
+}

@@ -1,0 +1,26 @@
+package dev.netcost.processor.model;
+
+/** How a field's name becomes the stem of its generated constants. */
+public final class ConstantNames {
+    private ConstantNames() {}
+
+    /**
+     * {@code conv1} to {@code CONV1}, {@code convBlock1} to {@code CONV_BLOCK1},
+     * {@code fc_6} to {@code FC_6}: an underscore before each upper-case letter that follows a
+     * lower-case letter or digit, then upper case.
+     */
+    public static String stem(String fieldName) {
+        StringBuilder s = new StringBuilder(fieldName.length() + 4);
+        for (int i = 0; i < fieldName.length(); i++) {
+            char c = fieldName.charAt(i);
+            if (i > 0 && Character.isUpperCase(c)) {
+                char before = fieldName.charAt(i - 1);
+                if (Character.isLowerCase(before) || Character.isDigit(before)) {
+                    s.append('_');
+                }
+            }
+            s.append(Character.toUpperCase(c));
+        }
+        return s.toString();
+    }
+}

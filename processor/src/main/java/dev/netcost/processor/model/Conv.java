@@ -1,0 +1,69 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code @Conv}: convolution over 1, 2 or 3 spatial dimensions. */
+public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Integer> padding,
+        List<Integer> dilation, int groups, boolean bias) implements Op {
+    public Conv {
+        kernel = List.copyOf(kernel);
+        stride = List.copyOf(stride);
+        padding = List.copyOf(padding);
+        dilation = List.copyOf(dilation);
+    }
+
+    @Override
+    public List<Fault> validate() {
+        List<Fault> faults = new ArrayList<>();
+        Window.checkAtLeast(faults, Attr.OUT, out, 1, "number of output channels");
+        Window.checkValues(faults, Attr.KERNEL, kernel, 1, "kernel size");
+        Window.checkValues(faults, Attr.STRIDE, stride, 1, "stride");
+        Window.checkValues(faults, Attr.PADDING, padding, 0, "padding");
+        Window.checkValues(faults, Attr.DILATION, dilation, 1, "dilation");
+        Window.checkAtLeast(faults, Attr.GROUPS, groups, 1, "number of groups");
+        if (groups >= 1 && out >= 1 && out % groups != 0) {
+            faults.add(Fault.on(Attr.GROUPS, ProblemKind.GROUPS, "groups = " + groups + " does not divide out = "
+                    + out + "; the output channels must split evenly into the groups"));
+        }
+        return faults;
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        var rank = Window.requireSpatial("@Conv", input);
+        if (rank.isPresent()) {
+            return ShapeResult.failed(rank.get());
+        }
+        List<Fault> faults = new ArrayList<>();
+        Window.checkArity(faults, Attr.KERNEL, kernel, input);
+        Window.checkArity(faults, Attr.STRIDE, stride, input);
+        Window.checkArity(faults, Attr.PADDING, padding, input);
+        Window.checkArity(faults, Attr.DILATION, dilation, input);
+        Window.checkGroups(input.dim(0), groups, out, input).ifPresent(faults::add);
+        if (!faults.isEmpty()) {
+            return ShapeResult.failed(faults);
+        }
+        return Window.slide(input, out, kernel, stride, padding, dilation, false);
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        long inPerGroup = input.dim(0) / groups;
+        long taps = Window.product(Window.perDimension(kernel, input.rank() - 1));
+        long positions = Window.product(Window.spatial(output));
+        long perOutput = Math.multiplyExact(inPerGroup, taps);
+        long params = Math.addExact(Math.multiplyExact(out, perOutput), bias ? out : 0);
+        long macs = Math.multiplyExact(Math.multiplyExact((long) out, positions), perOutput);
+        // Per output element: perOutput multiplies, perOutput - 1 adds, one more add with a bias.
+        long flops = Math.multiplyExact(Math.multiplyExact((long) out, positions),
+                Math.multiplyExact(2, perOutput) - 1 + (bias ? 1 : 0));
+        return new Cost(params, 0, macs, flops);
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "Conv" + (input.rank() - 1) + "d";
+    }
+}

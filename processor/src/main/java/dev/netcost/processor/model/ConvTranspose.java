@@ -1,0 +1,94 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code @ConvTranspose}: transposed convolution over 1, 2 or 3 spatial dimensions. */
+public record ConvTranspose(int out, List<Integer> kernel, List<Integer> stride, List<Integer> padding,
+        List<Integer> outputPadding, List<Integer> dilation, int groups, boolean bias) implements Op {
+    public ConvTranspose {
+        kernel = List.copyOf(kernel);
+        stride = List.copyOf(stride);
+        padding = List.copyOf(padding);
+        outputPadding = List.copyOf(outputPadding);
+        dilation = List.copyOf(dilation);
+    }
+
+    @Override
+    public List<Fault> validate() {
+        List<Fault> faults = new ArrayList<>();
+        Window.checkAtLeast(faults, Attr.OUT, out, 1, "number of output channels");
+        Window.checkValues(faults, Attr.KERNEL, kernel, 1, "kernel size");
+        Window.checkValues(faults, Attr.STRIDE, stride, 1, "stride");
+        Window.checkValues(faults, Attr.PADDING, padding, 0, "padding");
+        Window.checkValues(faults, Attr.OUTPUT_PADDING, outputPadding, 0, "output padding");
+        Window.checkValues(faults, Attr.DILATION, dilation, 1, "dilation");
+        Window.checkAtLeast(faults, Attr.GROUPS, groups, 1, "number of groups");
+        if (groups >= 1 && out >= 1 && out % groups != 0) {
+            faults.add(Fault.on(Attr.GROUPS, ProblemKind.GROUPS, "groups = " + groups + " does not divide out = "
+                    + out + "; the output channels must split evenly into the groups"));
+        }
+        return faults;
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        var rank = Window.requireSpatial("@ConvTranspose", input);
+        if (rank.isPresent()) {
+            return ShapeResult.failed(rank.get());
+        }
+        List<Fault> faults = new ArrayList<>();
+        Window.checkArity(faults, Attr.KERNEL, kernel, input);
+        Window.checkArity(faults, Attr.STRIDE, stride, input);
+        Window.checkArity(faults, Attr.PADDING, padding, input);
+        Window.checkArity(faults, Attr.OUTPUT_PADDING, outputPadding, input);
+        Window.checkArity(faults, Attr.DILATION, dilation, input);
+        Window.checkGroups(input.dim(0), groups, out, input).ifPresent(faults::add);
+        if (!faults.isEmpty()) {
+            return ShapeResult.failed(faults);
+        }
+        int spatial = input.rank() - 1;
+        long[] n = Window.spatial(input);
+        long[] k = Window.perDimension(kernel, spatial);
+        long[] s = Window.perDimension(stride, spatial);
+        long[] p = Window.perDimension(padding, spatial);
+        long[] op = Window.perDimension(outputPadding, spatial);
+        long[] d = Window.perDimension(dilation, spatial);
+        long[] size = new long[spatial];
+        for (int i = 0; i < spatial; i++) {
+            if (op[i] >= s[i] && op[i] >= d[i]) {
+                return ShapeResult.failed(Fault.on(Attr.OUTPUT_PADDING, ProblemKind.OUTPUT_PADDING,
+                        "outputPadding " + op[i] + " must be smaller than the stride " + s[i] + " or the dilation "
+                                + d[i] + ", as PyTorch requires; lower outputPadding"));
+            }
+            size[i] = Window.transposedOutput(n[i], k[i], s[i], p[i], d[i], op[i]);
+            if (size[i] < 1) {
+                String dim = Window.dimensionName(spatial, i);
+                return ShapeResult.failed(Fault.on(Attr.PADDING, ProblemKind.WINDOW, "padding " + p[i]
+                        + " trims the output " + dim + " of the input " + input + " to " + size[i]
+                        + "; use less padding or a larger kernel or stride"));
+            }
+        }
+        return ShapeResult.of(Window.withSpatial(out, size));
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        long outPerGroup = out / groups;
+        long taps = Window.product(Window.perDimension(kernel, input.rank() - 1));
+        long inputPositions = Window.product(Window.spatial(input));
+        long params = Math.addExact(Math.multiplyExact(Math.multiplyExact(input.dim(0), outPerGroup), taps),
+                bias ? out : 0);
+        // Every input element is scattered through every tap to out/g channels.
+        long macs = Math.multiplyExact(Math.multiplyExact(input.dim(0), inputPositions),
+                Math.multiplyExact(outPerGroup, taps));
+        long flops = Math.addExact(Math.multiplyExact(2, macs), bias ? output.numel() : 0);
+        return new Cost(params, 0, macs, flops);
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "ConvTranspose" + (input.rank() - 1) + "d";
+    }
+}

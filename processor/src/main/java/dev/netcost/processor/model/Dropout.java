@@ -1,0 +1,32 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.List;
+
+/** {@code @Dropout}: the identity at inference, costing nothing. */
+public record Dropout(double p) implements Op {
+    @Override
+    public List<Fault> validate() {
+        // Written so that NaN fails too.
+        if (p >= 0 && p <= 1) {
+            return List.of();
+        }
+        return List.of(Fault.on(Attr.P, ProblemKind.OUT_OF_RANGE,
+                "p = " + p + " is not a probability; use a value from 0 to 1"));
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        return ShapeResult.of(input);
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        return Cost.ZERO;
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "Dropout";
+    }
+}

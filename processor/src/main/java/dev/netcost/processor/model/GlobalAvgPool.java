@@ -1,0 +1,34 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.List;
+
+/** {@code @GlobalAvgPool}: every channel to one value, keeping the rank: {@code (C, H, W)} to {@code (C, 1, 1)}. */
+public record GlobalAvgPool() implements Op {
+    @Override
+    public List<Fault> validate() {
+        return List.of();
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        var rank = Window.requireSpatial("@GlobalAvgPool", input);
+        if (rank.isPresent()) {
+            return ShapeResult.failed(rank.get());
+        }
+        long[] ones = new long[input.rank() - 1];
+        java.util.Arrays.fill(ones, 1);
+        return ShapeResult.of(Window.withSpatial(input.dim(0), ones));
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        // K = every spatial cell, numel = C: K * numel is every input element once.
+        return Cost.flopsOnly(input.numel());
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "GlobalAvgPool" + (input.rank() - 1) + "d";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.netcost.processor.model;
+
+import java.util.List;
+
+/**
+ * A declared network as the read stage found it. Values are as written: the inference stage,
+ * not the reader, decides whether they are valid, so that every problem is reported the same way.
+ *
+ * @param packageName the package of the network class ({@code ""} for the unnamed package)
+ * @param simpleNames the class's simple name, preceded by those of its enclosing classes
+ * @param input       {@code @Network(input)} as written
+ * @param batch       {@code @Network(batch)} as written
+ * @param layers      the layers in declaration order
+ */
+public record NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch,
+        List<LayerDecl> layers) {
+    public NetworkDecl {
+        simpleNames = List.copyOf(simpleNames);
+        input = List.copyOf(input);
+        layers = List.copyOf(layers);
+        if (simpleNames.isEmpty()) {
+            throw new IllegalArgumentException("a network class has a name");
+        }
+    }
+
+    /** The class's own simple name, as the summary shows it. */
+    public String name() {
+        return simpleNames.get(simpleNames.size() - 1);
+    }
+
+    /**
+     * The generated class's simple name: {@code AlexNetCost}; for a nested class
+     * {@code Outer.Inner}, {@code Outer_InnerCost}, so that two nested networks of the same name
+     * in one package do not collide.
+     */
+    public String companionSimpleName() {
+        return String.join("_", simpleNames) + "Cost";
+    }
+
+    /** The generated class's qualified name. */
+    public String companionQualifiedName() {
+        return packageName.isEmpty() ? companionSimpleName() : packageName + "." + companionSimpleName();
+    }
+}

@@ -1,0 +1,203 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Arithmetic and checks shared by the ops that slide a window over the spatial dimensions
+ * (convolutions and pooling), by {@code shared/spec/cost-model.md}, section Shapes.
+ */
+final class Window {
+    private Window() {}
+
+    /** The most spatial dimensions an op takes: {@code (C, D, H, W)}. */
+    static final int MAX_SPATIAL = 3;
+
+    /**
+     * {@code floor((n + 2p - d(k-1) - 1) / s) + 1}, or with ceil mode the ceiling, less one if
+     * the last window would start inside the right padding only, exactly as PyTorch computes it.
+     * The result may be below 1: the caller reports that.
+     */
+    static long slidingOutput(long n, long k, long s, long p, long d, boolean ceilMode) {
+        long span = Math.addExact(Math.subtractExact(Math.addExact(n, Math.multiplyExact(2, p)),
+                Math.multiplyExact(d, k - 1)), -1);
+        long out = (ceilMode ? Math.floorDiv(Math.addExact(span, s - 1), s) : Math.floorDiv(span, s)) + 1;
+        if (ceilMode && out >= 1 && Math.multiplyExact(out - 1, s) >= Math.addExact(n, p)) {
+            out--;
+        }
+        return out;
+    }
+
+    /** {@code (n - 1)s - 2p + d(k-1) + outputPadding + 1}, exact. */
+    static long transposedOutput(long n, long k, long s, long p, long d, long outputPadding) {
+        long grown = Math.addExact(Math.multiplyExact(n - 1, s), Math.multiplyExact(d, k - 1));
+        return Math.addExact(Math.subtractExact(grown, Math.multiplyExact(2, p)), outputPadding + 1);
+    }
+
+    /** The spatial part of {@code shape}: everything after the channels. */
+    static long[] spatial(Shape shape) {
+        long[] dims = shape.dims();
+        long[] spatial = new long[dims.length - 1];
+        System.arraycopy(dims, 1, spatial, 0, spatial.length);
+        return spatial;
+    }
+
+    /** {@code (C, spatial...)}. */
+    static Shape withSpatial(long channels, long[] spatial) {
+        long[] dims = new long[spatial.length + 1];
+        dims[0] = channels;
+        System.arraycopy(spatial, 0, dims, 1, spatial.length);
+        return Shape.of(dims);
+    }
+
+    /** Product of the values, exact. */
+    static long product(long[] values) {
+        long p = 1;
+        for (long v : values) {
+            p = Math.multiplyExact(p, v);
+        }
+        return p;
+    }
+
+    /** One value per spatial dimension: a single value repeated, or the values as given. */
+    static long[] perDimension(List<Integer> values, int spatialRank) {
+        long[] out = new long[spatialRank];
+        for (int i = 0; i < spatialRank; i++) {
+            out[i] = values.size() == 1 ? values.get(0) : values.get(i);
+        }
+        return out;
+    }
+
+    /** The names of the spatial dimensions of a tensor of this rank, for messages. */
+    static String dimensionName(int spatialRank, int i) {
+        return switch (spatialRank) {
+            case 1 -> "length";
+            case 2 -> i == 0 ? "height" : "width";
+            default -> new String[] {"depth", "height", "width"}[i];
+        };
+    }
+
+    /** The fault for an op that needs spatial dimensions and got a tensor without them or with too many. */
+    static Optional<Fault> requireSpatial(String annotation, Shape input) {
+        int spatial = input.rank() - 1;
+        if (spatial >= 1 && spatial <= MAX_SPATIAL) {
+            return Optional.empty();
+        }
+        String hint = spatial < 1
+                ? "it has no spatial dimensions left; move this layer before the @Flatten or the @Linear"
+                : "netcost handles up to 3 spatial dimensions";
+        return Optional.of(Fault.onAnnotation(ProblemKind.INPUT_SHAPE, annotation
+                + " needs an input (C, L), (C, H, W) or (C, D, H, W) but gets " + input + "; " + hint));
+    }
+
+    /**
+     * Checks a per-dimension attribute in isolation: at least one value, no more than
+     * {@link #MAX_SPATIAL}, each at least {@code min}.
+     */
+    static void checkValues(List<Fault> faults, Attr attr, List<Integer> values, int min, String what) {
+        if (values.isEmpty()) {
+            faults.add(Fault.on(attr, ProblemKind.VALUE_COUNT, attr.javaName()
+                    + " = {} gives no " + what + "; give one value, or one per spatial dimension"));
+            return;
+        }
+        if (values.size() > MAX_SPATIAL) {
+            faults.add(Fault.on(attr, ProblemKind.VALUE_COUNT, attr.javaName() + " = " + braces(values)
+                    + " has " + values.size() + " values but a layer has at most " + MAX_SPATIAL
+                    + " spatial dimensions; give one value, or one per spatial dimension"));
+            return;
+        }
+        for (int v : values) {
+            if (v < min) {
+                faults.add(Fault.on(attr, ProblemKind.OUT_OF_RANGE, attr.javaName() + " = " + braces(values)
+                        + ": every " + what + " must be at least " + min + "; " + v + " is not"));
+                return;
+            }
+        }
+    }
+
+    /** Checks a single size: at least {@code min}. */
+    static void checkAtLeast(List<Fault> faults, Attr attr, long value, long min, String what) {
+        if (value < min) {
+            faults.add(Fault.on(attr, ProblemKind.OUT_OF_RANGE,
+                    attr.javaName() + " = " + value + ": the " + what + " must be at least " + min));
+        }
+    }
+
+    /**
+     * Checks that a per-dimension attribute has one value or one per spatial dimension of
+     * {@code input}. Call after {@link #requireSpatial}.
+     */
+    static void checkArity(List<Fault> faults, Attr attr, List<Integer> values, Shape input) {
+        int spatial = input.rank() - 1;
+        if (values.size() != 1 && values.size() != spatial) {
+            faults.add(Fault.on(attr, ProblemKind.VALUE_COUNT, attr.javaName() + " = " + braces(values) + " has "
+                    + values.size() + " values but the input " + input + " has " + spatial
+                    + (spatial == 1 ? " spatial dimension" : " spatial dimensions")
+                    + "; give one value, or " + spatial));
+        }
+    }
+
+    /**
+     * The output of a sliding window over every spatial dimension of {@code input}, keeping
+     * {@code channels}; a {@link ProblemKind#WINDOW} fault on {@code kernel} where a dimension
+     * would be empty. Per-dimension attributes must have passed {@link #checkArity}.
+     */
+    static ShapeResult slide(Shape input, long channels, List<Integer> kernel, List<Integer> stride,
+            List<Integer> padding, List<Integer> dilation, boolean ceilMode) {
+        int rank = input.rank() - 1;
+        long[] n = spatial(input);
+        long[] k = perDimension(kernel, rank);
+        long[] s = perDimension(stride, rank);
+        long[] p = perDimension(padding, rank);
+        long[] d = perDimension(dilation, rank);
+        long[] out = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            out[i] = slidingOutput(n[i], k[i], s[i], p[i], d[i], ceilMode);
+            if (out[i] < 1) {
+                long effective = Math.addExact(Math.multiplyExact(d[i], k[i] - 1), 1);
+                long padded = Math.addExact(n[i], Math.multiplyExact(2, p[i]));
+                String dim = dimensionName(rank, i);
+                return ShapeResult.failed(Fault.on(Attr.KERNEL, ProblemKind.WINDOW, "kernel " + k[i]
+                        + (d[i] > 1 ? " (dilated to " + effective + ")" : "") + " is larger than the " + dim + " "
+                        + n[i] + (p[i] > 0 ? " padded to " + padded : "") + " of the input " + input
+                        + ", so the output " + dim + " would be " + out[i]
+                        + "; use a smaller kernel, more padding, or a larger input"));
+            }
+        }
+        return ShapeResult.of(withSpatial(channels, out));
+    }
+
+    /** Channels must divide by groups: the fault, if they do not. */
+    static Optional<Fault> checkGroups(long channels, int groups, int out, Shape input) {
+        if (channels % groups == 0) {
+            return Optional.empty();
+        }
+        long common = gcd(channels, out);
+        return Optional.of(Fault.on(Attr.GROUPS, ProblemKind.GROUPS, "groups = " + groups + " does not divide the "
+                + channels + " input channels of " + input + "; use a groups value that divides both " + channels
+                + " and out = " + out + " (their greatest common divisor is " + common + ")"));
+    }
+
+    static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /** {@code {3, 3}} as the user wrote it; a single value without braces. */
+    static String braces(List<Integer> values) {
+        if (values.size() == 1) {
+            return values.get(0).toString();
+        }
+        List<String> parts = new ArrayList<>();
+        for (int v : values) {
+            parts.add(Integer.toString(v));
+        }
+        return "{" + String.join(", ", parts) + "}";
+    }
+}

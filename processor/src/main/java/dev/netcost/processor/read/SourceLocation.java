@@ -1,0 +1,20 @@
+package dev.netcost.processor.read;
+
+import java.util.Objects;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+
+/**
+ * Where a diagnostic goes, as javac's {@code Messager} takes it: the element, the annotation
+ * on it, and the value at fault if the user wrote one (a default value has no position in the
+ * source, so the annotation itself is underlined instead).
+ */
+public record SourceLocation(Element element, AnnotationMirror annotation, Optional<AnnotationValue> value) {
+    public SourceLocation {
+        Objects.requireNonNull(element, "element");
+        Objects.requireNonNull(annotation, "annotation");
+        Objects.requireNonNull(value, "value");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.netcost.processor.read;
+
+import dev.netcost.Network;
+import dev.netcost.processor.model.ProblemKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/** Finds layer annotations on fields of classes that are not networks: they would be silently ignored. */
+public final class StrayLayers {
+    private StrayLayers() {}
+
+    public static List<LocatedProblem> find(RoundEnvironment round, Elements elements) {
+        List<LocatedProblem> problems = new ArrayList<>();
+        for (String name : LayerAnnotations.names()) {
+            TypeElement annotation = elements.getTypeElement(name);
+            if (annotation == null) {
+                continue;
+            }
+            for (Element field : round.getElementsAnnotatedWith(annotation)) {
+                Element owner = field.getEnclosingElement();
+                if (NetworkReader.mirror(owner, Network.class.getCanonicalName()).isPresent()) {
+                    continue;
+                }
+                AnnotationMirror mirror = NetworkReader.mirror(field, name).orElseThrow();
+                problems.add(new LocatedProblem(ProblemKind.NOT_IN_NETWORK,
+                        new SourceLocation(field, mirror, Optional.empty()),
+                        field.getSimpleName() + ": " + NetworkReader.simpleName(mirror) + " declares a layer, but "
+                                + owner.getSimpleName() + " is not a network; annotate " + owner.getSimpleName()
+                                + " with @Network(input = {...})"));
+            }
+        }
+        return problems;
+    }
+}
