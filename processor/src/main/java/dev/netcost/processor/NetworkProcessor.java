@@ -6,6 +6,7 @@ import dev.netcost.Network;
 import dev.netcost.processor.check.DiagnosticReporter;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.NetworkInference;
+import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.read.LayerAnnotations;
 import dev.netcost.processor.read.NetworkReader;
 import dev.netcost.processor.read.ReadNetwork;
@@ -14,6 +15,7 @@ import dev.netcost.processor.write.CompanionWriter;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -28,6 +30,18 @@ import javax.lang.model.element.TypeElement;
 @AutoService(Processor.class)
 public final class NetworkProcessor extends AbstractProcessor {
     private static final String GENERATED = "javax.annotation.processing.Generated";
+
+    private final Function<NetworkDecl, NetworkAnalysis> inference;
+
+    /** The processor javac loads. */
+    public NetworkProcessor() {
+        this(NetworkInference::analyze);
+    }
+
+    /** With another inference stage: lets a test make a stage throw, to check that javac survives it. */
+    NetworkProcessor(Function<NetworkDecl, NetworkAnalysis> inference) {
+        this.inference = inference;
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -80,7 +94,7 @@ public final class NetworkProcessor extends AbstractProcessor {
         if (!read.readable()) {
             return;
         }
-        NetworkAnalysis analysis = NetworkInference.analyze(read.decl());
+        NetworkAnalysis analysis = inference.apply(read.decl());
         reporter.report(analysis.problems(), read.sources());
         if (!analysis.ok()) {
             return;

@@ -11,7 +11,6 @@ import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.ProblemKind;
 import dev.netcost.processor.model.ShapeResult;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,8 +18,8 @@ import java.util.List;
  * without a compiler.
  *
  * <p>Reports every independent problem: each layer's own attributes are checked whatever
- * happens elsewhere. Shapes flow one way, so the walk stops at the first layer whose output
- * cannot be known: a later layer's shape error would only echo the first one.
+ * happens elsewhere. Shapes flow one way, so after the first layer whose output cannot be known
+ * no shape is checked: a later layer's shape error would only echo the first one.
  */
 public final class NetworkInference {
     /** Largest input rank: {@code (C, D, H, W)}. */
@@ -33,57 +32,42 @@ public final class NetworkInference {
         Shape input = checkInput(network, problems);
         checkBatch(network, problems);
 
-        boolean[] valid = new boolean[network.layers().size()];
-        for (LayerDecl layer : network.layers()) {
-            List<Fault> faults = layer.op().validate();
-            valid[layer.index()] = faults.isEmpty();
-            for (Fault fault : faults) {
-                problems.add(onLayer(layer, fault));
-            }
-        }
-
         List<LayerAnalysis> layers = new ArrayList<>();
         Cost total = Cost.ZERO;
-        if (input != null) {
-            Shape current = input;
-            long batch = Math.max(1, network.batch());
-            for (LayerDecl layer : network.layers()) {
-                if (!valid[layer.index()]) {
-                    break;
+        long batch = Math.max(1, network.batch());
+        // The input of the next layer while it is known; null once a layer fails.
+        Shape current = input;
+        for (LayerDecl layer : network.layers()) {
+            List<Fault> faults = layer.op().validate();
+            if (!faults.isEmpty() || current == null) {
+                for (Fault fault : faults) {
+                    problems.add(onLayer(layer, current, fault));
                 }
-                LayerAnalysis analysed;
-                try {
-                    ShapeResult result = layer.op().outputShape(current);
-                    if (result instanceof ShapeResult.Failed failed) {
-                        for (Fault fault : failed.faults()) {
-                            problems.add(onLayer(layer, fault));
-                        }
-                        break;
+                current = null;
+                continue;
+            }
+            try {
+                ShapeResult result = layer.op().outputShape(current);
+                if (result instanceof ShapeResult.Failed failed) {
+                    for (Fault fault : failed.faults()) {
+                        problems.add(onLayer(layer, current, fault));
                     }
-                    Shape output = ((ShapeResult.Ok) result).shape();
-                    Cost cost = layer.op().cost(current, output).forBatch(batch);
-                    analysed = new LayerAnalysis(layer, layer.op().displayName(current), current, output, cost);
-                } catch (ArithmeticException overflow) {
-                    problems.add(onLayer(layer, Fault.onAnnotation(ProblemKind.OVERFLOW, "a shape or figure of"
-                            + " this layer on the input " + current + (batch > 1 ? " with batch " + batch : "")
-                            + " does not fit a long (at most " + Summary.grouped(Long.MAX_VALUE) + ");"
-                            + " netcost never wraps a number: make the layer or its input smaller")));
-                    break;
+                    current = null;
+                    continue;
                 }
-                try {
-                    total = total.plus(analysed.cost());
-                } catch (ArithmeticException overflow) {
-                    problems.add(onLayer(layer, Fault.onAnnotation(ProblemKind.OVERFLOW, "the network's total"
-                            + " figures do not fit a long (at most " + Summary.grouped(Long.MAX_VALUE)
-                            + ") once this layer is added; netcost never wraps a number: make the network smaller")));
-                    break;
-                }
-                layers.add(analysed);
-                current = analysed.output();
+                Shape output = ((ShapeResult.Ok) result).shape();
+                Cost cost = layer.op().cost(current, output).forBatch(batch);
+                total = total.plus(cost);
+                layers.add(new LayerAnalysis(layer, layer.op().displayName(current), current, output, cost));
+                current = output;
+            } catch (ArithmeticException overflow) {
+                problems.add(onLayer(layer, current, Fault.onAnnotation(ProblemKind.OVERFLOW, "a shape or figure of"
+                        + " this layer" + (batch > 1 ? " with batch " + batch : "") + ", or the network's total"
+                        + " with it, does not fit a long (at most " + Summary.grouped(Long.MAX_VALUE) + ");"
+                        + " netcost never wraps a number: make the layer or its input smaller")));
+                current = null;
             }
         }
-        // Network problems first, then layers in declaration order: a stable, readable order.
-        problems.sort(Comparator.comparingInt(p -> p.layer().orElse(-1)));
         return new NetworkAnalysis(network, input, layers, total, problems);
     }
 
@@ -119,9 +103,12 @@ public final class NetworkInference {
         }
     }
 
-    /** Names the layer first, so that every message says where it is. */
-    private static Problem onLayer(LayerDecl layer, Fault fault) {
-        return Problem.onLayer(layer.index(),
-                new Fault(fault.kind(), fault.attr(), layer.name() + ": " + fault.message()));
+    /**
+     * Names the layer and, while it is known, what comes into it, so that every message says
+     * where it is and what the layer was given: {@code conv2 on input (96, 27, 27): ...}.
+     */
+    private static Problem onLayer(LayerDecl layer, Shape input, Fault fault) {
+        String where = input == null ? layer.name() : layer.name() + " on input " + input;
+        return Problem.onLayer(layer.index(), new Fault(fault.kind(), fault.attr(), where + ": " + fault.message()));
     }
 }

@@ -14,7 +14,7 @@ public record BatchNorm() implements Op {
     public ShapeResult outputShape(Shape input) {
         if (input.rank() > Window.MAX_SPATIAL + 1) {
             return ShapeResult.failed(Fault.onAnnotation(ProblemKind.INPUT_SHAPE,
-                    "@BatchNorm takes (C), (C, L), (C, H, W) or (C, D, H, W) but gets " + input));
+                    "@BatchNorm takes (C), (C, L), (C, H, W) or (C, D, H, W)"));
         }
         return ShapeResult.of(input);
     }

@@ -25,7 +25,7 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
         Window.checkAtLeast(faults, Attr.GROUPS, groups, 1, "number of groups");
         if (groups >= 1 && out >= 1 && out % groups != 0) {
             faults.add(Fault.on(Attr.GROUPS, ProblemKind.GROUPS, "groups = " + groups + " does not divide out = "
-                    + out + "; the output channels must split evenly into the groups"));
+                    + out + "; groups must divide both the input and the output channels"));
         }
         return faults;
     }
@@ -41,7 +41,7 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
         Window.checkArity(faults, Attr.STRIDE, stride, input);
         Window.checkArity(faults, Attr.PADDING, padding, input);
         Window.checkArity(faults, Attr.DILATION, dilation, input);
-        Window.checkGroups(input.dim(0), groups, out, input).ifPresent(faults::add);
+        Window.checkGroups(input.dim(0), groups, out).ifPresent(faults::add);
         if (!faults.isEmpty()) {
             return ShapeResult.failed(faults);
         }

@@ -27,7 +27,7 @@ public record ConvTranspose(int out, List<Integer> kernel, List<Integer> stride,
         Window.checkAtLeast(faults, Attr.GROUPS, groups, 1, "number of groups");
         if (groups >= 1 && out >= 1 && out % groups != 0) {
             faults.add(Fault.on(Attr.GROUPS, ProblemKind.GROUPS, "groups = " + groups + " does not divide out = "
-                    + out + "; the output channels must split evenly into the groups"));
+                    + out + "; groups must divide both the input and the output channels"));
         }
         return faults;
     }
@@ -44,7 +44,7 @@ public record ConvTranspose(int out, List<Integer> kernel, List<Integer> stride,
         Window.checkArity(faults, Attr.PADDING, padding, input);
         Window.checkArity(faults, Attr.OUTPUT_PADDING, outputPadding, input);
         Window.checkArity(faults, Attr.DILATION, dilation, input);
-        Window.checkGroups(input.dim(0), groups, out, input).ifPresent(faults::add);
+        Window.checkGroups(input.dim(0), groups, out).ifPresent(faults::add);
         if (!faults.isEmpty()) {
             return ShapeResult.failed(faults);
         }
@@ -66,7 +66,7 @@ public record ConvTranspose(int out, List<Integer> kernel, List<Integer> stride,
             if (size[i] < 1) {
                 String dim = Window.dimensionName(spatial, i);
                 return ShapeResult.failed(Fault.on(Attr.PADDING, ProblemKind.WINDOW, "padding " + p[i]
-                        + " trims the output " + dim + " of the input " + input + " to " + size[i]
+                        + " trims the output " + dim + " to " + size[i]
                         + "; use less padding or a larger kernel or stride"));
             }
         }

@@ -16,8 +16,8 @@ public record Linear(int out, boolean bias) implements Op {
     @Override
     public ShapeResult outputShape(Shape input) {
         if (input.rank() != 1) {
-            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.NEEDS_FLATTEN, "@Linear needs a vector but gets "
-                    + input + ", which still has spatial dimensions; add a @Flatten layer before it (it would give ("
+            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.NEEDS_FLATTEN, "@Linear needs a vector, but its"
+                    + " input still has spatial dimensions; add a @Flatten layer before it (it would give ("
                     + input.numel() + "))"));
         }
         return ShapeResult.of(Shape.of(out));

@@ -86,10 +86,10 @@ final class Window {
             return Optional.empty();
         }
         String hint = spatial < 1
-                ? "it has no spatial dimensions left; move this layer before the @Flatten or the @Linear"
+                ? "this input has no spatial dimensions left; move the layer before the @Flatten or the @Linear"
                 : "netcost handles up to 3 spatial dimensions";
         return Optional.of(Fault.onAnnotation(ProblemKind.INPUT_SHAPE, annotation
-                + " needs an input (C, L), (C, H, W) or (C, D, H, W) but gets " + input + "; " + hint));
+                + " needs an input (C, L), (C, H, W) or (C, D, H, W); " + hint));
     }
 
     /**
@@ -133,7 +133,7 @@ final class Window {
         int spatial = input.rank() - 1;
         if (values.size() != 1 && values.size() != spatial) {
             faults.add(Fault.on(attr, ProblemKind.VALUE_COUNT, attr.javaName() + " = " + braces(values) + " has "
-                    + values.size() + " values but the input " + input + " has " + spatial
+                    + values.size() + " values but the input has " + spatial
                     + (spatial == 1 ? " spatial dimension" : " spatial dimensions")
                     + "; give one value, or " + spatial));
         }
@@ -161,8 +161,8 @@ final class Window {
                 String dim = dimensionName(rank, i);
                 return ShapeResult.failed(Fault.on(Attr.KERNEL, ProblemKind.WINDOW, "kernel " + k[i]
                         + (d[i] > 1 ? " (dilated to " + effective + ")" : "") + " is larger than the " + dim + " "
-                        + n[i] + (p[i] > 0 ? " padded to " + padded : "") + " of the input " + input
-                        + ", so the output " + dim + " would be " + out[i]
+                        + n[i] + (p[i] > 0 ? " padded to " + padded : "") + " of the input, so the output " + dim
+                        + " would be " + out[i]
                         + "; use a smaller kernel, more padding, or a larger input"));
             }
         }
@@ -170,14 +170,14 @@ final class Window {
     }
 
     /** Channels must divide by groups: the fault, if they do not. */
-    static Optional<Fault> checkGroups(long channels, int groups, int out, Shape input) {
+    static Optional<Fault> checkGroups(long channels, int groups, int out) {
         if (channels % groups == 0) {
             return Optional.empty();
         }
         long common = gcd(channels, out);
         return Optional.of(Fault.on(Attr.GROUPS, ProblemKind.GROUPS, "groups = " + groups + " does not divide the "
-                + channels + " input channels of " + input + "; use a groups value that divides both " + channels
-                + " and out = " + out + " (their greatest common divisor is " + common + ")"));
+                + channels + " input channels; use a groups value that divides both " + channels + " and out = "
+                + out + " (their greatest common divisor is " + common + ")"));
     }
 
     static long gcd(long a, long b) {

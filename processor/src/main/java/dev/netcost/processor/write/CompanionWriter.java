@@ -74,12 +74,12 @@ public final class CompanionWriter {
         type.addField(figure("PARAMS", total.params(), "Learnable parameters of the whole network."));
         type.addField(figure("BUFFERS", total.buffers(),
                 "Non-learnable state of the whole network: batch-norm running means and variances."));
-        type.addField(figure("MACS", total.macs(), "Multiply-accumulates of one forward pass of the batch, as"
-                + " ptflops, fvcore and most papers count \"FLOPs\": convolutions and linear layers only."));
+        type.addField(figure("MACS", total.macs(), "Multiply-accumulates of one forward pass of the batch:"
+                + " convolutions and linear layers only,\nwhat torchvision, ptflops, fvcore and most papers call FLOPs."));
         type.addField(figure("FLOPS", total.flops(),
                 "Floating-point operations of one forward pass of the batch: every multiply and every add."));
-        type.addField(shape("INPUT_SHAPE", analysis.input(), "One input sample, channels first."));
-        type.addField(shape("OUTPUT_SHAPE", analysis.output(), "One output sample."));
+        type.addField(shape("INPUT_SHAPE", analysis.input(), "One input sample, channels first"));
+        type.addField(shape("OUTPUT_SHAPE", analysis.output(), "One output sample"));
 
         List<CodeBlock> layerEntries = new ArrayList<>();
         String previousShape = "INPUT_SHAPE";
@@ -93,7 +93,7 @@ public final class CompanionWriter {
             type.addField(figure(stem + "_MACS", cost.macs(), "Multiply-accumulates of " + what + " for the batch."));
             type.addField(figure(stem + "_FLOPS", cost.flops(), "Floating-point operations of " + what
                     + " for the batch."));
-            type.addField(shape(stem + "_OUTPUT_SHAPE", layer.output(), "One output sample of " + what + "."));
+            type.addField(shape(stem + "_OUTPUT_SHAPE", layer.output(), "One output sample of " + what));
             layerEntries.add(CodeBlock.of("new $T($S, $S, $N, $N, $N, $N, $N, $N)", LAYER, layer.decl().name(),
                     layer.op(), previousShape, stem + "_OUTPUT_SHAPE", stem + "_PARAMS", stem + "_BUFFERS",
                     stem + "_MACS", stem + "_FLOPS"));
