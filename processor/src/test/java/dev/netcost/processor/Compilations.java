@@ -1,0 +1,35 @@
+package dev.netcost.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import java.util.Arrays;
+
+/** Compiles test sources with netcost and asserts on where its errors land. */
+final class Compilations {
+    private Compilations() {}
+
+    static Compilation compile(NetworkSource... sources) {
+        return javac().withProcessors(new NetworkProcessor())
+                .compile(Arrays.stream(sources).map(NetworkSource::file).toList());
+    }
+
+    /** Asserts an error containing {@code message} in {@code source} at {@code position}. */
+    static void assertError(Compilation compilation, NetworkSource source, String message,
+            NetworkSource.Position position) {
+        assertThat(compilation)
+                .hadErrorContaining(message)
+                .inFile(source.file())
+                .onLine(position.line())
+                .atColumn(position.column());
+    }
+
+    /** Asserts that the compilation failed with exactly this one error. */
+    static void assertOnlyError(Compilation compilation, NetworkSource source, String message,
+            NetworkSource.Position position) {
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertError(compilation, source, message, position);
+    }
+}

@@ -1,0 +1,269 @@
+package dev.netcost.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.netcost.processor.Compilations.assertError;
+import static dev.netcost.processor.Compilations.assertOnlyError;
+import static dev.netcost.processor.Compilations.compile;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+
+/** Errors in how a network is declared, rather than in its shapes. */
+class DeclarationDiagnosticsTest {
+    @Test
+    void twoLayerAnnotationsOnOneField() {
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 32, 32})
+                class Net {
+                    @Conv(out = 8, kernel = 3) @ReLU Layer conv;
+                }
+                """);
+        assertOnlyError(compile(src), src,
+                "[netcost:two-layers] conv: a field declares one layer, but it has @Conv and @ReLU; move @ReLU to a"
+                        + " field of its own after this one",
+                src.at("@ReLU"));
+    }
+
+    @Test
+    void layerAnnotationOutsideANetwork() {
+        NetworkSource src = NetworkSource.of("com.example.Helper", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                class Helper {
+                    @Linear(out = 10) Layer fc;
+                }
+                """);
+        assertOnlyError(compile(src), src,
+                "[netcost:not-in-network] fc: @Linear declares a layer, but Helper is not a network; annotate Helper"
+                        + " with @Network(input = {...})",
+                src.at("@Linear"));
+    }
+
+    @Test
+    void layerAnnotationOnAFieldOfAnotherType() {
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 32, 32})
+                class Net {
+                    @Conv(out = 8, kernel = 3) Layer conv;
+                    @ReLU int relu;
+                }
+                """);
+        assertOnlyError(compile(src), src,
+                "[netcost:field-type] relu: a layer field must have the type dev.netcost.Layer, not int; declare it"
+                        + " as `Layer relu;`",
+                src.at("@ReLU"));
+    }
+
+    @Test
+    void networkWithoutLayers() {
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 32, 32})
+                class Net {
+                    Layer notAnnotated;
+                }
+                """);
+        assertOnlyError(compile(src), src,
+                "[netcost:no-layers] Net declares no layers; add fields such as `@Conv(out = 16, kernel = 3) Layer"
+                        + " conv1;`",
+                src.at("@Network"));
+    }
+
+    @Test
+    void companionNameAlreadyTaken() {
+        NetworkSource net = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 32, 32})
+                class Net {
+                    @ReLU Layer relu;
+                }
+                """);
+        NetworkSource taken = NetworkSource.of("com.example.NetCost", """
+                package com.example;
+
+                class NetCost {}
+                """);
+        assertOnlyError(compile(net, taken), net,
+                "[netcost:name-taken] netcost generates com.example.NetCost for Net, but a type of that name is"
+                        + " already declared; rename that type or the network",
+                net.at("@Network"));
+    }
+
+    @Test
+    void twoFieldsWhoseConstantsWouldClash() {
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 32, 32})
+                class Net {
+                    @ReLU Layer convA;
+                    @ReLU Layer conv_a;
+                }
+                """);
+        assertOnlyError(compile(src), src,
+                "[netcost:constant-clash] conv_a: its constants would be named CONV_A_*, as those of convA are;"
+                        + " rename one of the two fields",
+                src.at("@ReLU Layer conv_a", "@ReLU"));
+    }
+
+    /** One compile reports every independent error, in every network, and nothing cascades. */
+    @Test
+    void everyIndependentErrorInOneCompile() {
+        NetworkSource first = NetworkSource.of("com.example.First", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 8, 8})
+                class First {
+                    @Conv(out = 4, kernel = 11) Layer tooBig;
+                    @Conv(out = 4, kernel = 11) Layer wouldAlsoFail;
+                    @Linear(out = 10) Layer wouldNeedFlatten;
+                    @Dropout(p = -0.1) Layer badDropout;
+                }
+                """);
+        NetworkSource second = NetworkSource.of("com.example.Second", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 8, 8}, batch = -1)
+                class Second {
+                    @Conv(out = 4, kernel = 3, stride = 0) Layer conv;
+                }
+                """);
+        Compilation compilation = compile(first, second);
+        assertThat(compilation).failed();
+        // First: the window error and the dropout, not the two layers that only echo the first.
+        // Second: the batch and the stride.
+        assertThat(compilation).hadErrorCount(4);
+        assertError(compilation, first, "[netcost:window] tooBig on input (3, 8, 8): kernel 11",
+                first.at("kernel = 11) Layer tooBig", "11"));
+        assertError(compilation, first, "[netcost:out-of-range] badDropout: p = -0.1 is not a probability",
+                first.at("p = -0.1", "-0.1"));
+        assertError(compilation, second, "[netcost:out-of-range] Second: batch = -1 must be at least 1",
+                second.at("batch = -1", "-1"));
+        assertError(compilation, second, "[netcost:out-of-range] conv on input (3, 8, 8): stride = 0",
+                second.at("stride = 0", "0"));
+    }
+
+    /** javac reports a missing required value itself; netcost adds nothing and does not fail. */
+    @Test
+    void missingRequiredValuesAreLeftToJavac() {
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network
+                class Net {
+                    @Conv(kernel = 3) Layer conv;
+                }
+                """);
+        Compilation compilation = compile(src);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("input").inFile(src.file()).onLine(src.at("@Network").line());
+        assertThat(compilation).hadErrorContaining("out").inFile(src.file()).onLine(src.at("@Conv").line());
+    }
+
+    /** An unknown constant in a value: javac's error, nothing of netcost's. */
+    @Test
+    void unresolvableValuesAreLeftToJavac() {
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 32, 32})
+                class Net {
+                    @Conv(out = WIDTH, kernel = 3) Layer conv;
+                }
+                """);
+        Compilation compilation = compile(src);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("WIDTH").inFile(src.file()).onLine(src.at("WIDTH").line());
+    }
+
+    /** A field of an unknown type: javac's error, not a misleading one about the field's type. */
+    @Test
+    void unknownFieldTypesAreLeftToJavac() {
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.Conv;
+                import dev.netcost.Network;
+
+                @Network(input = {3, 32, 32})
+                class Net {
+                    @Conv(out = 8, kernel = 3) Layr conv;
+                }
+                """);
+        Compilation compilation = compile(src);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("Layr").inFile(src.file()).onLine(src.at("Layr").line());
+    }
+
+    /** Constants are ordinary Java: a network can take its widths from them. */
+    @Test
+    void constantExpressionsAreValues() {
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, Net.SIZE, Net.SIZE})
+                class Net {
+                    static final int SIZE = 32;
+                    static final int WIDTH = 16;
+                    @Conv(out = WIDTH * 2, kernel = 3, padding = 1) Layer conv;
+                }
+                """);
+        Compilation compilation = compile(src);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.NetCost").contentsAsUtf8String()
+                .contains("CONV_OUTPUT_SHAPE = Shape.of(32, 32, 32);");
+    }
+
+    /** Nested networks get a companion named after the whole path, so two of one name do not collide. */
+    @Test
+    void nestedNetworksAreNamedByTheirPath() {
+        NetworkSource src = NetworkSource.of("com.example.Zoo", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                class Zoo {
+                    @Network(input = {3, 32, 32})
+                    static class Small {
+                        @ReLU Layer relu;
+                    }
+                }
+                """);
+        Compilation compilation = compile(src);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.Zoo_SmallCost").contentsAsUtf8String()
+                .contains("Compile-time costs of {@link Zoo.Small}");
+    }
+}
