@@ -94,7 +94,7 @@ public final class CompanionWriter {
             type.addField(figure(stem + "_FLOPS", cost.flops(), "Floating-point operations of " + what
                     + " for the batch."));
             type.addField(shape(stem + "_OUTPUT_SHAPE", layer.output(), "One output sample of " + what));
-            layerEntries.add(CodeBlock.of("new $T($S, $S, $N, $N, $N, $N, $N, $N)", LAYER, layer.decl().name(),
+            layerEntries.add(CodeBlock.of("new $T($S, $S, $N, $N,\n$>$>$N, $N, $N, $N)$<$<", LAYER, layer.decl().name(),
                     layer.op(), previousShape, stem + "_OUTPUT_SHAPE", stem + "_PARAMS", stem + "_BUFFERS",
                     stem + "_MACS", stem + "_FLOPS"));
             previousShape = stem + "_OUTPUT_SHAPE";

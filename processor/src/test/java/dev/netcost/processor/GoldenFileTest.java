@@ -1,0 +1,73 @@
+package dev.netcost.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.netcost.processor.Compilations.compile;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exact text of one generated class, as reviewed: users read it in their IDE, so its
+ * layout is part of the product. The golden file is {@code src/test/resources/golden/TinyNetCost.java}.
+ */
+class GoldenFileTest {
+    static final NetworkSource TINY_NET = NetworkSource.of("com.example.TinyNet", """
+            package com.example;
+
+            import dev.netcost.*;
+
+            @Network(input = {3, 32, 32})
+            class TinyNet {
+                @Conv(out = 6, kernel = 5) Layer conv;
+                @ReLU Layer relu;
+                @MaxPool(kernel = 2) Layer pool;
+                @Flatten Layer flatten;
+                @Linear(out = 10) Layer fc;
+            }
+            """);
+
+    @Test
+    void generatedSourceMatchesTheGoldenFile() throws IOException {
+        Compilation compilation = compile(TINY_NET);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.TinyNetCost").contentsAsUtf8String()
+                .isEqualTo(golden("golden/TinyNetCost.java"));
+    }
+
+    /**
+     * The golden file's numbers, by hand, so that the file cannot drift from the cost model:
+     * conv 3 -> 6, 5 x 5, bias: 5*5*3*6 + 6 = 456 params; 28 x 28 outputs: 6*784*75 = 352,800 MACs,
+     * 2*75*6*784 = 705,600 FLOPs (seed 004, with bias). ReLU: 6*28*28 = 4,704 FLOPs. Max pool 2 x 2:
+     * 3 comparisons for each of 6*14*14 = 1,176 outputs, 3,528. Linear 1176 -> 10: 11,770 params,
+     * 11,760 MACs, 2*1176*10 = 23,520 FLOPs.
+     */
+    @Test
+    void goldenFileFiguresAreTheHandCalculation() throws IOException {
+        String golden = golden("golden/TinyNetCost.java");
+        assertThat(golden).contains("CONV_PARAMS = 456L;");
+        assertThat(golden).contains("CONV_MACS = 352_800L;");
+        assertThat(golden).contains("CONV_FLOPS = 705_600L;");
+        assertThat(golden).contains("RELU_FLOPS = 4_704L;");
+        assertThat(golden).contains("POOL_FLOPS = 3_528L;");
+        assertThat(golden).contains("POOL_OUTPUT_SHAPE = Shape.of(6, 14, 14);");
+        assertThat(golden).contains("FC_PARAMS = 11_770L;");
+        assertThat(golden).contains("FC_MACS = 11_760L;");
+        assertThat(golden).contains("FC_FLOPS = 23_520L;");
+        assertThat(golden).contains("PARAMS = " + "12_226L;"); // 456 + 11,770
+        assertThat(golden).contains("MACS = " + "364_560L;"); // 352,800 + 11,760
+        assertThat(golden).contains("FLOPS = " + "737_352L;"); // 705,600 + 4,704 + 3,528 + 23,520
+    }
+
+    private static String golden(String resource) throws IOException {
+        try (InputStream in = GoldenFileTest.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
