@@ -59,7 +59,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         if (round.processingOver() || annotations.isEmpty()) {
-            return false;
+            return !annotations.isEmpty();
         }
         DiagnosticReporter reporter = new DiagnosticReporter(processingEnv.getMessager());
         try {
@@ -83,8 +83,8 @@ public final class NetworkProcessor extends AbstractProcessor {
                 }
             }
         }
-        // Other processors may read these annotations too.
-        return false;
+        // The annotations are netcost's alone: claiming them keeps -Xlint:processing quiet about them.
+        return true;
     }
 
     private void process(TypeElement type, Set<String> beingCompiled, DiagnosticReporter reporter) throws Exception {

@@ -84,6 +84,17 @@ class RobustnessTest {
         assertThat(Files.exists(sources.resolve("com/example/BrokenCost.java"))).isFalse();
     }
 
+    /** netcost claims its annotations, so javac's processing lint has nothing to say about them. */
+    @Test
+    void claimsItsAnnotations() {
+        Compilation compilation = javac().withOptions("-Xlint:processing").withProcessors(new NetworkProcessor())
+                .compile(FINE.file());
+        assertThat(compilation).succeeded();
+        for (var warning : compilation.warnings()) {
+            assertThat(warning.getMessage(null)).doesNotContain("dev.netcost");
+        }
+    }
+
     /** Generating twice gives the same bytes: no time, no hash order. */
     @Test
     void outputIsTheSameEveryTime() {
