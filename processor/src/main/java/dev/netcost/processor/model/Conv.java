@@ -17,16 +17,11 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
-        Window.checkAtLeast(faults, Attr.OUT, out, 1, "number of output channels");
+        Window.checkChannels(faults, out, groups);
         Window.checkValues(faults, Attr.KERNEL, kernel, 1, "kernel size");
         Window.checkValues(faults, Attr.STRIDE, stride, 1, "stride");
         Window.checkValues(faults, Attr.PADDING, padding, 0, "padding");
         Window.checkValues(faults, Attr.DILATION, dilation, 1, "dilation");
-        Window.checkAtLeast(faults, Attr.GROUPS, groups, 1, "number of groups");
-        if (groups >= 1 && out >= 1 && out % groups != 0) {
-            faults.add(Fault.on(Attr.GROUPS, ProblemKind.GROUPS, "groups = " + groups + " does not divide out = "
-                    + out + "; groups must divide both the input and the output channels"));
-        }
         return faults;
     }
 

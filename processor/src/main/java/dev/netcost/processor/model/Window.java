@@ -169,6 +169,19 @@ final class Window {
         return ShapeResult.of(withSpatial(channels, out));
     }
 
+    /**
+     * The checks every convolution's channels need without an input: at least one output
+     * channel and one group, and output channels that split evenly into the groups.
+     */
+    static void checkChannels(List<Fault> faults, int out, int groups) {
+        checkAtLeast(faults, Attr.OUT, out, 1, "number of output channels");
+        checkAtLeast(faults, Attr.GROUPS, groups, 1, "number of groups");
+        if (groups >= 1 && out >= 1 && out % groups != 0) {
+            faults.add(Fault.on(Attr.GROUPS, ProblemKind.GROUPS, "groups = " + groups + " does not divide out = "
+                    + out + "; groups must divide both the input and the output channels"));
+        }
+    }
+
     /** Channels must divide by groups: the fault, if they do not. */
     static Optional<Fault> checkGroups(long channels, int groups, int out) {
         if (channels % groups == 0) {

@@ -24,6 +24,7 @@ import dev.netcost.processor.model.GlobalAvgPool;
 import dev.netcost.processor.model.Linear;
 import dev.netcost.processor.model.MaxPool;
 import dev.netcost.processor.model.Op;
+import dev.netcost.processor.model.PoolWindow;
 import dev.netcost.processor.model.Softmax;
 import java.lang.annotation.Annotation;
 import java.util.Collections;
@@ -44,9 +45,9 @@ public final class LayerAnnotations {
         add(dev.netcost.ConvTranspose.class, v -> new ConvTranspose(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE),
                 v.ints(PADDING), v.ints(OUTPUT_PADDING), v.ints(DILATION), v.integer(GROUPS), v.bool(BIAS)));
         add(dev.netcost.Linear.class, v -> new Linear(v.integer(OUT), v.bool(BIAS)));
-        add(dev.netcost.MaxPool.class, v -> new MaxPool(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING),
-                v.ints(DILATION), v.bool(CEIL_MODE)));
-        add(dev.netcost.AvgPool.class, v -> new AvgPool(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING),
+        add(dev.netcost.MaxPool.class, v -> new MaxPool(new PoolWindow(v.ints(KERNEL), v.ints(STRIDE),
+                v.ints(PADDING), v.ints(DILATION), v.bool(CEIL_MODE))));
+        add(dev.netcost.AvgPool.class, v -> AvgPool.of(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING),
                 v.bool(CEIL_MODE)));
         add(dev.netcost.AdaptiveAvgPool.class, v -> new AdaptiveAvgPool(v.ints(OUTPUT)));
         add(dev.netcost.GlobalAvgPool.class, v -> new GlobalAvgPool());

@@ -175,10 +175,10 @@ class OpCostTest {
     @Test
     void pooling() {
         Shape in = Shape.of(2, 6, 6);
-        MaxPool max = new MaxPool(List.of(2), List.of(), List.of(0), List.of(1), false);
+        MaxPool max = new MaxPool(new PoolWindow(List.of(2), List.of(), List.of(0), List.of(1), false));
         assertEquals(Shape.of(2, 3, 3), out(max, in)); // stride defaults to the kernel
         assertEquals(3 * 18, cost(max, in).flops()); // 3 comparisons for each of 18 outputs
-        AvgPool avg = new AvgPool(List.of(3), List.of(1), List.of(1), false);
+        AvgPool avg = AvgPool.of(List.of(3), List.of(1), List.of(1), false);
         assertEquals(Shape.of(2, 6, 6), out(avg, in));
         assertEquals(9 * 72, cost(avg, in).flops());
         // Adaptive from 6 to 4: windows [0,2) [1,3) [3,5) [4,6): 2 cells each, 8 per row, 64 per channel.

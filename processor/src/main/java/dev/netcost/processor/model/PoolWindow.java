@@ -1,0 +1,68 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The window shared by max and average pooling: its sizes, their checks, and the output shape.
+ * Average pooling is this window with a dilation of 1. An empty {@code stride} means the kernel,
+ * as in PyTorch.
+ */
+public record PoolWindow(List<Integer> kernel, List<Integer> stride, List<Integer> padding, List<Integer> dilation,
+        boolean ceilMode) {
+    public PoolWindow {
+        kernel = List.copyOf(kernel);
+        stride = List.copyOf(stride);
+        padding = List.copyOf(padding);
+        dilation = List.copyOf(dilation);
+    }
+
+    /** The stride in force: the kernel when none is given. */
+    public List<Integer> effectiveStride() {
+        return stride.isEmpty() ? kernel : stride;
+    }
+
+    List<Fault> validate() {
+        List<Fault> faults = new ArrayList<>();
+        Window.checkValues(faults, Attr.KERNEL, kernel, 1, "kernel size");
+        if (!stride.isEmpty()) {
+            Window.checkValues(faults, Attr.STRIDE, stride, 1, "stride");
+        }
+        Window.checkValues(faults, Attr.PADDING, padding, 0, "padding");
+        Window.checkValues(faults, Attr.DILATION, dilation, 1, "dilation");
+        return faults;
+    }
+
+    ShapeResult outputShape(String annotation, Shape input) {
+        var rank = Window.requireSpatial(annotation, input);
+        if (rank.isPresent()) {
+            return ShapeResult.failed(rank.get());
+        }
+        List<Fault> faults = new ArrayList<>();
+        Window.checkArity(faults, Attr.KERNEL, kernel, input);
+        Window.checkArity(faults, Attr.STRIDE, effectiveStride(), input);
+        Window.checkArity(faults, Attr.PADDING, padding, input);
+        Window.checkArity(faults, Attr.DILATION, dilation, input);
+        if (!faults.isEmpty()) {
+            return ShapeResult.failed(faults);
+        }
+        int spatial = input.rank() - 1;
+        long[] k = Window.perDimension(kernel, spatial);
+        long[] p = Window.perDimension(padding, spatial);
+        long[] d = Window.perDimension(dilation, spatial);
+        for (int i = 0; i < spatial; i++) {
+            long effective = Math.addExact(Math.multiplyExact(d[i], k[i] - 1), 1);
+            var fault = Pooling.checkPadding(p[i], effective, k[i], d[i]);
+            if (fault.isPresent()) {
+                return ShapeResult.failed(fault.get());
+            }
+        }
+        return Window.slide(input, input.dim(0), kernel, effectiveStride(), padding, dilation, ceilMode);
+    }
+
+    /** Cells in one window: the kernel's product, whatever the dilation. */
+    long taps(Shape input) {
+        return Window.product(Window.perDimension(kernel, input.rank() - 1));
+    }
+}
