@@ -18,10 +18,7 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
         Window.checkChannels(faults, out, groups);
-        Window.checkValues(faults, Attr.KERNEL, kernel, 1, "kernel size");
-        Window.checkValues(faults, Attr.STRIDE, stride, 1, "stride");
-        Window.checkValues(faults, Attr.PADDING, padding, 0, "padding");
-        Window.checkValues(faults, Attr.DILATION, dilation, 1, "dilation");
+        Window.checkConvolutionSizes(faults, kernel, stride, padding, dilation);
         return faults;
     }
 
@@ -32,10 +29,7 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
             return ShapeResult.failed(rank.get());
         }
         List<Fault> faults = new ArrayList<>();
-        Window.checkArity(faults, Attr.KERNEL, kernel, input);
-        Window.checkArity(faults, Attr.STRIDE, stride, input);
-        Window.checkArity(faults, Attr.PADDING, padding, input);
-        Window.checkArity(faults, Attr.DILATION, dilation, input);
+        Window.checkConvolutionArity(faults, input, kernel, stride, padding, dilation);
         Window.checkGroups(input.dim(0), groups, out).ifPresent(faults::add);
         if (!faults.isEmpty()) {
             return ShapeResult.failed(faults);

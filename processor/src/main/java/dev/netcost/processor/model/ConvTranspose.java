@@ -19,11 +19,8 @@ public record ConvTranspose(int out, List<Integer> kernel, List<Integer> stride,
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
         Window.checkChannels(faults, out, groups);
-        Window.checkValues(faults, Attr.KERNEL, kernel, 1, "kernel size");
-        Window.checkValues(faults, Attr.STRIDE, stride, 1, "stride");
-        Window.checkValues(faults, Attr.PADDING, padding, 0, "padding");
+        Window.checkConvolutionSizes(faults, kernel, stride, padding, dilation);
         Window.checkValues(faults, Attr.OUTPUT_PADDING, outputPadding, 0, "output padding");
-        Window.checkValues(faults, Attr.DILATION, dilation, 1, "dilation");
         return faults;
     }
 
@@ -34,11 +31,8 @@ public record ConvTranspose(int out, List<Integer> kernel, List<Integer> stride,
             return ShapeResult.failed(rank.get());
         }
         List<Fault> faults = new ArrayList<>();
-        Window.checkArity(faults, Attr.KERNEL, kernel, input);
-        Window.checkArity(faults, Attr.STRIDE, stride, input);
-        Window.checkArity(faults, Attr.PADDING, padding, input);
+        Window.checkConvolutionArity(faults, input, kernel, stride, padding, dilation);
         Window.checkArity(faults, Attr.OUTPUT_PADDING, outputPadding, input);
-        Window.checkArity(faults, Attr.DILATION, dilation, input);
         Window.checkGroups(input.dim(0), groups, out).ifPresent(faults::add);
         if (!faults.isEmpty()) {
             return ShapeResult.failed(faults);

@@ -182,6 +182,24 @@ final class Window {
         }
     }
 
+    /** A convolution window's sizes without an input: kernel, stride and dilation at least 1, padding at least 0. */
+    static void checkConvolutionSizes(List<Fault> faults, List<Integer> kernel, List<Integer> stride,
+            List<Integer> padding, List<Integer> dilation) {
+        checkValues(faults, Attr.KERNEL, kernel, 1, "kernel size");
+        checkValues(faults, Attr.STRIDE, stride, 1, "stride");
+        checkValues(faults, Attr.PADDING, padding, 0, "padding");
+        checkValues(faults, Attr.DILATION, dilation, 1, "dilation");
+    }
+
+    /** A convolution window's sizes against the input: one value each, or one per spatial dimension. */
+    static void checkConvolutionArity(List<Fault> faults, Shape input, List<Integer> kernel, List<Integer> stride,
+            List<Integer> padding, List<Integer> dilation) {
+        checkArity(faults, Attr.KERNEL, kernel, input);
+        checkArity(faults, Attr.STRIDE, stride, input);
+        checkArity(faults, Attr.PADDING, padding, input);
+        checkArity(faults, Attr.DILATION, dilation, input);
+    }
+
     /** Channels must divide by groups: the fault, if they do not. */
     static Optional<Fault> checkGroups(long channels, int groups, int out) {
         if (channels % groups == 0) {
