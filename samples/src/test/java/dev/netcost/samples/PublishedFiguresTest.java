@@ -53,12 +53,33 @@ class PublishedFiguresTest {
         assertEquals(2L * 9216 * 4096, SeedAlexNetCost.FC6_FLOPS);
     }
 
+    /** The whole network's MACs: half the spec's corrected conv FLOPs, plus I x O per linear layer. */
+    @Test
+    void seedAlexNetTotalMacs() {
+        long convolutions = (210_830_400L + 895_795_200 + 299_040_768 + 448_561_152 + 299_040_768) / 2;
+        long linears = 9216L * 4096 + 4096L * 4096 + 4096L * 1000;
+        assertEquals(convolutions + linears, SeedAlexNetCost.MACS);
+    }
+
     /** torchvision's alexnet: num_params 61,100,840; GFLOPS 0.71. */
     @Test
     void torchvisionAlexNet() {
         assertEquals(61_100_840, AlexNetCost.PARAMS);
         assertEquals(0.71, AlexNetCost.MACS / 1e9, 0.005);
         assertEquals(Shape.of(256, 6, 6), AlexNetCost.AVGPOOL_OUTPUT_SHAPE);
+    }
+
+    /**
+     * torchvision's AlexNet MACs exactly, by hand from its layers (Cout * H * W * Cin * K * K):
+     * conv1 64 x 55 x 55 x 3 x 11 x 11, conv2 192 x 27 x 27 x 64 x 5 x 5, conv3 384 x 13 x 13 x 192 x 9,
+     * conv4 256 x 13 x 13 x 384 x 9, conv5 256 x 13 x 13 x 256 x 9, then 9216 x 4096, 4096 x 4096, 4096 x 1000.
+     */
+    @Test
+    void torchvisionAlexNetMacsByHand() {
+        long byHand = 64L * 55 * 55 * 3 * 121 + 192L * 27 * 27 * 64 * 25 + 384L * 13 * 13 * 192 * 9
+                + 256L * 13 * 13 * 384 * 9 + 256L * 13 * 13 * 256 * 9
+                + 9216L * 4096 + 4096L * 4096 + 4096L * 1000;
+        assertEquals(byHand, AlexNetCost.MACS);
     }
 
     /** torchvision's vgg16: num_params 138,357,544; the MACs 15,470,264,320 (GFLOPS 15.47). */
