@@ -106,6 +106,41 @@ class DeclarationDiagnosticsTest {
                 net.at("@Network"));
     }
 
+    /** A nested {@code Outer.Inner} and a top-level {@code Outer_Inner} both want {@code Outer_InnerCost}. */
+    @Test
+    void twoNetworksWithOneCompanionName() {
+        NetworkSource nested = NetworkSource.of("com.example.Outer", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                class Outer {
+                    @Network(input = {3, 32, 32})
+                    static class Inner {
+                        @ReLU Layer relu;
+                    }
+                }
+                """);
+        NetworkSource flat = NetworkSource.of("com.example.Outer_Inner", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 32, 32})
+                class Outer_Inner {
+                    @ReLU Layer relu;
+                }
+                """);
+        Compilation compilation = compile(nested, flat);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        // The middle of the message is javac's own FilerException text, which is not ours to pin.
+        assertError(compilation, flat, "[netcost:name-taken] netcost could not write com.example.Outer_InnerCost for"
+                + " Outer_Inner: javax.annotation.processing.FilerException", flat.at("@Network"));
+        assertThat(compilation).hadErrorContaining("; another network or generated type may already use that name:"
+                + " rename one of them");
+    }
+
     @Test
     void twoFieldsWhoseConstantsWouldClash() {
         NetworkSource src = NetworkSource.of("com.example.Net", """
