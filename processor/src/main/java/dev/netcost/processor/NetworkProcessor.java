@@ -107,7 +107,12 @@ public final class NetworkProcessor extends AbstractProcessor {
     private void process(TypeElement type, Set<String> beingCompiled) {
         ReadNetwork read = reader.read(type, beingCompiled);
         reporter.report(read.problems());
-        if (!read.readable()) {
+        if (!read.complete()) {
+            return; // javac reports what it could not resolve
+        }
+        if (!read.problems().isEmpty()) {
+            // Shapes would be inferred without a layer the user meant: check only what needs none.
+            reporter.report(NetworkInference.checkAttributes(read.decl()), read.sources());
             return;
         }
         NetworkAnalysis analysis = inference.apply(read.decl());

@@ -65,6 +65,33 @@ class DeclarationDiagnosticsTest {
                 src.at("@ReLU"));
     }
 
+    /**
+     * With a declaration error, shapes are not inferred (a layer the user meant is missing), but
+     * every layer's own attributes are still checked: one compile shows both errors.
+     */
+    @Test
+    void attributesAreCheckedBesideADeclarationError() {
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 32, 32})
+                class Net {
+                    @Conv(out = 8, kernel = 3) Layer conv;
+                    @ReLU int relu;
+                    @Conv(out = 0, kernel = 3) Layer empty;
+                    @Linear(out = 10) Layer wouldNeedFlatten;
+                }
+                """);
+        Compilation compilation = compile(src);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(2);
+        assertError(compilation, src, "[netcost:field-type] relu", src.at("@ReLU"));
+        assertError(compilation, src, "[netcost:out-of-range] empty: out = 0: the number of output channels must be"
+                + " at least 1", src.at("out = 0", "0"));
+    }
+
     @Test
     void networkWithoutLayers() {
         NetworkSource src = NetworkSource.of("com.example.Net", """

@@ -71,6 +71,23 @@ public final class NetworkInference {
         return new NetworkAnalysis(network, input, layers, total, problems);
     }
 
+    /**
+     * Only the checks that need no shapes: the network's input and batch and every layer's own
+     * attributes. For a network whose declaration is already wrong (a layer annotation on a field
+     * of another type, say), where shapes would be inferred without a layer the user meant.
+     */
+    public static List<Problem> checkAttributes(NetworkDecl network) {
+        List<Problem> problems = new ArrayList<>();
+        checkInput(network, problems);
+        checkBatch(network, problems);
+        for (LayerDecl layer : network.layers()) {
+            for (Fault fault : layer.op().validate()) {
+                problems.add(onLayer(layer, null, fault));
+            }
+        }
+        return problems;
+    }
+
     /** The input shape, or null with a problem when {@code @Network(input)} is not usable. */
     private static Shape checkInput(NetworkDecl network, List<Problem> problems) {
         List<Integer> dims = network.input();

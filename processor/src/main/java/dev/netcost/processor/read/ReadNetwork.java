@@ -12,9 +12,4 @@ public record ReadNetwork(NetworkDecl decl, SourceMap sources, List<LocatedProbl
     public ReadNetwork {
         problems = List.copyOf(problems);
     }
-
-    /** Whether the declaration can go on to inference. */
-    public boolean readable() {
-        return complete && problems.isEmpty();
-    }
 }
