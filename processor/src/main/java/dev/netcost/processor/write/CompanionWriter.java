@@ -54,15 +54,13 @@ public final class CompanionWriter {
         file(analysis, originatingElement).writeTo(filer);
     }
 
-    /** The companion's source, for {@link #write} and for tests. */
-    public JavaFile file(NetworkAnalysis analysis, Element originatingElement) {
+    /** The companion's source. The network class is its one originating element, so build tools can treat netcost as isolating. */
+    private JavaFile file(NetworkAnalysis analysis, Element originatingElement) {
         NetworkDecl network = analysis.network();
         TypeSpec.Builder type = TypeSpec.classBuilder(network.companionSimpleName())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc(classJavadoc(analysis));
-        if (originatingElement != null) {
-            type.addOriginatingElement(originatingElement);
-        }
+                .addJavadoc(classJavadoc(analysis))
+                .addOriginatingElement(originatingElement);
         generatedAnnotation.ifPresent(generated -> type.addAnnotation(
                 AnnotationSpec.builder(generated).addMember("value", "$S", generator).build()));
 
