@@ -54,7 +54,10 @@ public final class CompanionWriter {
         file(analysis, originatingElement).writeTo(filer);
     }
 
-    /** The companion's source. The network class is its one originating element, so build tools can treat netcost as isolating. */
+    /**
+     * The companion's source. The network class is its one originating element, so that build
+     * tools can treat netcost as an isolating processor.
+     */
     private JavaFile file(NetworkAnalysis analysis, Element originatingElement) {
         NetworkDecl network = analysis.network();
         TypeSpec.Builder type = TypeSpec.classBuilder(network.companionSimpleName())
