@@ -6,7 +6,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Global average pooling: every channel to one value, keeping the rank as PyTorch's {@code AdaptiveAvgPool2d(1)} does ({@code (C, H, W)} to {@code (C, 1, 1)}); add {@link Flatten} before a {@link Linear}. */
+/**
+ * Global average pooling: every channel to one value, keeping the rank as PyTorch's
+ * {@code AdaptiveAvgPool2d(1)} does ({@code (C, H, W)} to {@code (C, 1, 1)}); add {@link Flatten}
+ * before a {@link Linear}.
+ */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)

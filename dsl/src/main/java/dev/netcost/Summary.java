@@ -36,8 +36,8 @@ public final class Summary {
                 layer.name(), layer.op(), layer.output().toString(), grouped(layer.params()), grouped(layer.macs())
             });
         }
-        String[] total = {"Total", "", layers.isEmpty() ? input.toString() : layers.get(layers.size() - 1).output().toString(),
-            grouped(params), grouped(macs)};
+        Shape output = layers.isEmpty() ? input : layers.get(layers.size() - 1).output();
+        String[] total = {"Total", "", output.toString(), grouped(params), grouped(macs)};
         rows.add(total);
 
         int[] width = new int[HEADER.length];

@@ -151,7 +151,8 @@ class ShapeDiagnosticsTest {
 
     @Test
     void convolutionOnAVector() {
-        NetworkSource src = network("input = {3, 8, 8}", "@Flatten Layer flat;", "@Conv(out = 4, kernel = 1) Layer late;");
+        NetworkSource src = network("input = {3, 8, 8}", "@Flatten Layer flat;",
+                "@Conv(out = 4, kernel = 1) Layer late;");
         assertOnlyError(compile(src), src,
                 "[netcost:input-shape] late on input (288): @Conv needs an input (C, L), (C, H, W) or (C, D, H, W);"
                         + " this input has no spatial dimensions left; move the layer before the @Flatten or the"

@@ -3,7 +3,10 @@ package dev.netcost.processor.model;
 import dev.netcost.Shape;
 import java.util.List;
 
-/** An element-wise activation: {@code @ReLU}, {@code @ReLU6}, {@code @Sigmoid}, {@code @Tanh}, {@code @SiLU}, {@code @GELU}. */
+/**
+ * An element-wise activation: {@code @ReLU}, {@code @ReLU6}, {@code @Sigmoid}, {@code @Tanh},
+ * {@code @SiLU}, {@code @GELU}.
+ */
 public record Activation(Kind kind) implements Op {
     /** The activations and their FLOPs per element, by the cost model. */
     public enum Kind {
