@@ -11,6 +11,7 @@ public final class Main {
             AlexNetCost.summary(),
             Vgg16Cost.summary(),
             MobileNetV1Cost.summary(),
+            DcganGeneratorCost.summary(),
         };
         System.out.println(String.join("\n", summaries));
     }

@@ -121,6 +121,26 @@ class PublishedFiguresTest {
         assertEquals(Shape.of(10), LeNet5Cost.OUTPUT_SHAPE);
     }
 
+    /**
+     * The DCGAN generator, by hand: transposed convolutions Cin x Cout x 16 without bias,
+     * 100 x 512, 512 x 256, 256 x 128, 128 x 64, 64 x 3, and batch norm 2C over 512, 256, 128, 64:
+     * 3,574,784 + 1,920 = 3,576,704, the count torchsummary prints for the tutorial's generator.
+     * Shapes 1 to 4 ((1 - 1) * 1 + 3 + 1), then doubling ((n - 1) * 2 - 2 + 3 + 1 = 2n) to 64.
+     */
+    @Test
+    void dcganGeneratorByHand() {
+        long convolutions = 16L * (100 * 512 + 512 * 256 + 256 * 128 + 128 * 64 + 64 * 3);
+        long batchNorms = 2L * (512 + 256 + 128 + 64);
+        assertEquals(convolutions + batchNorms, DcganGeneratorCost.PARAMS);
+        assertEquals(3_576_704, DcganGeneratorCost.PARAMS);
+        assertEquals(batchNorms, DcganGeneratorCost.BUFFERS);
+        assertEquals(Shape.of(512, 4, 4), DcganGeneratorCost.UP1_OUTPUT_SHAPE);
+        assertEquals(Shape.of(3, 64, 64), DcganGeneratorCost.OUTPUT_SHAPE);
+        // Each input element scatters through 16 taps to every output channel: Cin x Hin x Win x Cout x 16.
+        long macs = 16L * (100 * 1 * 512 + 512 * 16 * 256 + 256 * 64 * 128 + 128 * 256 * 64 + 64 * 1024 * 3);
+        assertEquals(macs, DcganGeneratorCost.MACS);
+    }
+
     /** The layer list agrees with the constants and cannot be changed. */
     @Test
     void layerListMatchesTheConstants() {
