@@ -12,6 +12,7 @@ public final class Main {
             Vgg16Cost.summary(),
             MobileNetV1Cost.summary(),
             DcganGeneratorCost.summary(),
+            M5Cost.summary(),
         };
         System.out.println(String.join("\n", summaries));
     }

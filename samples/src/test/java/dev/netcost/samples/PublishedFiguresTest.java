@@ -141,6 +141,29 @@ class PublishedFiguresTest {
         assertEquals(macs, DcganGeneratorCost.MACS);
     }
 
+    /**
+     * M5 on one second of 8 kHz audio: torchaudio's tutorial prints 26,915 parameters. By hand:
+     * conv 1 x 32 x 80 + 32, 32 x 32 x 3 + 32, 32 x 64 x 3 + 64, 64 x 64 x 3 + 64; batch norm 2C over
+     * 32, 32, 64, 64; linear 64 x 35 + 35. Lengths: (8000 - 80) / 16 + 1 = 496, pooled to 124;
+     * 122 to 30; 28 to 7; 5 to 1.
+     */
+    @Test
+    void m5ByHand() {
+        long convolutions = (32 * 80 + 32) + (32 * 32 * 3 + 32) + (32 * 64 * 3 + 64) + (64 * 64 * 3 + 64);
+        long batchNorms = 2 * (32 + 32 + 64 + 64);
+        long linear = 64 * 35 + 35;
+        assertEquals(convolutions + batchNorms + linear, M5Cost.PARAMS);
+        assertEquals(26_915, M5Cost.PARAMS);
+        assertEquals(Shape.of(32, 496), M5Cost.CONV1_OUTPUT_SHAPE);
+        assertEquals(Shape.of(32, 124), M5Cost.POOL1_OUTPUT_SHAPE);
+        assertEquals(Shape.of(64, 1), M5Cost.POOL4_OUTPUT_SHAPE);
+        assertEquals("Conv1d", M5Cost.LAYERS.get(0).op());
+        assertEquals(Shape.of(35), M5Cost.OUTPUT_SHAPE);
+        // Cout x L x Cin x K per convolution, then 64 x 35.
+        long macs = 32L * 496 * 80 + 32L * 122 * 32 * 3 + 64L * 28 * 32 * 3 + 64L * 5 * 64 * 3 + 64L * 35;
+        assertEquals(macs, M5Cost.MACS);
+    }
+
     /** The layer list agrees with the constants and cannot be changed. */
     @Test
     void layerListMatchesTheConstants() {
