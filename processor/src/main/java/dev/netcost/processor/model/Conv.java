@@ -29,7 +29,7 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
             return ShapeResult.failed(rank.get());
         }
         List<Fault> faults = new ArrayList<>();
-        Window.checkConvolutionArity(faults, input, kernel, stride, padding, dilation);
+        Window.checkWindowArity(faults, input, kernel, stride, padding, dilation);
         Window.checkGroups(input.dim(0), groups, out).ifPresent(faults::add);
         if (!faults.isEmpty()) {
             return ShapeResult.failed(faults);

@@ -31,7 +31,7 @@ public record ConvTranspose(int out, List<Integer> kernel, List<Integer> stride,
             return ShapeResult.failed(rank.get());
         }
         List<Fault> faults = new ArrayList<>();
-        Window.checkConvolutionArity(faults, input, kernel, stride, padding, dilation);
+        Window.checkWindowArity(faults, input, kernel, stride, padding, dilation);
         Window.checkArity(faults, Attr.OUTPUT_PADDING, outputPadding, input);
         Window.checkGroups(input.dim(0), groups, out).ifPresent(faults::add);
         if (!faults.isEmpty()) {

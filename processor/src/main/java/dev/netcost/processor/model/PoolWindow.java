@@ -40,10 +40,7 @@ public record PoolWindow(List<Integer> kernel, List<Integer> stride, List<Intege
             return ShapeResult.failed(rank.get());
         }
         List<Fault> faults = new ArrayList<>();
-        Window.checkArity(faults, Attr.KERNEL, kernel, input);
-        Window.checkArity(faults, Attr.STRIDE, effectiveStride(), input);
-        Window.checkArity(faults, Attr.PADDING, padding, input);
-        Window.checkArity(faults, Attr.DILATION, dilation, input);
+        Window.checkWindowArity(faults, input, kernel, effectiveStride(), padding, dilation);
         if (!faults.isEmpty()) {
             return ShapeResult.failed(faults);
         }
@@ -52,8 +49,7 @@ public record PoolWindow(List<Integer> kernel, List<Integer> stride, List<Intege
         long[] p = Window.perDimension(padding, spatial);
         long[] d = Window.perDimension(dilation, spatial);
         for (int i = 0; i < spatial; i++) {
-            long effective = Math.addExact(Math.multiplyExact(d[i], k[i] - 1), 1);
-            var fault = Pooling.checkPadding(p[i], effective, k[i], d[i]);
+            var fault = Pooling.checkPadding(p[i], Window.dilatedKernel(k[i], d[i]), k[i], d[i]);
             if (fault.isPresent()) {
                 return ShapeResult.failed(fault.get());
             }

@@ -21,13 +21,17 @@ final class Window {
      * The result may be below 1: the caller reports that.
      */
     static long slidingOutput(long n, long k, long s, long p, long d, boolean ceilMode) {
-        long span = Math.addExact(Math.subtractExact(Math.addExact(n, Math.multiplyExact(2, p)),
-                Math.multiplyExact(d, k - 1)), -1);
+        long span = Math.subtractExact(Math.addExact(n, Math.multiplyExact(2, p)), dilatedKernel(k, d));
         long out = (ceilMode ? Math.floorDiv(Math.addExact(span, s - 1), s) : Math.floorDiv(span, s)) + 1;
         if (ceilMode && out >= 1 && Math.multiplyExact(out - 1, s) >= Math.addExact(n, p)) {
             out--;
         }
         return out;
+    }
+
+    /** The cells a kernel of {@code k} taps spans with dilation {@code d}: {@code d(k-1) + 1}, exact. */
+    static long dilatedKernel(long k, long d) {
+        return Math.addExact(Math.multiplyExact(d, k - 1), 1);
     }
 
     /** {@code (n - 1)s - 2p + d(k-1) + outputPadding + 1}, exact. */
@@ -156,7 +160,7 @@ final class Window {
         for (int i = 0; i < rank; i++) {
             out[i] = slidingOutput(n[i], k[i], s[i], p[i], d[i], ceilMode);
             if (out[i] < 1) {
-                long effective = Math.addExact(Math.multiplyExact(d[i], k[i] - 1), 1);
+                long effective = dilatedKernel(k[i], d[i]);
                 long padded = Math.addExact(n[i], Math.multiplyExact(2, p[i]));
                 String dim = dimensionName(rank, i);
                 return ShapeResult.failed(Fault.on(Attr.KERNEL, ProblemKind.WINDOW, "kernel " + k[i]
@@ -191,8 +195,8 @@ final class Window {
         checkValues(faults, Attr.DILATION, dilation, 1, "dilation");
     }
 
-    /** A convolution window's sizes against the input: one value each, or one per spatial dimension. */
-    static void checkConvolutionArity(List<Fault> faults, Shape input, List<Integer> kernel, List<Integer> stride,
+    /** A sliding window's sizes against the input: one value each, or one per spatial dimension. */
+    static void checkWindowArity(List<Fault> faults, Shape input, List<Integer> kernel, List<Integer> stride,
             List<Integer> padding, List<Integer> dilation) {
         checkArity(faults, Attr.KERNEL, kernel, input);
         checkArity(faults, Attr.STRIDE, stride, input);
