@@ -61,6 +61,22 @@ public final class TinyNetCost {
     public static final long FLOPS = 737_352L;
 
     /**
+     * Bytes of parameters and buffers in float32.
+     */
+    public static final long PARAM_BYTES = 48_904L;
+
+    /**
+     * The most bytes of activations alive at once in one forward pass of the batch, in float32:
+     * at each layer its inputs, its output, and every earlier output a later layer still reads.
+     */
+    public static final long PEAK_ACTIVATION_BYTES = 37_632L;
+
+    /**
+     * Peak inference memory: {@link #PARAM_BYTES} plus {@link #PEAK_ACTIVATION_BYTES}.
+     */
+    public static final long PEAK_MEMORY_BYTES = 86_536L;
+
+    /**
      * One input sample, channels first: {@code (3, 32, 32)}.
      */
     public static final Shape INPUT_SHAPE = Shape.of(3, 32, 32);
@@ -196,27 +212,42 @@ public final class TinyNetCost {
     public static final Shape FC_OUTPUT_SHAPE = Shape.of(10);
 
     /**
-     * Every layer with its shapes and figures, in execution order. Immutable.
+     * Every layer with its shapes and figures, in execution order, named by its path
+     * ({@code layer3[0].conv2} inside blocks). Immutable.
      */
     public static final List<Layer> LAYERS = List.of(
-            new Layer("conv", "Conv2d", INPUT_SHAPE, CONV_OUTPUT_SHAPE,
+            new Layer("conv", "Conv2d", Shape.of(3, 32, 32), CONV_OUTPUT_SHAPE,
                     CONV_PARAMS, CONV_BUFFERS, CONV_MACS, CONV_FLOPS),
-            new Layer("relu", "ReLU", CONV_OUTPUT_SHAPE, RELU_OUTPUT_SHAPE,
+            new Layer("relu", "ReLU", Shape.of(6, 28, 28), RELU_OUTPUT_SHAPE,
                     RELU_PARAMS, RELU_BUFFERS, RELU_MACS, RELU_FLOPS),
-            new Layer("pool", "MaxPool2d", RELU_OUTPUT_SHAPE, POOL_OUTPUT_SHAPE,
+            new Layer("pool", "MaxPool2d", Shape.of(6, 28, 28), POOL_OUTPUT_SHAPE,
                     POOL_PARAMS, POOL_BUFFERS, POOL_MACS, POOL_FLOPS),
-            new Layer("flatten", "Flatten", POOL_OUTPUT_SHAPE, FLATTEN_OUTPUT_SHAPE,
+            new Layer("flatten", "Flatten", Shape.of(6, 14, 14), FLATTEN_OUTPUT_SHAPE,
                     FLATTEN_PARAMS, FLATTEN_BUFFERS, FLATTEN_MACS, FLATTEN_FLOPS),
-            new Layer("fc", "Linear", FLATTEN_OUTPUT_SHAPE, FC_OUTPUT_SHAPE,
+            new Layer("fc", "Linear", Shape.of(1176), FC_OUTPUT_SHAPE,
                     FC_PARAMS, FC_BUFFERS, FC_MACS, FC_FLOPS));
+
+    /**
+     * Every block use and block instance with the totals of the layers inside it, in the
+     * order they begin: {@code layer3} ({@code Bottleneck x 6}), then {@code layer3[0]}... Immutable.
+     */
+    public static final List<Layer> BLOCKS = List.of();
 
     private TinyNetCost() {
     }
 
     /**
-     * The layers as a table, with totals, as in this class's documentation.
+     * Every layer as a table, with totals.
      */
     public static String summary() {
         return Summary.table("TinyNet", INPUT_SHAPE, BATCH, LAYERS);
+    }
+
+    /**
+     * The table with blocks collapsed below {@code depth}, as torchinfo's {@code depth}: 1 shows the
+     * network's own fields; each level deeper opens one level of blocks.
+     */
+    public static String summary(int depth) {
+        return Summary.table("TinyNet", INPUT_SHAPE, BATCH, LAYERS, BLOCKS, depth);
     }
 }

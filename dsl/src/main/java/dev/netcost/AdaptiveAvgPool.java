@@ -14,6 +14,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface AdaptiveAvgPool {
-    /** Output size: one value for every spatial dimension or one per dimension. */
-    int[] output();
+    /** Output size: one value for every spatial dimension or one per dimension. Required: written here or given by {@link With}. */
+    int[] output() default {};
 }

@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface AvgPool {
-    /** Window size. */
-    int[] kernel();
+    /** Window size. Required: written here or given by {@link With}. */
+    int[] kernel() default {};
 
     /** Stride; empty (the default) means the same as {@link #kernel()}, as in PyTorch. */
     int[] stride() default {};

@@ -17,11 +17,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Conv {
-    /** Output channels. */
-    int out();
+    /** Output channels. Required: written here or given by {@link With}. */
+    int out() default 0;
 
-    /** Kernel size. */
-    int[] kernel();
+    /** Kernel size. Required: written here or given by {@link With}. */
+    int[] kernel() default {};
 
     /** Stride. */
     int[] stride() default 1;

@@ -14,11 +14,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface ConvTranspose {
-    /** Output channels. */
-    int out();
+    /** Output channels. Required: written here or given by {@link With}. */
+    int out() default 0;
 
-    /** Kernel size. */
-    int[] kernel();
+    /** Kernel size. Required: written here or given by {@link With}. */
+    int[] kernel() default {};
 
     /** Stride. */
     int[] stride() default 1;

@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Linear {
-    /** Output features. */
-    int out();
+    /** Output features. Required: written here or given by {@link With}. */
+    int out() default 0;
 
     /** Whether the layer adds a learnable bias per output feature. */
     boolean bias() default true;

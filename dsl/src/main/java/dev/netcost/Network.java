@@ -8,7 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Declares a class as a network. Its fields of type {@link Layer} that carry a layer
- * annotation are the layers, run in declaration order, each on the output of the one before.
+ * annotation, or the annotation of a {@link Block}, are the layers, run in declaration order,
+ * each on the output of the one before unless {@link From} or a merge ({@link Add},
+ * {@link Concat}, {@link Mul}) names other inputs.
  *
  * <p>At compile time netcost infers every shape, reports shape errors on the annotation value
  * at fault, and generates {@code <ClassName>Cost} in the same package with the network's
@@ -37,4 +39,7 @@ public @interface Network {
 
     /** Samples per forward pass. Multiplies every MAC and FLOP figure, never a parameter count. */
     int batch() default 1;
+
+    /** The element type of weights and activations, for the memory figures. */
+    DType dtype() default DType.FLOAT32;
 }

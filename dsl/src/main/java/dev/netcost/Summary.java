@@ -3,7 +3,11 @@ package dev.netcost;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders a network's layers as a plain-text table, as torchinfo's and Keras's
@@ -21,20 +25,48 @@ public final class Summary {
      * closed by the totals.
      */
     public static String table(String network, Shape input, int batch, List<Layer> layers) {
+        return table(network, input, batch, layers, List.of(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * The table with blocks collapsed below {@code depth}, as torchinfo's {@code depth} does:
+     * depth 1 shows the network's own fields, a block use as one row; depth 2 adds the instances
+     * of repeated blocks and the fields inside blocks; and so on. Totals are always the whole
+     * network's.
+     *
+     * @param layers every layer, with its path ({@code layer3[0].conv2}), in execution order
+     * @param blocks every block use and instance, with its path ({@code layer3}, {@code layer3[0]})
+     */
+    public static String table(String network, Shape input, int batch, List<Layer> layers, List<Layer> blocks,
+            int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth " + depth + " is below 1");
+        }
+        Map<String, Layer> blockByPath = new HashMap<>();
+        for (Layer block : blocks) {
+            blockByPath.put(block.name(), block);
+        }
         long params = 0;
         long buffers = 0;
         long macs = 0;
         long flops = 0;
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
+        Set<String> shown = new HashSet<>();
         for (Layer layer : layers) {
             params = Math.addExact(params, layer.params());
             buffers = Math.addExact(buffers, layer.buffers());
             macs = Math.addExact(macs, layer.macs());
             flops = Math.addExact(flops, layer.flops());
-            rows.add(new String[] {
-                layer.name(), layer.op(), layer.output().toString(), grouped(layer.params()), grouped(layer.macs())
-            });
+            for (String ancestor : ancestors(layer.name())) {
+                Layer block = blockByPath.get(ancestor);
+                if (depth(ancestor) <= depth && block != null && shown.add(ancestor)) {
+                    rows.add(row(block));
+                }
+            }
+            if (depth(layer.name()) <= depth) {
+                rows.add(row(layer));
+            }
         }
         Shape output = layers.isEmpty() ? input : layers.get(layers.size() - 1).output();
         String[] total = {"Total", "", output.toString(), grouped(params), grouped(macs)};
@@ -69,6 +101,34 @@ public final class Summary {
         out.append("MACs:    ").append(grouped(macs)).append(" (").append(scaled(macs)).append(")\n");
         out.append("FLOPs:   ").append(grouped(flops)).append(" (").append(scaled(flops)).append(")\n");
         return out.toString();
+    }
+
+    private static String[] row(Layer layer) {
+        return new String[] {
+            layer.name(), layer.op(), layer.output().toString(), grouped(layer.params()), grouped(layer.macs())
+        };
+    }
+
+    /** How deep a path is: {@code conv1} 1, {@code layer3} 1, {@code layer3[0]} 2, {@code layer3[0].conv2} 3. */
+    static int depth(String path) {
+        int depth = 1;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                depth++;
+            }
+        }
+        return depth;
+    }
+
+    /** The paths enclosing {@code path}, outermost first: {@code layer3}, {@code layer3[0]}. */
+    static List<String> ancestors(String path) {
+        List<String> ancestors = new ArrayList<>();
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                ancestors.add(path.substring(0, i));
+            }
+        }
+        return ancestors;
     }
 
     private static void appendRow(StringBuilder out, String[] row, int[] width) {

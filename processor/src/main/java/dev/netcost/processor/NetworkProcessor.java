@@ -55,6 +55,7 @@ public final class NetworkProcessor extends AbstractProcessor {
         Set<String> names = new LinkedHashSet<>();
         names.add(Network.class.getCanonicalName());
         names.addAll(LayerAnnotations.names());
+        names.addAll(LayerAnnotations.modifierNames());
         return names;
     }
 

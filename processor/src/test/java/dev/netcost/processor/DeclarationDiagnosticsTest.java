@@ -228,9 +228,9 @@ class DeclarationDiagnosticsTest {
                 second.at("stride = 0", "0"));
     }
 
-    /** javac reports a missing required value itself; netcost adds nothing and does not fail. */
+    /** javac reports a missing {@code input} itself; netcost adds nothing and does not fail. */
     @Test
-    void missingRequiredValuesAreLeftToJavac() {
+    void aMissingInputIsLeftToJavac() {
         NetworkSource src = NetworkSource.of("com.example.Net", """
                 package com.example;
 
@@ -238,14 +238,33 @@ class DeclarationDiagnosticsTest {
 
                 @Network
                 class Net {
-                    @Conv(kernel = 3) Layer conv;
+                    @Conv(out = 8, kernel = 3) Layer conv;
                 }
                 """);
         Compilation compilation = compile(src);
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadErrorContaining("input").inFile(src.file()).onLine(src.at("@Network").line());
-        assertThat(compilation).hadErrorContaining("out").inFile(src.file()).onLine(src.at("@Conv").line());
+    }
+
+    /**
+     * {@code out} has a default so that a block can give it through {@code @With}, so netcost
+     * reports its absence, on the annotation.
+     */
+    @Test
+    void aMissingOutIsReported() {
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 8, 8})
+                class Net {
+                    @Conv(kernel = 3) Layer conv;
+                }
+                """);
+        assertOnlyError(compile(src), src, "[netcost:missing] conv: @Conv needs out; write it, as @Conv(out = ...),"
+                + " or give it in a block by @With(out = \"...\")", src.at("@Conv"));
     }
 
     /** An unknown constant in a value: javac's error, nothing of netcost's. */

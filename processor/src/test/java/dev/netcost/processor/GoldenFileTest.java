@@ -44,6 +44,10 @@ class GoldenFileTest {
      * 2*75*6*784 = 705,600 FLOPs (seed 004, with bias). ReLU: 6*28*28 = 4,704 FLOPs. Max pool 2 x 2:
      * 3 comparisons for each of 6*14*14 = 1,176 outputs, 3,528. Linear 1176 -> 10: 11,770 params,
      * 11,760 MACs, 2*1176*10 = 23,520 FLOPs.
+     *
+     * <p>Memory in float32: parameters 12,226 * 4 = 48,904 bytes. In a chain only a layer's input
+     * and output are alive: conv 3,072 + 4,704, ReLU 4,704 + 4,704 (the most), pool 4,704 + 1,176,
+     * flatten 1,176 + 1,176, fc 1,176 + 10 elements; the peak is 9,408 * 4 = 37,632 bytes.
      */
     @Test
     void goldenFileFiguresAreTheHandCalculation() throws IOException {
@@ -60,6 +64,9 @@ class GoldenFileTest {
         assertThat(golden).contains("PARAMS = " + "12_226L;"); // 456 + 11,770
         assertThat(golden).contains("MACS = " + "364_560L;"); // 352,800 + 11,760
         assertThat(golden).contains("FLOPS = " + "737_352L;"); // 705,600 + 4,704 + 3,528 + 23,520
+        assertThat(golden).contains("PARAM_BYTES = 48_904L;");
+        assertThat(golden).contains("PEAK_ACTIVATION_BYTES = 37_632L;");
+        assertThat(golden).contains("PEAK_MEMORY_BYTES = 86_536L;"); // 48,904 + 37,632
     }
 
     private static String golden(String resource) throws IOException {

@@ -18,6 +18,7 @@ import javax.tools.Diagnostic;
  */
 public final class DiagnosticReporter {
     private final Messager messager;
+    private final java.util.Set<List<Object>> printed = new java.util.HashSet<>();
 
     public DiagnosticReporter(Messager messager) {
         this.messager = messager;
@@ -51,11 +52,17 @@ public final class DiagnosticReporter {
     }
 
     private void print(ProblemKind kind, SourceLocation at, String message) {
-        if (at.value().isPresent()) {
-            messager.printMessage(Diagnostic.Kind.ERROR, kind.format(message), at.element(), at.annotation(),
+        // A block's own mistakes are read again for every network that uses it: say them once.
+        if (!printed.add(List.of(at.element(), at.annotation(), at.value(), message))) {
+            return;
+        }
+        if (at.annotation().isEmpty()) {
+            messager.printMessage(Diagnostic.Kind.ERROR, kind.format(message), at.element());
+        } else if (at.value().isPresent()) {
+            messager.printMessage(Diagnostic.Kind.ERROR, kind.format(message), at.element(), at.annotation().get(),
                     at.value().get());
         } else {
-            messager.printMessage(Diagnostic.Kind.ERROR, kind.format(message), at.element(), at.annotation());
+            messager.printMessage(Diagnostic.Kind.ERROR, kind.format(message), at.element(), at.annotation().get());
         }
     }
 }

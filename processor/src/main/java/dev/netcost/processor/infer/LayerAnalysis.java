@@ -2,15 +2,14 @@ package dev.netcost.processor.infer;
 
 import dev.netcost.Shape;
 import dev.netcost.processor.model.Cost;
-import dev.netcost.processor.model.LayerDecl;
 
 /**
  * One layer with its shapes and figures.
  *
- * @param decl   the declaration
+ * @param path   the layer's name, with the block instances around it: {@code layer3[0].conv2}
  * @param op     PyTorch's name for the module, for this input ({@code Conv2d})
- * @param input  one input sample
+ * @param input  one sample of its (first) input
  * @param output one output sample
  * @param cost   the figures for the network's whole batch
  */
-public record LayerAnalysis(LayerDecl decl, String op, Shape input, Shape output, Cost cost) {}
+public record LayerAnalysis(String path, String op, Shape input, Shape output, Cost cost) {}

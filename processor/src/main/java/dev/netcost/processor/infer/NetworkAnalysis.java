@@ -8,19 +8,39 @@ import java.util.List;
 
 /**
  * What inference found for a network: every layer's shapes and figures and their totals, or
- * the problems. With problems, {@code layers} holds the layers before the first one that failed.
+ * the problems. With problems, the lists hold what was analysed before the first failure.
  *
  * @param network the declaration
  * @param input   one input sample; {@code null} when {@code @Network(input)} is invalid
- * @param layers  the analysed layers, in execution order
+ * @param layers  every layer, blocks expanded, in execution order
+ * @param blocks  every block use and instance, in the order they begin
+ * @param fields  the network's own fields
  * @param total   the sum of the layers' figures, for the whole batch
+ * @param memory  parameter and activation bytes
  * @param problems every problem found, in declaration order
  */
-public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers, Cost total,
-        List<Problem> problems) {
+public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers,
+        List<BlockAnalysis> blocks, List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems) {
     public NetworkAnalysis {
         layers = List.copyOf(layers);
+        blocks = List.copyOf(blocks);
+        fields = List.copyOf(fields);
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * Memory by the cost model, for the whole batch.
+     *
+     * @param paramBytes           {@code (PARAMS + BUFFERS) * bytes}
+     * @param peakActivationBytes  the most bytes of activations alive at once, over the layers
+     */
+    public record Memory(long paramBytes, long peakActivationBytes) {
+        public static final Memory NONE = new Memory(0, 0);
+
+        /** Peak inference memory: parameters and the activation peak. */
+        public long peakBytes() {
+            return Math.addExact(paramBytes, peakActivationBytes);
+        }
     }
 
     /** Whether the network is valid, so that its companion can be generated. */
@@ -30,6 +50,6 @@ public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalys
 
     /** The network's output for one sample. */
     public Shape output() {
-        return layers.isEmpty() ? input : layers.get(layers.size() - 1).output();
+        return fields.isEmpty() ? input : fields.get(fields.size() - 1).output();
     }
 }

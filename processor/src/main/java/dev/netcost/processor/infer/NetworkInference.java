@@ -3,13 +3,15 @@ package dev.netcost.processor.infer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
 import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.Computation;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.NetworkDecl;
+import dev.netcost.processor.model.NodeDecl;
+import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.ProblemKind;
-import dev.netcost.processor.model.ShapeResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +19,11 @@ import java.util.List;
  * Infers every shape and figure of a declared network. Pure: no javac types, so it is tested
  * without a compiler.
  *
- * <p>Reports every independent problem: each layer's own attributes are checked whatever
- * happens elsewhere. Shapes flow one way, so after the first layer whose output cannot be known
- * no shape is checked: a later layer's shape error would only echo the first one.
+ * <p>Reports every independent problem. Declarations are checked first ({@link DeclarationChecks});
+ * if one is wrong, no shape is inferred. Then the graph is walked in execution order, blocks
+ * expanded ({@link GraphWalker}); after the first layer whose output cannot be known, the
+ * network's own layers get only their attribute checks, because a later shape error would only
+ * echo the first one.
  */
 public final class NetworkInference {
     /** Largest input rank: {@code (C, D, H, W)}. */
@@ -31,58 +35,49 @@ public final class NetworkInference {
         List<Problem> problems = new ArrayList<>();
         Shape input = checkInput(network, problems);
         checkBatch(network, problems);
-
-        List<LayerAnalysis> layers = new ArrayList<>();
-        Cost total = Cost.ZERO;
-        long batch = Math.max(1, network.batch());
-        // The input of the next layer while it is known; null once a layer fails.
-        Shape current = input;
-        for (LayerDecl layer : network.layers()) {
-            List<Fault> faults = layer.op().validate();
-            if (!faults.isEmpty() || current == null) {
-                for (Fault fault : faults) {
-                    problems.add(onLayer(layer, current, fault));
-                }
-                current = null;
-                continue;
-            }
-            try {
-                ShapeResult result = layer.op().outputShape(current);
-                if (result instanceof ShapeResult.Failed failed) {
-                    for (Fault fault : failed.faults()) {
-                        problems.add(onLayer(layer, current, fault));
-                    }
-                    current = null;
-                    continue;
-                }
-                Shape output = ((ShapeResult.Ok) result).shape();
-                Cost cost = layer.op().cost(current, output).forBatch(batch);
-                total = total.plus(cost);
-                layers.add(new LayerAnalysis(layer, layer.op().displayName(current), current, output, cost));
-                current = output;
-            } catch (ArithmeticException overflow) {
-                problems.add(onLayer(layer, current, Fault.onAnnotation(ProblemKind.OVERFLOW, "a shape or figure of"
-                        + " this layer" + (batch > 1 ? " with batch " + batch : "") + ", or the network's total"
-                        + " with it, does not fit a long (at most " + Summary.grouped(Long.MAX_VALUE) + ");"
-                        + " netcost never wraps a number: make the layer or its input smaller")));
-                current = null;
-            }
+        List<Problem> declarations = DeclarationChecks.check(network);
+        if (!declarations.isEmpty()) {
+            problems.addAll(declarations);
+            problems.addAll(checkLayerAttributes(network));
+            return new NetworkAnalysis(network, input, List.of(), List.of(), List.of(), Cost.ZERO,
+                    NetworkAnalysis.Memory.NONE, problems);
         }
-        return new NetworkAnalysis(network, input, layers, total, problems);
+        if (input == null) {
+            problems.addAll(checkLayerAttributes(network));
+            return new NetworkAnalysis(network, null, List.of(), List.of(), List.of(), Cost.ZERO,
+                    NetworkAnalysis.Memory.NONE, problems);
+        }
+        return new GraphWalker(network, input, problems).walk();
     }
 
     /**
-     * Only the checks that need no shapes: the network's input and batch and every layer's own
-     * attributes. For a network whose declaration is already wrong (a layer annotation on a field
-     * of another type, say), where shapes would be inferred without a layer the user meant.
+     * Only the checks that need no shapes: the network's input and batch and the attributes of
+     * its layers of constant attributes. For a network whose declaration is already wrong (a layer
+     * annotation on a field of another type, say), where shapes would be inferred without a
+     * layer the user meant.
      */
     public static List<Problem> checkAttributes(NetworkDecl network) {
         List<Problem> problems = new ArrayList<>();
         checkInput(network, problems);
         checkBatch(network, problems);
-        for (LayerDecl layer : network.layers()) {
-            for (Fault fault : layer.op().validate()) {
-                problems.add(onLayer(layer, null, fault));
+        problems.addAll(checkLayerAttributes(network));
+        return problems;
+    }
+
+    /** {@link Computation#validate()} on each of the network's own layers whose attributes are constants. */
+    static List<Problem> checkLayerAttributes(NetworkDecl network) {
+        List<Problem> problems = new ArrayList<>();
+        for (NodeDecl node : network.nodes()) {
+            problems.addAll(checkLayerAttributes(node));
+        }
+        return problems;
+    }
+
+    static List<Problem> checkLayerAttributes(NodeDecl node) {
+        List<Problem> problems = new ArrayList<>();
+        if (node instanceof LayerDecl layer && layer.op() instanceof OpTemplate.Fixed fixed) {
+            for (Fault fault : fixed.op().validate()) {
+                problems.add(Problem.onLayer(node.index(), fault.withMessage(node.name() + ": " + fault.message())));
             }
         }
         return problems;
@@ -120,12 +115,10 @@ public final class NetworkInference {
         }
     }
 
-    /**
-     * Names the layer and, while it is known, what comes into it, so that every message says
-     * where it is and what the layer was given: {@code conv2 on input (96, 27, 27): ...}.
-     */
-    private static Problem onLayer(LayerDecl layer, Shape input, Fault fault) {
-        String where = input == null ? layer.name() : layer.name() + " on input " + input;
-        return Problem.onLayer(layer.index(), new Fault(fault.kind(), fault.attr(), where + ": " + fault.message()));
+    /** The message for a figure beyond {@code long}. */
+    static String overflowMessage(long batch) {
+        return "a shape or figure of this layer" + (batch > 1 ? " with batch " + batch : "") + ", or the network's"
+                + " total with it, does not fit a long (at most " + Summary.grouped(Long.MAX_VALUE) + ");"
+                + " netcost never wraps a number: make the layer or its input smaller";
     }
 }

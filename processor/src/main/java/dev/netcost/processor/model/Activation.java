@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * An element-wise activation: {@code @ReLU}, {@code @ReLU6}, {@code @Sigmoid}, {@code @Tanh},
- * {@code @SiLU}, {@code @GELU}.
+ * {@code @SiLU}, {@code @GELU}, {@code @Hardswish}, {@code @Hardsigmoid}.
  */
 public record Activation(Kind kind) implements Op {
     /** The activations and their FLOPs per element, by the cost model. */
@@ -15,7 +15,11 @@ public record Activation(Kind kind) implements Op {
         SIGMOID("Sigmoid", 4),
         TANH("Tanh", 4),
         SILU("SiLU", 4),
-        GELU("GELU", 4);
+        GELU("GELU", 4),
+        /** {@code x * relu6(x + 3) / 6}: hard sigmoid's three, and the multiply. */
+        HARDSWISH("Hardswish", 4),
+        /** {@code relu6(x + 3) / 6}: add, clamp (one, as ReLU6), divide. */
+        HARDSIGMOID("Hardsigmoid", 3);
 
         private final String displayName;
         private final int flopsPerElement;

@@ -5,24 +5,50 @@ package dev.netcost.processor.model;
  * the check stage places diagnostics on it, so the attribute names live in one place.
  */
 public enum Attr {
-    INPUT("input"),
-    BATCH("batch"),
-    OUT("out"),
-    KERNEL("kernel"),
-    STRIDE("stride"),
-    PADDING("padding"),
-    OUTPUT_PADDING("outputPadding"),
-    DILATION("dilation"),
-    GROUPS("groups"),
-    BIAS("bias"),
-    CEIL_MODE("ceilMode"),
-    OUTPUT("output"),
-    P("p");
+    INPUT("input", Kind.INTS),
+    BATCH("batch", Kind.INT),
+    DTYPE("dtype", Kind.NONE),
+    OUT("out", Kind.INT),
+    KERNEL("kernel", Kind.INTS),
+    STRIDE("stride", Kind.INTS),
+    PADDING("padding", Kind.INTS),
+    OUTPUT_PADDING("outputPadding", Kind.INTS),
+    DILATION("dilation", Kind.INTS),
+    GROUPS("groups", Kind.INT),
+    BIAS("bias", Kind.BOOLEAN),
+    CEIL_MODE("ceilMode", Kind.BOOLEAN),
+    OUTPUT("output", Kind.INTS),
+    P("p", Kind.REAL),
+    PARTS("parts", Kind.INT),
+    INDEX("index", Kind.INT),
+    /** A merge's inputs ({@code @Add({"a", "b"})}) or {@code @From}. */
+    FROM("value", Kind.NONE),
+    /** {@code @If}. */
+    CONDITION("value", Kind.NONE),
+    /** {@code @Repeat}. */
+    REPEAT("value", Kind.NONE);
+
+    /** What an attribute holds, which decides how it is read and what an expression must give. */
+    public enum Kind {
+        INT,
+        /** Per-dimension sizes; an expression gives one value for every dimension. */
+        INTS,
+        BOOLEAN,
+        REAL,
+        /** Not a layer attribute: a place for diagnostics only. */
+        NONE
+    }
 
     private final String javaName;
+    private final Kind kind;
 
-    Attr(String javaName) {
+    Attr(String javaName, Kind kind) {
         this.javaName = javaName;
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     /** The annotation member's name, as the user writes it. */

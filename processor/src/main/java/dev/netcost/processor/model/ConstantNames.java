@@ -23,4 +23,16 @@ public final class ConstantNames {
         }
         return s.toString();
     }
+
+    /** A path's stem: {@code layer3[0].se} to {@code LAYER3_0_SE}. */
+    public static String pathStem(String path) {
+        StringBuilder s = new StringBuilder();
+        for (String segment : path.replace("[", ".").replace("]", "").split("\\.")) {
+            if (s.length() > 0) {
+                s.append('_');
+            }
+            s.append(stem(segment));
+        }
+        return s.toString();
+    }
 }

@@ -1,22 +1,28 @@
 package dev.netcost.processor.model;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One declared layer: the field's name, its position in execution order, and its op.
+ * One declared layer.
  *
- * @param index position in declaration order, from 0
- * @param name  the field's name
- * @param op    what the field's annotation declares
+ * @param index     position in declaration order, from 0
+ * @param name      the field's name
+ * @param op        what the field's annotation declares
+ * @param inputs    for a merge its inputs, else {@code @From}'s name or nothing
+ * @param condition {@code @If}
  */
-public record LayerDecl(int index, String name, Op op) {
+public record LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
+        Optional<AttrValue.Expression> condition) implements NodeDecl {
     public LayerDecl {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(op, "op");
+        inputs = List.copyOf(inputs);
     }
 
-    /** The stem of this layer's generated constants: {@code convBlock1} gives {@code CONV_BLOCK1}. */
-    public String constantStem() {
-        return ConstantNames.stem(name);
+    /** A layer of constant attributes that reads the field above it. */
+    public LayerDecl(int index, String name, Computation op) {
+        this(index, name, new OpTemplate.Fixed(op), List.of(), Optional.empty());
     }
 }

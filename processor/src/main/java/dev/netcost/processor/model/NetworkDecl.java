@@ -1,6 +1,8 @@
 package dev.netcost.processor.model;
 
+import dev.netcost.DType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A declared network as the read stage found it. Values are as written: the inference stage,
@@ -10,17 +12,26 @@ import java.util.List;
  * @param simpleNames the class's simple name, preceded by those of its enclosing classes
  * @param input       {@code @Network(input)} as written
  * @param batch       {@code @Network(batch)} as written
- * @param layers      the layers in declaration order
+ * @param dtype       {@code @Network(dtype)}
+ * @param nodes       the fields in declaration order
+ * @param blocks      every block used, directly or inside another block, by qualified name
  */
 public record NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch,
-        List<LayerDecl> layers) {
+        DType dtype, List<NodeDecl> nodes, Map<String, BlockDecl> blocks) {
     public NetworkDecl {
         simpleNames = List.copyOf(simpleNames);
         input = List.copyOf(input);
-        layers = List.copyOf(layers);
+        nodes = List.copyOf(nodes);
+        blocks = Map.copyOf(blocks);
         if (simpleNames.isEmpty()) {
             throw new IllegalArgumentException("a network class has a name");
         }
+    }
+
+    /** A straight network of layers, in float32, without blocks. */
+    public NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch,
+            List<? extends NodeDecl> layers) {
+        this(packageName, simpleNames, input, batch, DType.FLOAT32, List.copyOf(layers), Map.of());
     }
 
     /** The class's own simple name, as the summary shows it. */

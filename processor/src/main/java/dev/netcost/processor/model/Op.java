@@ -1,10 +1,9 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
-import java.util.List;
 
 /**
- * What a layer computes. Each op is one record that knows everything about itself: its
+ * What a one-input layer computes. Each op is one record that knows everything about itself: its
  * attributes, the checks they need, its output shape, and its figures by
  * {@code shared/spec/cost-model.md}. The inference stage only walks the layers and asks.
  *
@@ -12,12 +11,9 @@ import java.util.List;
  * no pattern-matching {@code switch} over a sealed interface: a table would be an
  * {@code instanceof} ladder or a class-keyed map, and an op's knowledge would live in two places.
  */
-public sealed interface Op
+public sealed interface Op extends Computation
         permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm,
-                Activation, Softmax, Dropout, Flatten {
-
-    /** Checks that need no input: sizes in range and consistent with each other. */
-    List<Fault> validate();
+                Activation, Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle {
 
     /**
      * The output for one sample of {@code input}, or what prevents it. Called only when

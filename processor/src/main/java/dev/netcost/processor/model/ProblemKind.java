@@ -25,6 +25,34 @@ public enum ProblemKind {
     INPUT_SHAPE("input-shape"),
     /** A linear layer on a tensor that still has spatial dimensions. */
     NEEDS_FLATTEN("needs-flatten"),
+    /** A merge of tensors whose shapes do not fit together. */
+    MERGE("merge"),
+    /** Channels that do not divide by a split's parts or a shuffle's groups. */
+    CHANNELS("channels"),
+    /** A required attribute given neither on the annotation nor by {@code @With}. */
+    MISSING("missing"),
+    /** An attribute given on the annotation and by {@code @With}, or twice in {@code @With}. */
+    GIVEN_TWICE("given-twice"),
+    /** A {@code @With} name that is no attribute of the layer and no parameter of the block. */
+    UNKNOWN_ATTRIBUTE("unknown-attribute"),
+    /** An expression that does not parse, names an unknown variable, or has the wrong type. */
+    EXPRESSION("expression"),
+    /** An expression that divides by zero or overflows for the values of one use of a block. */
+    EVALUATION("evaluation"),
+    /** A name in {@code @From} or a merge that is no earlier field and not {@code input}. */
+    UNKNOWN_INPUT("unknown-input"),
+    /** A merge with fewer than two inputs, or {@code @From} on a merge. */
+    MERGE_INPUTS("merge-inputs"),
+    /** A field named {@code input}, which would hide the input of its network or block. */
+    RESERVED_NAME("reserved-name"),
+    /** A block that contains itself, directly or through other blocks. */
+    RECURSIVE_BLOCK("recursive-block"),
+    /** A {@code @Block} without a nested {@code Layers} class of layer fields. */
+    BLOCK_LAYERS("block-layers"),
+    /** A block parameter of a type other than {@code int} or {@code boolean}, or {@code @FirstOnly} without a default. */
+    BLOCK_PARAMETER("block-parameter"),
+    /** {@code @With}, {@code @From}, {@code @If} or {@code @Repeat} where they do not apply. */
+    MISPLACED("misplaced"),
     /** A figure that does not fit a {@code long}. */
     OVERFLOW("overflow"),
     /** Two layer annotations on one field. */

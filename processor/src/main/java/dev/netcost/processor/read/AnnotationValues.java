@@ -29,7 +29,43 @@ final class AnnotationValues {
 
     /** The value as the user wrote it, if they did. */
     Optional<AnnotationValue> written(Attr attr) {
-        return Optional.ofNullable(written.get(attr.javaName()));
+        return written(attr.javaName());
+    }
+
+    /** The value of element {@code name} as the user wrote it, if they did. */
+    Optional<AnnotationValue> written(String name) {
+        return Optional.ofNullable(written.get(name));
+    }
+
+    /** The names of the elements the user wrote, in a fixed order. */
+    java.util.SortedSet<String> writtenNames() {
+        return new java.util.TreeSet<>(written.keySet());
+    }
+
+    /** A {@code String} element, with its default. */
+    String string(String name) {
+        return as(raw(name), String.class, name);
+    }
+
+    /** A {@code String[]} element, with its default. */
+    List<String> strings(String name) {
+        Object value = raw(name);
+        if (!(value instanceof List<?> list)) {
+            throw new UnreadableValueException(name + " is not an array: " + value);
+        }
+        List<String> out = new ArrayList<>(list.size());
+        for (Object element : list) {
+            if (!(element instanceof AnnotationValue av)) {
+                throw new UnreadableValueException(name + " holds " + element);
+            }
+            out.add(as(av.getValue(), String.class, name));
+        }
+        return out;
+    }
+
+    /** An element's value as javac gives it: {@code Integer}, {@code Boolean}, a list... */
+    Object value(String name) {
+        return raw(name);
     }
 
     int integer(Attr attr) {
@@ -61,16 +97,25 @@ final class AnnotationValues {
     }
 
     private Object raw(Attr attr) {
-        AnnotationValue value = withDefaults.get(attr.javaName());
+        return raw(attr.javaName());
+    }
+
+    private Object raw(String name) {
+        AnnotationValue value = withDefaults.get(name);
         if (value == null) {
-            throw new UnreadableValueException(attr.javaName() + " has no value");
+            throw new UnreadableValueException(name + " has no value");
         }
         return value.getValue();
     }
 
     private static <T> T as(Object value, Class<T> type, Attr attr) {
+        return as(value, type, attr.javaName());
+    }
+
+    private static <T> T as(Object value, Class<T> type, String name) {
+        // javac gives an unresolvable value as a string such as "<error>": not ours to report.
         if (!type.isInstance(value)) {
-            throw new UnreadableValueException(attr.javaName() + " is not a " + type.getSimpleName() + ": " + value);
+            throw new UnreadableValueException(name + " is not a " + type.getSimpleName() + ": " + value);
         }
         return type.cast(value);
     }

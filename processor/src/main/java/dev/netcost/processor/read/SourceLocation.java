@@ -11,7 +11,11 @@ import javax.lang.model.element.Element;
  * on it, and the value at fault if the user wrote one (a default value has no position in the
  * source, so the annotation itself is underlined instead).
  */
-public record SourceLocation(Element element, AnnotationMirror annotation, Optional<AnnotationValue> value) {
+public record SourceLocation(Element element, Optional<AnnotationMirror> annotation, Optional<AnnotationValue> value) {
+    public SourceLocation(Element element, AnnotationMirror annotation, Optional<AnnotationValue> value) {
+        this(element, Optional.of(annotation), value);
+    }
+
     public SourceLocation {
         Objects.requireNonNull(element, "element");
         Objects.requireNonNull(annotation, "annotation");

@@ -3,42 +3,115 @@ package dev.netcost.processor.read;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.Problem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
 /**
- * Where each part of a network was declared, so that a {@link Problem} from the pure core can
- * be placed on the exact annotation value at fault.
+ * Where each part of a network and of its blocks was declared, so that a {@link Problem} from
+ * the pure core can be placed on the exact annotation value at fault.
  */
 public final class SourceMap {
-    /** One annotated element: the class with {@code @Network}, or a field with its layer annotation. */
-    private record Declared(Element element, AnnotationMirror annotation, AnnotationValues values) {
-        SourceLocation at(Optional<Attr> attr) {
-            return new SourceLocation(element, annotation, attr.flatMap(values::written));
+    /** An annotation on an element, with its values. */
+    record Annotated(AnnotationMirror mirror, AnnotationValues values) {}
+
+    /**
+     * One field: its layer or block annotation, and the {@code @With}, {@code @From}, {@code @If}
+     * and {@code @Repeat} beside it.
+     */
+    record Field(Element element, Annotated main, Optional<Annotated> with, Optional<Annotated> from,
+            Optional<Annotated> condition, Optional<Annotated> repeat) {
+
+        SourceLocation at(Optional<Attr> attr, Optional<String> argument) {
+            if (argument.isPresent()) {
+                return withValue(argument.get()).orElseGet(() -> on(main, main.values().written(argument.get())));
+            }
+            if (attr.isEmpty()) {
+                return on(main, Optional.empty());
+            }
+            switch (attr.get()) {
+                case FROM -> {
+                    return from.map(f -> on(f, f.values().written("value")))
+                            .orElseGet(() -> on(main, main.values().written("value")));
+                }
+                case CONDITION -> {
+                    return condition.map(c -> on(c, c.values().written("value"))).orElseGet(() -> on(main,
+                            Optional.empty()));
+                }
+                case REPEAT -> {
+                    return repeat.map(r -> on(r, r.values().written("value"))).orElseGet(() -> on(main,
+                            Optional.empty()));
+                }
+                default -> {
+                    String name = attr.get().javaName();
+                    return withValue(name).orElseGet(() -> on(main, main.values().written(name)));
+                }
+            }
+        }
+
+        /** The {@code @With} value that gives {@code name}: its own element, or the {@code args} entry. */
+        private Optional<SourceLocation> withValue(String name) {
+            if (with.isEmpty()) {
+                return Optional.empty();
+            }
+            Annotated w = with.get();
+            Optional<AnnotationValue> own = w.values().written(name);
+            if (own.isPresent()) {
+                return Optional.of(on(w, own));
+            }
+            try {
+                for (String arg : w.values().strings("args")) {
+                    if (WithArgs.name(arg).filter(name::equals).isPresent()) {
+                        return Optional.of(on(w, w.values().written("args")));
+                    }
+                }
+            } catch (UnreadableValueException e) {
+                return Optional.empty();
+            }
+            return Optional.empty();
+        }
+
+        private SourceLocation on(Annotated annotated, Optional<AnnotationValue> value) {
+            return new SourceLocation(element, annotated.mirror(), value);
         }
     }
 
-    private final Declared network;
-    private final List<Declared> layers = new ArrayList<>();
+    private final Field network;
+    private final List<Field> nodes = new ArrayList<>();
+    private final Map<String, List<Field>> blocks = new HashMap<>();
 
     SourceMap(Element type, AnnotationMirror networkAnnotation, AnnotationValues values) {
-        this.network = new Declared(type, networkAnnotation, values);
+        this.network = new Field(type, new Annotated(networkAnnotation, values), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
-    void addLayer(Element field, AnnotationMirror annotation, AnnotationValues values) {
-        layers.add(new Declared(field, annotation, values));
+    void addNode(Field field) {
+        nodes.add(field);
     }
 
-    /** The source position of a problem: its layer's annotation, or {@code @Network}, on the attribute at fault. */
+    void addBlock(String qualifiedName, List<Field> fields) {
+        blocks.put(qualifiedName, List.copyOf(fields));
+    }
+
+    /** The source position of a problem, on the value at fault where the user wrote one. */
     public SourceLocation locate(Problem problem) {
-        Declared declared = problem.layer().isPresent() ? layers.get(problem.layer().getAsInt()) : network;
-        return declared.at(problem.fault().attr());
+        Field field;
+        if (problem.node().isEmpty()) {
+            field = network;
+        } else if (problem.block().isPresent()) {
+            field = blocks.get(problem.block().get()).get(problem.node().getAsInt());
+        } else {
+            field = nodes.get(problem.node().getAsInt());
+        }
+        return field.at(problem.fault().attr(), problem.fault().argument());
     }
 
     /** The {@code @Network} annotation on the class. */
     public SourceLocation network() {
-        return network.at(Optional.empty());
+        return network.at(Optional.empty(), Optional.empty());
     }
 }

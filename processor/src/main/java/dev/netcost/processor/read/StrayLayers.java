@@ -24,7 +24,7 @@ public final class StrayLayers {
             }
             for (Element field : round.getElementsAnnotatedWith(annotation)) {
                 Element owner = field.getEnclosingElement();
-                if (NetworkReader.mirror(owner, Network.class.getCanonicalName()).isPresent()) {
+                if (NetworkReader.mirror(owner, Network.class.getCanonicalName()).isPresent() || isBlockLayers(owner)) {
                     continue;
                 }
                 AnnotationMirror mirror = NetworkReader.mirror(field, name).orElseThrow();
@@ -32,9 +32,16 @@ public final class StrayLayers {
                         new SourceLocation(field, mirror, Optional.empty()),
                         field.getSimpleName() + ": " + NetworkReader.simpleName(mirror) + " declares a layer, but "
                                 + owner.getSimpleName() + " is not a network; annotate " + owner.getSimpleName()
-                                + " with @Network(input = {...})"));
+                                + " with @Network(input = {...}), or declare the layers in the nested class Layers of a @Block"));
             }
         }
         return problems;
+    }
+
+    /** The {@code Layers} class of a {@code @Block}, whose fields are the block's layers. */
+    private static boolean isBlockLayers(Element owner) {
+        Element enclosing = owner.getEnclosingElement();
+        return owner.getSimpleName().contentEquals("Layers") && enclosing != null
+                && NetworkReader.mirror(enclosing, LayerAnnotations.BLOCK).isPresent();
     }
 }

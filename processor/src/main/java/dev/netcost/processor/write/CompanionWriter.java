@@ -12,13 +12,20 @@ import com.palantir.javapoet.TypeSpec;
 import dev.netcost.Layer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
+import dev.netcost.processor.infer.BlockAnalysis;
+import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.NetworkDecl;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -33,6 +40,10 @@ public final class CompanionWriter {
     private static final ClassName SHAPE = ClassName.get(Shape.class);
     private static final ClassName SUMMARY = ClassName.get(Summary.class);
     private static final TypeName LAYER_LIST = ParameterizedTypeName.get(ClassName.get(List.class), LAYER);
+    /** Entries per generated method when a layer list is long. */
+    private static final int CHUNK = 100;
+    /** How deep the class Javadoc's table opens blocks. */
+    private static final int JAVADOC_DEPTH = 2;
     private static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
 
     private final Filer filer;
@@ -81,52 +92,139 @@ public final class CompanionWriter {
                 + " call FLOPs."));
         type.addField(figure("FLOPS", total.flops(),
                 "Floating-point operations of one forward pass of the batch: every multiply and every add."));
+        NetworkAnalysis.Memory memory = analysis.memory();
+        String dtype = network.dtype().name().toLowerCase(java.util.Locale.ROOT);
+        type.addField(figure("PARAM_BYTES", memory.paramBytes(), "Bytes of parameters and buffers in " + dtype
+                + "."));
+        type.addField(figure("PEAK_ACTIVATION_BYTES", memory.peakActivationBytes(), "The most bytes of activations"
+                + " alive at once in one forward pass of the batch, in " + dtype + ":\nat each layer its inputs,"
+                + " its output, and every earlier output a later layer still reads."));
+        type.addField(figure("PEAK_MEMORY_BYTES", memory.peakBytes(),
+                "Peak inference memory: {@link #PARAM_BYTES} plus {@link #PEAK_ACTIVATION_BYTES}."));
         type.addField(shape("INPUT_SHAPE", analysis.input(), "One input sample, channels first"));
         type.addField(shape("OUTPUT_SHAPE", analysis.output(), "One output sample"));
 
+        for (FieldAnalysis field : analysis.fields()) {
+            addFigures(type, field.decl().constantStem(), "{@code " + field.decl().name() + "} (" + field.op() + ", "
+                    + field.input() + " to " + field.output() + ")", field.cost(), field.output());
+        }
+        Set<String> fieldNames = new HashSet<>();
+        analysis.fields().forEach(f -> fieldNames.add(f.decl().name()));
+        List<CodeBlock> blockEntries = new ArrayList<>();
+        for (BlockAnalysis block : analysis.blocks()) {
+            if (!fieldNames.contains(block.path())) {
+                addFigures(type, block.stem(), "block instance {@code " + block.path() + "} (" + block.op() + ", "
+                        + block.input() + " to " + block.output() + ")", block.cost(), block.output());
+            }
+            blockEntries.add(layerLiteral(block.path(), block.op(), block.input(), block.output(), block.cost()));
+        }
+
+        Map<String, FieldAnalysis> layerFields = new HashMap<>();
+        for (FieldAnalysis field : analysis.fields()) {
+            if (field.decl() instanceof LayerDecl) {
+                layerFields.put(field.decl().name(), field);
+            }
+        }
         List<CodeBlock> layerEntries = new ArrayList<>();
-        String previousShape = "INPUT_SHAPE";
         for (LayerAnalysis layer : analysis.layers()) {
-            String stem = layer.decl().constantStem();
-            String what = "{@code " + layer.decl().name() + "} (" + layer.op() + ", " + layer.input() + " to "
-                    + layer.output() + ")";
-            Cost cost = layer.cost();
-            type.addField(figure(stem + "_PARAMS", cost.params(), "Learnable parameters of " + what + "."));
-            type.addField(figure(stem + "_BUFFERS", cost.buffers(), "Non-learnable state of " + what + "."));
-            type.addField(figure(stem + "_MACS", cost.macs(), "Multiply-accumulates of " + what + " for the batch."));
-            type.addField(figure(stem + "_FLOPS", cost.flops(), "Floating-point operations of " + what
-                    + " for the batch."));
-            type.addField(shape(stem + "_OUTPUT_SHAPE", layer.output(), "One output sample of " + what));
-            layerEntries.add(CodeBlock.of("new $T($S, $S, $N, $N,\n$>$>$N, $N, $N, $N)$<$<", LAYER, layer.decl().name(),
-                    layer.op(), previousShape, stem + "_OUTPUT_SHAPE", stem + "_PARAMS", stem + "_BUFFERS",
-                    stem + "_MACS", stem + "_FLOPS"));
-            previousShape = stem + "_OUTPUT_SHAPE";
+            FieldAnalysis field = layerFields.get(layer.path());
+            if (field == null) {
+                layerEntries.add(layerLiteral(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost()));
+            } else {
+                String stem = field.decl().constantStem();
+                layerEntries.add(CodeBlock.of("new $T($S, $S, $L, $N,\n$>$>$N, $N, $N, $N)$<$<", LAYER, layer.path(),
+                        layer.op(), shapeLiteral(layer.input()), stem + "_OUTPUT_SHAPE", stem + "_PARAMS",
+                        stem + "_BUFFERS", stem + "_MACS", stem + "_FLOPS"));
+            }
         }
         type.addField(FieldSpec.builder(LAYER_LIST, "LAYERS", CONSTANT)
-                .addJavadoc("Every layer with its shapes and figures, in execution order. Immutable.\n")
-                .initializer(CodeBlock.builder()
-                        .add("$T.of(\n", List.class)
-                        .indent()
-                        .indent()
-                        .add(CodeBlock.join(layerEntries, ",\n"))
-                        .unindent()
-                        .unindent()
-                        .add(")")
-                        .build())
+                .addJavadoc("Every layer with its shapes and figures, in execution order, named by its path\n"
+                        + "({@code layer3[0].conv2} inside blocks). Immutable.\n")
+                .initializer(listOf(type, "layers", layerEntries))
+                .build());
+        type.addField(FieldSpec.builder(LAYER_LIST, "BLOCKS", CONSTANT)
+                .addJavadoc("Every block use and block instance with the totals of the layers inside it, in the\n"
+                        + "order they begin: {@code layer3} ({@code Bottleneck x 6}), then {@code layer3[0]}..."
+                        + " Immutable.\n")
+                .initializer(listOf(type, "blocks", blockEntries))
                 .build());
 
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         type.addMethod(MethodSpec.methodBuilder("summary")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(String.class)
-                .addJavadoc("The layers as a table, with totals, as in this class's documentation.\n")
+                .addJavadoc("Every layer as a table, with totals.\n")
                 .addStatement("return $T.table($S, INPUT_SHAPE, BATCH, LAYERS)", SUMMARY, network.name())
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("summary")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(String.class)
+                .addParameter(int.class, "depth")
+                .addJavadoc("The table with blocks collapsed below {@code depth}, as torchinfo's {@code depth}: 1"
+                        + " shows the\nnetwork's own fields; each level deeper opens one level of blocks.\n")
+                .addStatement("return $T.table($S, INPUT_SHAPE, BATCH, LAYERS, BLOCKS, depth)", SUMMARY,
+                        network.name())
                 .build());
 
         return JavaFile.builder(network.packageName(), type.build())
                 .indent("    ")
                 .skipJavaLangImports(true)
                 .build();
+    }
+
+    private static void addFigures(TypeSpec.Builder type, String stem, String what, Cost cost, Shape output) {
+        type.addField(figure(stem + "_PARAMS", cost.params(), "Learnable parameters of " + what + "."));
+        type.addField(figure(stem + "_BUFFERS", cost.buffers(), "Non-learnable state of " + what + "."));
+        type.addField(figure(stem + "_MACS", cost.macs(), "Multiply-accumulates of " + what + " for the batch."));
+        type.addField(figure(stem + "_FLOPS", cost.flops(), "Floating-point operations of " + what + " for the batch."));
+        type.addField(shape(stem + "_OUTPUT_SHAPE", output, "One output sample of " + what));
+    }
+
+    private static CodeBlock layerLiteral(String path, String op, Shape input, Shape output, Cost cost) {
+        return CodeBlock.of("new $T($S, $S, $L, $L,\n$>$>$L, $L, $L, $L)$<$<", LAYER, path, op, shapeLiteral(input),
+                shapeLiteral(output), Literals.longLiteral(cost.params()), Literals.longLiteral(cost.buffers()),
+                Literals.longLiteral(cost.macs()), Literals.longLiteral(cost.flops()));
+    }
+
+    /**
+     * {@code List.of(...)} for a short list. A long one is built by private methods of
+     * {@value #CHUNK} entries each, so that no method nears the class file's 64 KiB limit.
+     */
+    private static CodeBlock listOf(TypeSpec.Builder type, String name, List<CodeBlock> entries) {
+        if (entries.size() <= CHUNK) {
+            if (entries.isEmpty()) {
+                return CodeBlock.of("$T.of()", List.class);
+            }
+            return CodeBlock.builder().add("$T.of(\n", List.class).indent().indent()
+                    .add(CodeBlock.join(entries, ",\n")).unindent().unindent().add(")").build();
+        }
+        List<CodeBlock> calls = new ArrayList<>();
+        for (int from = 0, chunk = 0; from < entries.size(); from += CHUNK, chunk++) {
+            String method = name + chunk;
+            MethodSpec.Builder part = MethodSpec.methodBuilder(method)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addParameter(LAYER_LIST, "into");
+            for (CodeBlock entry : entries.subList(from, Math.min(entries.size(), from + CHUNK))) {
+                part.addStatement("into.add($L)", entry);
+            }
+            type.addMethod(part.build());
+            calls.add(CodeBlock.of("$N(into);\n", method));
+        }
+        MethodSpec.Builder all = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(LAYER_LIST)
+                .addStatement("$T into = new $T<>($L)", LAYER_LIST, ArrayList.class, entries.size());
+        calls.forEach(all::addCode);
+        type.addMethod(all.addStatement("return $T.copyOf(into)", List.class).build());
+        return CodeBlock.of("$N()", name);
+    }
+
+    private static CodeBlock shapeLiteral(Shape shape) {
+        List<CodeBlock> dims = new ArrayList<>();
+        for (long d : shape.dims()) {
+            dims.add(CodeBlock.of("$L", d));
+        }
+        return CodeBlock.of("$T.of($L)", SHAPE, CodeBlock.join(dims, ", "));
     }
 
     private static FieldSpec figure(String name, long value, String doc) {
@@ -147,15 +245,23 @@ public final class CompanionWriter {
                 .build();
     }
 
+    private static Layer layer(String path, String op, Shape input, Shape output, Cost cost) {
+        return new Layer(path, op, input, output, cost.params(), cost.buffers(), cost.macs(), cost.flops());
+    }
+
     private static CodeBlock classJavadoc(NetworkAnalysis analysis) {
         NetworkDecl network = analysis.network();
         List<Layer> layers = new ArrayList<>();
         for (LayerAnalysis layer : analysis.layers()) {
-            Cost cost = layer.cost();
-            layers.add(new Layer(layer.decl().name(), layer.op(), layer.input(), layer.output(), cost.params(),
-                    cost.buffers(), cost.macs(), cost.flops()));
+            layers.add(layer(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost()));
         }
-        String table = Summary.table(network.name(), analysis.input(), network.batch(), layers);
+        List<Layer> blocks = new ArrayList<>();
+        for (BlockAnalysis block : analysis.blocks()) {
+            blocks.add(layer(block.path(), block.op(), block.input(), block.output(), block.cost()));
+        }
+        // Blocks collapsed to their instances: a hover shows the architecture, not 600 rows.
+        String table = Summary.table(network.name(), analysis.input(), network.batch(), layers, blocks,
+                blocks.isEmpty() ? Integer.MAX_VALUE : JAVADOC_DEPTH);
         return CodeBlock.builder()
                 .add("Compile-time costs of {@link $L}, generated by netcost.\n\n",
                         String.join(".", network.simpleNames()))

@@ -69,7 +69,7 @@ class NetworkInferenceTest {
                 conv(4, 3, 2), conv(8, 3, 1), new Linear(10, true));
         assertEquals(1, a.problems().size(), a.problems().toString());
         Problem p = a.problems().get(0);
-        assertEquals(0, p.layer().getAsInt());
+        assertEquals(0, p.node().getAsInt());
         assertEquals(ProblemKind.GROUPS, p.fault().kind());
         assertEquals(Optional.of(Attr.GROUPS), p.fault().attr());
         assertTrue(p.fault().message().startsWith("l0 on input (3, 8, 8): groups = 2 does not divide the 3"),
@@ -84,7 +84,7 @@ class NetworkInferenceTest {
         assertEquals(2, a.problems().size(), a.problems().toString());
         assertEquals(ProblemKind.WINDOW, a.problems().get(0).fault().kind());
         assertEquals(ProblemKind.OUT_OF_RANGE, a.problems().get(1).fault().kind());
-        assertEquals(2, a.problems().get(1).layer().getAsInt());
+        assertEquals(2, a.problems().get(1).node().getAsInt());
         // l2 comes after the failed layer, so its input is unknown and not named.
         assertTrue(a.problems().get(1).fault().message().startsWith("l2: p = 1.5"));
         assertFalse(a.ok());
@@ -106,15 +106,16 @@ class NetworkInferenceTest {
         NetworkAnalysis a = analyze(List.of(big, big, big), 1, new Activation(Activation.Kind.RELU));
         assertEquals(1, a.problems().size());
         assertEquals(ProblemKind.OVERFLOW, a.problems().get(0).fault().kind());
-        assertEquals(0, a.problems().get(0).layer().getAsInt());
+        assertEquals(0, a.problems().get(0).node().getAsInt());
     }
 
     @Test
     void anOverflowingBatchIsAnError() {
-        // (2^20, 2^20, 2^20) is 2^60 elements: the ReLU's FLOPs fit, eight samples of them do not.
+        // (2^18, 2^20, 2^20) is 2^58 elements: the ReLU's FLOPs fit, and so do the bytes of its
+        // input and output (2 * 2^58 * 4 = 2^61); the FLOPs of 32 samples (2^63) do not.
         int big = 1 << 20;
-        assertTrue(analyze(List.of(big, big, big), 1, new Activation(Activation.Kind.RELU)).ok());
-        NetworkAnalysis a = analyze(List.of(big, big, big), 8, new Activation(Activation.Kind.RELU));
+        assertTrue(analyze(List.of(1 << 18, big, big), 1, new Activation(Activation.Kind.RELU)).ok());
+        NetworkAnalysis a = analyze(List.of(1 << 18, big, big), 32, new Activation(Activation.Kind.RELU));
         assertEquals(ProblemKind.OVERFLOW, a.problems().get(0).fault().kind());
     }
 
@@ -125,7 +126,7 @@ class NetworkInferenceTest {
         NetworkAnalysis a = analyze(List.of(4, big, big, big), 1,
                 new Activation(Activation.Kind.RELU), new Activation(Activation.Kind.RELU));
         assertEquals(1, a.problems().size(), a.problems().toString());
-        assertEquals(1, a.problems().get(0).layer().getAsInt());
+        assertEquals(1, a.problems().get(0).node().getAsInt());
         assertEquals(ProblemKind.OVERFLOW, a.problems().get(0).fault().kind());
     }
 }

@@ -1,0 +1,69 @@
+package dev.netcost.processor.infer;
+
+import dev.netcost.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every tensor a forward pass produces, with when it is made and last read: what peak memory
+ * needs. Tensor 0 is the network's input.
+ */
+final class Tensors {
+    private final List<Shape> shapes = new ArrayList<>();
+    private final List<String> producers = new ArrayList<>();
+    private final List<Integer> producedAt = new ArrayList<>();
+    private final List<Integer> lastRead = new ArrayList<>();
+
+    /** A new tensor, made by layer {@code layer} ({@code -1}: the input); returns its id. */
+    int add(Shape shape, int layer, String producer) {
+        shapes.add(shape);
+        producers.add(producer);
+        producedAt.add(layer);
+        lastRead.add(-1);
+        return shapes.size() - 1;
+    }
+
+    void read(int tensor, int layer) {
+        lastRead.set(tensor, Math.max(lastRead.get(tensor), layer));
+    }
+
+    Shape shape(int tensor) {
+        return shapes.get(tensor);
+    }
+
+    /** Who made the tensor: a layer's path, or {@code input}. */
+    String producer(int tensor) {
+        return producers.get(tensor);
+    }
+
+    /**
+     * The most bytes alive at once: at each layer, its inputs, its output, and every earlier
+     * tensor a later layer still reads (a residual branch), as the cost model defines it. A tensor
+     * lives from the layer that makes it (the input: from the first layer) to the last that reads
+     * it; the network's output lives to the end. One sweep over a difference array, so linear.
+     *
+     * @param output       the network's output tensor
+     * @param layerCount   the layers run
+     * @param bytesPerElement for the whole batch: batch times the dtype's bytes
+     */
+    long peakBytes(int output, int layerCount, long bytesPerElement) {
+        if (layerCount == 0) {
+            return Math.multiplyExact(shapes.get(0).numel(), bytesPerElement);
+        }
+        long[] delta = new long[layerCount + 1];
+        for (int t = 0; t < shapes.size(); t++) {
+            int start = Math.max(0, producedAt.get(t));
+            int end = t == output ? layerCount - 1 : Math.max(start, lastRead.get(t));
+            long bytes = Math.multiplyExact(shapes.get(t).numel(), bytesPerElement);
+            delta[start] = Math.addExact(delta[start], bytes);
+            delta[end + 1] = Math.subtractExact(delta[end + 1], bytes);
+        }
+        long alive = 0;
+        long peak = 0;
+        for (int i = 0; i < layerCount; i++) {
+            alive = Math.addExact(alive, delta[i]);
+            peak = Math.max(peak, alive);
+        }
+        return peak;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.List;
+
+/** {@code @Add}: element-wise sum of tensors of one shape; {@code numel} FLOPs per extra input. */
+public record Add() implements Merge {
+    @Override
+    public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
+        for (Shape shape : inputs) {
+            if (!shape.equals(inputs.get(0))) {
+                return ShapeResult.failed(Fault.on(Attr.FROM, ProblemKind.MERGE, "@Add needs tensors of one shape,"
+                        + " but " + Merge.describe(inputs, names) + "; on a residual path whose channels or size"
+                        + " change, give the shortcut a 1 x 1 convolution with the same stride"));
+            }
+        }
+        return ShapeResult.of(inputs.get(0));
+    }
+
+    @Override
+    public Cost cost(List<Shape> inputs, Shape output) {
+        return Cost.flopsOnly(Math.multiplyExact(inputs.size() - 1L, output.numel()));
+    }
+
+    @Override
+    public String displayName() {
+        return "Add";
+    }
+}

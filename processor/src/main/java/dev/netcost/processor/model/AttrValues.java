@@ -1,0 +1,39 @@
+package dev.netcost.processor.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** One layer's attributes with every value known: what {@link OpKind#build} makes an op from. */
+public final class AttrValues {
+    private final Map<Attr, Object> values;
+
+    /** @param values {@code Integer}, {@code List<Integer>}, {@code Boolean} or {@code Double} by {@link Attr.Kind} */
+    public AttrValues(Map<Attr, Object> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    public int integer(Attr attr) {
+        return (Integer) get(attr);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Integer> ints(Attr attr) {
+        return (List<Integer>) get(attr);
+    }
+
+    public boolean bool(Attr attr) {
+        return (Boolean) get(attr);
+    }
+
+    public double real(Attr attr) {
+        return (Double) get(attr);
+    }
+
+    private Object get(Attr attr) {
+        Object value = values.get(attr);
+        if (value == null) {
+            throw new IllegalStateException("no value for " + attr);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.netcost.processor.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A field that uses a block: {@code @Bottleneck(width = 64, out = 256) @Repeat(3) Layer layer1;}.
+ *
+ * @param index     position in declaration order, from 0
+ * @param name      the field's name
+ * @param block     the block's qualified name, a key of {@link NetworkDecl#blocks()}
+ * @param args      the parameters given here: constants as written, expressions from {@code @With};
+ *                  the others take their defaults
+ * @param repeat    {@code @Repeat}'s count, or 1
+ * @param repeated  whether {@code @Repeat} is present, which names instances {@code layer3[0]}
+ * @param inputs    {@code @From}'s name, or nothing
+ * @param condition {@code @If}
+ */
+public record BlockUse(int index, String name, String block, Map<String, AttrValue> args, int repeat,
+        boolean repeated, List<String> inputs, Optional<AttrValue.Expression> condition) implements NodeDecl {
+    public BlockUse {
+        Objects.requireNonNull(name, "name");
+        args = Map.copyOf(args);
+        inputs = List.copyOf(inputs);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.List;
+
+/** {@code @ChannelShuffle}: a reshape and transpose of the channels; shape unchanged, free. */
+public record ChannelShuffle(int groups) implements Op {
+    @Override
+    public List<Fault> validate() {
+        if (groups < 1) {
+            return List.of(Fault.on(Attr.GROUPS, ProblemKind.OUT_OF_RANGE, "groups = " + groups
+                    + " must be at least 1"));
+        }
+        return List.of();
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        if (input.dim(0) % groups != 0) {
+            return ShapeResult.failed(Fault.on(Attr.GROUPS, ProblemKind.CHANNELS, "groups = " + groups
+                    + " does not divide the " + input.dim(0) + " channels"));
+        }
+        return ShapeResult.of(input);
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        return Cost.ZERO;
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "ChannelShuffle";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.netcost.processor.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One field of a network or block: a layer, or a use of a block. */
+public sealed interface NodeDecl permits LayerDecl, BlockUse {
+    /** The name of the input of a network or block, as {@code @From} and merges name it. */
+    String INPUT = "input";
+
+    /** Position among the fields of its network or block, from 0. */
+    int index();
+
+    /** The field's name. */
+    String name();
+
+    /** The tensors read, by field name or {@link #INPUT}; empty for the field just above. */
+    List<String> inputs();
+
+    /** {@code @If}: the node is the identity when this is false. */
+    Optional<AttrValue.Expression> condition();
+
+    /** The stem of the generated constants: {@code convBlock1} gives {@code CONV_BLOCK1}. */
+    default String constantStem() {
+        return ConstantNames.stem(name());
+    }
+}

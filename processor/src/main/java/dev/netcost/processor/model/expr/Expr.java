@@ -1,0 +1,269 @@
+package dev.netcost.processor.model.expr;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An integer or boolean expression from {@code @With} or {@code @If}, parsed by
+ * {@link ExprParser}. Evaluation is exact: {@code long} arithmetic that throws
+ * {@link ArithmeticException} on overflow or division by zero, never wraps.
+ */
+public sealed interface Expr {
+
+    /** The expression's type, given the types of the variables in scope. */
+    ValueType type(Map<String, ValueType> scope) throws ExprException;
+
+    /** The value ({@code Long} or {@code Boolean}); call only on an expression that type-checked. */
+    Object eval(Map<String, Object> values);
+
+    /** Adds the variables this expression reads, in reading order. */
+    void variables(Set<String> into);
+
+    record Num(long value) implements Expr {
+        @Override
+        public ValueType type(Map<String, ValueType> scope) {
+            return ValueType.INT;
+        }
+
+        @Override
+        public Object eval(Map<String, Object> values) {
+            return value;
+        }
+
+        @Override
+        public void variables(Set<String> into) {}
+    }
+
+    record Bool(boolean value) implements Expr {
+        @Override
+        public ValueType type(Map<String, ValueType> scope) {
+            return ValueType.BOOLEAN;
+        }
+
+        @Override
+        public Object eval(Map<String, Object> values) {
+            return value;
+        }
+
+        @Override
+        public void variables(Set<String> into) {}
+    }
+
+    record Var(String name) implements Expr {
+        @Override
+        public ValueType type(Map<String, ValueType> scope) throws ExprException {
+            ValueType type = scope.get(name);
+            if (type == null) {
+                throw new ExprException("unknown name `" + name + "`; in scope: " + String.join(", ", scope.keySet()));
+            }
+            return type;
+        }
+
+        @Override
+        public Object eval(Map<String, Object> values) {
+            return values.get(name);
+        }
+
+        @Override
+        public void variables(Set<String> into) {
+            into.add(name);
+        }
+    }
+
+    /** {@code -x} or {@code !x}. */
+    record Unary(char op, Expr operand) implements Expr {
+        @Override
+        public ValueType type(Map<String, ValueType> scope) throws ExprException {
+            ValueType wanted = op == '-' ? ValueType.INT : ValueType.BOOLEAN;
+            expect(operand, scope, wanted, String.valueOf(op));
+            return wanted;
+        }
+
+        @Override
+        public Object eval(Map<String, Object> values) {
+            Object v = operand.eval(values);
+            return op == '-' ? (Object) Math.negateExact((Long) v) : (Object) !(Boolean) v;
+        }
+
+        @Override
+        public void variables(Set<String> into) {
+            operand.variables(into);
+        }
+    }
+
+    record Binary(String op, Expr left, Expr right) implements Expr {
+        @Override
+        public ValueType type(Map<String, ValueType> scope) throws ExprException {
+            switch (op) {
+                case "&&", "||" -> {
+                    expect(left, scope, ValueType.BOOLEAN, op);
+                    expect(right, scope, ValueType.BOOLEAN, op);
+                    return ValueType.BOOLEAN;
+                }
+                case "==", "!=" -> {
+                    ValueType l = left.type(scope);
+                    ValueType r = right.type(scope);
+                    if (l != r) {
+                        throw new ExprException("`" + op + "` compares " + l.withArticle() + " with "
+                                + r.withArticle());
+                    }
+                    return ValueType.BOOLEAN;
+                }
+                case "<", "<=", ">", ">=" -> {
+                    expect(left, scope, ValueType.INT, op);
+                    expect(right, scope, ValueType.INT, op);
+                    return ValueType.BOOLEAN;
+                }
+                default -> {
+                    expect(left, scope, ValueType.INT, op);
+                    expect(right, scope, ValueType.INT, op);
+                    return ValueType.INT;
+                }
+            }
+        }
+
+        @Override
+        public Object eval(Map<String, Object> values) {
+            if (op.equals("&&")) {
+                return (Boolean) left.eval(values) && (Boolean) right.eval(values);
+            }
+            if (op.equals("||")) {
+                return (Boolean) left.eval(values) || (Boolean) right.eval(values);
+            }
+            Object l = left.eval(values);
+            Object r = right.eval(values);
+            return switch (op) {
+                case "==" -> l.equals(r);
+                case "!=" -> !l.equals(r);
+                case "<" -> (Long) l < (Long) r;
+                case "<=" -> (Long) l <= (Long) r;
+                case ">" -> (Long) l > (Long) r;
+                case ">=" -> (Long) l >= (Long) r;
+                case "+" -> Math.addExact((Long) l, (Long) r);
+                case "-" -> Math.subtractExact((Long) l, (Long) r);
+                case "*" -> Math.multiplyExact((Long) l, (Long) r);
+                case "/" -> Math.floorDiv((Long) l, nonZero((Long) r));
+                case "%" -> Math.floorMod((Long) l, nonZero((Long) r));
+                default -> throw new IllegalStateException("operator " + op);
+            };
+        }
+
+        @Override
+        public void variables(Set<String> into) {
+            left.variables(into);
+            right.variables(into);
+        }
+
+        private static long nonZero(long divisor) {
+            if (divisor == 0) {
+                throw new ArithmeticException("division by zero");
+            }
+            return divisor;
+        }
+    }
+
+    /** {@code condition ? then : otherwise}. */
+    record Conditional(Expr condition, Expr then, Expr otherwise) implements Expr {
+        @Override
+        public ValueType type(Map<String, ValueType> scope) throws ExprException {
+            expect(condition, scope, ValueType.BOOLEAN, "?");
+            ValueType a = then.type(scope);
+            ValueType b = otherwise.type(scope);
+            if (a != b) {
+                throw new ExprException("the two sides of `? :` are " + a.withArticle() + " and " + b.withArticle());
+            }
+            return a;
+        }
+
+        @Override
+        public Object eval(Map<String, Object> values) {
+            return (Boolean) condition.eval(values) ? then.eval(values) : otherwise.eval(values);
+        }
+
+        @Override
+        public void variables(Set<String> into) {
+            condition.variables(into);
+            then.variables(into);
+            otherwise.variables(into);
+        }
+    }
+
+    /** {@code max(a, b)}, {@code min(a, b)}, {@code divisible(v, d)}. */
+    record Call(Function function, List<Expr> args) implements Expr {
+        public Call {
+            args = List.copyOf(args);
+        }
+
+        @Override
+        public ValueType type(Map<String, ValueType> scope) throws ExprException {
+            if (args.size() != 2) {
+                throw new ExprException("`" + function.javaName() + "` takes 2 arguments, not " + args.size());
+            }
+            for (Expr arg : args) {
+                expect(arg, scope, ValueType.INT, function.javaName());
+            }
+            return ValueType.INT;
+        }
+
+        @Override
+        public Object eval(Map<String, Object> values) {
+            long a = (Long) args.get(0).eval(values);
+            long b = (Long) args.get(1).eval(values);
+            return function.apply(a, b);
+        }
+
+        @Override
+        public void variables(Set<String> into) {
+            for (Expr arg : args) {
+                arg.variables(into);
+            }
+        }
+    }
+
+    /** The functions an expression may call. */
+    enum Function {
+        MAX("max"),
+        MIN("min"),
+        DIVISIBLE("divisible");
+
+        private final String javaName;
+
+        Function(String javaName) {
+            this.javaName = javaName;
+        }
+
+        public String javaName() {
+            return javaName;
+        }
+
+        long apply(long a, long b) {
+            return switch (this) {
+                case MAX -> Math.max(a, b);
+                case MIN -> Math.min(a, b);
+                case DIVISIBLE -> divisible(a, b);
+            };
+        }
+
+        /**
+         * torchvision's {@code _make_divisible(v, d)} on integers: {@code max(d, (v + d/2) // d * d)},
+         * plus {@code d} if that is below {@code 0.9 * v}. For an integer {@code v},
+         * {@code int(v + d / 2)} is {@code v + d // 2}, and {@code x < 0.9 v} is {@code 10x < 9v}.
+         */
+        static long divisible(long v, long d) {
+            if (d <= 0) {
+                throw new ArithmeticException("divisible(v, d) needs d >= 1, not " + d);
+            }
+            long rounded = Math.max(d, Math.multiplyExact(Math.floorDiv(Math.addExact(v, d / 2), d), d));
+            return Math.multiplyExact(10, rounded) < Math.multiplyExact(9, v) ? Math.addExact(rounded, d) : rounded;
+        }
+    }
+
+    private static void expect(Expr expr, Map<String, ValueType> scope, ValueType wanted, String op)
+            throws ExprException {
+        ValueType actual = expr.type(scope);
+        if (actual != wanted) {
+            throw new ExprException("`" + op + "` needs " + wanted.withArticle() + ", not " + actual.withArticle());
+        }
+    }
+}

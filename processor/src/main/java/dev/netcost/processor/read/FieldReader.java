@@ -1,0 +1,498 @@
+package dev.netcost.processor.read;
+
+import dev.netcost.FirstOnly;
+import dev.netcost.Layer;
+import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.AttrValue;
+import dev.netcost.processor.model.AttrValues;
+import dev.netcost.processor.model.BlockDecl;
+import dev.netcost.processor.model.BlockUse;
+import dev.netcost.processor.model.LayerDecl;
+import dev.netcost.processor.model.NodeDecl;
+import dev.netcost.processor.model.OpKind;
+import dev.netcost.processor.model.OpTemplate;
+import dev.netcost.processor.model.ParamDecl;
+import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.model.expr.ExprException;
+import dev.netcost.processor.model.expr.ExprParser;
+import dev.netcost.processor.model.expr.ValueType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads the layer fields of a network class or of a block's {@code Layers} class, and every
+ * block they use, once each. Problems that a declaration shows by itself (a missing attribute,
+ * an expression that does not parse, a block that contains itself) are found here and placed
+ * on the declaration; problems that need shapes or parameter values are the inference stage's.
+ */
+final class FieldReader {
+    /** The fields read from one class. */
+    record Fields(List<NodeDecl> nodes, boolean anyAnnotated) {}
+
+    private final Elements elements;
+    private final Types types;
+    private final SourceMap sources;
+    private final TypeMirror layerType;
+    private final List<LocatedProblem> problems = new ArrayList<>();
+    private final Map<String, BlockDecl> blocks = new LinkedHashMap<>();
+    private final Set<String> failedBlocks = new HashSet<>();
+    private final Deque<String> reading = new ArrayDeque<>();
+    private boolean complete = true;
+
+    FieldReader(Elements elements, Types types, SourceMap sources) {
+        this.elements = elements;
+        this.types = types;
+        this.sources = sources;
+        this.layerType = elements.getTypeElement(Layer.class.getCanonicalName()).asType();
+    }
+
+    List<LocatedProblem> problems() {
+        return problems;
+    }
+
+    Map<String, BlockDecl> blocks() {
+        return blocks;
+    }
+
+    /** False when javac could not resolve something; javac reports that itself. */
+    boolean complete() {
+        return complete;
+    }
+
+    /**
+     * Reads the fields of {@code owner} in declaration order.
+     *
+     * @param fieldSources receives each node's source, in the nodes' order
+     * @param topLevel     whether these are a network's fields, whose constants must not clash
+     */
+    Fields read(TypeElement owner, List<SourceMap.Field> fieldSources, boolean topLevel) {
+        List<NodeDecl> nodes = new ArrayList<>();
+        Map<String, VariableElement> byStem = new HashMap<>();
+        boolean anyAnnotated = false;
+        for (Element member : owner.getEnclosedElements()) {
+            if (member.getKind() != ElementKind.FIELD) {
+                continue;
+            }
+            VariableElement field = (VariableElement) member;
+            List<AnnotationMirror> mains = new ArrayList<>();
+            List<AnnotationMirror> modifiers = new ArrayList<>();
+            for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
+                String name = NetworkReader.qualifiedName(mirror);
+                if (LayerAnnotations.isLayerAnnotation(name) || isBlock(mirror)) {
+                    mains.add(mirror);
+                } else if (LayerAnnotations.MODIFIERS.contains(name)) {
+                    modifiers.add(mirror);
+                }
+            }
+            String name = field.getSimpleName().toString();
+            if (mains.isEmpty()) {
+                if (!modifiers.isEmpty()) {
+                    problem(ProblemKind.MISPLACED, at(field, modifiers.get(0)), name + ": "
+                            + NetworkReader.simpleName(modifiers.get(0)) + " modifies a layer or block annotation on"
+                            + " the same field, and this field has none; add one, such as @Conv(...)");
+                }
+                continue;
+            }
+            anyAnnotated = true;
+            AnnotationMirror main = mains.get(0);
+            if (field.asType().getKind() == TypeKind.ERROR) {
+                complete = false; // javac reports the unknown type
+                continue;
+            }
+            if (!types.isSameType(field.asType(), layerType)) {
+                problem(ProblemKind.FIELD_TYPE, at(field, main), name + ": a layer field must have the type"
+                        + " dev.netcost.Layer, not " + field.asType() + "; declare it as `Layer " + name + ";`");
+                continue;
+            }
+            if (mains.size() > 1) {
+                List<String> names = new ArrayList<>();
+                mains.forEach(m -> names.add(NetworkReader.simpleName(m)));
+                problem(ProblemKind.TWO_LAYERS, at(field, mains.get(1)), name + ": a field declares one layer, but"
+                        + " it has " + String.join(" and ", names) + "; move " + NetworkReader.simpleName(mains.get(1))
+                        + " to a field of its own after this one");
+                continue;
+            }
+            if (name.equals(NodeDecl.INPUT)) {
+                problem(ProblemKind.RESERVED_NAME, at(field, main), "a field may not be named `input`: @From(\"input\")"
+                        + " and merges use that name for the input of the network or block; rename the field");
+                continue;
+            }
+            try {
+                SourceMap.Field source = new SourceMap.Field(field, annotated(main), modifier(field, LayerAnnotations.WITH),
+                        modifier(field, LayerAnnotations.FROM), modifier(field, LayerAnnotations.IF),
+                        modifier(field, LayerAnnotations.REPEAT));
+                Optional<NodeDecl> node = node(nodes.size(), name, source);
+                if (node.isEmpty()) {
+                    continue;
+                }
+                if (topLevel) {
+                    VariableElement clash = byStem.putIfAbsent(node.get().constantStem(), field);
+                    if (clash != null) {
+                        problem(ProblemKind.CONSTANT_CLASH, at(field, main), name + ": its constants would be named "
+                                + node.get().constantStem() + "_*, as those of " + clash.getSimpleName()
+                                + " are; rename one of the two fields");
+                        continue;
+                    }
+                }
+                nodes.add(node.get());
+                fieldSources.add(source);
+            } catch (UnreadableValueException e) {
+                complete = false;
+            }
+        }
+        return new Fields(nodes, anyAnnotated);
+    }
+
+    /** One field as a layer or a block use; empty, with a problem, when it cannot be read. */
+    private Optional<NodeDecl> node(int index, String name, SourceMap.Field source) {
+        Optional<AttrValue.Expression> condition = Optional.empty();
+        if (source.condition().isPresent()) {
+            SourceMap.Annotated ifAnnotation = source.condition().get();
+            String text = ifAnnotation.values().string("value");
+            Optional<AttrValue.Expression> parsed = parse(text, source, Attr.CONDITION, name + ": @If");
+            if (parsed.isEmpty()) {
+                return Optional.empty();
+            }
+            condition = parsed;
+        }
+        Optional<Map<String, WithEntry>> with = withEntries(name, source);
+        if (with.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<OpKind> kind = LayerAnnotations.kind(NetworkReader.qualifiedName(source.main().mirror()));
+        if (kind.isPresent()) {
+            return layer(index, name, kind.get(), source, with.get(), condition);
+        }
+        return blockUse(index, name, source, with.get(), condition);
+    }
+
+    private Optional<NodeDecl> layer(int index, String name, OpKind kind, SourceMap.Field source,
+            Map<String, WithEntry> with, Optional<AttrValue.Expression> condition) {
+        String annotation = "@" + kind.annotationName();
+        if (source.repeat().isPresent()) {
+            problem(ProblemKind.MISPLACED, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name
+                    + ": @Repeat repeats a block, not a layer such as " + annotation + "; declare a @Block, or"
+                    + " give each layer a field of its own");
+            return Optional.empty();
+        }
+        AnnotationValues values = source.main().values();
+        List<String> inputs = new ArrayList<>();
+        if (kind.isMerge()) {
+            if (source.from().isPresent()) {
+                problem(ProblemKind.MERGE_INPUTS, source.at(Optional.of(Attr.FROM), Optional.empty()), name + ": "
+                        + annotation + " names its inputs itself; remove @From and list the inputs in "
+                        + annotation + "({...})");
+                return Optional.empty();
+            }
+            inputs.addAll(values.strings("value"));
+        } else if (source.from().isPresent()) {
+            inputs.add(source.from().get().values().string("value"));
+        }
+
+        boolean ok = true;
+        Map<Attr, AttrValue> attrValues = new LinkedHashMap<>();
+        for (Map.Entry<String, WithEntry> entry : with.entrySet()) {
+            Optional<Attr> attr = kind.attrs().stream().filter(a -> a.javaName().equals(entry.getKey())).findFirst();
+            SourceLocation where = source.at(attr, attr.isPresent() ? Optional.empty() : Optional.of(entry.getKey()));
+            if (attr.isEmpty()) {
+                problem(ProblemKind.UNKNOWN_ATTRIBUTE, where, name + ": " + annotation + " has no attribute `"
+                        + entry.getKey() + "`" + (kind.attrs().isEmpty() ? "s" : "; it has "
+                        + String.join(", ", kind.attrs().stream().map(Attr::javaName).toList())));
+                ok = false;
+            } else if (attr.get().kind() == Attr.Kind.REAL) {
+                problem(ProblemKind.EXPRESSION, where, name + ": " + attr.get().javaName() + " takes a constant,"
+                        + " not an expression; write it on " + annotation);
+                ok = false;
+            } else if (values.written(attr.get()).isPresent()) {
+                problem(ProblemKind.GIVEN_TWICE, where, name + ": " + attr.get().javaName() + " is given on "
+                        + annotation + " and by @With; keep one");
+                ok = false;
+            } else {
+                Optional<AttrValue.Expression> expression = parse(entry.getValue().text(), source, attr.get(),
+                        name + ": " + attr.get().javaName());
+                if (expression.isEmpty()) {
+                    ok = false;
+                } else {
+                    attrValues.put(attr.get(), expression.get());
+                }
+            }
+        }
+        for (Attr attr : kind.required()) {
+            if (values.written(attr).isEmpty() && !with.containsKey(attr.javaName())) {
+                problem(ProblemKind.MISSING, source.at(Optional.empty(), Optional.empty()), name + ": " + annotation
+                        + " needs " + attr.javaName() + "; write it, as " + annotation + "(" + attr.javaName()
+                        + " = ...), or give it in a block by @With(" + attr.javaName() + " = \"...\")");
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        Map<Attr, Object> constants = new LinkedHashMap<>();
+        for (Attr attr : kind.attrs()) {
+            if (!attrValues.containsKey(attr)) {
+                Object constant = constant(values, attr);
+                constants.put(attr, constant);
+                attrValues.put(attr, new AttrValue.Constant(constant));
+            }
+        }
+        OpTemplate op = constants.size() == kind.attrs().size()
+                ? new OpTemplate.Fixed(kind.build(new AttrValues(constants)))
+                : new OpTemplate.Parameterized(kind, attrValues);
+        return Optional.of(new LayerDecl(index, name, op, inputs, condition));
+    }
+
+    private Optional<NodeDecl> blockUse(int index, String name, SourceMap.Field source, Map<String, WithEntry> with,
+            Optional<AttrValue.Expression> condition) {
+        TypeElement blockType = (TypeElement) source.main().mirror().getAnnotationType().asElement();
+        String blockName = blockType.getQualifiedName().toString();
+        if (reading.contains(blockName)) {
+            List<String> cycle = new ArrayList<>();
+            boolean inCycle = false;
+            for (java.util.Iterator<String> outerFirst = reading.descendingIterator(); outerFirst.hasNext(); ) {
+                String b = outerFirst.next();
+                inCycle |= b.equals(blockName);
+                if (inCycle) {
+                    cycle.add(simple(b));
+                }
+            }
+            cycle.add(simple(blockName));
+            problem(ProblemKind.RECURSIVE_BLOCK, source.at(Optional.empty(), Optional.empty()), name + ": "
+                    + simple(blockName) + " would contain itself (" + String.join(" > ", cycle) + "); a block"
+                    + " cannot use itself, directly or through other blocks");
+            return Optional.empty();
+        }
+        Optional<BlockDecl> block = block(blockType);
+        if (block.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, ParamDecl> params = new LinkedHashMap<>();
+        block.get().params().forEach(p -> params.put(p.name(), p));
+
+        boolean ok = true;
+        Map<String, AttrValue> args = new LinkedHashMap<>();
+        AnnotationValues values = source.main().values();
+        for (String written : values.writtenNames()) {
+            Object value = values.value(written);
+            if (value instanceof Integer i) {
+                args.put(written, new AttrValue.Constant(i.longValue()));
+            } else if (value instanceof Boolean b) {
+                args.put(written, new AttrValue.Constant(b));
+            }
+        }
+        for (Map.Entry<String, WithEntry> entry : with.entrySet()) {
+            SourceLocation where = source.at(Optional.empty(), Optional.of(entry.getKey()));
+            if (!params.containsKey(entry.getKey())) {
+                problem(ProblemKind.UNKNOWN_ATTRIBUTE, where, name + ": " + simple(blockName) + " has no parameter `"
+                        + entry.getKey() + "`" + (params.isEmpty() ? "s" : "; it has "
+                        + String.join(", ", params.keySet())));
+                ok = false;
+            } else if (args.containsKey(entry.getKey())) {
+                problem(ProblemKind.GIVEN_TWICE, where, name + ": " + entry.getKey() + " is given on @"
+                        + simple(blockName) + " and by @With; keep one");
+                ok = false;
+            } else {
+                Optional<AttrValue.Expression> expression = parse(entry.getValue().text(), source, null,
+                        name + ": " + entry.getKey(), entry.getKey());
+                if (expression.isEmpty()) {
+                    ok = false;
+                } else {
+                    args.put(entry.getKey(), expression.get());
+                }
+            }
+        }
+        int repeat = 1;
+        if (source.repeat().isPresent()) {
+            repeat = source.repeat().get().values().integer(Attr.REPEAT);
+            if (repeat < 1) {
+                problem(ProblemKind.OUT_OF_RANGE, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name
+                        + ": @Repeat(" + repeat + ") must be at least 1");
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        List<String> inputs = source.from().isPresent()
+                ? List.of(source.from().get().values().string("value"))
+                : List.of();
+        return Optional.of(new BlockUse(index, name, blockName, args, repeat, source.repeat().isPresent(), inputs,
+                condition));
+    }
+
+    /** A block's declaration, read once; empty (with a problem) when it cannot be read. */
+    private Optional<BlockDecl> block(TypeElement type) {
+        String qualified = type.getQualifiedName().toString();
+        if (blocks.containsKey(qualified)) {
+            return Optional.of(blocks.get(qualified));
+        }
+        if (failedBlocks.contains(qualified)) {
+            return Optional.empty();
+        }
+        AnnotationMirror blockMirror = NetworkReader.mirror(type, LayerAnnotations.BLOCK).orElseThrow();
+        int before = problems.size();
+        List<ParamDecl> params = new ArrayList<>();
+        TypeElement layers = null;
+        for (Element member : type.getEnclosedElements()) {
+            if (member instanceof ExecutableElement method) {
+                param(method).ifPresent(params::add);
+            } else if (member instanceof TypeElement nested && nested.getSimpleName().contentEquals("Layers")) {
+                layers = nested;
+            }
+        }
+        List<NodeDecl> nodes = List.of();
+        List<SourceMap.Field> fieldSources = new ArrayList<>();
+        if (layers == null) {
+            problem(ProblemKind.BLOCK_LAYERS, at(type, blockMirror), type.getSimpleName() + ": a @Block declares its"
+                    + " layers as fields of a nested class `Layers`: add `class Layers { @Conv(...) Layer conv; }`");
+        } else {
+            reading.push(qualified);
+            Fields fields = read(layers, fieldSources, false);
+            reading.pop();
+            nodes = fields.nodes();
+            if (!fields.anyAnnotated()) {
+                problem(ProblemKind.BLOCK_LAYERS, at(type, blockMirror), type.getSimpleName() + ": "
+                        + type.getSimpleName() + ".Layers declares no layers; add fields such as"
+                        + " `@Conv(kernel = 3) @With(out = \"width\") Layer conv;`");
+            }
+        }
+        if (problems.size() > before || !complete) {
+            failedBlocks.add(qualified);
+            return Optional.empty();
+        }
+        BlockDecl decl = new BlockDecl(qualified, type.getSimpleName().toString(), params, nodes);
+        blocks.put(qualified, decl);
+        sources.addBlock(qualified, fieldSources);
+        return Optional.of(decl);
+    }
+
+    private Optional<ParamDecl> param(ExecutableElement method) {
+        String name = method.getSimpleName().toString();
+        ValueType type;
+        if (method.getReturnType().getKind() == TypeKind.INT) {
+            type = ValueType.INT;
+        } else if (method.getReturnType().getKind() == TypeKind.BOOLEAN) {
+            type = ValueType.BOOLEAN;
+        } else {
+            problems.add(new LocatedProblem(ProblemKind.BLOCK_PARAMETER, new SourceLocation(method, Optional.empty(),
+                    Optional.empty()), name + ": a block parameter is an int or a boolean, not "
+                    + method.getReturnType() + "; its values feed layer attributes through @With"));
+            return Optional.empty();
+        }
+        Optional<Object> defaultValue = Optional.empty();
+        AnnotationValue value = method.getDefaultValue();
+        if (value != null && value.getValue() instanceof Integer i) {
+            defaultValue = Optional.of(i.longValue());
+        } else if (value != null && value.getValue() instanceof Boolean b) {
+            defaultValue = Optional.of(b);
+        }
+        Optional<AnnotationMirror> firstOnly = NetworkReader.mirror(method, FirstOnly.class.getCanonicalName());
+        if (firstOnly.isPresent() && defaultValue.isEmpty()) {
+            problems.add(new LocatedProblem(ProblemKind.BLOCK_PARAMETER, at(method, firstOnly.get()), name
+                    + ": @FirstOnly gives the repeats after the first this parameter's default, and it has none;"
+                    + " add one, such as `int " + name + "() default 1;`"));
+            return Optional.empty();
+        }
+        return Optional.of(new ParamDecl(name, type, defaultValue, firstOnly.isPresent()));
+    }
+
+    /** A {@code @With} value: its text, from a named element or an {@code args} entry. */
+    private record WithEntry(String text) {}
+
+    /** {@code @With}'s entries by name, or empty (with a problem) when two give the same name. */
+    private Optional<Map<String, WithEntry>> withEntries(String field, SourceMap.Field source) {
+        Map<String, WithEntry> entries = new LinkedHashMap<>();
+        if (source.with().isEmpty()) {
+            return Optional.of(entries);
+        }
+        AnnotationValues with = source.with().get().values();
+        for (String written : with.writtenNames()) {
+            if (!written.equals("args")) {
+                entries.put(written, new WithEntry(with.string(written)));
+            }
+        }
+        for (String arg : with.strings("args")) {
+            Optional<String> name = WithArgs.name(arg);
+            if (name.isEmpty()) {
+                problem(ProblemKind.EXPRESSION, new SourceLocation(source.element(), source.with().get().mirror(),
+                        with.written("args")), field + ": @With args entry \"" + arg + "\" is not `name = expression`;"
+                        + " write it as \"squeeze = in / 4\"");
+                return Optional.empty();
+            }
+            if (entries.put(name.get(), new WithEntry(WithArgs.expression(arg).orElseThrow())) != null) {
+                problem(ProblemKind.GIVEN_TWICE, new SourceLocation(source.element(), source.with().get().mirror(),
+                        with.written("args")), field + ": @With gives " + name.get() + " twice; keep one");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(entries);
+    }
+
+    private Optional<AttrValue.Expression> parse(String text, SourceMap.Field source, Attr attr, String what) {
+        return parse(text, source, attr, what, null);
+    }
+
+    private Optional<AttrValue.Expression> parse(String text, SourceMap.Field source, Attr attr, String what,
+            String argument) {
+        try {
+            return Optional.of(new AttrValue.Expression(ExprParser.parse(text), text.strip()));
+        } catch (ExprException e) {
+            problem(ProblemKind.EXPRESSION, source.at(Optional.ofNullable(attr), Optional.ofNullable(argument)),
+                    what + " = \"" + text + "\": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Object constant(AnnotationValues values, Attr attr) {
+        return switch (attr.kind()) {
+            case INT -> values.integer(attr);
+            case INTS -> values.ints(attr);
+            case BOOLEAN -> values.bool(attr);
+            case REAL -> values.real(attr);
+            case NONE -> throw new IllegalArgumentException(attr + " is no layer attribute");
+        };
+    }
+
+    private Optional<SourceMap.Annotated> modifier(Element field, String qualifiedName) {
+        return NetworkReader.mirror(field, qualifiedName).map(this::annotated);
+    }
+
+    private SourceMap.Annotated annotated(AnnotationMirror mirror) {
+        return new SourceMap.Annotated(mirror, new AnnotationValues(mirror, elements));
+    }
+
+    static boolean isBlock(AnnotationMirror mirror) {
+        return NetworkReader.mirror(mirror.getAnnotationType().asElement(), LayerAnnotations.BLOCK).isPresent();
+    }
+
+    private void problem(ProblemKind kind, SourceLocation where, String message) {
+        problems.add(new LocatedProblem(kind, where, message));
+    }
+
+    private static SourceLocation at(Element element, AnnotationMirror mirror) {
+        return new SourceLocation(element, mirror, Optional.empty());
+    }
+
+    private static String simple(String qualifiedName) {
+        return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+    }
+}
