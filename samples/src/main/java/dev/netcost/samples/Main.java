@@ -13,6 +13,13 @@ public final class Main {
             MobileNetV1Cost.summary(),
             DcganGeneratorCost.summary(),
             M5Cost.summary(),
+            ResNet18Cost.summary(1),
+            ResNet50Cost.summary(2),
+            ResNet152Cost.summary(1),
+            ResNeXt50Cost.summary(1),
+            WideResNet50Cost.summary(1),
+            MobileNetV2Cost.summary(2),
+            GoogLeNetCost.summary(1),
         };
         System.out.println(String.join("\n", summaries));
     }

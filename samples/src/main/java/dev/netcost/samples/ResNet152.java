@@ -1,0 +1,29 @@
+package dev.netcost.samples;
+
+import dev.netcost.BatchNorm;
+import dev.netcost.Conv;
+import dev.netcost.Flatten;
+import dev.netcost.GlobalAvgPool;
+import dev.netcost.Layer;
+import dev.netcost.Linear;
+import dev.netcost.MaxPool;
+import dev.netcost.Network;
+import dev.netcost.ReLU;
+import dev.netcost.Repeat;
+import dev.netcost.samples.blocks.Bottleneck;
+
+/** torchvision's {@code resnet152}: stages of 3, 8, 36 and 3 bottlenecks. */
+@Network(input = {3, 224, 224})
+public class ResNet152 {
+    @Conv(out = 64, kernel = 7, stride = 2, padding = 3, bias = false) Layer conv1;
+    @BatchNorm Layer bn1;
+    @ReLU Layer relu;
+    @MaxPool(kernel = 3, stride = 2, padding = 1) Layer maxpool;
+    @Bottleneck(width = 64, out = 256) @Repeat(3) Layer layer1;
+    @Bottleneck(width = 128, out = 512, stride = 2) @Repeat(8) Layer layer2;
+    @Bottleneck(width = 256, out = 1024, stride = 2) @Repeat(36) Layer layer3;
+    @Bottleneck(width = 512, out = 2048, stride = 2) @Repeat(3) Layer layer4;
+    @GlobalAvgPool Layer avgpool;
+    @Flatten Layer flatten;
+    @Linear(out = 1000) Layer fc;
+}
