@@ -72,13 +72,14 @@ final class DeclarationChecks {
                 faults.add(Fault.on(Attr.FROM, ProblemKind.UNKNOWN_INPUT, node.name() + ": `" + input + "` " + why
                         + "; it can read " + String.join(", ", readable(above))));
             }
-            node.condition().ifPresent(c -> typeCheck(c, ValueType.BOOLEAN, scope, node.name() + ": @If",
-                    Fault.on(Attr.CONDITION, ProblemKind.EXPRESSION, ""), faults));
+            node.condition().ifPresent(c -> typeCheck(c, ValueType.BOOLEAN, scope, node.name() + ": @If(\"" + c.text()
+                    + "\")", Fault.on(Attr.CONDITION, ProblemKind.EXPRESSION, ""), faults));
             if (node instanceof LayerDecl layer && layer.op() instanceof OpTemplate.Parameterized p) {
                 for (Map.Entry<Attr, AttrValue> e : p.values().entrySet()) {
                     if (e.getValue() instanceof AttrValue.Expression expr) {
                         ValueType wanted = e.getKey().kind() == Attr.Kind.BOOLEAN ? ValueType.BOOLEAN : ValueType.INT;
-                        typeCheck(expr, wanted, scope, node.name() + ": " + e.getKey().javaName(),
+                        typeCheck(expr, wanted, scope, node.name() + ": " + e.getKey().javaName() + " = \""
+                                + expr.text() + "\"",
                                 Fault.on(e.getKey(), ProblemKind.EXPRESSION, ""), faults);
                     }
                 }
@@ -86,7 +87,8 @@ final class DeclarationChecks {
                 BlockDecl block = network.blocks().get(use.block());
                 for (ParamDecl param : block.params()) {
                     if (use.args().get(param.name()) instanceof AttrValue.Expression expr) {
-                        typeCheck(expr, param.type(), scope, node.name() + ": " + param.name(),
+                        typeCheck(expr, param.type(), scope, node.name() + ": " + param.name() + " = \""
+                                + expr.text() + "\"",
                                 Fault.onArgument(param.name(), ProblemKind.EXPRESSION, ""), faults);
                     }
                 }
@@ -100,7 +102,7 @@ final class DeclarationChecks {
 
     private static void typeCheck(AttrValue.Expression expr, ValueType wanted, Map<String, ValueType> scope,
             String what, Fault place, List<Fault> faults) {
-        String prefix = what + " = \"" + expr.text() + "\": ";
+        String prefix = what + ": ";
         try {
             ValueType actual = expr.expr().type(scope);
             if (actual != wanted) {
