@@ -57,4 +57,51 @@ class SummaryTest {
                 """;
         assertEquals(expected, Summary.table("Tiny", Shape.of(3, 32, 32), 2, layers));
     }
+
+    /** A stem, a block used twice with a nested block inside, and a head. */
+    private static final Shape S = Shape.of(8, 4, 4);
+    private static final List<Layer> LAYERS = List.of(
+            new Layer("stem", "Conv2d", S, S, 10, 0, 100, 200),
+            new Layer("stage[0].conv", "Conv2d", S, S, 1, 0, 10, 20),
+            new Layer("stage[0].se.fc", "Conv2d", S, S, 2, 0, 20, 40),
+            new Layer("stage[1].conv", "Conv2d", S, S, 1, 0, 10, 20),
+            new Layer("stage[1].se.fc", "Conv2d", S, S, 2, 0, 20, 40),
+            new Layer("head", "Linear", S, Shape.of(10), 5, 0, 50, 100));
+    private static final List<Layer> BLOCKS = List.of(
+            new Layer("stage", "Unit x 2", S, S, 6, 0, 60, 120),
+            new Layer("stage[0]", "Unit", S, S, 3, 0, 30, 60),
+            new Layer("stage[0].se", "SE", S, S, 2, 0, 20, 40),
+            new Layer("stage[1]", "Unit", S, S, 3, 0, 30, 60),
+            new Layer("stage[1].se", "SE", S, S, 2, 0, 20, 40));
+
+    private static List<String> rowNames(int depth) {
+        String table = Summary.table("Net", S, 1, LAYERS, BLOCKS, depth);
+        List<String> lines = table.lines().toList();
+        // Rows sit between the first rule and the one before the totals.
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("-")).findFirst().orElseThrow()) + 1;
+        int last = lines.lastIndexOf(lines.stream().filter(l -> l.startsWith("-")).findFirst().orElseThrow());
+        return lines.subList(first, last).stream().map(l -> l.split(" ")[0]).toList();
+    }
+
+    /** As torchinfo's depth: each level opens one level of blocks; totals stay the whole network's. */
+    @Test
+    void collapsesBlocksToADepth() {
+        assertEquals(List.of("stem", "stage", "head"), rowNames(1));
+        assertEquals(List.of("stem", "stage", "stage[0]", "stage[1]", "head"), rowNames(2));
+        assertEquals(List.of("stem", "stage", "stage[0]", "stage[0].conv", "stage[0].se", "stage[1]",
+                "stage[1].conv", "stage[1].se", "head"), rowNames(3));
+        assertEquals(List.of("stem", "stage", "stage[0]", "stage[0].conv", "stage[0].se", "stage[0].se.fc",
+                "stage[1]", "stage[1].conv", "stage[1].se", "stage[1].se.fc", "head"), rowNames(4));
+        // 10 + 1 + 2 + 1 + 2 + 5 = 21 parameters at every depth.
+        assertEquals(true, Summary.table("Net", S, 1, LAYERS, BLOCKS, 1).contains("Params:  21\n"));
+    }
+
+    @Test
+    void depthsAndAncestorsOfPaths() {
+        assertEquals(1, Summary.depth("layer3"));
+        assertEquals(2, Summary.depth("layer3[0]"));
+        assertEquals(3, Summary.depth("layer3[0].conv2"));
+        assertEquals(List.of("layer3", "layer3[0]"), Summary.ancestors("layer3[0].conv2"));
+        assertEquals(List.of(), Summary.ancestors("conv1"));
+    }
 }

@@ -120,7 +120,8 @@ public final class ExprParser {
         }
         if (function == null) {
             pos = start;
-            throw error("unknown function `" + name + "`; there are max, min and divisible");
+            throw new ExprException(error("unknown function `" + name + "`").getMessage()
+                    + "; there are max, min and divisible");
         }
         List<Expr> args = new ArrayList<>();
         if (!take(")")) {
