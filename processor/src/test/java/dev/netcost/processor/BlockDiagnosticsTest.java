@@ -255,4 +255,75 @@ class BlockDiagnosticsTest {
                 + " network; annotate Layers with @Network(input = {...}), or declare the layers in the nested class"
                 + " Layers of a @Block", src.at("@ReLU"));
     }
+
+    @Test
+    void aBlockWhoseLayersClassDeclaresNoLayers() {
+        NetworkSource block = NetworkSource.of("com.example.Hollow", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Block
+                @interface Hollow {
+                    class Layers {
+                        int notALayer;
+                    }
+                }
+                """);
+        NetworkSource src = network("@Hollow Layer block;");
+        assertOnlyError(compile(block, src), block, "[netcost:block-layers] Hollow: Hollow.Layers declares no layers;"
+                + " add fields such as `@Conv(kernel = 3) @With(out = \"width\") Layer conv;`", block.at("@Block"));
+    }
+
+    /** layer1[0]'s constants would be LAYER1_0_*, which a field named layer1_0 already has. */
+    @Test
+    void anInstanceWhoseConstantsClashWithAField() {
+        NetworkSource src = network("@ReLU Layer layer1_0;", "@Res(out = 64) @Repeat(2) Layer layer1;");
+        assertOnlyError(compile(RES, src), src, "[netcost:constant-clash] layer1[0]: its constants would be named"
+                + " LAYER1_0_*, as those of layer1_0 are; rename one", src.at("@Res"));
+    }
+
+    @Test
+    void aBlockUsedOutsideANetwork() {
+        NetworkSource src = NetworkSource.of("com.example.Loose", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                class Loose {
+                    @Res(out = 64) Layer block;
+                }
+                """);
+        assertOnlyError(compile(RES, src), src, "[netcost:not-in-network] block: @Res declares a layer, but Loose is"
+                + " not a network; annotate Loose with @Network(input = {...}), or declare the layers in the nested"
+                + " class Layers of a @Block", src.at("@Res"));
+    }
+
+    /** A block compiles the same in every network that uses it, and reads any earlier tensor by name. */
+    @Test
+    void twoNetworksShareABlock() {
+        NetworkSource src = NetworkSource.of("com.example.Two", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                class Two {
+                    @Network(input = {64, 8, 8})
+                    static class A {
+                        @Res(out = 64) Layer block;
+                    }
+
+                    @Network(input = {64, 16, 16})
+                    static class B {
+                        @ReLU Layer relu;
+                        @Res(out = 64) @From("input") Layer block;
+                        @Add({"relu", "block"}) Layer add;
+                    }
+                }
+                """);
+        Compilation compilation = compile(RES, src);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.Two_ACost");
+        assertThat(compilation).generatedSourceFile("com.example.Two_BCost");
+    }
 }

@@ -17,7 +17,17 @@ public final class StrayLayers {
 
     public static List<LocatedProblem> find(RoundEnvironment round, Elements elements) {
         List<LocatedProblem> problems = new ArrayList<>();
-        for (String name : LayerAnnotations.names()) {
+        List<String> names = new ArrayList<>(LayerAnnotations.names());
+        // Blocks declared in this compilation: a use of one outside a network is as silent.
+        TypeElement block = elements.getTypeElement(LayerAnnotations.BLOCK);
+        if (block != null) {
+            for (Element declared : round.getElementsAnnotatedWith(block)) {
+                if (declared instanceof TypeElement type) {
+                    names.add(type.getQualifiedName().toString());
+                }
+            }
+        }
+        for (String name : names) {
             TypeElement annotation = elements.getTypeElement(name);
             if (annotation == null) {
                 continue;
