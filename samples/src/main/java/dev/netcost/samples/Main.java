@@ -20,6 +20,9 @@ public final class Main {
             WideResNet50Cost.summary(1),
             MobileNetV2Cost.summary(2),
             GoogLeNetCost.summary(1),
+            DenseNet121Cost.summary(1),
+            ShuffleNetV2Cost.summary(1),
+            MobileNetV3LargeCost.summary(1),
         };
         System.out.println(String.join("\n", summaries));
     }
