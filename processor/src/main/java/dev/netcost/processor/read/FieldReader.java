@@ -1,6 +1,5 @@
 package dev.netcost.processor.read;
 
-import dev.netcost.FirstOnly;
 import dev.netcost.Layer;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.AttrValue;
@@ -13,9 +12,6 @@ import dev.netcost.processor.model.OpKind;
 import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.ParamDecl;
 import dev.netcost.processor.model.ProblemKind;
-import dev.netcost.processor.model.expr.ExprException;
-import dev.netcost.processor.model.expr.ExprParser;
-import dev.netcost.processor.model.expr.ValueType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -174,7 +169,7 @@ final class FieldReader {
             }
             condition = parsed;
         }
-        Optional<Map<String, WithEntry>> with = withEntries(name, source);
+        Optional<Map<String, String>> with = WithArgs.entries(name, source, problems);
         if (with.isEmpty()) {
             return Optional.empty();
         }
@@ -186,7 +181,7 @@ final class FieldReader {
     }
 
     private Optional<NodeDecl> layer(int index, String name, OpKind kind, SourceMap.Field source,
-            Map<String, WithEntry> with, Optional<AttrValue.Expression> condition) {
+            Map<String, String> with, Optional<AttrValue.Expression> condition) {
         String annotation = "@" + kind.annotationName();
         if (source.repeat().isPresent()) {
             problem(ProblemKind.MISPLACED, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name
@@ -210,7 +205,7 @@ final class FieldReader {
 
         boolean ok = true;
         Map<Attr, AttrValue> attrValues = new LinkedHashMap<>();
-        for (Map.Entry<String, WithEntry> entry : with.entrySet()) {
+        for (Map.Entry<String, String> entry : with.entrySet()) {
             Optional<Attr> attr = kind.attrs().stream().filter(a -> a.javaName().equals(entry.getKey())).findFirst();
             SourceLocation where = source.at(attr, attr.isPresent() ? Optional.empty() : Optional.of(entry.getKey()));
             if (attr.isEmpty()) {
@@ -227,7 +222,7 @@ final class FieldReader {
                         + annotation + " and by @With; keep one");
                 ok = false;
             } else {
-                Optional<AttrValue.Expression> expression = parse(entry.getValue().text(), source, attr.get(),
+                Optional<AttrValue.Expression> expression = parse(entry.getValue(), source, attr.get(),
                         name + ": " + attr.get().javaName());
                 if (expression.isEmpty()) {
                     ok = false;
@@ -261,7 +256,11 @@ final class FieldReader {
         return Optional.of(new LayerDecl(index, name, op, inputs, condition));
     }
 
-    private Optional<NodeDecl> blockUse(int index, String name, SourceMap.Field source, Map<String, WithEntry> with,
+    private Optional<AttrValue.Expression> parse(String text, SourceMap.Field source, Attr attr, String what) {
+        return WithArgs.parse(text, source.at(Optional.ofNullable(attr), Optional.empty()), what, problems);
+    }
+
+    private Optional<NodeDecl> blockUse(int index, String name, SourceMap.Field source, Map<String, String> with,
             Optional<AttrValue.Expression> condition) {
         TypeElement blockType = (TypeElement) source.main().mirror().getAnnotationType().asElement();
         String blockName = blockType.getQualifiedName().toString();
@@ -299,7 +298,7 @@ final class FieldReader {
                 args.put(written, new AttrValue.Constant(b));
             }
         }
-        for (Map.Entry<String, WithEntry> entry : with.entrySet()) {
+        for (Map.Entry<String, String> entry : with.entrySet()) {
             SourceLocation where = source.at(Optional.empty(), Optional.of(entry.getKey()));
             if (!params.containsKey(entry.getKey())) {
                 problem(ProblemKind.UNKNOWN_ATTRIBUTE, where, name + ": " + simple(blockName) + " has no parameter `"
@@ -311,8 +310,8 @@ final class FieldReader {
                         + simple(blockName) + " and by @With; keep one");
                 ok = false;
             } else {
-                Optional<AttrValue.Expression> expression = parse(entry.getValue().text(), source, null,
-                        name + ": " + entry.getKey(), entry.getKey());
+                Optional<AttrValue.Expression> expression = WithArgs.parse(entry.getValue(), where,
+                        name + ": " + entry.getKey(), problems);
                 if (expression.isEmpty()) {
                     ok = false;
                 } else {
@@ -354,7 +353,7 @@ final class FieldReader {
         TypeElement layers = null;
         for (Element member : type.getEnclosedElements()) {
             if (member instanceof ExecutableElement method) {
-                param(method).ifPresent(params::add);
+                BlockParameters.read(method, problems).ifPresent(params::add);
             } else if (member instanceof TypeElement nested && nested.getSimpleName().contentEquals("Layers")) {
                 layers = nested;
             }
@@ -383,83 +382,6 @@ final class FieldReader {
         blocks.put(qualified, decl);
         sources.addBlock(qualified, fieldSources);
         return Optional.of(decl);
-    }
-
-    private Optional<ParamDecl> param(ExecutableElement method) {
-        String name = method.getSimpleName().toString();
-        ValueType type;
-        if (method.getReturnType().getKind() == TypeKind.INT) {
-            type = ValueType.INT;
-        } else if (method.getReturnType().getKind() == TypeKind.BOOLEAN) {
-            type = ValueType.BOOLEAN;
-        } else {
-            problems.add(new LocatedProblem(ProblemKind.BLOCK_PARAMETER, new SourceLocation(method, Optional.empty(),
-                    Optional.empty()), name + ": a block parameter is an int or a boolean, not "
-                    + method.getReturnType() + "; its values feed layer attributes through @With"));
-            return Optional.empty();
-        }
-        Optional<Object> defaultValue = Optional.empty();
-        AnnotationValue value = method.getDefaultValue();
-        if (value != null && value.getValue() instanceof Integer i) {
-            defaultValue = Optional.of(i.longValue());
-        } else if (value != null && value.getValue() instanceof Boolean b) {
-            defaultValue = Optional.of(b);
-        }
-        Optional<AnnotationMirror> firstOnly = NetworkReader.mirror(method, FirstOnly.class.getCanonicalName());
-        if (firstOnly.isPresent() && defaultValue.isEmpty()) {
-            problems.add(new LocatedProblem(ProblemKind.BLOCK_PARAMETER, at(method, firstOnly.get()), name
-                    + ": @FirstOnly gives the repeats after the first this parameter's default, and it has none;"
-                    + " add one, such as `int " + name + "() default 1;`"));
-            return Optional.empty();
-        }
-        return Optional.of(new ParamDecl(name, type, defaultValue, firstOnly.isPresent()));
-    }
-
-    /** A {@code @With} value: its text, from a named element or an {@code args} entry. */
-    private record WithEntry(String text) {}
-
-    /** {@code @With}'s entries by name, or empty (with a problem) when two give the same name. */
-    private Optional<Map<String, WithEntry>> withEntries(String field, SourceMap.Field source) {
-        Map<String, WithEntry> entries = new LinkedHashMap<>();
-        if (source.with().isEmpty()) {
-            return Optional.of(entries);
-        }
-        AnnotationValues with = source.with().get().values();
-        for (String written : with.writtenNames()) {
-            if (!written.equals("args")) {
-                entries.put(written, new WithEntry(with.string(written)));
-            }
-        }
-        for (String arg : with.strings("args")) {
-            Optional<String> name = WithArgs.name(arg);
-            if (name.isEmpty()) {
-                problem(ProblemKind.EXPRESSION, new SourceLocation(source.element(), source.with().get().mirror(),
-                        with.written("args")), field + ": @With args entry \"" + arg + "\" is not `name = expression`;"
-                        + " write it as \"squeeze = in / 4\"");
-                return Optional.empty();
-            }
-            if (entries.put(name.get(), new WithEntry(WithArgs.expression(arg).orElseThrow())) != null) {
-                problem(ProblemKind.GIVEN_TWICE, new SourceLocation(source.element(), source.with().get().mirror(),
-                        with.written("args")), field + ": @With gives " + name.get() + " twice; keep one");
-                return Optional.empty();
-            }
-        }
-        return Optional.of(entries);
-    }
-
-    private Optional<AttrValue.Expression> parse(String text, SourceMap.Field source, Attr attr, String what) {
-        return parse(text, source, attr, what, null);
-    }
-
-    private Optional<AttrValue.Expression> parse(String text, SourceMap.Field source, Attr attr, String what,
-            String argument) {
-        try {
-            return Optional.of(new AttrValue.Expression(ExprParser.parse(text), text.strip()));
-        } catch (ExprException e) {
-            problem(ProblemKind.EXPRESSION, source.at(Optional.ofNullable(attr), Optional.ofNullable(argument)),
-                    what + " = \"" + text + "\": " + e.getMessage());
-            return Optional.empty();
-        }
     }
 
     private static Object constant(AnnotationValues values, Attr attr) {
