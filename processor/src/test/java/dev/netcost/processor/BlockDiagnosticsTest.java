@@ -326,4 +326,27 @@ class BlockDiagnosticsTest {
         assertThat(compilation).generatedSourceFile("com.example.Two_ACost");
         assertThat(compilation).generatedSourceFile("com.example.Two_BCost");
     }
+
+    @Test
+    void aParameterNamedIn() {
+        NetworkSource block = NetworkSource.of("com.example.Shadow", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Block
+                @interface Shadow {
+                    int in();
+                    class Layers {
+                        @ReLU Layer relu;
+                    }
+                }
+                """);
+        NetworkSource src = network("@Shadow(in = 3) Layer block;");
+        Compilation compilation = compile(block, src);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[netcost:block-parameter] in: a block parameter may not be named"
+                + " `in`: expressions use that name for the channels coming into the block; rename the parameter")
+                .inFile(block.file()).onLine(block.at("int in()").line());
+    }
 }
