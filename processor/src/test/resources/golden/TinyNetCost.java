@@ -1,5 +1,6 @@
 package com.example;
 
+import dev.netcost.DType;
 import dev.netcost.Layer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
@@ -14,22 +15,24 @@ import javax.annotation.processing.Generated;
  * for the whole batch; parameters and buffers do not scale with it.
  *
  * <pre>
- * TinyNet: input (3, 32, 32), batch 1
- * =================================================
- * Layer    Op         Output shape  Params     MACs
- * -------------------------------------------------
- * conv     Conv2d     (6, 28, 28)      456  352,800
- * relu     ReLU       (6, 28, 28)        0        0
- * pool     MaxPool2d  (6, 14, 14)        0        0
- * flatten  Flatten    (1176)             0        0
- * fc       Linear     (10)          11,770   11,760
- * -------------------------------------------------
- * Total               (10)          12,226  364,560
- * =================================================
- * Params:  12,226
- * Buffers: 0
- * MACs:    364,560 (364.56 K)
- * FLOPs:   737,352 (737.35 K)
+ * TinyNet: input (3, 32, 32), batch 1, float32
+ * ===================================================================================
+ * Layer    Op         Output shape  Params     MACs  Activations  Mem. access  FLOP/B
+ * -----------------------------------------------------------------------------------
+ * conv     Conv2d     (6, 28, 28)      456  352,800     18.82 kB     32.93 kB   21.43
+ * relu     ReLU       (6, 28, 28)        0        0     18.82 kB     37.63 kB    0.13
+ * pool     MaxPool2d  (6, 14, 14)        0        0      4.70 kB     23.52 kB    0.15
+ * flatten  Flatten    (1176)             0        0      4.70 kB      9.41 kB    0.00
+ * fc       Linear     (10)          11,770   11,760         40 B     51.82 kB    0.45
+ * -----------------------------------------------------------------------------------
+ * Total               (10)          12,226  364,560                 155.31 kB    4.75
+ * ===================================================================================
+ * Params:       12,226
+ * Buffers:      0
+ * MACs:         364,560 (364.56 K)
+ * FLOPs:        737,352 (737.35 K)
+ * Param memory: 48.90 kB
+ * Peak memory:  86.54 kB (activations 37.63 kB)
  * </pre>
  */
 @Generated("dev.netcost.processor.NetworkProcessor")
@@ -77,6 +80,22 @@ public final class TinyNetCost {
     public static final long PEAK_MEMORY_BYTES = 86_536L;
 
     /**
+     * Bytes every layer reads (inputs, parameters, buffers) and writes (its output) in one
+     * forward pass of the batch, summed.
+     */
+    public static final long MEMORY_ACCESS_BYTES = 155_312L;
+
+    /**
+     * FLOPs per byte of memory traffic over the whole network: {@link #FLOPS} / {@link #MEMORY_ACCESS_BYTES}.
+     */
+    public static final double ARITHMETIC_INTENSITY = 4.7475533120428555;
+
+    /**
+     * The element type of weights and activations, from {@code @Network(dtype)}.
+     */
+    public static final DType DTYPE = DType.FLOAT32;
+
+    /**
      * One input sample, channels first: {@code (3, 32, 32)}.
      */
     public static final Shape INPUT_SHAPE = Shape.of(3, 32, 32);
@@ -107,6 +126,21 @@ public final class TinyNetCost {
     public static final long CONV_FLOPS = 705_600L;
 
     /**
+     * Bytes of the output of {@code conv} (Conv2d, (3, 32, 32) to (6, 28, 28)) for the batch.
+     */
+    public static final long CONV_ACTIVATION_BYTES = 18_816L;
+
+    /**
+     * Bytes read and written by {@code conv} (Conv2d, (3, 32, 32) to (6, 28, 28)) for the batch.
+     */
+    public static final long CONV_MEMORY_ACCESS_BYTES = 32_928L;
+
+    /**
+     * FLOPs per byte of memory traffic of {@code conv} (Conv2d, (3, 32, 32) to (6, 28, 28)).
+     */
+    public static final double CONV_ARITHMETIC_INTENSITY = 21.428571428571427;
+
+    /**
      * One output sample of {@code conv} (Conv2d, (3, 32, 32) to (6, 28, 28)): {@code (6, 28, 28)}.
      */
     public static final Shape CONV_OUTPUT_SHAPE = Shape.of(6, 28, 28);
@@ -130,6 +164,21 @@ public final class TinyNetCost {
      * Floating-point operations of {@code relu} (ReLU, (6, 28, 28) to (6, 28, 28)) for the batch.
      */
     public static final long RELU_FLOPS = 4_704L;
+
+    /**
+     * Bytes of the output of {@code relu} (ReLU, (6, 28, 28) to (6, 28, 28)) for the batch.
+     */
+    public static final long RELU_ACTIVATION_BYTES = 18_816L;
+
+    /**
+     * Bytes read and written by {@code relu} (ReLU, (6, 28, 28) to (6, 28, 28)) for the batch.
+     */
+    public static final long RELU_MEMORY_ACCESS_BYTES = 37_632L;
+
+    /**
+     * FLOPs per byte of memory traffic of {@code relu} (ReLU, (6, 28, 28) to (6, 28, 28)).
+     */
+    public static final double RELU_ARITHMETIC_INTENSITY = 0.125;
 
     /**
      * One output sample of {@code relu} (ReLU, (6, 28, 28) to (6, 28, 28)): {@code (6, 28, 28)}.
@@ -157,6 +206,21 @@ public final class TinyNetCost {
     public static final long POOL_FLOPS = 3_528L;
 
     /**
+     * Bytes of the output of {@code pool} (MaxPool2d, (6, 28, 28) to (6, 14, 14)) for the batch.
+     */
+    public static final long POOL_ACTIVATION_BYTES = 4_704L;
+
+    /**
+     * Bytes read and written by {@code pool} (MaxPool2d, (6, 28, 28) to (6, 14, 14)) for the batch.
+     */
+    public static final long POOL_MEMORY_ACCESS_BYTES = 23_520L;
+
+    /**
+     * FLOPs per byte of memory traffic of {@code pool} (MaxPool2d, (6, 28, 28) to (6, 14, 14)).
+     */
+    public static final double POOL_ARITHMETIC_INTENSITY = 0.15;
+
+    /**
      * One output sample of {@code pool} (MaxPool2d, (6, 28, 28) to (6, 14, 14)): {@code (6, 14, 14)}.
      */
     public static final Shape POOL_OUTPUT_SHAPE = Shape.of(6, 14, 14);
@@ -180,6 +244,21 @@ public final class TinyNetCost {
      * Floating-point operations of {@code flatten} (Flatten, (6, 14, 14) to (1176)) for the batch.
      */
     public static final long FLATTEN_FLOPS = 0L;
+
+    /**
+     * Bytes of the output of {@code flatten} (Flatten, (6, 14, 14) to (1176)) for the batch.
+     */
+    public static final long FLATTEN_ACTIVATION_BYTES = 4_704L;
+
+    /**
+     * Bytes read and written by {@code flatten} (Flatten, (6, 14, 14) to (1176)) for the batch.
+     */
+    public static final long FLATTEN_MEMORY_ACCESS_BYTES = 9_408L;
+
+    /**
+     * FLOPs per byte of memory traffic of {@code flatten} (Flatten, (6, 14, 14) to (1176)).
+     */
+    public static final double FLATTEN_ARITHMETIC_INTENSITY = 0.0;
 
     /**
      * One output sample of {@code flatten} (Flatten, (6, 14, 14) to (1176)): {@code (1176)}.
@@ -207,6 +286,21 @@ public final class TinyNetCost {
     public static final long FC_FLOPS = 23_520L;
 
     /**
+     * Bytes of the output of {@code fc} (Linear, (1176) to (10)) for the batch.
+     */
+    public static final long FC_ACTIVATION_BYTES = 40L;
+
+    /**
+     * Bytes read and written by {@code fc} (Linear, (1176) to (10)) for the batch.
+     */
+    public static final long FC_MEMORY_ACCESS_BYTES = 51_824L;
+
+    /**
+     * FLOPs per byte of memory traffic of {@code fc} (Linear, (1176) to (10)).
+     */
+    public static final double FC_ARITHMETIC_INTENSITY = 0.45384377894411854;
+
+    /**
      * One output sample of {@code fc} (Linear, (1176) to (10)): {@code (10)}.
      */
     public static final Shape FC_OUTPUT_SHAPE = Shape.of(10);
@@ -217,21 +311,23 @@ public final class TinyNetCost {
      */
     public static final List<Layer> LAYERS = List.of(
             new Layer("conv", "Conv2d", Shape.of(3, 32, 32), CONV_OUTPUT_SHAPE,
-                    CONV_PARAMS, CONV_BUFFERS, CONV_MACS, CONV_FLOPS),
+                    CONV_PARAMS, CONV_BUFFERS, CONV_MACS, CONV_FLOPS, CONV_ACTIVATION_BYTES, CONV_MEMORY_ACCESS_BYTES),
             new Layer("relu", "ReLU", Shape.of(6, 28, 28), RELU_OUTPUT_SHAPE,
-                    RELU_PARAMS, RELU_BUFFERS, RELU_MACS, RELU_FLOPS),
+                    RELU_PARAMS, RELU_BUFFERS, RELU_MACS, RELU_FLOPS, RELU_ACTIVATION_BYTES, RELU_MEMORY_ACCESS_BYTES),
             new Layer("pool", "MaxPool2d", Shape.of(6, 28, 28), POOL_OUTPUT_SHAPE,
-                    POOL_PARAMS, POOL_BUFFERS, POOL_MACS, POOL_FLOPS),
+                    POOL_PARAMS, POOL_BUFFERS, POOL_MACS, POOL_FLOPS, POOL_ACTIVATION_BYTES, POOL_MEMORY_ACCESS_BYTES),
             new Layer("flatten", "Flatten", Shape.of(6, 14, 14), FLATTEN_OUTPUT_SHAPE,
-                    FLATTEN_PARAMS, FLATTEN_BUFFERS, FLATTEN_MACS, FLATTEN_FLOPS),
+                    FLATTEN_PARAMS, FLATTEN_BUFFERS, FLATTEN_MACS, FLATTEN_FLOPS, FLATTEN_ACTIVATION_BYTES, FLATTEN_MEMORY_ACCESS_BYTES),
             new Layer("fc", "Linear", Shape.of(1176), FC_OUTPUT_SHAPE,
-                    FC_PARAMS, FC_BUFFERS, FC_MACS, FC_FLOPS));
+                    FC_PARAMS, FC_BUFFERS, FC_MACS, FC_FLOPS, FC_ACTIVATION_BYTES, FC_MEMORY_ACCESS_BYTES));
 
     /**
      * Every block use and block instance with the totals of the layers inside it, in the
      * order they begin: {@code layer3} ({@code Bottleneck x 6}), then {@code layer3[0]}... Immutable.
      */
     public static final List<Layer> BLOCKS = List.of();
+
+    private static final Summary.Header HEADER = new Summary.Header("TinyNet", INPUT_SHAPE, BATCH, DTYPE, PARAM_BYTES, PEAK_ACTIVATION_BYTES);
 
     private TinyNetCost() {
     }
@@ -240,7 +336,7 @@ public final class TinyNetCost {
      * Every layer as a table, with totals.
      */
     public static String summary() {
-        return Summary.table("TinyNet", INPUT_SHAPE, BATCH, LAYERS);
+        return Summary.table(HEADER, LAYERS);
     }
 
     /**
@@ -248,6 +344,6 @@ public final class TinyNetCost {
      * network's own fields; each level deeper opens one level of blocks.
      */
     public static String summary(int depth) {
-        return Summary.table("TinyNet", INPUT_SHAPE, BATCH, LAYERS, BLOCKS, depth);
+        return Summary.table(HEADER, LAYERS, BLOCKS, depth);
     }
 }

@@ -11,21 +11,31 @@ import java.util.Set;
 
 /**
  * Renders a network's layers as a plain-text table, as torchinfo's and Keras's
- * {@code summary()} do. The generated {@code summary()} and the generated Javadoc both use it,
- * so the two always agree. Output is the same on every machine: no locale, no time.
+ * {@code summary()} do. The generated {@code summary()}, the generated Javadoc and the Markdown
+ * report all use it, so they always agree. Output is the same on every machine: no locale, no time.
  */
 public final class Summary {
-    private static final String[] HEADER = {"Layer", "Op", "Output shape", "Params", "MACs"};
+    private static final String[] HEADER = {
+        "Layer", "Op", "Output shape", "Params", "MACs", "Activations", "Mem. access", "FLOP/B"
+    };
+    /** Columns from here on are numbers, aligned on their last digit. */
+    private static final int FIRST_NUMBER = 3;
     private static final String GAP = "  ";
+
+    /**
+     * What the table's heading and footer say about the whole network.
+     *
+     * @param paramBytes          parameters and buffers in bytes
+     * @param peakActivationBytes the most activation bytes alive at once
+     */
+    public record Header(String network, Shape input, int batch, DType dtype, long paramBytes,
+            long peakActivationBytes) {}
 
     private Summary() {}
 
-    /**
-     * The table for {@code layers}, headed by the network's name, input shape and batch, and
-     * closed by the totals.
-     */
-    public static String table(String network, Shape input, int batch, List<Layer> layers) {
-        return table(network, input, batch, layers, List.of(), Integer.MAX_VALUE);
+    /** Every layer, blocks fully open. */
+    public static String table(Header header, List<Layer> layers) {
+        return table(header, layers, List.of(), Integer.MAX_VALUE);
     }
 
     /**
@@ -37,8 +47,55 @@ public final class Summary {
      * @param layers every layer, with its path ({@code layer3[0].conv2}), in execution order
      * @param blocks every block use and instance, with its path ({@code layer3}, {@code layer3[0]})
      */
-    public static String table(String network, Shape input, int batch, List<Layer> layers, List<Layer> blocks,
-            int depth) {
+    public static String table(Header header, List<Layer> layers, List<Layer> blocks, int depth) {
+        List<String[]> rows = new ArrayList<>();
+        Totals totals = new Totals();
+        for (Layer layer : visible(layers, blocks, depth, totals)) {
+            rows.add(row(layer));
+        }
+        Shape output = layers.isEmpty() ? header.input() : layers.get(layers.size() - 1).output();
+        String[] total = {"Total", "", output.toString(), grouped(totals.params), grouped(totals.macs), "",
+            bytes(totals.memoryAccess), intensity(totals.flops, totals.memoryAccess)};
+
+        int[] width = new int[HEADER.length];
+        for (String[] row : rows) {
+            widen(width, row);
+        }
+        widen(width, HEADER);
+        widen(width, total);
+        int lineWidth = (width.length - 1) * GAP.length();
+        for (int w : width) {
+            lineWidth += w;
+        }
+        String rule = "-".repeat(lineWidth);
+        String doubleRule = "=".repeat(lineWidth);
+        String dtype = header.dtype().name().toLowerCase(java.util.Locale.ROOT);
+
+        StringBuilder out = new StringBuilder();
+        out.append(header.network()).append(": input ").append(header.input()).append(", batch ")
+                .append(header.batch()).append(", ").append(dtype).append('\n');
+        out.append(doubleRule).append('\n');
+        appendRow(out, HEADER, width);
+        out.append(rule).append('\n');
+        for (String[] row : rows) {
+            appendRow(out, row, width);
+        }
+        out.append(rule).append('\n');
+        appendRow(out, total, width);
+        out.append(doubleRule).append('\n');
+        out.append("Params:       ").append(grouped(totals.params)).append('\n');
+        out.append("Buffers:      ").append(grouped(totals.buffers)).append('\n');
+        out.append("MACs:         ").append(grouped(totals.macs)).append(" (").append(scaled(totals.macs)).append(")\n");
+        out.append("FLOPs:        ").append(grouped(totals.flops)).append(" (").append(scaled(totals.flops))
+                .append(")\n");
+        out.append("Param memory: ").append(bytes(header.paramBytes())).append('\n');
+        out.append("Peak memory:  ").append(bytes(Math.addExact(header.paramBytes(), header.peakActivationBytes())))
+                .append(" (activations ").append(bytes(header.peakActivationBytes())).append(")\n");
+        return out.toString();
+    }
+
+    /** The rows to show at {@code depth}, summing every layer into {@code totals} on the way. */
+    static List<Layer> visible(List<Layer> layers, List<Layer> blocks, int depth, Totals totals) {
         if (depth < 1) {
             throw new IllegalArgumentException("depth " + depth + " is below 1");
         }
@@ -46,67 +103,52 @@ public final class Summary {
         for (Layer block : blocks) {
             blockByPath.put(block.name(), block);
         }
-        long params = 0;
-        long buffers = 0;
-        long macs = 0;
-        long flops = 0;
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
+        List<Layer> rows = new ArrayList<>();
         Set<String> shown = new HashSet<>();
         for (Layer layer : layers) {
+            totals.add(layer);
+            for (String ancestor : ancestors(layer.name())) {
+                Layer block = blockByPath.get(ancestor);
+                if (depth(ancestor) <= depth && block != null && shown.add(ancestor)) {
+                    rows.add(block);
+                }
+            }
+            if (depth(layer.name()) <= depth) {
+                rows.add(layer);
+            }
+        }
+        return rows;
+    }
+
+    /** The sums of the layers' figures, exact. */
+    static final class Totals {
+        long params;
+        long buffers;
+        long macs;
+        long flops;
+        long memoryAccess;
+
+        void add(Layer layer) {
             params = Math.addExact(params, layer.params());
             buffers = Math.addExact(buffers, layer.buffers());
             macs = Math.addExact(macs, layer.macs());
             flops = Math.addExact(flops, layer.flops());
-            for (String ancestor : ancestors(layer.name())) {
-                Layer block = blockByPath.get(ancestor);
-                if (depth(ancestor) <= depth && block != null && shown.add(ancestor)) {
-                    rows.add(row(block));
-                }
-            }
-            if (depth(layer.name()) <= depth) {
-                rows.add(row(layer));
-            }
+            memoryAccess = Math.addExact(memoryAccess, layer.memoryAccessBytes());
         }
-        Shape output = layers.isEmpty() ? input : layers.get(layers.size() - 1).output();
-        String[] total = {"Total", "", output.toString(), grouped(params), grouped(macs)};
-        rows.add(total);
-
-        int[] width = new int[HEADER.length];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                width[c] = Math.max(width[c], row[c].length());
-            }
-        }
-        int lineWidth = (width.length - 1) * GAP.length();
-        for (int w : width) {
-            lineWidth += w;
-        }
-        String rule = "-".repeat(lineWidth);
-        String doubleRule = "=".repeat(lineWidth);
-
-        StringBuilder out = new StringBuilder();
-        out.append(network).append(": input ").append(input).append(", batch ").append(batch).append('\n');
-        out.append(doubleRule).append('\n');
-        appendRow(out, HEADER, width);
-        out.append(rule).append('\n');
-        for (int r = 1; r < rows.size() - 1; r++) {
-            appendRow(out, rows.get(r), width);
-        }
-        out.append(rule).append('\n');
-        appendRow(out, total, width);
-        out.append(doubleRule).append('\n');
-        out.append("Params:  ").append(grouped(params)).append('\n');
-        out.append("Buffers: ").append(grouped(buffers)).append('\n');
-        out.append("MACs:    ").append(grouped(macs)).append(" (").append(scaled(macs)).append(")\n");
-        out.append("FLOPs:   ").append(grouped(flops)).append(" (").append(scaled(flops)).append(")\n");
-        return out.toString();
     }
 
     private static String[] row(Layer layer) {
         return new String[] {
-            layer.name(), layer.op(), layer.output().toString(), grouped(layer.params()), grouped(layer.macs())
+            layer.name(), layer.op(), layer.output().toString(), grouped(layer.params()), grouped(layer.macs()),
+            bytes(layer.activationBytes()), bytes(layer.memoryAccessBytes()),
+            intensity(layer.flops(), layer.memoryAccessBytes())
         };
+    }
+
+    private static void widen(int[] width, String[] row) {
+        for (int c = 0; c < row.length; c++) {
+            width[c] = Math.max(width[c], row[c].length());
+        }
     }
 
     /** How deep a path is: {@code conv1} 1, {@code layer3} 1, {@code layer3[0]} 2, {@code layer3[0].conv2} 3. */
@@ -138,9 +180,8 @@ public final class Summary {
                 line.append(GAP);
             }
             // Names and shapes read left to right; counts line up on their last digit.
-            boolean numeric = c >= 3;
             String pad = " ".repeat(width[c] - row[c].length());
-            line.append(numeric ? pad + row[c] : row[c] + pad);
+            line.append(c >= FIRST_NUMBER ? pad + row[c] : row[c] + pad);
         }
         out.append(line.toString().stripTrailing()).append('\n');
     }
@@ -172,5 +213,20 @@ public final class Summary {
         }
         return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(scale), 2, RoundingMode.HALF_UP).toPlainString()
                 + units[unit];
+    }
+
+    /** Bytes in decimal units, as torchinfo prints them: {@code 102.23 MB}; below 1 kB, {@code 512 B}. */
+    public static String bytes(long value) {
+        String scaled = scaled(value);
+        return scaled.indexOf(' ') < 0 ? scaled + " B" : scaled.replace(" K", " kB").replace(" M", " MB")
+                .replace(" G", " GB").replace(" T", " TB").replace(" P", " PB").replace(" E", " EB");
+    }
+
+    /** FLOPs per byte with two decimals, rounded half up; {@code -} when no memory moves. */
+    static String intensity(long flops, long bytes) {
+        if (bytes == 0) {
+            return "-";
+        }
+        return BigDecimal.valueOf(flops).divide(BigDecimal.valueOf(bytes), 2, RoundingMode.HALF_UP).toPlainString();
     }
 }

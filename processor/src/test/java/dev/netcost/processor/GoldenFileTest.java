@@ -48,6 +48,9 @@ class GoldenFileTest {
      * <p>Memory in float32: parameters 12,226 * 4 = 48,904 bytes. In a chain only a layer's input
      * and output are alive: conv 3,072 + 4,704, ReLU 4,704 + 4,704 (the most), pool 4,704 + 1,176,
      * flatten 1,176 + 1,176, fc 1,176 + 10 elements; the peak is 9,408 * 4 = 37,632 bytes.
+     * Memory access, elements read and written times 4: conv 3,072 + 456 + 4,704 = 8,232, 32,928
+     * bytes; ReLU 2 * 4,704, 37,632; pool 4,704 + 1,176, 23,520; flatten 2 * 1,176, 9,408; fc 1,176
+     * + 11,770 + 10 = 12,956, 51,824; in all 155,312 bytes. conv: 705,600 / 32,928 = 21.43 FLOP/B.
      */
     @Test
     void goldenFileFiguresAreTheHandCalculation() throws IOException {
@@ -67,6 +70,13 @@ class GoldenFileTest {
         assertThat(golden).contains("PARAM_BYTES = 48_904L;");
         assertThat(golden).contains("PEAK_ACTIVATION_BYTES = 37_632L;");
         assertThat(golden).contains("PEAK_MEMORY_BYTES = 86_536L;"); // 48,904 + 37,632
+        assertThat(golden).contains("CONV_ACTIVATION_BYTES = 18_816L;"); // 4,704 * 4
+        assertThat(golden).contains("CONV_MEMORY_ACCESS_BYTES = 32_928L;");
+        assertThat(golden).contains("RELU_MEMORY_ACCESS_BYTES = 37_632L;");
+        assertThat(golden).contains("POOL_MEMORY_ACCESS_BYTES = 23_520L;");
+        assertThat(golden).contains("FC_MEMORY_ACCESS_BYTES = 51_824L;");
+        assertThat(golden).contains("MEMORY_ACCESS_BYTES = " + "155_312L;");
+        assertThat(golden).contains("CONV_ARITHMETIC_INTENSITY = " + (705_600 / 32_928.0) + ";");
     }
 
     private static String golden(String resource) throws IOException {

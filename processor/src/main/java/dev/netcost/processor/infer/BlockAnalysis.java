@@ -10,4 +10,5 @@ import dev.netcost.processor.model.Cost;
  * @param stem  the generated constants' stem: {@code LAYER3}, {@code LAYER3_0}
  * @param op    the block's name, or {@code Bottleneck x 6} for a repeated use
  */
-public record BlockAnalysis(String path, String stem, String op, Shape input, Shape output, Cost cost) {}
+public record BlockAnalysis(String path, String stem, String op, Shape input, Shape output, Cost cost,
+        Traffic traffic) {}

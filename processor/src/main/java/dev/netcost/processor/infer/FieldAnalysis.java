@@ -11,4 +11,4 @@ import dev.netcost.processor.model.NodeDecl;
  * @param op what the field is: {@code Conv2d}, {@code Bottleneck x 6}, or {@code Identity} when
  *     its {@code @If} is false
  */
-public record FieldAnalysis(NodeDecl decl, String op, Shape input, Shape output, Cost cost) {}
+public record FieldAnalysis(NodeDecl decl, String op, Shape input, Shape output, Cost cost, Traffic traffic) {}

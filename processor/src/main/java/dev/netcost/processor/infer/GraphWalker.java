@@ -39,6 +39,7 @@ final class GraphWalker {
     private final Shape input;
     private final List<Problem> problems;
     private final long batch;
+    private final long bytesPerElement;
 
     private final List<LayerAnalysis> layers = new ArrayList<>();
     private final List<BlockAnalysis> blocks = new ArrayList<>();
@@ -69,6 +70,7 @@ final class GraphWalker {
         this.input = input;
         this.problems = problems;
         this.batch = Math.max(1, network.batch());
+        this.bytesPerElement = network.dtype().bytes();
     }
 
     NetworkAnalysis walk() {
@@ -91,17 +93,29 @@ final class GraphWalker {
                 failed = true;
                 continue;
             }
-            fields.add(new FieldAnalysis(node, visit.op(), visit.input(), tensors.shape(visit.output()),
-                    sum(firstLayer)));
+            Shape out = tensors.shape(visit.output());
+            try {
+                fields.add(new FieldAnalysis(node, visit.op(), visit.input(), out, sum(firstLayer),
+                        traffic(out, firstLayer)));
+            } catch (ArithmeticException overflow) {
+                problems.add(Problem.onLayer(node.index(), Fault.onAnnotation(ProblemKind.OVERFLOW, node.name()
+                        + ": " + NetworkInference.overflowMessage(batch))));
+                failed = true;
+                continue;
+            }
             current = visit.output();
         }
         NetworkAnalysis.Memory memory = NetworkAnalysis.Memory.NONE;
         if (!failed) {
             try {
                 long bytes = network.dtype().bytes();
+                long moved = 0;
+                for (LayerAnalysis layer : layers) {
+                    moved = Math.addExact(moved, layer.traffic().memoryAccessBytes());
+                }
                 memory = new NetworkAnalysis.Memory(
                         Math.multiplyExact(Math.addExact(total.params(), total.buffers()), bytes),
-                        tensors.peakBytes(current, layers.size(), Math.multiplyExact(batch, bytes)));
+                        tensors.peakBytes(current, layers.size(), Math.multiplyExact(batch, bytes)), moved);
             } catch (ArithmeticException overflow) {
                 problems.add(Problem.onNetwork(Fault.onAnnotation(ProblemKind.OVERFLOW, network.name()
                         + ": its memory in bytes does not fit a long; netcost never wraps a number")));
@@ -170,9 +184,16 @@ final class GraphWalker {
             Shape out = ((ShapeResult.Ok) result).shape();
             Cost cost = (op instanceof Op unary ? unary.cost(in, out) : ((Merge) op).cost(shapes, out)).forBatch(batch);
             String display = op instanceof Op unary ? unary.displayName(in) : ((Merge) op).displayName();
+            long read = 0;
+            for (Shape shape : shapes) {
+                read = Math.addExact(read, shape.numel());
+            }
+            long elementsMoved = Math.addExact(Math.addExact(Math.multiplyExact(batch, read),
+                    Math.addExact(cost.params(), cost.buffers())), Math.multiplyExact(batch, out.numel()));
+            Traffic traffic = new Traffic(activationBytes(out), Math.multiplyExact(elementsMoved, bytesPerElement));
             total = total.plus(cost);
             int index = layers.size();
-            layers.add(new LayerAnalysis(path, display, in, out, cost));
+            layers.add(new LayerAnalysis(path, display, in, out, cost, traffic));
             for (int t : inputs) {
                 tensors.read(t, index);
             }
@@ -258,8 +279,14 @@ final class GraphWalker {
                 return false;
             }
         }
-        blocks.add(at, new BlockAnalysis(path, stem, op, in, out, sum(firstLayer)));
-        return true;
+        try {
+            blocks.add(at, new BlockAnalysis(path, stem, op, in, out, sum(firstLayer), traffic(out, firstLayer)));
+            return true;
+        } catch (ArithmeticException overflow) {
+            problems.add(Problem.onLayer(scope.topNode(), Fault.onAnnotation(ProblemKind.OVERFLOW, path + ": "
+                    + NetworkInference.overflowMessage(batch))));
+            return false;
+        }
     }
 
     /** The op of a layer, its expressions evaluated in {@code scope}; null after reporting a failure. */
@@ -358,6 +385,19 @@ final class GraphWalker {
     /** {@code layer3[0].conv2 on input (256, 14, 14)}; merges name their inputs in their messages. */
     private static String where(String path, Shape in, Computation op) {
         return op instanceof Merge ? path : path + " on input " + in;
+    }
+
+    /** A block's or field's memory: its output's bytes, and its layers' traffic summed. */
+    private Traffic traffic(Shape output, int firstLayer) {
+        long moved = 0;
+        for (int i = firstLayer; i < layers.size(); i++) {
+            moved = Math.addExact(moved, layers.get(i).traffic().memoryAccessBytes());
+        }
+        return new Traffic(activationBytes(output), moved);
+    }
+
+    private long activationBytes(Shape output) {
+        return Math.multiplyExact(Math.multiplyExact(batch, output.numel()), bytesPerElement);
     }
 
     private Cost sum(int firstLayer) {

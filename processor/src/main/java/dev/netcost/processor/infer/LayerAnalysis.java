@@ -11,5 +11,6 @@ import dev.netcost.processor.model.Cost;
  * @param input  one sample of its (first) input
  * @param output one output sample
  * @param cost   the figures for the network's whole batch
+ * @param traffic its memory figures, for the whole batch
  */
-public record LayerAnalysis(String path, String op, Shape input, Shape output, Cost cost) {}
+public record LayerAnalysis(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {}

@@ -33,9 +33,10 @@ public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalys
      *
      * @param paramBytes           {@code (PARAMS + BUFFERS) * bytes}
      * @param peakActivationBytes  the most bytes of activations alive at once, over the layers
+     * @param memoryAccessBytes    bytes read and written by all the layers
      */
-    public record Memory(long paramBytes, long peakActivationBytes) {
-        public static final Memory NONE = new Memory(0, 0);
+    public record Memory(long paramBytes, long peakActivationBytes, long memoryAccessBytes) {
+        public static final Memory NONE = new Memory(0, 0, 0);
 
         /** Peak inference memory: parameters and the activation peak. */
         public long peakBytes() {

@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.netcost.DType;
 import dev.netcost.Layer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
@@ -16,6 +17,7 @@ import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.NetworkDecl;
@@ -39,6 +41,8 @@ public final class CompanionWriter {
     private static final ClassName LAYER = ClassName.get(Layer.class);
     private static final ClassName SHAPE = ClassName.get(Shape.class);
     private static final ClassName SUMMARY = ClassName.get(Summary.class);
+    private static final ClassName HEADER = ClassName.get(Summary.Header.class);
+    private static final ClassName DTYPE = ClassName.get(DType.class);
     private static final TypeName LAYER_LIST = ParameterizedTypeName.get(ClassName.get(List.class), LAYER);
     /** Entries per generated method when a layer list is long. */
     private static final int CHUNK = 100;
@@ -101,12 +105,21 @@ public final class CompanionWriter {
                 + " its output, and every earlier output a later layer still reads."));
         type.addField(figure("PEAK_MEMORY_BYTES", memory.peakBytes(),
                 "Peak inference memory: {@link #PARAM_BYTES} plus {@link #PEAK_ACTIVATION_BYTES}."));
+        type.addField(figure("MEMORY_ACCESS_BYTES", memory.memoryAccessBytes(), "Bytes every layer reads (inputs,"
+                + " parameters, buffers) and writes (its output) in one\nforward pass of the batch, summed."));
+        type.addField(intensity("ARITHMETIC_INTENSITY", new Traffic(0, memory.memoryAccessBytes()).intensity(
+                total.flops()), "FLOPs per byte of memory traffic over the whole network: {@link #FLOPS} / {@link"
+                + " #MEMORY_ACCESS_BYTES}."));
+        type.addField(FieldSpec.builder(DTYPE, "DTYPE", CONSTANT)
+                .addJavadoc("The element type of weights and activations, from {@code @Network(dtype)}.\n")
+                .initializer("$T.$L", DTYPE, network.dtype().name())
+                .build());
         type.addField(shape("INPUT_SHAPE", analysis.input(), "One input sample, channels first"));
         type.addField(shape("OUTPUT_SHAPE", analysis.output(), "One output sample"));
 
         for (FieldAnalysis field : analysis.fields()) {
             addFigures(type, field.decl().constantStem(), "{@code " + field.decl().name() + "} (" + field.op() + ", "
-                    + field.input() + " to " + field.output() + ")", field.cost(), field.output());
+                    + field.input() + " to " + field.output() + ")", field.cost(), field.traffic(), field.output());
         }
         Set<String> fieldNames = new HashSet<>();
         analysis.fields().forEach(f -> fieldNames.add(f.decl().name()));
@@ -114,9 +127,10 @@ public final class CompanionWriter {
         for (BlockAnalysis block : analysis.blocks()) {
             if (!fieldNames.contains(block.path())) {
                 addFigures(type, block.stem(), "block instance {@code " + block.path() + "} (" + block.op() + ", "
-                        + block.input() + " to " + block.output() + ")", block.cost(), block.output());
+                        + block.input() + " to " + block.output() + ")", block.cost(), block.traffic(), block.output());
             }
-            blockEntries.add(layerLiteral(block.path(), block.op(), block.input(), block.output(), block.cost()));
+            blockEntries.add(layerLiteral(block.path(), block.op(), block.input(), block.output(), block.cost(),
+                    block.traffic()));
         }
 
         Map<String, FieldAnalysis> layerFields = new HashMap<>();
@@ -129,12 +143,14 @@ public final class CompanionWriter {
         for (LayerAnalysis layer : analysis.layers()) {
             FieldAnalysis field = layerFields.get(layer.path());
             if (field == null) {
-                layerEntries.add(layerLiteral(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost()));
+                layerEntries.add(layerLiteral(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost(),
+                        layer.traffic()));
             } else {
                 String stem = field.decl().constantStem();
-                layerEntries.add(CodeBlock.of("new $T($S, $S, $L, $N,\n$>$>$N, $N, $N, $N)$<$<", LAYER, layer.path(),
-                        layer.op(), shapeLiteral(layer.input()), stem + "_OUTPUT_SHAPE", stem + "_PARAMS",
-                        stem + "_BUFFERS", stem + "_MACS", stem + "_FLOPS"));
+                layerEntries.add(CodeBlock.of("new $T($S, $S, $L, $N,\n$>$>$N, $N, $N, $N, $N, $N)$<$<", LAYER,
+                        layer.path(), layer.op(), shapeLiteral(layer.input()), stem + "_OUTPUT_SHAPE",
+                        stem + "_PARAMS", stem + "_BUFFERS", stem + "_MACS", stem + "_FLOPS",
+                        stem + "_ACTIVATION_BYTES", stem + "_MEMORY_ACCESS_BYTES"));
             }
         }
         type.addField(FieldSpec.builder(LAYER_LIST, "LAYERS", CONSTANT)
@@ -149,12 +165,16 @@ public final class CompanionWriter {
                 .initializer(listOf(type, "blocks", blockEntries))
                 .build());
 
+        type.addField(FieldSpec.builder(HEADER, "HEADER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("new $T($S, INPUT_SHAPE, BATCH, DTYPE, PARAM_BYTES, PEAK_ACTIVATION_BYTES)", HEADER,
+                        network.name())
+                .build());
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         type.addMethod(MethodSpec.methodBuilder("summary")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(String.class)
                 .addJavadoc("Every layer as a table, with totals.\n")
-                .addStatement("return $T.table($S, INPUT_SHAPE, BATCH, LAYERS)", SUMMARY, network.name())
+                .addStatement("return $T.table(HEADER, LAYERS)", SUMMARY)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("summary")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -162,8 +182,7 @@ public final class CompanionWriter {
                 .addParameter(int.class, "depth")
                 .addJavadoc("The table with blocks collapsed below {@code depth}, as torchinfo's {@code depth}: 1"
                         + " shows the\nnetwork's own fields; each level deeper opens one level of blocks.\n")
-                .addStatement("return $T.table($S, INPUT_SHAPE, BATCH, LAYERS, BLOCKS, depth)", SUMMARY,
-                        network.name())
+                .addStatement("return $T.table(HEADER, LAYERS, BLOCKS, depth)", SUMMARY)
                 .build());
 
         return JavaFile.builder(network.packageName(), type.build())
@@ -172,18 +191,35 @@ public final class CompanionWriter {
                 .build();
     }
 
-    private static void addFigures(TypeSpec.Builder type, String stem, String what, Cost cost, Shape output) {
+    private static void addFigures(TypeSpec.Builder type, String stem, String what, Cost cost, Traffic traffic,
+            Shape output) {
         type.addField(figure(stem + "_PARAMS", cost.params(), "Learnable parameters of " + what + "."));
         type.addField(figure(stem + "_BUFFERS", cost.buffers(), "Non-learnable state of " + what + "."));
         type.addField(figure(stem + "_MACS", cost.macs(), "Multiply-accumulates of " + what + " for the batch."));
         type.addField(figure(stem + "_FLOPS", cost.flops(), "Floating-point operations of " + what + " for the batch."));
+        type.addField(figure(stem + "_ACTIVATION_BYTES", traffic.activationBytes(), "Bytes of the output of " + what
+                + " for the batch."));
+        type.addField(figure(stem + "_MEMORY_ACCESS_BYTES", traffic.memoryAccessBytes(), "Bytes read and written by "
+                + what + " for the batch."));
+        type.addField(intensity(stem + "_ARITHMETIC_INTENSITY", traffic.intensity(cost.flops()), "FLOPs per byte of"
+                + " memory traffic of " + what + "."));
         type.addField(shape(stem + "_OUTPUT_SHAPE", output, "One output sample of " + what));
     }
 
-    private static CodeBlock layerLiteral(String path, String op, Shape input, Shape output, Cost cost) {
-        return CodeBlock.of("new $T($S, $S, $L, $L,\n$>$>$L, $L, $L, $L)$<$<", LAYER, path, op, shapeLiteral(input),
-                shapeLiteral(output), Literals.longLiteral(cost.params()), Literals.longLiteral(cost.buffers()),
-                Literals.longLiteral(cost.macs()), Literals.longLiteral(cost.flops()));
+    private static FieldSpec intensity(String name, double value, String doc) {
+        return FieldSpec.builder(double.class, name, CONSTANT)
+                .addJavadoc("$L\n", doc)
+                .initializer("$L", Literals.doubleLiteral(value))
+                .build();
+    }
+
+    private static CodeBlock layerLiteral(String path, String op, Shape input, Shape output, Cost cost,
+            Traffic traffic) {
+        return CodeBlock.of("new $T($S, $S, $L, $L,\n$>$>$L, $L, $L, $L, $L, $L)$<$<", LAYER, path, op,
+                shapeLiteral(input), shapeLiteral(output), Literals.longLiteral(cost.params()),
+                Literals.longLiteral(cost.buffers()), Literals.longLiteral(cost.macs()),
+                Literals.longLiteral(cost.flops()), Literals.longLiteral(traffic.activationBytes()),
+                Literals.longLiteral(traffic.memoryAccessBytes()));
     }
 
     /**
@@ -245,23 +281,25 @@ public final class CompanionWriter {
                 .build();
     }
 
-    private static Layer layer(String path, String op, Shape input, Shape output, Cost cost) {
-        return new Layer(path, op, input, output, cost.params(), cost.buffers(), cost.macs(), cost.flops());
+    private static Layer layer(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
+        return new Layer(path, op, input, output, cost.params(), cost.buffers(), cost.macs(), cost.flops(),
+                traffic.activationBytes(), traffic.memoryAccessBytes());
     }
 
     private static CodeBlock classJavadoc(NetworkAnalysis analysis) {
         NetworkDecl network = analysis.network();
         List<Layer> layers = new ArrayList<>();
         for (LayerAnalysis layer : analysis.layers()) {
-            layers.add(layer(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost()));
+            layers.add(layer(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost(), layer.traffic()));
         }
         List<Layer> blocks = new ArrayList<>();
         for (BlockAnalysis block : analysis.blocks()) {
-            blocks.add(layer(block.path(), block.op(), block.input(), block.output(), block.cost()));
+            blocks.add(layer(block.path(), block.op(), block.input(), block.output(), block.cost(), block.traffic()));
         }
         // Blocks collapsed to their instances: a hover shows the architecture, not 600 rows.
-        String table = Summary.table(network.name(), analysis.input(), network.batch(), layers, blocks,
-                blocks.isEmpty() ? Integer.MAX_VALUE : JAVADOC_DEPTH);
+        Summary.Header header = new Summary.Header(network.name(), analysis.input(), network.batch(), network.dtype(),
+                analysis.memory().paramBytes(), analysis.memory().peakActivationBytes());
+        String table = Summary.table(header, layers, blocks, blocks.isEmpty() ? Integer.MAX_VALUE : JAVADOC_DEPTH);
         return CodeBlock.builder()
                 .add("Compile-time costs of {@link $L}, generated by netcost.\n\n",
                         String.join(".", network.simpleNames()))

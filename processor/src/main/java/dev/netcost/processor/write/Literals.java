@@ -10,4 +10,12 @@ final class Literals {
     static String longLiteral(long value) {
         return Summary.grouped(value).replace(',', '_') + "L";
     }
+
+    /** A finite double as Java source: the shortest text that reads back as the same value. */
+    static String doubleLiteral(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("not a finite double: " + value);
+        }
+        return Double.toString(value);
+    }
 }
