@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.netcost.DType;
 import dev.netcost.Shape;
 import dev.netcost.processor.model.Activation;
 import dev.netcost.processor.model.Attr;
@@ -18,6 +19,7 @@ import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.ProblemKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -121,12 +123,17 @@ class NetworkInferenceTest {
 
     @Test
     void anOverflowingTotalIsAnError() {
-        // Each ReLU has 2^62 FLOPs; two of them total 2^63.
+        // (2, 2^20, 2^20, 2^20) is 2^61 elements: each ReLU has 2^61 FLOPs and, in int8, moves
+        // 2^62 bytes, which fit; the fourth ReLU takes the FLOPs' total to 2^63.
         int big = 1 << 20;
-        NetworkAnalysis a = analyze(List.of(4, big, big, big), 1,
-                new Activation(Activation.Kind.RELU), new Activation(Activation.Kind.RELU));
+        List<LayerDecl> layers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            layers.add(new LayerDecl(i, "l" + i, new Activation(Activation.Kind.RELU)));
+        }
+        NetworkAnalysis a = NetworkInference.analyze(new NetworkDecl("com.example", List.of("Net"),
+                List.of(2, big, big, big), 1, DType.INT8, List.copyOf(layers), Map.of()));
         assertEquals(1, a.problems().size(), a.problems().toString());
-        assertEquals(1, a.problems().get(0).node().getAsInt());
+        assertEquals(3, a.problems().get(0).node().getAsInt());
         assertEquals(ProblemKind.OVERFLOW, a.problems().get(0).fault().kind());
     }
 }
