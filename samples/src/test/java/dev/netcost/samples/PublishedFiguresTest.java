@@ -182,10 +182,13 @@ class PublishedFiguresTest {
     @Test
     void summaryShowsEveryLayerAndTheTotals() {
         String summary = MobileNetV1Cost.summary();
-        assertTrue(summary.startsWith("MobileNetV1: input (3, 224, 224), batch 1\n"), summary);
-        assertTrue(summary.contains("Params:  4,231,976\n"), summary);
-        assertTrue(summary.contains("Buffers: 21,888\n"), summary);
-        assertTrue(summary.contains("MACs:    568,740,352 (568.74 M)\n"), summary);
-        assertEquals(MobileNetV1Cost.LAYERS.size() + 11, summary.lines().count());
+        assertTrue(summary.startsWith("MobileNetV1: input (3, 224, 224), batch 1, float32\n"), summary);
+        assertTrue(summary.contains("Params:       4,231,976\n"), summary);
+        assertTrue(summary.contains("Buffers:      21,888\n"), summary);
+        assertTrue(summary.contains("MACs:         568,740,352 (568.74 M)\n"), summary);
+        // (4,231,976 + 21,888) * 4 bytes = 17,015,456: Keras's 4,253,864 parameters in float32.
+        assertEquals(17_015_456, MobileNetV1Cost.PARAM_BYTES);
+        assertTrue(summary.contains("Param memory: 17.02 MB\n"), summary);
+        assertEquals(MobileNetV1Cost.LAYERS.size() + 13, summary.lines().count());
     }
 }
