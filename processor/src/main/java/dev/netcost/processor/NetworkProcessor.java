@@ -4,8 +4,10 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import dev.netcost.Network;
 import dev.netcost.processor.check.DiagnosticReporter;
+import dev.netcost.processor.check.LintReporter;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.NetworkInference;
+import dev.netcost.processor.lint.LintRules;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.ProblemKind;
 import dev.netcost.processor.read.LocatedProblem;
@@ -39,6 +41,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     private NetworkReader reader;
     private CompanionWriter writer;
     private DiagnosticReporter reporter;
+    private LintReporter lints;
 
     /** The processor javac loads. */
     public NetworkProcessor() {
@@ -73,6 +76,7 @@ public final class NetworkProcessor extends AbstractProcessor {
                 : Optional.of(ClassName.bestGuess(GENERATED));
         writer = new CompanionWriter(env.getFiler(), generated, NetworkProcessor.class.getCanonicalName());
         reporter = new DiagnosticReporter(env.getMessager());
+        lints = new LintReporter(reporter);
     }
 
     @Override
@@ -121,6 +125,7 @@ public final class NetworkProcessor extends AbstractProcessor {
         if (!analysis.ok()) {
             return;
         }
+        lints.report(LintRules.find(analysis), read.sources(), beingCompiled);
         try {
             writer.write(analysis, type);
         } catch (IOException e) {

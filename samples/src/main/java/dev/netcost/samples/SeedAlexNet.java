@@ -32,6 +32,7 @@ public class SeedAlexNet {
     @MaxPool(kernel = 3, stride = 2) Layer pool5;
 
     @Flatten Layer flatten;
+    @SuppressWarnings("netcost:heavy-classifier") // as the seed writes it
     @Linear(out = 4096) Layer fc6;
     @ReLU Layer relu6;
     @Dropout(p = 0.5) Layer drop6;

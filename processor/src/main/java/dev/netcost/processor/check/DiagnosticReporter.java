@@ -40,6 +40,17 @@ public final class DiagnosticReporter {
     }
 
     /**
+     * A warning, unless {@code @SuppressWarnings} on the element or an enclosing one names
+     * {@code suppression}.
+     */
+    public void warn(String suppression, SourceLocation at, String message) {
+        if (Suppressions.suppressed(at.element(), suppression)) {
+            return;
+        }
+        print(Diagnostic.Kind.WARNING, at, message);
+    }
+
+    /**
      * An exception netcost did not expect: an error on the class, with the trace, rather than a
      * crash of javac, as AutoValue and MapStruct do.
      */
@@ -52,17 +63,21 @@ public final class DiagnosticReporter {
     }
 
     private void print(ProblemKind kind, SourceLocation at, String message) {
+        print(Diagnostic.Kind.ERROR, at, kind.format(message));
+    }
+
+    /** Prints on the value, else the annotation, else the element. */
+    private void print(Diagnostic.Kind kind, SourceLocation at, String message) {
         // A block's own mistakes are read again for every network that uses it: say them once.
         if (!printed.add(List.of(at.element(), at.annotation(), at.value(), message))) {
             return;
         }
         if (at.annotation().isEmpty()) {
-            messager.printMessage(Diagnostic.Kind.ERROR, kind.format(message), at.element());
+            messager.printMessage(kind, message, at.element());
         } else if (at.value().isPresent()) {
-            messager.printMessage(Diagnostic.Kind.ERROR, kind.format(message), at.element(), at.annotation().get(),
-                    at.value().get());
+            messager.printMessage(kind, message, at.element(), at.annotation().get(), at.value().get());
         } else {
-            messager.printMessage(Diagnostic.Kind.ERROR, kind.format(message), at.element(), at.annotation().get());
+            messager.printMessage(kind, message, at.element(), at.annotation().get());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.netcost.processor.infer;
 
 import dev.netcost.Shape;
+import dev.netcost.processor.model.Computation;
 import dev.netcost.processor.model.Cost;
 
 /**
@@ -12,5 +13,9 @@ import dev.netcost.processor.model.Cost;
  * @param output one output sample
  * @param cost   the figures for the network's whole batch
  * @param traffic its memory figures, for the whole batch
+ * @param computation what it computes, its attributes resolved
+ * @param topNode the network's field it belongs to: itself, or the field that uses its block
+ * @param topLevel whether it is a field of the network itself rather than of a block
  */
-public record LayerAnalysis(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {}
+public record LayerAnalysis(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic,
+        Computation computation, int topNode, boolean topLevel) {}

@@ -55,4 +55,9 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
     public String displayName(Shape input) {
         return "Conv" + (input.rank() - 1) + "d";
     }
+
+    /** The window this convolution slides over an input of {@code spatialRank} dimensions. */
+    public SlidingWindow window(int spatialRank) {
+        return SlidingWindow.of(kernel, stride, padding, dilation, spatialRank);
+    }
 }

@@ -18,6 +18,11 @@ public record PoolWindow(List<Integer> kernel, List<Integer> stride, List<Intege
         dilation = List.copyOf(dilation);
     }
 
+    /** The window over an input of {@code spatialRank} dimensions, the stride in force included. */
+    public SlidingWindow sliding(int spatialRank) {
+        return SlidingWindow.of(kernel, effectiveStride(), padding, dilation, spatialRank);
+    }
+
     /** The stride in force: the kernel when none is given. */
     public List<Integer> effectiveStride() {
         return stride.isEmpty() ? kernel : stride;

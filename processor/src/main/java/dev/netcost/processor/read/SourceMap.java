@@ -99,15 +99,24 @@ public final class SourceMap {
 
     /** The source position of a problem, on the value at fault where the user wrote one. */
     public SourceLocation locate(Problem problem) {
+        return locate(problem.block(), problem.node(), problem.fault().attr(), problem.fault().argument());
+    }
+
+    /**
+     * The source position of field {@code node} of the network or of {@code block} (no node: the
+     * {@code @Network} annotation), on {@code attr} or {@code argument} where the user wrote it.
+     */
+    public SourceLocation locate(Optional<String> block, java.util.OptionalInt node, Optional<Attr> attr,
+            Optional<String> argument) {
         Field field;
-        if (problem.node().isEmpty()) {
+        if (node.isEmpty()) {
             field = network;
-        } else if (problem.block().isPresent()) {
-            field = blocks.get(problem.block().get()).get(problem.node().getAsInt());
+        } else if (block.isPresent()) {
+            field = blocks.get(block.get()).get(node.getAsInt());
         } else {
-            field = nodes.get(problem.node().getAsInt());
+            field = nodes.get(node.getAsInt());
         }
-        return field.at(problem.fault().attr(), problem.fault().argument());
+        return field.at(attr, argument);
     }
 
     /** The {@code @Network} annotation on the class. */

@@ -1,0 +1,200 @@
+package dev.netcost.processor.lint;
+
+import dev.netcost.Shape;
+import dev.netcost.Summary;
+import dev.netcost.processor.infer.LayerAnalysis;
+import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.AttrValue;
+import dev.netcost.processor.model.AvgPool;
+import dev.netcost.processor.model.BatchNorm;
+import dev.netcost.processor.model.BlockDecl;
+import dev.netcost.processor.model.Computation;
+import dev.netcost.processor.model.Conv;
+import dev.netcost.processor.model.ConvTranspose;
+import dev.netcost.processor.model.LayerDecl;
+import dev.netcost.processor.model.Linear;
+import dev.netcost.processor.model.MaxPool;
+import dev.netcost.processor.model.NodeDecl;
+import dev.netcost.processor.model.OpKind;
+import dev.netcost.processor.model.OpTemplate;
+import dev.netcost.processor.model.SlidingWindow;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds every lint in an analysed network. Pure: no javac types. Two kinds of rule:
+ * declaration rules (a bias before batch norm, a dead branch) read the fields and warn once per
+ * declaration, in a block's own source for a block; shape rules (unread input, padding-only
+ * windows, a heavy classifier) read the analysed layers and warn at the network's field, naming
+ * the path inside a block, once per field of a repeated block.
+ */
+public final class LintRules {
+    private LintRules() {}
+
+    public static List<Finding> find(NetworkAnalysis analysis) {
+        List<Finding> findings = new ArrayList<>();
+        declarations(analysis.network().nodes(), Optional.empty(), analysis.network().name(), findings);
+        analysis.network().blocks().values().stream().sorted(Comparator.comparing(BlockDecl::qualifiedName))
+                .forEach(b -> declarations(b.nodes(), Optional.of(b.qualifiedName()), b.name(), findings));
+        shapes(analysis, findings);
+        return findings;
+    }
+
+    private static void declarations(List<NodeDecl> nodes, Optional<String> block, String owner,
+            List<Finding> findings) {
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeDecl node = nodes.get(i);
+            Optional<NodeDecl> reader = firstReader(nodes, i);
+            if (reader.isEmpty() && i < nodes.size() - 1) {
+                findings.add(new Finding(Lint.DEAD_BRANCH, block, i, Optional.empty(), node.name() + ": nothing"
+                        + " reads this field's output: " + nodes.get(i + 1).name() + " reads another tensor, and no"
+                        + " merge or @From in " + owner + " names " + node.name() + "; remove it, or name it where"
+                        + " it is needed"));
+            }
+            Optional<Long> bias = biasChannels(node);
+            if (bias.isPresent() && reader.isPresent() && isBatchNorm(reader.get())) {
+                findings.add(new Finding(Lint.BIAS_BEFORE_NORM, block, i, Optional.of(Attr.BIAS), node.name()
+                        + ": the bias is wasted: " + reader.get().name() + " right after it subtracts each channel's"
+                        + " mean, bias included" + (bias.get() > 0 ? " (" + Summary.grouped(bias.get())
+                        + " parameters)" : "") + "; set bias = false"));
+            }
+        }
+    }
+
+    /** The first later field that reads field {@code i}: the next one by default, or one that names it. */
+    private static Optional<NodeDecl> firstReader(List<NodeDecl> nodes, int i) {
+        String name = nodes.get(i).name();
+        for (int j = i + 1; j < nodes.size(); j++) {
+            NodeDecl later = nodes.get(j);
+            if ((j == i + 1 && later.inputs().isEmpty()) || later.inputs().contains(name)) {
+                return Optional.of(later);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The output channels of a convolution declared with a bias (0 when they come from an
+     * expression), or empty when it has none or is no convolution.
+     */
+    private static Optional<Long> biasChannels(NodeDecl node) {
+        if (!(node instanceof LayerDecl layer)) {
+            return Optional.empty();
+        }
+        if (layer.op() instanceof OpTemplate.Fixed fixed) {
+            if (fixed.op() instanceof Conv conv && conv.bias()) {
+                return Optional.of((long) conv.out());
+            }
+            if (fixed.op() instanceof ConvTranspose conv && conv.bias()) {
+                return Optional.of((long) conv.out());
+            }
+            return Optional.empty();
+        }
+        OpTemplate.Parameterized template = (OpTemplate.Parameterized) layer.op();
+        boolean convolution = template.kind() == OpKind.CONV || template.kind() == OpKind.CONV_TRANSPOSE;
+        if (convolution && template.values().get(Attr.BIAS) instanceof AttrValue.Constant c
+                && Boolean.TRUE.equals(c.value())) {
+            return Optional.of(template.values().get(Attr.OUT) instanceof AttrValue.Constant out
+                    ? ((Integer) out.value()).longValue() : 0L);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isBatchNorm(NodeDecl node) {
+        return node instanceof LayerDecl layer && layer.op() instanceof OpTemplate.Fixed fixed
+                && fixed.op() instanceof BatchNorm;
+    }
+
+    private static void shapes(NetworkAnalysis analysis, List<Finding> findings) {
+        // One warning per field of a repeated block: layer3[0].conv and layer3[4].conv are one line of source.
+        Map<String, List<Finding>> byTemplate = new LinkedHashMap<>();
+        long total = analysis.total().params();
+        for (LayerAnalysis layer : analysis.layers()) {
+            List<Finding> found = new ArrayList<>();
+            window(layer, found);
+            if (layer.computation() instanceof Linear && total > 0 && layer.cost().params() > total / 2) {
+                found.add(place(layer, Lint.HEAVY_CLASSIFIER, Attr.OUT, "this @Linear holds "
+                        + Summary.grouped(layer.cost().params()) + " of the network's " + Summary.grouped(total)
+                        + " parameters (" + percent(layer.cost().params(), total) + " %); a global average pool"
+                        + " before the classifier, as ResNet has, would shrink it"));
+            }
+            for (Finding f : found) {
+                String key = f.node() + " " + f.lint() + " " + layer.path().replaceAll("\\[\\d+]", "[]");
+                byTemplate.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+            }
+        }
+        for (List<Finding> same : byTemplate.values()) {
+            Finding first = same.get(0);
+            findings.add(same.size() == 1 ? first : new Finding(first.lint(), first.block(), first.node(),
+                    first.attr(), first.message() + " (and in " + (same.size() - 1) + " more instance"
+                    + (same.size() > 2 ? "s" : "") + ")"));
+        }
+    }
+
+    private static void window(LayerAnalysis layer, List<Finding> found) {
+        Computation op = layer.computation();
+        int rank = layer.input().rank() - 1;
+        SlidingWindow window;
+        String what;
+        if (op instanceof Conv conv) {
+            window = conv.window(rank);
+            what = "convolution";
+        } else if (op instanceof MaxPool pool) {
+            window = pool.window().sliding(rank);
+            what = "pooling";
+        } else if (op instanceof AvgPool pool) {
+            window = pool.window().sliding(rank);
+            what = "pooling";
+        } else {
+            return;
+        }
+        Shape in = layer.input();
+        Shape out = layer.output();
+        List<String> unread = new ArrayList<>();
+        List<String> blind = new ArrayList<>();
+        for (int i = 0; i < rank; i++) {
+            long n = in.dim(i + 1);
+            long o = out.dim(i + 1);
+            String dimension = SlidingWindow.dimensionName(rank, i);
+            long tail = window.unreadTail(i, n, o);
+            if (tail > 0) {
+                unread.add("the last " + tail + " of the " + n + " input cells along the " + dimension
+                        + " (kernel " + window.kernel()[i] + ", stride " + window.stride()[i] + ", padding "
+                        + window.padding()[i] + ")");
+            }
+            long padded = window.paddingOnlyOutputs(i, n, o);
+            if (padded > 0) {
+                blind.add(padded + " of the " + o + " output positions along the " + dimension + " (kernel "
+                        + window.kernel()[i] + ", dilation " + window.dilation()[i] + ", padding "
+                        + window.padding()[i] + ")");
+            }
+        }
+        if (!unread.isEmpty()) {
+            found.add(place(layer, Lint.UNREAD_INPUT, Attr.STRIDE, String.join(", and ", unread) + " are never"
+                    + " read: the output size rounds down; pad the input" + (what.equals("pooling")
+                    ? ", or set ceilMode = true" : ", or change the stride")));
+        }
+        if (!blind.isEmpty()) {
+            found.add(place(layer, Lint.PADDING_ONLY, Attr.PADDING, String.join(", and ", blind) + " read only"
+                    + " padding: the " + what + " window never reaches the input from there; lower the padding"));
+        }
+    }
+
+    /** At the layer's own field, or at the network field that uses its block, with the path. */
+    private static Finding place(LayerAnalysis layer, Lint lint, Attr attr, String text) {
+        String message = layer.path() + " on input " + layer.input() + ": " + text;
+        return new Finding(lint, Optional.empty(), layer.topNode(), layer.topLevel() ? Optional.of(attr)
+                : Optional.empty(), message);
+    }
+
+    private static String percent(long part, long whole) {
+        return BigDecimal.valueOf(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+}
