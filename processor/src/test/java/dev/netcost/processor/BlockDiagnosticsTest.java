@@ -28,7 +28,8 @@ class BlockDiagnosticsTest {
                 int groups() default 1;
 
                 class Layers {
-                    @Conv(kernel = 3, padding = 1) @With(out = "out", stride = "stride", groups = "groups") Layer conv;
+                    @Conv(kernel = 3, padding = 1, bias = false) @With(out = "out", stride = "stride", groups = "groups")
+                    Layer conv;
                     @BatchNorm Layer bn;
                     @Add({"bn", "input"}) Layer add;
                 }

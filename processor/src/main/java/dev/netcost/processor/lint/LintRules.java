@@ -116,10 +116,12 @@ public final class LintRules {
         // One warning per field of a repeated block: layer3[0].conv and layer3[4].conv are one line of source.
         Map<String, List<Finding>> byTemplate = new LinkedHashMap<>();
         long total = analysis.total().params();
+        // A network of one learned layer is all classifier: nothing to say.
+        long learned = analysis.layers().stream().filter(l -> l.cost().params() > 0).count();
         for (LayerAnalysis layer : analysis.layers()) {
             List<Finding> found = new ArrayList<>();
             window(layer, found);
-            if (layer.computation() instanceof Linear && total > 0 && layer.cost().params() > total / 2) {
+            if (layer.computation() instanceof Linear && learned > 1 && layer.cost().params() > total / 2) {
                 found.add(place(layer, Lint.HEAVY_CLASSIFIER, Attr.OUT, "this @Linear holds "
                         + Summary.grouped(layer.cost().params()) + " of the network's " + Summary.grouped(total)
                         + " parameters (" + percent(layer.cost().params(), total) + " %); a global average pool"
