@@ -3,12 +3,14 @@ package dev.netcost.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import dev.netcost.Network;
+import dev.netcost.processor.budget.BudgetCheck;
 import dev.netcost.processor.check.DiagnosticReporter;
 import dev.netcost.processor.check.LintReporter;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.NetworkInference;
 import dev.netcost.processor.lint.LintRules;
 import dev.netcost.processor.model.NetworkDecl;
+import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.ProblemKind;
 import dev.netcost.processor.read.LocatedProblem;
 import dev.netcost.processor.read.LayerAnnotations;
@@ -18,6 +20,7 @@ import dev.netcost.processor.read.StrayLayers;
 import dev.netcost.processor.write.CompanionWriter;
 import java.io.IOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -120,12 +123,18 @@ public final class NetworkProcessor extends AbstractProcessor {
             reporter.report(NetworkInference.checkAttributes(read.decl()), read.sources());
             return;
         }
+        List<Problem> limits = read.decl().budget().map(BudgetCheck::checkLimits).orElse(List.of());
+        reporter.report(limits, read.sources());
         NetworkAnalysis analysis = inference.apply(read.decl());
         reporter.report(analysis.problems(), read.sources());
         if (!analysis.ok()) {
             return;
         }
         lints.report(LintRules.find(analysis), read.sources(), beingCompiled);
+        // Over budget is an error, but the network is sound: the companion is still written, so
+        // code that reads its constants compiles and the budget error is the only one.
+        read.decl().budget().filter(b -> limits.isEmpty()).ifPresent(budget -> reporter.reportBudget(
+                BudgetCheck.check(analysis, budget), read.sources(), budget.warning()));
         try {
             writer.write(analysis, type);
         } catch (IOException e) {

@@ -40,6 +40,21 @@ public final class DiagnosticReporter {
     }
 
     /**
+     * Budget overruns: errors, or with {@code warning} warnings that
+     * {@code @SuppressWarnings("netcost:budget")} silences.
+     */
+    public void reportBudget(List<Problem> problems, SourceMap sources, boolean warning) {
+        for (Problem problem : problems) {
+            String message = problem.fault().kind().format(problem.fault().message());
+            if (warning) {
+                warn("netcost:" + problem.fault().kind().id(), sources.locate(problem), message);
+            } else {
+                print(Diagnostic.Kind.ERROR, sources.locate(problem), message);
+            }
+        }
+    }
+
+    /**
      * A warning, unless {@code @SuppressWarnings} on the element or an enclosing one names
      * {@code suppression}.
      */

@@ -113,9 +113,14 @@ final class GraphWalker {
                 for (LayerAnalysis layer : layers) {
                     moved = Math.addExact(moved, layer.traffic().memoryAccessBytes());
                 }
+                Tensors.Peak peak = tensors.peak(current, layers.size(), Math.multiplyExact(batch, bytes));
+                List<NetworkAnalysis.Named> alive = new ArrayList<>();
+                for (Tensors.Peak.Alive a : peak.alive()) {
+                    alive.add(new NetworkAnalysis.Named(a.producer(), a.bytes()));
+                }
                 memory = new NetworkAnalysis.Memory(
-                        Math.multiplyExact(Math.addExact(total.params(), total.buffers()), bytes),
-                        tensors.peakBytes(current, layers.size(), Math.multiplyExact(batch, bytes)), moved);
+                        Math.multiplyExact(Math.addExact(total.params(), total.buffers()), bytes), peak.bytes(), moved,
+                        peak.layer() < 0 ? NodeDecl.INPUT : layers.get(peak.layer()).path(), alive);
             } catch (ArithmeticException overflow) {
                 problems.add(Problem.onNetwork(Fault.onAnnotation(ProblemKind.OVERFLOW, network.name()
                         + ": its memory in bytes does not fit a long; netcost never wraps a number")));

@@ -34,15 +34,25 @@ public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalys
      * @param paramBytes           {@code (PARAMS + BUFFERS) * bytes}
      * @param peakActivationBytes  the most bytes of activations alive at once, over the layers
      * @param memoryAccessBytes    bytes read and written by all the layers
+     * @param peakAt               the layer where the activation peak is reached
+     * @param alive                the tensors alive there, by producer, largest first
      */
-    public record Memory(long paramBytes, long peakActivationBytes, long memoryAccessBytes) {
-        public static final Memory NONE = new Memory(0, 0, 0);
+    public record Memory(long paramBytes, long peakActivationBytes, long memoryAccessBytes, String peakAt,
+            List<Named> alive) {
+        public static final Memory NONE = new Memory(0, 0, 0, "", List.of());
+
+        public Memory {
+            alive = List.copyOf(alive);
+        }
 
         /** Peak inference memory: parameters and the activation peak. */
         public long peakBytes() {
             return Math.addExact(paramBytes, peakActivationBytes);
         }
     }
+
+    /** A figure with the name of what it belongs to: a field, a layer, a tensor's producer. */
+    public record Named(String name, long value) {}
 
     /** Whether the network is valid, so that its companion can be generated. */
     public boolean ok() {

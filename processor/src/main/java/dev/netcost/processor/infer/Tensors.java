@@ -46,24 +46,51 @@ final class Tensors {
      * @param layerCount   the layers run
      * @param bytesPerElement for the whole batch: batch times the dtype's bytes
      */
-    long peakBytes(int output, int layerCount, long bytesPerElement) {
+    Peak peak(int output, int layerCount, long bytesPerElement) {
         if (layerCount == 0) {
-            return Math.multiplyExact(shapes.get(0).numel(), bytesPerElement);
+            long bytes = Math.multiplyExact(shapes.get(0).numel(), bytesPerElement);
+            return new Peak(bytes, -1, List.of(new Peak.Alive(producers.get(0), bytes)));
         }
         long[] delta = new long[layerCount + 1];
         for (int t = 0; t < shapes.size(); t++) {
-            int start = Math.max(0, producedAt.get(t));
-            int end = t == output ? layerCount - 1 : Math.max(start, lastRead.get(t));
             long bytes = Math.multiplyExact(shapes.get(t).numel(), bytesPerElement);
-            delta[start] = Math.addExact(delta[start], bytes);
-            delta[end + 1] = Math.subtractExact(delta[end + 1], bytes);
+            delta[start(t)] = Math.addExact(delta[start(t)], bytes);
+            delta[end(t, output, layerCount) + 1] = Math.subtractExact(delta[end(t, output, layerCount) + 1], bytes);
         }
         long alive = 0;
         long peak = 0;
+        int at = 0;
         for (int i = 0; i < layerCount; i++) {
             alive = Math.addExact(alive, delta[i]);
-            peak = Math.max(peak, alive);
+            if (alive > peak) {
+                peak = alive;
+                at = i;
+            }
         }
-        return peak;
+        List<Peak.Alive> there = new ArrayList<>();
+        for (int t = 0; t < shapes.size(); t++) {
+            if (start(t) <= at && at <= end(t, output, layerCount)) {
+                there.add(new Peak.Alive(producers.get(t), Math.multiplyExact(shapes.get(t).numel(), bytesPerElement)));
+            }
+        }
+        there.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
+        return new Peak(peak, at, there);
+    }
+
+    private int start(int t) {
+        return Math.max(0, producedAt.get(t));
+    }
+
+    private int end(int t, int output, int layerCount) {
+        return t == output ? layerCount - 1 : Math.max(start(t), lastRead.get(t));
+    }
+
+    /**
+     * The activation peak: its bytes, the layer where it is reached, and the tensors alive there,
+     * largest first.
+     */
+    record Peak(long bytes, int layer, List<Alive> alive) {
+        /** A tensor alive at the peak: who made it, and its bytes. */
+        record Alive(String producer, long bytes) {}
     }
 }

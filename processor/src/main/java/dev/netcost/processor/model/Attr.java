@@ -26,7 +26,12 @@ public enum Attr {
     /** {@code @If}. */
     CONDITION("value", Kind.NONE),
     /** {@code @Repeat}. */
-    REPEAT("value", Kind.NONE);
+    REPEAT("value", Kind.NONE),
+    MAX_PARAMS("maxParams", Kind.NONE),
+    MAX_MACS("maxMacs", Kind.NONE),
+    MAX_FLOPS("maxFlops", Kind.NONE),
+    MAX_PEAK_MEMORY_BYTES("maxPeakMemoryBytes", Kind.NONE),
+    MAX_PARAM_BYTES("maxParamBytes", Kind.NONE);
 
     /** What an attribute holds, which decides how it is read and what an expression must give. */
     public enum Kind {

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param dtype       {@code @Network(dtype)}
  * @param nodes       the fields in declaration order
  * @param blocks      every block used, directly or inside another block, by qualified name
+ * @param budget      {@code @Budget}, if the class has one
  */
 public record NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch,
-        DType dtype, List<NodeDecl> nodes, Map<String, BlockDecl> blocks) {
+        DType dtype, List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget) {
     public NetworkDecl {
         simpleNames = List.copyOf(simpleNames);
         input = List.copyOf(input);
@@ -31,7 +32,14 @@ public record NetworkDecl(String packageName, List<String> simpleNames, List<Int
     /** A straight network of layers, in float32, without blocks. */
     public NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch,
             List<? extends NodeDecl> layers) {
-        this(packageName, simpleNames, input, batch, DType.FLOAT32, List.copyOf(layers), Map.of());
+        this(packageName, simpleNames, input, batch, DType.FLOAT32, List.copyOf(layers), Map.of(),
+                java.util.Optional.empty());
+    }
+
+    /** Without a budget. */
+    public NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch, DType dtype,
+            List<NodeDecl> nodes, Map<String, BlockDecl> blocks) {
+        this(packageName, simpleNames, input, batch, dtype, nodes, blocks, java.util.Optional.empty());
     }
 
     /** The class's own simple name, as the summary shows it. */

@@ -53,6 +53,8 @@ public enum ProblemKind {
     BLOCK_PARAMETER("block-parameter"),
     /** {@code @With}, {@code @From}, {@code @If} or {@code @Repeat} where they do not apply. */
     MISPLACED("misplaced"),
+    /** A figure over its {@code @Budget} limit, or a negative limit. */
+    BUDGET("budget"),
     /** A figure that does not fit a {@code long}. */
     OVERFLOW("overflow"),
     /** Two layer annotations on one field. */

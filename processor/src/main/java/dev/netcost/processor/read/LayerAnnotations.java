@@ -29,6 +29,7 @@ public final class LayerAnnotations {
     static final String IF = If.class.getCanonicalName();
     static final String REPEAT = Repeat.class.getCanonicalName();
     static final String BLOCK = Block.class.getCanonicalName();
+    static final String BUDGET = dev.netcost.Budget.class.getCanonicalName();
 
     /** The annotations that modify a layer or block field, but declare none. */
     static final List<String> MODIFIERS = List.of(WITH, FROM, IF, REPEAT);
@@ -42,7 +43,7 @@ public final class LayerAnnotations {
 
     /** Every annotation netcost owns on fields and types, for the processor to claim. */
     public static List<String> modifierNames() {
-        return List.of(WITH, FROM, IF, REPEAT, BLOCK);
+        return List.of(WITH, FROM, IF, REPEAT, BLOCK, BUDGET);
     }
 
     static boolean isLayerAnnotation(String qualifiedName) {

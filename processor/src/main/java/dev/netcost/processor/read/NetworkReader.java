@@ -1,13 +1,17 @@
 package dev.netcost.processor.read;
 
+import dev.netcost.Budget;
 import dev.netcost.DType;
 import dev.netcost.Network;
 import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.BudgetDecl;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.ProblemKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,8 +64,24 @@ public final class NetworkReader {
         } catch (UnreadableValueException e) {
             complete = false;
         }
+        Optional<BudgetDecl> budget = Optional.empty();
+        Optional<AnnotationMirror> budgetMirror = mirror(type, Budget.class.getCanonicalName());
+        if (budgetMirror.isPresent()) {
+            AnnotationValues values = new AnnotationValues(budgetMirror.get(), elements);
+            sources.setBudget(new SourceMap.Annotated(budgetMirror.get(), values));
+            Map<Attr, Long> limits = new EnumMap<>(Attr.class);
+            for (Attr limit : List.of(Attr.MAX_PARAMS, Attr.MAX_MACS, Attr.MAX_FLOPS, Attr.MAX_PEAK_MEMORY_BYTES,
+                    Attr.MAX_PARAM_BYTES)) {
+                if (values.written(limit).isPresent() && values.value(limit.javaName()) instanceof Long l) {
+                    limits.put(limit, l);
+                }
+            }
+            boolean warning = values.value("level") instanceof VariableElement level
+                    && level.getSimpleName().contentEquals(Budget.Level.WARNING.name());
+            budget = Optional.of(new BudgetDecl(limits, warning));
+        }
         NetworkDecl decl = new NetworkDecl(elements.getPackageOf(type).getQualifiedName().toString(),
-                simpleNames(type), input, batch, dtype, read.nodes(), fields.blocks());
+                simpleNames(type), input, batch, dtype, read.nodes(), fields.blocks(), budget);
 
         List<LocatedProblem> problems = new ArrayList<>(fields.problems());
         if (!read.anyAnnotated()) {

@@ -1,0 +1,51 @@
+package dev.netcost;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Limits on a network's figures, checked at compile time: a figure over its limit is a compile
+ * error on that limit, with the figure, the limit, by how much it is over, and the three fields
+ * that contribute most. Each limit is optional; an unwritten one does not apply.
+ *
+ * <pre>{@code
+ * @Budget(maxMacs = 600_000_000L, maxParamBytes = 16_000_000L)
+ * @Network(input = {3, 224, 224})
+ * class EdgeNet { ... }
+ * }</pre>
+ *
+ * <p>With {@code level = Level.WARNING} an overrun is a warning instead, which
+ * {@code @SuppressWarnings("netcost:budget")} silences. The companion class is generated either
+ * way, so code that reads its constants still compiles.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Budget {
+    /** The most {@code PARAMS}. */
+    long maxParams() default Long.MAX_VALUE;
+
+    /** The most {@code MACS}, for the whole batch. */
+    long maxMacs() default Long.MAX_VALUE;
+
+    /** The most {@code FLOPS}, for the whole batch. */
+    long maxFlops() default Long.MAX_VALUE;
+
+    /** The most {@code PEAK_MEMORY_BYTES}: parameters and the activation peak. */
+    long maxPeakMemoryBytes() default Long.MAX_VALUE;
+
+    /** The most {@code PARAM_BYTES}: parameters and buffers in the network's dtype. */
+    long maxParamBytes() default Long.MAX_VALUE;
+
+    /** Whether an overrun fails the build or only warns. */
+    Level level() default Level.ERROR;
+
+    /** How an overrun is reported. */
+    enum Level {
+        ERROR,
+        WARNING
+    }
+}
