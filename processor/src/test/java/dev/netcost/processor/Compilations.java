@@ -11,7 +11,12 @@ final class Compilations {
     private Compilations() {}
 
     static Compilation compile(NetworkSource... sources) {
-        return javac().withProcessors(new NetworkProcessor())
+        return compileWith(java.util.List.of(), sources);
+    }
+
+    /** With javac options, such as {@code -Anetcost.reports=json}. */
+    static Compilation compileWith(java.util.List<String> options, NetworkSource... sources) {
+        return javac().withProcessors(new NetworkProcessor()).withOptions(options)
                 .compile(Arrays.stream(sources).map(NetworkSource::file).toList());
     }
 

@@ -31,7 +31,7 @@ class OriginatingElementTest {
     record Created(String name, List<String> originatingElements) {}
 
     @Test
-    void eachCompanionOriginatesFromItsNetworkAlone() {
+    void eachCompanionAndReportOriginatesFromItsNetworkAlone() {
         NetworkSource first = NetworkSource.of("com.example.First", """
                 package com.example;
 
@@ -56,9 +56,17 @@ class OriginatingElementTest {
         Compilation compilation = javac().withProcessors(new RecordingProcessor(new NetworkProcessor(), created))
                 .compile(first.file(), second.file());
         assertThat(compilation).succeededWithoutWarnings();
+        List<String> first1 = List.of("com.example.First");
+        List<String> second1 = List.of("com.example.Second");
         assertThat(created).containsExactly(
-                new Created("com.example.FirstCost", List.of("com.example.First")),
-                new Created("com.example.SecondCost", List.of("com.example.Second")));
+                new Created("com.example.FirstCost", first1),
+                new Created("META-INF/netcost/com.example.First.json", first1),
+                new Created("META-INF/netcost/com.example.First.md", first1),
+                new Created("META-INF/netcost/com.example.First.dot", first1),
+                new Created("com.example.SecondCost", second1),
+                new Created("META-INF/netcost/com.example.Second.json", second1),
+                new Created("META-INF/netcost/com.example.Second.md", second1),
+                new Created("META-INF/netcost/com.example.Second.dot", second1));
     }
 
     /** Runs a processor with a Filer that records what is created, then lets the real Filer create it. */
@@ -75,12 +83,13 @@ class OriginatingElementTest {
         public void init(ProcessingEnvironment env) {
             Filer filer = env.getFiler();
             Filer recording = proxy(Filer.class, (method, args) -> {
-                if (method.getName().equals("createSourceFile")) {
+                if (method.getName().equals("createSourceFile") || method.getName().equals("createResource")) {
+                    boolean source = method.getName().equals("createSourceFile");
                     List<String> origins = new ArrayList<>();
-                    for (Element e : (Element[]) args[1]) {
+                    for (Element e : (Element[]) args[source ? 1 : 3]) {
                         origins.add(((TypeElement) e).getQualifiedName().toString());
                     }
-                    created.add(new Created(args[0].toString(), origins));
+                    created.add(new Created(source ? args[0].toString() : args[2].toString(), origins));
                 }
                 return method.invoke(filer, args);
             });

@@ -198,7 +198,8 @@ final class GraphWalker {
             Traffic traffic = new Traffic(activationBytes(out), Math.multiplyExact(elementsMoved, bytesPerElement));
             total = total.plus(cost);
             int index = layers.size();
-            layers.add(new LayerAnalysis(path, display, in, out, cost, traffic, op, scope.topNode(), scope.topLevel()));
+            layers.add(new LayerAnalysis(path, display, in, out, cost, traffic, op, scope.topNode(), scope.topLevel(),
+                    producers));
             for (int t : inputs) {
                 tensors.read(t, index);
             }

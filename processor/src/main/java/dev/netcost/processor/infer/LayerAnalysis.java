@@ -3,6 +3,7 @@ package dev.netcost.processor.infer;
 import dev.netcost.Shape;
 import dev.netcost.processor.model.Computation;
 import dev.netcost.processor.model.Cost;
+import java.util.List;
 
 /**
  * One layer with its shapes and figures.
@@ -16,6 +17,11 @@ import dev.netcost.processor.model.Cost;
  * @param computation what it computes, its attributes resolved
  * @param topNode the network's field it belongs to: itself, or the field that uses its block
  * @param topLevel whether it is a field of the network itself rather than of a block
+ * @param reads the tensors it reads, by the path of the layer that made each, or {@code input}
  */
 public record LayerAnalysis(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic,
-        Computation computation, int topNode, boolean topLevel) {}
+        Computation computation, int topNode, boolean topLevel, List<String> reads) {
+    public LayerAnalysis {
+        reads = List.copyOf(reads);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.netcost.processor.write;
+
+import dev.netcost.processor.infer.BlockAnalysis;
+import dev.netcost.processor.infer.LayerAnalysis;
+import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.infer.Traffic;
+import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.NetworkDecl;
+import java.util.Locale;
+
+/**
+ * The machine-readable report, {@code META-INF/netcost/<network>.json}: every layer and block
+ * with its shapes and figures, and the totals. Its schema is {@code docs/report-schema.md}; keys
+ * come in a fixed order, so two builds write the same bytes and a CI job can diff them.
+ */
+final class JsonReport {
+    /** The schema's name and version; bumped on any change a reader would notice. */
+    static final String SCHEMA = "netcost-report/1";
+    /** The version of the cost conventions the figures follow ({@code docs/cost-model.md}). */
+    static final String CONVENTIONS = "netcost-cost-model/1";
+
+    private JsonReport() {}
+
+    static String render(NetworkAnalysis analysis) {
+        NetworkDecl network = analysis.network();
+        NetworkAnalysis.Memory memory = analysis.memory();
+        Cost total = analysis.total();
+        Json json = new Json().beginObject(null)
+                .value("schema", SCHEMA)
+                .value("conventions", CONVENTIONS)
+                .value("network", network.packageName().isEmpty() ? String.join(".", network.simpleNames())
+                        : network.packageName() + "." + String.join(".", network.simpleNames()))
+                .value("name", network.name())
+                .value("input", analysis.input())
+                .value("output", analysis.output())
+                .value("batch", network.batch())
+                .value("dtype", network.dtype().name().toLowerCase(Locale.ROOT))
+                .value("bytesPerElement", network.dtype().bytes())
+                .beginObject("totals")
+                .value("params", total.params())
+                .value("buffers", total.buffers())
+                .value("macs", total.macs())
+                .value("flops", total.flops())
+                .value("paramBytes", memory.paramBytes())
+                .value("peakActivationBytes", memory.peakActivationBytes())
+                .value("peakMemoryBytes", memory.peakBytes())
+                .value("memoryAccessBytes", memory.memoryAccessBytes())
+                .value("arithmeticIntensity", new Traffic(0, memory.memoryAccessBytes()).intensity(total.flops()))
+                .endObject()
+                .beginArray("layers");
+        for (LayerAnalysis layer : analysis.layers()) {
+            json.beginObject(null).value("path", layer.path()).value("op", layer.op()).strings("reads", layer.reads())
+                    .value("input", layer.input()).value("output", layer.output());
+            figures(json, layer.cost(), layer.traffic()).endObject();
+        }
+        json.endArray().beginArray("blocks");
+        for (BlockAnalysis block : analysis.blocks()) {
+            json.beginObject(null).value("path", block.path()).value("op", block.op())
+                    .value("input", block.input()).value("output", block.output());
+            figures(json, block.cost(), block.traffic()).endObject();
+        }
+        return json.endArray().endObject().toString();
+    }
+
+    private static Json figures(Json json, Cost cost, Traffic traffic) {
+        return json.value("params", cost.params())
+                .value("buffers", cost.buffers())
+                .value("macs", cost.macs())
+                .value("flops", cost.flops())
+                .value("activationBytes", traffic.activationBytes())
+                .value("memoryAccessBytes", traffic.memoryAccessBytes())
+                .value("arithmeticIntensity", traffic.intensity(cost.flops()));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.netcost.processor.write;
+
+import dev.netcost.Summary;
+import dev.netcost.processor.infer.BlockAnalysis;
+import dev.netcost.processor.infer.LayerAnalysis;
+import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.NetworkDecl;
+import java.util.Locale;
+
+/** The human-readable report, {@code META-INF/netcost/<network>.md}: the summary as Markdown tables. */
+final class MarkdownReport {
+    private MarkdownReport() {}
+
+    static String render(NetworkAnalysis analysis) {
+        NetworkDecl network = analysis.network();
+        NetworkAnalysis.Memory memory = analysis.memory();
+        Cost total = analysis.total();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(network.name()).append("\n\n");
+        md.append("Input ").append(analysis.input()).append(", batch ").append(network.batch()).append(", ")
+                .append(network.dtype().name().toLowerCase(Locale.ROOT)).append(". Output ")
+                .append(analysis.output()).append(".\n\n");
+        md.append("| Total | |\n| --- | ---: |\n");
+        row(md, "Params", Summary.grouped(total.params()));
+        row(md, "Buffers", Summary.grouped(total.buffers()));
+        row(md, "MACs", Summary.grouped(total.macs()) + " (" + Summary.scaled(total.macs()) + ")");
+        row(md, "FLOPs", Summary.grouped(total.flops()) + " (" + Summary.scaled(total.flops()) + ")");
+        row(md, "Param memory", Summary.bytes(memory.paramBytes()));
+        row(md, "Peak memory", Summary.bytes(memory.peakBytes()) + " (activations "
+                + Summary.bytes(memory.peakActivationBytes()) + " at `" + memory.peakAt() + "`)");
+        row(md, "Memory access", Summary.bytes(memory.memoryAccessBytes()));
+        md.append("\n## Layers\n\n");
+        md.append("| Layer | Op | Output shape | Params | MACs | FLOPs | Activations | Mem. access |\n");
+        md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (LayerAnalysis layer : analysis.layers()) {
+            md.append("| `").append(layer.path()).append("` | ").append(layer.op()).append(" | ").append(layer.output())
+                    .append(" | ").append(Summary.grouped(layer.cost().params())).append(" | ")
+                    .append(Summary.grouped(layer.cost().macs())).append(" | ")
+                    .append(Summary.grouped(layer.cost().flops())).append(" | ")
+                    .append(Summary.bytes(layer.traffic().activationBytes())).append(" | ")
+                    .append(Summary.bytes(layer.traffic().memoryAccessBytes())).append(" |\n");
+        }
+        if (!analysis.blocks().isEmpty()) {
+            md.append("\n## Blocks\n\n");
+            md.append("| Block | Op | Output shape | Params | MACs | FLOPs |\n");
+            md.append("| --- | --- | --- | ---: | ---: | ---: |\n");
+            for (BlockAnalysis block : analysis.blocks()) {
+                md.append("| `").append(block.path()).append("` | ").append(block.op()).append(" | ")
+                        .append(block.output()).append(" | ").append(Summary.grouped(block.cost().params()))
+                        .append(" | ").append(Summary.grouped(block.cost().macs())).append(" | ")
+                        .append(Summary.grouped(block.cost().flops())).append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+    }
+}
