@@ -184,6 +184,8 @@ class LintDiagnosticsTest {
         // conv 3 * 64 * 9 = 1,728; fc 64 * 6 * 6 + 1 = 2,305 of 4,033: 57 %. With 128 channels: 3,456 and 4,609 of 8,065.
         assertQuiet(network("", "{3, 8, 8}", "@Conv(out = 128, kernel = 3, bias = false) Layer conv;",
                 "@GlobalAvgPool Layer pool;", "@Flatten Layer flatten;", "@Linear(out = 10) Layer fc;"));
+        // A network whose only learned layer is the classifier: all of it, and nothing to say.
+        assertQuiet(network("", "{16}", "@Linear(out = 4) Layer fc;"));
     }
 
     @Test
