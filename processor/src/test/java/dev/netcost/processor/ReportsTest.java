@@ -74,6 +74,22 @@ class ReportsTest {
         assertEquals(12_226, params);
     }
 
+    /**
+     * The dtype sets the bytes per element: in bfloat16 TinyNet's 12,226 parameters take 24,452
+     * bytes, and its activation peak (9,408 elements, see GoldenFileTest) 18,816.
+     */
+    @Test
+    void theDtypeSetsTheBytes() {
+        NetworkSource half = NetworkSource.of("com.example.TinyNet", TINY.text().replace(
+                "@Network(input = {3, 32, 32})", "@Network(input = {3, 32, 32}, dtype = DType.BFLOAT16)"));
+        JsonObject report = JsonParser.parseString(resource(compileWith(List.of(), half), JSON).orElseThrow())
+                .getAsJsonObject();
+        assertEquals("bfloat16", report.get("dtype").getAsString());
+        assertEquals(2, report.get("bytesPerElement").getAsLong());
+        assertEquals(24_452, report.getAsJsonObject("totals").get("paramBytes").getAsLong());
+        assertEquals(18_816, report.getAsJsonObject("totals").get("peakActivationBytes").getAsLong());
+    }
+
     /** The schema check itself finds what a broken report would get wrong. */
     @Test
     void theSchemaCheckCatchesMistakes() throws IOException {
