@@ -44,8 +44,8 @@ public final class CompanionWriter {
     private static final ClassName HEADER = ClassName.get(Summary.Header.class);
     private static final ClassName DTYPE = ClassName.get(DType.class);
     private static final TypeName LAYER_LIST = ParameterizedTypeName.get(ClassName.get(List.class), LAYER);
-    /** Entries per generated method when a layer list is long. */
-    private static final int CHUNK = 100;
+    /** The most fields and block instances that get constants of their own. */
+    static final int MAX_CONSTANT_GROUPS = 1_000;
     private static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
 
     private final Filer filer;
@@ -115,52 +115,55 @@ public final class CompanionWriter {
         type.addField(shape("INPUT_SHAPE", analysis.input(), "One input sample, channels first"));
         type.addField(shape("OUTPUT_SHAPE", analysis.output(), "One output sample"));
 
-        for (FieldAnalysis field : analysis.fields()) {
-            addFigures(type, field.decl().constantStem(), "{@code " + field.decl().name() + "} (" + field.op() + ", "
-                    + field.input() + " to " + field.output() + ")", field.cost(), field.traffic(), field.output());
-        }
         Set<String> fieldNames = new HashSet<>();
         analysis.fields().forEach(f -> fieldNames.add(f.decl().name()));
-        List<CodeBlock> blockEntries = new ArrayList<>();
-        for (BlockAnalysis block : analysis.blocks()) {
-            if (!fieldNames.contains(block.path())) {
-                addFigures(type, block.stem(), "block instance {@code " + block.path() + "} (" + block.op() + ", "
-                        + block.input() + " to " + block.output() + ")", block.cost(), block.traffic(), block.output());
+        // A class file holds at most 65,535 fields and constants: past this many fields and block
+        // instances, only the totals and the tables are generated.
+        long groups = analysis.fields().size() + analysis.blocks().stream()
+                .filter(b -> !fieldNames.contains(b.path())).count();
+        boolean perField = groups <= MAX_CONSTANT_GROUPS;
+        if (perField) {
+            for (FieldAnalysis field : analysis.fields()) {
+                addFigures(type, field.decl().constantStem(), "{@code " + field.decl().name() + "} (" + field.op()
+                        + ", " + field.input() + " to " + field.output() + ")", field.cost(), field.traffic(),
+                        field.output());
             }
-            blockEntries.add(layerLiteral(block.path(), block.op(), block.input(), block.output(), block.cost(),
-                    block.traffic()));
+            for (BlockAnalysis block : analysis.blocks()) {
+                if (!fieldNames.contains(block.path())) {
+                    addFigures(type, block.stem(), "block instance {@code " + block.path() + "} (" + block.op()
+                            + ", " + block.input() + " to " + block.output() + ")", block.cost(), block.traffic(),
+                            block.output());
+                }
+            }
         }
-
+        List<LayerLists.Row> blockRows = new ArrayList<>();
+        for (BlockAnalysis block : analysis.blocks()) {
+            blockRows.add(new LayerLists.Row(layer(block.path(), block.op(), block.input(), block.output(),
+                    block.cost(), block.traffic()), java.util.Optional.empty()));
+        }
         Map<String, FieldAnalysis> layerFields = new HashMap<>();
         for (FieldAnalysis field : analysis.fields()) {
-            if (field.decl() instanceof LayerDecl) {
+            if (perField && field.decl() instanceof LayerDecl) {
                 layerFields.put(field.decl().name(), field);
             }
         }
-        List<CodeBlock> layerEntries = new ArrayList<>();
+        List<LayerLists.Row> layerRows = new ArrayList<>();
         for (LayerAnalysis layer : analysis.layers()) {
             FieldAnalysis field = layerFields.get(layer.path());
-            if (field == null) {
-                layerEntries.add(layerLiteral(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost(),
-                        layer.traffic()));
-            } else {
-                String stem = field.decl().constantStem();
-                layerEntries.add(CodeBlock.of("new $T($S, $S, $L, $N,\n$>$>$N, $N, $N, $N, $N, $N)$<$<", LAYER,
-                        layer.path(), layer.op(), shapeLiteral(layer.input()), stem + "_OUTPUT_SHAPE",
-                        stem + "_PARAMS", stem + "_BUFFERS", stem + "_MACS", stem + "_FLOPS",
-                        stem + "_ACTIVATION_BYTES", stem + "_MEMORY_ACCESS_BYTES"));
-            }
+            layerRows.add(new LayerLists.Row(layer(layer.path(), layer.op(), layer.input(), layer.output(),
+                    layer.cost(), layer.traffic()), java.util.Optional.ofNullable(field).map(f -> f.decl()
+                    .constantStem())));
         }
         type.addField(FieldSpec.builder(LAYER_LIST, "LAYERS", CONSTANT)
                 .addJavadoc("Every layer with its shapes and figures, in execution order, named by its path\n"
                         + "({@code layer3[0].conv2} inside blocks). Immutable.\n")
-                .initializer(listOf(type, "layers", layerEntries))
+                .initializer(LayerLists.initializer(type, "layers", layerRows))
                 .build());
         type.addField(FieldSpec.builder(LAYER_LIST, "BLOCKS", CONSTANT)
                 .addJavadoc("Every block use and block instance with the totals of the layers inside it, in the\n"
                         + "order they begin: {@code layer3} ({@code Bottleneck x 6}), then {@code layer3[0]}..."
                         + " Immutable.\n")
-                .initializer(listOf(type, "blocks", blockEntries))
+                .initializer(LayerLists.initializer(type, "blocks", blockRows))
                 .build());
 
         type.addField(FieldSpec.builder(HEADER, "HEADER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -204,61 +207,16 @@ public final class CompanionWriter {
         type.addField(shape(stem + "_OUTPUT_SHAPE", output, "One output sample of " + what));
     }
 
+    private static Layer layer(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
+        return new Layer(path, op, input, output, cost.params(), cost.buffers(), cost.macs(), cost.flops(),
+                traffic.activationBytes(), traffic.memoryAccessBytes());
+    }
+
     private static FieldSpec intensity(String name, double value, String doc) {
         return FieldSpec.builder(double.class, name, CONSTANT)
                 .addJavadoc("$L\n", doc)
                 .initializer("$L", Literals.doubleLiteral(value))
                 .build();
-    }
-
-    private static CodeBlock layerLiteral(String path, String op, Shape input, Shape output, Cost cost,
-            Traffic traffic) {
-        return CodeBlock.of("new $T($S, $S, $L, $L,\n$>$>$L, $L, $L, $L, $L, $L)$<$<", LAYER, path, op,
-                shapeLiteral(input), shapeLiteral(output), Literals.longLiteral(cost.params()),
-                Literals.longLiteral(cost.buffers()), Literals.longLiteral(cost.macs()),
-                Literals.longLiteral(cost.flops()), Literals.longLiteral(traffic.activationBytes()),
-                Literals.longLiteral(traffic.memoryAccessBytes()));
-    }
-
-    /**
-     * {@code List.of(...)} for a short list. A long one is built by private methods of
-     * {@value #CHUNK} entries each, so that no method nears the class file's 64 KiB limit.
-     */
-    private static CodeBlock listOf(TypeSpec.Builder type, String name, List<CodeBlock> entries) {
-        if (entries.size() <= CHUNK) {
-            if (entries.isEmpty()) {
-                return CodeBlock.of("$T.of()", List.class);
-            }
-            return CodeBlock.builder().add("$T.of(\n", List.class).indent().indent()
-                    .add(CodeBlock.join(entries, ",\n")).unindent().unindent().add(")").build();
-        }
-        List<CodeBlock> calls = new ArrayList<>();
-        for (int from = 0, chunk = 0; from < entries.size(); from += CHUNK, chunk++) {
-            String method = name + chunk;
-            MethodSpec.Builder part = MethodSpec.methodBuilder(method)
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addParameter(LAYER_LIST, "into");
-            for (CodeBlock entry : entries.subList(from, Math.min(entries.size(), from + CHUNK))) {
-                part.addStatement("into.add($L)", entry);
-            }
-            type.addMethod(part.build());
-            calls.add(CodeBlock.of("$N(into);\n", method));
-        }
-        MethodSpec.Builder all = MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(LAYER_LIST)
-                .addStatement("$T into = new $T<>($L)", LAYER_LIST, ArrayList.class, entries.size());
-        calls.forEach(all::addCode);
-        type.addMethod(all.addStatement("return $T.copyOf(into)", List.class).build());
-        return CodeBlock.of("$N()", name);
-    }
-
-    private static CodeBlock shapeLiteral(Shape shape) {
-        List<CodeBlock> dims = new ArrayList<>();
-        for (long d : shape.dims()) {
-            dims.add(CodeBlock.of("$L", d));
-        }
-        return CodeBlock.of("$T.of($L)", SHAPE, CodeBlock.join(dims, ", "));
     }
 
     private static FieldSpec figure(String name, long value, String doc) {

@@ -1,0 +1,68 @@
+package dev.netcost;
+
+import java.util.List;
+
+/**
+ * Reads layers packed as text, for generated classes of networks too large to spell out every
+ * layer as a constructor call: a class file holds at most 65,535 constants, and one
+ * {@code new Layer(...)} per layer of a 10,000-layer network would need more. A packed row is
+ * one string constant instead of a dozen.
+ *
+ * <p>One row per line, fields separated by tabs: path, op, input dims, output dims (each as
+ * comma-separated numbers), params, buffers, MACs, FLOPs, activation bytes, memory-access bytes.
+ */
+public final class LayerTable {
+    private static final int FIELDS = 10;
+
+    private LayerTable() {}
+
+    /** Appends the layers of {@code rows} to {@code into}, in order. */
+    public static void decode(String rows, List<Layer> into) {
+        int start = 0;
+        while (start < rows.length()) {
+            int end = rows.indexOf('\n', start);
+            if (end < 0) {
+                end = rows.length();
+            }
+            into.add(row(rows.substring(start, end)));
+            start = end + 1;
+        }
+    }
+
+    /** One row in the packed form: the inverse of {@link #decode}. */
+    public static String encode(Layer layer) {
+        return String.join("\t", layer.name(), layer.op(), dims(layer.input()), dims(layer.output()),
+                Long.toString(layer.params()), Long.toString(layer.buffers()), Long.toString(layer.macs()),
+                Long.toString(layer.flops()), Long.toString(layer.activationBytes()),
+                Long.toString(layer.memoryAccessBytes())) + "\n";
+    }
+
+    private static Layer row(String row) {
+        String[] f = row.split("\t", -1);
+        if (f.length != FIELDS) {
+            throw new IllegalArgumentException("a layer row has " + FIELDS + " fields: " + row);
+        }
+        return new Layer(f[0], f[1], shape(f[2]), shape(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]),
+                Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]));
+    }
+
+    private static String dims(Shape shape) {
+        StringBuilder s = new StringBuilder();
+        for (long d : shape.dims()) {
+            if (s.length() > 0) {
+                s.append(',');
+            }
+            s.append(d);
+        }
+        return s.toString();
+    }
+
+    private static Shape shape(String dims) {
+        String[] parts = dims.split(",");
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Long.parseLong(parts[i]);
+        }
+        return Shape.of(values);
+    }
+}
