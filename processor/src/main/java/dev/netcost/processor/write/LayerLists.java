@@ -62,7 +62,7 @@ final class LayerLists {
             if (packed) {
                 List<CodeBlock> lines = new ArrayList<>();
                 part.forEach(r -> lines.add(CodeBlock.of("$S", LayerTable.encode(r.layer()))));
-                builder.addStatement("$T.decode(\n$>$>$L$<$<)", LayerTable.class, CodeBlock.join(lines, "\n+ "));
+                builder.addStatement("$T.decode(\n$>$>$L,\ninto$<$<)", LayerTable.class, CodeBlock.join(lines, "\n+ "));
             } else {
                 part.forEach(r -> builder.addStatement("into.add($L)", constructor(r)));
             }
