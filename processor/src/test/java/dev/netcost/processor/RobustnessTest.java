@@ -105,6 +105,44 @@ class RobustnessTest {
         assertThat(first).contains("@Generated(\"dev.netcost.processor.NetworkProcessor\")");
     }
 
+    /**
+     * Blocks, branches and all three reports: two builds write the same bytes in every file,
+     * sources and resources alike.
+     */
+    @Test
+    void everyFileIsTheSameEveryTime() throws IOException {
+        NetworkSource net = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {8, 8, 8})
+                class Net {
+                    @Res(out = 8) @Repeat(3) Layer stage;
+                    @Conv(out = 16, kernel = 1, bias = false) @From("stage") Layer side;
+                    @Concat({"stage", "side"}) Layer cat;
+                }
+                """);
+        java.util.Map<String, String> first = files(Compilations.compile(BlockDiagnosticsTest.RES, net));
+        java.util.Map<String, String> second = files(Compilations.compile(BlockDiagnosticsTest.RES, net));
+        assertThat(first.keySet()).containsAtLeast("/SOURCE_OUTPUT/com/example/NetCost.java",
+                "/CLASS_OUTPUT/META-INF/netcost/com.example.Net.json", "/CLASS_OUTPUT/META-INF/netcost/com.example.Net.md",
+                "/CLASS_OUTPUT/META-INF/netcost/com.example.Net.dot");
+        assertThat(second).isEqualTo(first);
+    }
+
+    /** Every generated file but class files, by path. */
+    private static java.util.Map<String, String> files(Compilation compilation) throws IOException {
+        assertThat(compilation).succeededWithoutWarnings();
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        for (javax.tools.JavaFileObject file : compilation.generatedFiles()) {
+            if (file.getKind() != javax.tools.JavaFileObject.Kind.CLASS) {
+                files.put(file.toUri().getPath(), file.getCharContent(false).toString());
+            }
+        }
+        return files;
+    }
+
     private static String generated(NetworkSource source) {
         Compilation compilation = javac().withProcessors(new NetworkProcessor()).compile(source.file());
         assertThat(compilation).succeededWithoutWarnings();
