@@ -209,9 +209,10 @@ final class FieldReader {
             Optional<Attr> attr = kind.attrs().stream().filter(a -> a.javaName().equals(entry.getKey())).findFirst();
             SourceLocation where = source.at(attr, attr.isPresent() ? Optional.empty() : Optional.of(entry.getKey()));
             if (attr.isEmpty()) {
-                problem(ProblemKind.UNKNOWN_ATTRIBUTE, where, name + ": " + annotation + " has no attribute `"
-                        + entry.getKey() + "`" + (kind.attrs().isEmpty() ? "s" : "; it has "
-                        + String.join(", ", kind.attrs().stream().map(Attr::javaName).toList())));
+                problem(ProblemKind.UNKNOWN_ATTRIBUTE, where, name + ": " + annotation + (kind.attrs().isEmpty()
+                        ? " has no attributes, so @With has nothing to give; remove it"
+                        : " has no attribute `" + entry.getKey() + "`; it has "
+                                + String.join(", ", kind.attrs().stream().map(Attr::javaName).toList())));
                 ok = false;
             } else if (attr.get().kind() == Attr.Kind.REAL) {
                 problem(ProblemKind.EXPRESSION, where, name + ": " + attr.get().javaName() + " takes a constant,"
@@ -301,9 +302,9 @@ final class FieldReader {
         for (Map.Entry<String, String> entry : with.entrySet()) {
             SourceLocation where = source.at(Optional.empty(), Optional.of(entry.getKey()));
             if (!params.containsKey(entry.getKey())) {
-                problem(ProblemKind.UNKNOWN_ATTRIBUTE, where, name + ": " + simple(blockName) + " has no parameter `"
-                        + entry.getKey() + "`" + (params.isEmpty() ? "s" : "; it has "
-                        + String.join(", ", params.keySet())));
+                problem(ProblemKind.UNKNOWN_ATTRIBUTE, where, name + ": " + simple(blockName) + (params.isEmpty()
+                        ? " has no parameters, so @With has nothing to give; remove it"
+                        : " has no parameter `" + entry.getKey() + "`; it has " + String.join(", ", params.keySet())));
                 ok = false;
             } else if (args.containsKey(entry.getKey())) {
                 problem(ProblemKind.GIVEN_TWICE, where, name + ": " + entry.getKey() + " is given on @"

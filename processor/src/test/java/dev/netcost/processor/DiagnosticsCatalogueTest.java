@@ -1,0 +1,381 @@
+package dev.netcost.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.netcost.processor.Compilations.compileWith;
+
+import com.google.testing.compile.Compilation;
+import dev.netcost.processor.model.ProblemKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The catalogue of what a user can get wrong, one invalid declaration per case: every attribute
+ * of every annotation out of range, the incompatible pairings, merge and block misuse, missing
+ * and misplaced annotations, unknown names. Each case compiles alone and must give exactly one
+ * error, with its whole message, in its file, on its line, at the column of the value at fault.
+ * The README's error table ("Errors you can meet") is held to this catalogue and to
+ * {@link ProblemKind}.
+ */
+class DiagnosticsCatalogueTest {
+    /**
+     * One invalid declaration.
+     *
+     * @param sources the files to compile; the error is in the last one
+     * @param context a piece of that file that occurs once; {@code target} is inside it, where the
+     *     IDE underlines
+     */
+    record Case(String name, List<NetworkSource> sources, String message, String context, String target) {
+        Case(String name, NetworkSource source, String message, String context, String target) {
+            this(name, List.of(source), message, context, target);
+        }
+
+        String id() {
+            return message.substring("[netcost:".length(), message.indexOf(']'));
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static NetworkSource net(String networkAnnotations, String... fields) {
+        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
+                + networkAnnotations + "\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
+    }
+
+    /** A block in its own file, and a network using it. */
+    private static List<NetworkSource> withBlock(String block, String... fields) {
+        return List.of(NetworkSource.of("com.example.B", "package com.example;\n\nimport dev.netcost.*;\n\n" + block),
+                net("@Network(input = {8, 8, 8})", fields));
+    }
+
+    static List<Case> cases() {
+        List<Case> cases = new ArrayList<>(List.of(
+            new Case("network input is empty", net("@Network(input = {})", "@ReLU Layer relu;"),
+                    "[netcost:no-input] Net: input = {} gives no input shape; give one sample's shape, "
+                        + "channels first, such as input = {3, 224, 224}",
+                    "{}", "{}"),
+            new Case("network input of rank five", net("@Network(input = {1, 2, 3, 4, 5})", "@ReLU Layer relu;"),
+                    "[netcost:input-rank] Net: input has 5 dimensions; netcost takes {F}, {C, L}, {C, H, W} "
+                        + "or {C, D, H, W} for one sample, without the batch (set that with batch = N)",
+                    "{1, 2, 3, 4, 5}", "{1, 2, 3, 4, 5}"),
+            new Case("network input dimension zero", net("@Network(input = {3, 0, 16})", "@ReLU Layer relu;"),
+                    "[netcost:out-of-range] Net: input dimension 0 must be at least 1",
+                    "{3, 0, 16}", "{3, 0, 16}"),
+            new Case("batch zero", net("@Network(input = {3, 16, 16}, batch = 0)", "@ReLU Layer relu;"),
+                    "[netcost:out-of-range] Net: batch = 0 must be at least 1",
+                    "batch = 0", "0"),
+            new Case("conv out zero", net("@Network(input = {3, 16, 16})", "@Conv(out = 0, kernel = 3) Layer conv;"),
+                    "[netcost:out-of-range] conv on input (3, 16, 16): out = 0: the number of output "
+                        + "channels must be at least 1",
+                    "out = 0", "0"),
+            new Case("conv kernel zero", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 0) Layer conv;"),
+                    "[netcost:out-of-range] conv on input (3, 16, 16): kernel = 0: every kernel size must be "
+                        + "at least 1; 0 is not",
+                    "kernel = 0", "0"),
+            new Case("conv kernel with no values", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = {}) Layer conv;"),
+                    "[netcost:value-count] conv on input (3, 16, 16): kernel = {} gives no kernel size; give "
+                        + "one value, or one per spatial dimension",
+                    "kernel = {}", "{}"),
+            new Case("conv kernel of three values on a 2-d input", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = {3, 3, 3}) Layer conv;"),
+                    "[netcost:value-count] conv on input (3, 16, 16): kernel = {3, 3, 3} has 3 values but "
+                        + "the input has 2 spatial dimensions; give one value, or 2",
+                    "kernel = {3, 3, 3}", "{3, 3, 3}"),
+            new Case("conv stride zero", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 3, stride = 0) Layer conv;"),
+                    "[netcost:out-of-range] conv on input (3, 16, 16): stride = 0: every stride must be at "
+                        + "least 1; 0 is not",
+                    "stride = 0", "0"),
+            new Case("conv padding negative", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 3, padding = -1) Layer conv;"),
+                    "[netcost:out-of-range] conv on input (3, 16, 16): padding = -1: every padding must be "
+                        + "at least 0; -1 is not",
+                    "padding = -1", "-1"),
+            new Case("conv dilation zero", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 3, dilation = 0) Layer conv;"),
+                    "[netcost:out-of-range] conv on input (3, 16, 16): dilation = 0: every dilation must be "
+                        + "at least 1; 0 is not",
+                    "dilation = 0", "0"),
+            new Case("conv groups zero", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 3, groups = 0) Layer conv;"),
+                    "[netcost:out-of-range] conv on input (3, 16, 16): groups = 0: the number of groups must "
+                        + "be at least 1",
+                    "groups = 0", "0"),
+            new Case("conv groups not dividing the input channels", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 3, groups = 2) Layer conv;"),
+                    "[netcost:groups] conv on input (3, 16, 16): groups = 2 does not divide the 3 input "
+                        + "channels; use a groups value that divides both 3 and out = 8 (their greatest common "
+                        + "divisor is 1)",
+                    "groups = 2", "2"),
+            new Case("conv kernel larger than the padded input", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 17) Layer conv;"),
+                    "[netcost:window] conv on input (3, 16, 16): kernel 17 is larger than the height 16 of "
+                        + "the input, so the output height would be 0; use a smaller kernel, more padding, or a "
+                        + "larger input",
+                    "kernel = 17", "17"),
+            new Case("conv on a vector", net("@Network(input = {64})", "@Conv(out = 8, kernel = 3) Layer conv;"),
+                    "[netcost:input-shape] conv on input (64): @Conv needs an input (C, L), (C, H, W) or (C, "
+                        + "D, H, W); this input has no spatial dimensions left; move the layer before the @Flatten "
+                        + "or the @Linear",
+                    "@Conv", "@Conv"),
+            new Case("transposed output padding not below the stride", net("@Network(input = {3, 16, 16})", "@ConvTranspose(out = 8, kernel = 3, stride = 2, outputPadding = 2) Layer up;"),
+                    "[netcost:output-padding] up on input (3, 16, 16): outputPadding 2 must be smaller than "
+                        + "the stride 2 or the dilation 1, as PyTorch requires; lower outputPadding",
+                    "outputPadding = 2", "2"),
+            new Case("transposed out zero", net("@Network(input = {3, 16, 16})", "@ConvTranspose(out = 0, kernel = 3) Layer up;"),
+                    "[netcost:out-of-range] up on input (3, 16, 16): out = 0: the number of output channels "
+                        + "must be at least 1",
+                    "out = 0", "0"),
+            new Case("linear out zero", net("@Network(input = {64})", "@Linear(out = 0) Layer fc;"),
+                    "[netcost:out-of-range] fc on input (64): out = 0: the number of output features must be "
+                        + "at least 1",
+                    "out = 0", "0"),
+            new Case("linear on a feature map", net("@Network(input = {3, 16, 16})", "@Linear(out = 10) Layer fc;"),
+                    "[netcost:needs-flatten] fc on input (3, 16, 16): @Linear needs a vector, but its input "
+                        + "still has spatial dimensions; add a @Flatten layer before it (it would give (768))",
+                    "@Linear", "@Linear"),
+            new Case("max pool kernel zero", net("@Network(input = {3, 16, 16})", "@MaxPool(kernel = 0) Layer pool;"),
+                    "[netcost:out-of-range] pool on input (3, 16, 16): kernel = 0: every kernel size must be "
+                        + "at least 1; 0 is not",
+                    "kernel = 0", "0"),
+            new Case("max pool stride zero", net("@Network(input = {3, 16, 16})", "@MaxPool(kernel = 2, stride = 0) Layer pool;"),
+                    "[netcost:out-of-range] pool on input (3, 16, 16): stride = 0: every stride must be at "
+                        + "least 1; 0 is not",
+                    "stride = 0", "0"),
+            new Case("max pool padding above half the window", net("@Network(input = {3, 16, 16})", "@MaxPool(kernel = 2, padding = 2) Layer pool;"),
+                    "[netcost:padding] pool on input (3, 16, 16): padding 2 is more than half the kernel 2, "
+                        + "which PyTorch refuses; use padding of at most 1",
+                    "padding = 2", "2"),
+            new Case("max pool dilation zero", net("@Network(input = {3, 16, 16})", "@MaxPool(kernel = 2, dilation = 0) Layer pool;"),
+                    "[netcost:out-of-range] pool on input (3, 16, 16): dilation = 0: every dilation must be "
+                        + "at least 1; 0 is not",
+                    "dilation = 0", "0"),
+            new Case("avg pool kernel zero", net("@Network(input = {3, 16, 16})", "@AvgPool(kernel = 0) Layer pool;"),
+                    "[netcost:out-of-range] pool on input (3, 16, 16): kernel = 0: every kernel size must be "
+                        + "at least 1; 0 is not",
+                    "kernel = 0", "0"),
+            new Case("avg pool padding above half the window", net("@Network(input = {3, 16, 16})", "@AvgPool(kernel = 3, padding = 2) Layer pool;"),
+                    "[netcost:padding] pool on input (3, 16, 16): padding 2 is more than half the kernel 3, "
+                        + "which PyTorch refuses; use padding of at most 1",
+                    "padding = 2", "2"),
+            new Case("adaptive pool output zero", net("@Network(input = {3, 16, 16})", "@AdaptiveAvgPool(output = 0) Layer pool;"),
+                    "[netcost:out-of-range] pool on input (3, 16, 16): output = 0: every output size must be "
+                        + "at least 1; 0 is not",
+                    "output = 0", "0"),
+            new Case("adaptive pool without output", net("@Network(input = {3, 16, 16})", "@AdaptiveAvgPool Layer pool;"),
+                    "[netcost:missing] pool: @AdaptiveAvgPool needs output; write it, as "
+                        + "@AdaptiveAvgPool(output = ...), or give it in a block by @With(output = \"...\")",
+                    "@AdaptiveAvgPool", "@AdaptiveAvgPool"),
+            new Case("dropout probability above one", net("@Network(input = {3, 16, 16})", "@Dropout(p = 1.5) Layer drop;"),
+                    "[netcost:out-of-range] drop on input (3, 16, 16): p = 1.5 is not a probability; use a "
+                        + "value from 0 to 1",
+                    "p = 1.5", "1.5"),
+            new Case("channel split into zero parts", net("@Network(input = {3, 16, 16})", "@ChannelSplit(parts = 0) Layer half;"),
+                    "[netcost:out-of-range] half on input (3, 16, 16): parts = 0 must be at least 1",
+                    "parts = 0", "0"),
+            new Case("channel split index past the parts", net("@Network(input = {4, 8, 8})", "@ChannelSplit(index = 2) Layer half;"),
+                    "[netcost:out-of-range] half on input (4, 8, 8): index = 2 must be from 0 to 1, one of "
+                        + "the 2 parts",
+                    "index = 2", "2"),
+            new Case("channel split of channels that do not divide", net("@Network(input = {3, 16, 16})", "@ChannelSplit(parts = 2) Layer half;"),
+                    "[netcost:channels] half on input (3, 16, 16): the 3 channels do not split into 2 equal "
+                        + "parts",
+                    "parts = 2", "2"),
+            new Case("channel shuffle groups zero", net("@Network(input = {3, 16, 16})", "@ChannelShuffle(groups = 0) Layer shuffle;"),
+                    "[netcost:out-of-range] shuffle on input (3, 16, 16): groups = 0 must be at least 1",
+                    "groups = 0", "0"),
+            new Case("channel shuffle groups not dividing", net("@Network(input = {3, 16, 16})", "@ChannelShuffle(groups = 2) Layer shuffle;"),
+                    "[netcost:channels] shuffle on input (3, 16, 16): groups = 2 does not divide the 3 "
+                        + "channels",
+                    "groups = 2", "2"),
+            new Case("add of different shapes", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 1) Layer conv;", "@Add({\"conv\", \"input\"}) Layer add;"),
+                    "[netcost:merge] add: @Add needs tensors of one shape, but conv gives (8, 16, 16) and "
+                        + "input gives (3, 16, 16); on a residual path whose channels or size change, give the "
+                        + "shortcut a 1 x 1 convolution with the same stride",
+                    "{\"conv\", \"input\"}", "{\"conv\", \"input\"}"),
+            new Case("concat of different sizes", net("@Network(input = {3, 16, 16})", "@MaxPool(kernel = 2) Layer pool;", "@Concat({\"pool\", \"input\"}) Layer cat;"),
+                    "[netcost:merge] cat: @Concat joins on the channels (the first dimension) and needs "
+                        + "every other dimension equal, but pool gives (3, 8, 8) and input gives (3, 16, 16); give "
+                        + "the branches the same stride and padding",
+                    "{\"pool\", \"input\"}", "{\"pool\", \"input\"}"),
+            new Case("multiply of shapes that do not broadcast", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 1) Layer gate;", "@Mul({\"gate\", \"input\"}) Layer scale;"),
+                    "[netcost:merge] scale: @Mul needs shapes that broadcast (aligned on the last dimension, "
+                        + "each pair equal or one of them 1), but gate gives (8, 16, 16) and input gives (3, 16, "
+                        + "16); squeeze-and-excitation multiplies (C, 1, 1) by (C, H, W)",
+                    "{\"gate\", \"input\"}", "{\"gate\", \"input\"}"),
+            new Case("add of one tensor", net("@Network(input = {3, 16, 16})", "@ReLU Layer relu;", "@Add({\"relu\"}) Layer add;"),
+                    "[netcost:merge-inputs] add: a merge joins at least two tensors, but it names 1; list "
+                        + "them, as {\"bn3\", \"input\"}",
+                    "{\"relu\"}", "{\"relu\"}"),
+            new Case("from on a merge", net("@Network(input = {3, 16, 16})", "@ReLU Layer relu;", "@Add({\"relu\", \"input\"}) @From(\"relu\") Layer add;"),
+                    "[netcost:merge-inputs] add: @Add names its inputs itself; remove @From and list the "
+                        + "inputs in @Add({...})",
+                    "@From(\"relu\")", "\"relu\""),
+            new Case("from an unknown name", net("@Network(input = {3, 16, 16})", "@ReLU @From(\"nothing\") Layer relu;"),
+                    "[netcost:unknown-input] relu: `nothing` is no field of Net; it can read input",
+                    "\"nothing\"", "\"nothing\""),
+            new Case("from a field below", net("@Network(input = {3, 16, 16})", "@ReLU @From(\"later\") Layer relu;", "@ReLU Layer later;"),
+                    "[netcost:unknown-input] relu: `later` is declared below relu, and a layer reads only "
+                        + "fields above it; it can read input",
+                    "\"later\"", "\"later\""),
+            new Case("with an attribute the layer lacks", net("@Network(input = {3, 16, 16})", "@ReLU @With(out = \"8\") Layer relu;"),
+                    "[netcost:unknown-attribute] relu: @ReLU has no attributes, so @With has nothing to "
+                        + "give; remove it",
+                    "\"8\"", "\"8\""),
+            new Case("an attribute on the layer and in with", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 1) @With(out = \"in\") Layer conv;"),
+                    "[netcost:given-twice] conv: out is given on @Conv and by @With; keep one",
+                    "@With(out = \"in\")", "\"in\""),
+            new Case("an expression that does not parse", net("@Network(input = {3, 16, 16})", "@Conv(kernel = 1) @With(out = \"in +\") Layer conv;"),
+                    "[netcost:expression] conv: out = \"in +\": the expression ends too early at column 5 of "
+                        + "\"in +\"",
+                    "\"in +\"", "\"in +\""),
+            new Case("an expression of the wrong type", net("@Network(input = {3, 16, 16})", "@Conv(kernel = 1) @With(out = \"in > 1\") Layer conv;"),
+                    "[netcost:expression] conv: out = \"in > 1\": gives a boolean where an int is needed",
+                    "\"in > 1\"", "\"in > 1\""),
+            new Case("a condition that is no boolean", net("@Network(input = {3, 16, 16})", "@ReLU @If(\"in\") Layer relu;"),
+                    "[netcost:expression] relu: @If(\"in\"): gives an int where a boolean is needed",
+                    "@If(\"in\")", "\"in\""),
+            new Case("an expression that divides by zero", net("@Network(input = {3, 16, 16})", "@Conv(kernel = 1) @With(out = \"in / (in - 3)\") Layer conv;"),
+                    "[netcost:evaluation] conv on input (3, 16, 16): out = \"in / (in - 3)\" fails with in = "
+                        + "3: division by zero",
+                    "\"in / (in - 3)\"", "\"in / (in - 3)\""),
+            new Case("a convolution without out", net("@Network(input = {3, 16, 16})", "@Conv(kernel = 3) Layer conv;"),
+                    "[netcost:missing] conv: @Conv needs out; write it, as @Conv(out = ...), or give it in a "
+                        + "block by @With(out = \"...\")",
+                    "@Conv", "@Conv"),
+            new Case("a field named input", net("@Network(input = {3, 16, 16})", "@ReLU Layer input;"),
+                    "[netcost:reserved-name] a field may not be named `input`: @From(\"input\") and merges use "
+                        + "that name for the input of the network or block; rename the field",
+                    "@ReLU", "@ReLU"),
+            new Case("two layer annotations on one field", net("@Network(input = {3, 16, 16})", "@ReLU @Sigmoid Layer act;"),
+                    "[netcost:two-layers] act: a field declares one layer, but it has @ReLU and @Sigmoid; "
+                        + "move @Sigmoid to a field of its own after this one",
+                    "@Sigmoid", "@Sigmoid"),
+            new Case("a layer annotation on an int", net("@Network(input = {3, 16, 16})", "@ReLU int relu;"),
+                    "[netcost:field-type] relu: a layer field must have the type dev.netcost.Layer, not int; "
+                        + "declare it as `Layer relu;`",
+                    "@ReLU", "@ReLU"),
+            new Case("with alone on a field", net("@Network(input = {3, 16, 16})", "@ReLU Layer relu;", "@With(out = \"8\") Layer nothing;"),
+                    "[netcost:misplaced] nothing: @With modifies a layer or block annotation on the same "
+                        + "field, and this field has none; add one, such as @Conv(...)",
+                    "@With(out = \"8\") Layer nothing", "@With"),
+            new Case("repeat on a layer", net("@Network(input = {3, 16, 16})", "@ReLU @Repeat(2) Layer relu;"),
+                    "[netcost:misplaced] relu: @Repeat repeats a block, not a layer such as @ReLU; declare a "
+                        + "@Block, or give each layer a field of its own",
+                    "@Repeat(2)", "2"),
+            new Case("a network without layers", net("@Network(input = {3, 16, 16})"),
+                    "[netcost:no-layers] Net declares no layers; add fields such as `@Conv(out = 16, kernel "
+                        + "= 3) Layer conv1;`",
+                    "@Network", "@Network"),
+            new Case("two fields with one constant stem", net("@Network(input = {3, 16, 16})", "@ReLU Layer convA;", "@ReLU Layer conv_a;"),
+                    "[netcost:constant-clash] conv_a: its constants would be named CONV_A_*, as those of "
+                        + "convA are; rename one of the two fields",
+                    "@ReLU Layer conv_a", "@ReLU"),
+            new Case("a figure beyond long", net("@Network(input = {1048576, 1048576, 1048576})", "@ReLU Layer relu;"),
+                    "[netcost:overflow] relu on input (1048576, 1048576, 1048576): a shape or figure of this "
+                        + "layer, or the network's total with it, does not fit a long (at most "
+                        + "9,223,372,036,854,775,807); netcost never wraps a number: make the layer or its input "
+                        + "smaller",
+                    "@ReLU", "@ReLU"),
+            new Case("a negative budget", net("@Budget(maxParams = -5)\n@Network(input = {3, 16, 16})", "@ReLU Layer relu;"),
+                    "[netcost:out-of-range] maxParams = -5 must be at least 0",
+                    "-5", "-5"),
+            new Case("over a budget", net("@Budget(maxParams = 100)\n@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 3, bias = false) Layer conv;"),
+                    "[netcost:budget] PARAMS = 216 is over maxParams = 100 by 116 (116.0 %); the fields that "
+                        + "hold the most: conv 216 (100.0 %)",
+                    "100", "100")));
+        // Blocks: the error is in the block's file, or at the use.
+        List<NetworkSource> recursive = withBlock("@Block\n@interface B {\n    class Layers {\n        @B Layer again;\n"
+                + "    }\n}\n", "@B Layer b;");
+        cases.add(new Case("a block that contains itself", List.of(recursive.get(1), recursive.get(0)),
+                "[netcost:recursive-block] again: B would contain itself (B > B); a block cannot use itself,"
+                        + " directly or through other blocks", "@B Layer again", "@B"));
+        List<NetworkSource> noLayers = withBlock("@Block\n@interface B {\n    int out();\n}\n", "@B(out = 3) Layer b;");
+        cases.add(new Case("a block without a Layers class", List.of(noLayers.get(1), noLayers.get(0)),
+                "[netcost:block-layers] B: a @Block declares its layers as fields of a nested class `Layers`: add"
+                        + " `class Layers { @Conv(...) Layer conv; }`", "@Block", "@Block"));
+        List<NetworkSource> firstOnly = withBlock("@Block\n@interface B {\n    @FirstOnly int stride();\n"
+                + "    class Layers {\n        @ReLU Layer relu;\n    }\n}\n", "@B(stride = 2) Layer b;");
+        cases.add(new Case("a first-only parameter without a default", List.of(firstOnly.get(1), firstOnly.get(0)),
+                "[netcost:block-parameter] stride: @FirstOnly gives the repeats after the first this parameter's"
+                        + " default, and it has none; add one, such as `int stride() default 1;`", "@FirstOnly",
+                "@FirstOnly"));
+        String conv = "@Block\n@interface B {\n    int groups() default 1;\n    class Layers {\n"
+                + "        @Conv(kernel = 1, bias = false) @With(out = \"in\", groups = \"groups\") Layer conv;\n"
+                + "    }\n}\n";
+        cases.add(new Case("a block argument that fails inside the block", withBlock(conv, "@B(groups = 3) Layer b;"),
+                "[netcost:groups] b.conv on input (8, 8, 8): groups = 3 does not divide out = 8; groups must divide"
+                        + " both the input and the output channels", "groups = 3", "3"));
+        cases.add(new Case("a block parameter that does not exist", withBlock(conv,
+                "@B @With(args = \"group = 2\") Layer b;"), "[netcost:unknown-attribute] b: B has no parameter"
+                        + " `group`; it has groups", "\"group = 2\"", "\"group = 2\""));
+        cases.add(new Case("a repeat of zero", withBlock(conv, "@B @Repeat(0) Layer b;"),
+                "[netcost:out-of-range] b: @Repeat(0) must be at least 1", "@Repeat(0)", "0"));
+        cases.add(new Case("a layer annotation outside a network", NetworkSource.of("com.example.Loose",
+                "package com.example;\n\nimport dev.netcost.*;\n\nclass Loose {\n    @ReLU Layer relu;\n}\n"),
+                "[netcost:not-in-network] relu: @ReLU declares a layer, but Loose is not a network; annotate Loose"
+                        + " with @Network(input = {...}), or declare the layers in the nested class Layers of a @Block",
+                "@ReLU", "@ReLU"));
+        cases.add(new Case("a type named as the companion", List.of(NetworkSource.of("com.example.NetCost",
+                "package com.example;\n\nclass NetCost {}\n"), net("@Network(input = {3, 8, 8})",
+                "@ReLU Layer relu;")), "[netcost:name-taken] netcost generates com.example.NetCost for Net, but a"
+                        + " type of that name is already declared; rename that type or the network", "@Network",
+                "@Network"));
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachMistakeIsOneErrorOnTheValueAtFault(Case c) {
+        Compilation compilation = compileWith(List.of("-Anetcost.reports=none"),
+                c.sources().toArray(NetworkSource[]::new));
+        NetworkSource file = c.sources().get(c.sources().size() - 1);
+        NetworkSource.Position at = file.at(c.context(), c.target());
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(c.message()).inFile(file.file()).onLine(at.line())
+                .atColumn(at.column());
+    }
+
+    @Test
+    void theCatalogueIsLargeAndDistinct() {
+        List<Case> cases = cases();
+        assertThat(cases.size()).isAtLeast(40);
+        assertThat(cases.stream().map(Case::name).distinct().count()).isEqualTo((long) cases.size());
+    }
+
+    /** Every error netcost can report has a case, except a bug in netcost (RobustnessTest injects one). */
+    @Test
+    void everyKindOfErrorHasACase() {
+        Set<String> covered = new TreeSet<>();
+        cases().forEach(c -> covered.add(c.id()));
+        Set<String> kinds = new TreeSet<>();
+        Arrays.stream(ProblemKind.values()).filter(k -> k != ProblemKind.INTERNAL).forEach(k -> kinds.add(k.id()));
+        assertThat(covered).containsExactlyElementsIn(kinds);
+    }
+
+    /** The README's table of errors lists exactly the ids netcost reports, lints and options aside. */
+    @Test
+    void theReadmeListsEveryError() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("## Errors you can meet"));
+        section = section.substring(0, section.indexOf("\n## ", 1));
+        Set<String> listed = new TreeSet<>();
+        Matcher row = Pattern.compile("^\\| `([a-z-]+)`", Pattern.MULTILINE).matcher(section);
+        while (row.find()) {
+            listed.add(row.group(1));
+        }
+        Set<String> kinds = new TreeSet<>();
+        Stream.of(ProblemKind.values()).forEach(k -> kinds.add(k.id()));
+        kinds.add("option"); // a warning about -A options, not a ProblemKind
+        assertThat(listed).containsExactlyElementsIn(kinds);
+    }
+}
