@@ -19,6 +19,9 @@ import java.lang.annotation.Target;
  * {@code divisible(v, d)} (torchvision's {@code _make_divisible}: {@code v} rounded to a multiple
  * of {@code d}, never more than 10% below it).
  *
+ * <p>A per-dimension attribute takes one expression per dimension, separated by commas:
+ * {@code @With(kernel = "kh, kw", padding = "kh / 2, kw / 2")}, as Inception-v3's 1 x 7 convolutions need.
+ *
  * <p>The named elements cover the layer attributes; {@link #args()} gives any attribute or block
  * parameter by name ({@code "squeeze = max(1, in / 4)"}). A block parameter whose name is one of
  * the named elements ({@code out}, {@code stride}...) may be given either way.

@@ -328,6 +328,46 @@ class BlockDiagnosticsTest {
         assertThat(compilation).generatedSourceFile("com.example.Two_BCost");
     }
 
+    /**
+     * Inception-v3's factorized convolutions: one value per dimension from the parameters,
+     * {@code kernel = "kh, kw"}. A 1 x 7 kernel with padding (0, 3) keeps 17 x 17; 16 outputs from
+     * 8 channels: 16 * 289 * 8 * 7 = 258,944 MACs.
+     */
+    @Test
+    void perDimensionValuesFromParameters() throws java.io.IOException {
+        NetworkSource block = NetworkSource.of("com.example.Factorized", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Block
+                @interface Factorized {
+                    int out();
+                    int kh() default 1;
+                    int kw() default 1;
+                    class Layers {
+                        @Conv(bias = false) @With(out = "out", kernel = "kh, kw", padding = "kh / 2, kw / 2") Layer conv;
+                    }
+                }
+                """);
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {8, 17, 17})
+                class Net {
+                    @Factorized(out = 16, kh = 1, kw = 7) Layer branch;
+                }
+                """);
+        Compilation compilation = compile(block, src);
+        assertThat(compilation).succeededWithoutWarnings();
+        String cost = compilation.generatedSourceFile("com.example.NetCost").orElseThrow().getCharContent(false)
+                .toString();
+        com.google.common.truth.Truth.assertThat(cost).contains("BRANCH_MACS = 258_944L;");
+        com.google.common.truth.Truth.assertThat(cost).contains("BRANCH_OUTPUT_SHAPE = Shape.of(16, 17, 17);");
+    }
+
     @Test
     void aParameterNamedIn() {
         NetworkSource block = NetworkSource.of("com.example.Shadow", """

@@ -160,6 +160,14 @@ class GraphDiagnosticsTest {
     }
 
     @Test
+    void aListForAnAttributeOfOneValue() {
+        NetworkSource src = network("@Conv(kernel = 1) @With(out = \"8, 8\") Layer conv;");
+        assertOnlyError(compile(src), src, "[netcost:expression] conv: out = \"8, 8\": a list of 2 values is for a"
+                + " per-dimension attribute (kernel, stride, padding, dilation, outputPadding, output); give one value"
+                + " here", src.at("\"8, 8\""));
+    }
+
+    @Test
     void anExpressionThatDividesByZero() {
         NetworkSource src = network("@Conv(kernel = 1) @With(out = \"in / (in - 64)\") Layer conv;");
         assertOnlyError(compile(src), src, "[netcost:evaluation] conv on input (64, 8, 8): out = \"in / (in - 64)\""

@@ -12,6 +12,7 @@ import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.ParamDecl;
 import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.model.expr.Expr;
 import dev.netcost.processor.model.expr.ExprException;
 import dev.netcost.processor.model.expr.ValueType;
 import java.util.ArrayList;
@@ -103,6 +104,15 @@ final class DeclarationChecks {
     private static void typeCheck(AttrValue.Expression expr, ValueType wanted, Map<String, ValueType> scope,
             String what, Fault place, List<Fault> faults) {
         String prefix = what + ": ";
+        if (expr.expr() instanceof Expr.Tuple tuple && place.attr().map(a -> a.kind() == Attr.Kind.INTS)
+                .orElse(false)) {
+            try {
+                tuple.typeItems(scope);
+            } catch (ExprException e) {
+                faults.add(place.withMessage(prefix + e.getMessage()));
+            }
+            return;
+        }
         try {
             ValueType actual = expr.expr().type(scope);
             if (actual != wanted) {

@@ -319,13 +319,18 @@ final class GraphWalker {
                 values.put(attr, value);
                 continue;
             }
-            long number = (Long) value;
-            if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-                report(layer, scope, where(path, in, null), Fault.on(attr, ProblemKind.OUT_OF_RANGE, attr.javaName()
-                        + " = \"" + expr.text() + "\" gives " + number + ", which does not fit an int"), origins);
-                return null;
+            List<Integer> numbers = new ArrayList<>();
+            for (Object item : value instanceof List<?> list ? list : List.of(value)) {
+                long number = (Long) item;
+                if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+                    report(layer, scope, where(path, in, null), Fault.on(attr, ProblemKind.OUT_OF_RANGE,
+                            attr.javaName() + " = \"" + expr.text() + "\" gives " + number + ", which does not fit an"
+                                    + " int"), origins);
+                    return null;
+                }
+                numbers.add((int) number);
             }
-            values.put(attr, attr.kind() == Attr.Kind.INTS ? List.of((int) number) : (Object) (int) number);
+            values.put(attr, attr.kind() == Attr.Kind.INTS ? List.copyOf(numbers) : (Object) numbers.get(0));
         }
         return template.kind().build(new AttrValues(values));
     }

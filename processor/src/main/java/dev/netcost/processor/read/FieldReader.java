@@ -223,8 +223,8 @@ final class FieldReader {
                         + annotation + " and by @With; keep one");
                 ok = false;
             } else {
-                Optional<AttrValue.Expression> expression = parse(entry.getValue(), source, attr.get(),
-                        name + ": " + attr.get().javaName());
+                Optional<AttrValue.Expression> expression = WithArgs.parse(entry.getValue(),
+                        source.at(attr, Optional.empty()), name + ": " + attr.get().javaName(), problems, true);
                 if (expression.isEmpty()) {
                     ok = false;
                 } else {

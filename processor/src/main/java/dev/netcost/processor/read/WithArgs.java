@@ -63,8 +63,15 @@ final class WithArgs {
     /** The parsed expression, or empty with a problem placed {@code where}. */
     static Optional<AttrValue.Expression> parse(String text, SourceLocation where, String what,
             List<LocatedProblem> problems) {
+        return parse(text, where, what, problems, false);
+    }
+
+    /** @param perDimension whether {@code "1, k"}, one value per dimension, is allowed */
+    static Optional<AttrValue.Expression> parse(String text, SourceLocation where, String what,
+            List<LocatedProblem> problems, boolean perDimension) {
         try {
-            return Optional.of(new AttrValue.Expression(ExprParser.parse(text), text.strip()));
+            return Optional.of(new AttrValue.Expression(perDimension ? ExprParser.parseList(text)
+                    : ExprParser.parse(text), text.strip()));
         } catch (ExprException e) {
             problems.add(new LocatedProblem(ProblemKind.EXPRESSION, where, what + " = \"" + text + "\": "
                     + e.getMessage()));

@@ -22,6 +22,31 @@ public final class SummaryText {
 
     private SummaryText() {}
 
+    /** The most rows a class's Javadoc shows; past them, only the heading and the totals. */
+    private static final int JAVADOC_ROWS = 300;
+
+    /**
+     * The table for the class Javadoc: as {@link #of}, but for a network too long to read in a
+     * hover, the heading and the totals with a pointer to {@code summary()}.
+     */
+    public static String forJavadoc(NetworkAnalysis analysis) {
+        String table = of(analysis);
+        List<String> lines = table.lines().toList();
+        // Rows lie between the rule under the column names and the rule above the totals.
+        int first = 4;
+        int last = lines.size() - 1;
+        while (last > first && !lines.get(last).startsWith("-")) {
+            last--;
+        }
+        if (last - first <= JAVADOC_ROWS) {
+            return table;
+        }
+        List<String> shortened = new ArrayList<>(lines.subList(0, first));
+        shortened.add("(" + Summary.grouped(last - first) + " rows: call summary() for them)");
+        shortened.addAll(lines.subList(last, lines.size()));
+        return String.join("\n", shortened) + "\n";
+    }
+
     /** The table, blocks open to their instances. */
     public static String of(NetworkAnalysis analysis) {
         NetworkDecl network = analysis.network();

@@ -189,6 +189,45 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * One value per dimension, {@code "1, k"}: only a per-dimension attribute takes it, as a
+     * list of {@code Long}. Its own type is refused, so that nowhere else can use it.
+     */
+    record Tuple(List<Expr> items) implements Expr {
+        public Tuple {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public ValueType type(Map<String, ValueType> scope) throws ExprException {
+            throw new ExprException("a list of " + items.size() + " values is for a per-dimension attribute"
+                    + " (kernel, stride, padding, dilation, outputPadding, output); give one value here");
+        }
+
+        /** Checks that every item is an int. */
+        public void typeItems(Map<String, ValueType> scope) throws ExprException {
+            for (Expr item : items) {
+                expect(item, scope, ValueType.INT, ",");
+            }
+        }
+
+        @Override
+        public Object eval(Map<String, Object> values) {
+            List<Object> out = new java.util.ArrayList<>();
+            for (Expr item : items) {
+                out.add(item.eval(values));
+            }
+            return out;
+        }
+
+        @Override
+        public void variables(Set<String> into) {
+            for (Expr item : items) {
+                item.variables(into);
+            }
+        }
+    }
+
     /** {@code max(a, b)}, {@code min(a, b)}, {@code divisible(v, d)}. */
     record Call(Function function, List<Expr> args) implements Expr {
         public Call {

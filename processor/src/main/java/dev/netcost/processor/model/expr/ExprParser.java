@@ -32,6 +32,27 @@ public final class ExprParser {
         return expr;
     }
 
+    /**
+     * Parses {@code text} as one expression or several separated by commas, for a per-dimension
+     * attribute: {@code "1, k"} is a {@link Expr.Tuple}; a single expression is itself.
+     */
+    public static Expr parseList(String text) throws ExprException {
+        ExprParser parser = new ExprParser(text);
+        parser.skipSpaces();
+        if (parser.pos == text.length()) {
+            throw new ExprException("the expression is empty");
+        }
+        List<Expr> items = new ArrayList<>();
+        do {
+            items.add(parser.conditional());
+        } while (parser.take(","));
+        parser.skipSpaces();
+        if (parser.pos < text.length()) {
+            throw parser.error("unexpected `" + text.charAt(parser.pos) + "`");
+        }
+        return items.size() == 1 ? items.get(0) : new Expr.Tuple(items);
+    }
+
     private Expr conditional() throws ExprException {
         Expr condition = binary(0);
         if (take("?")) {

@@ -67,6 +67,18 @@ class ExprParserTest {
         assertEquals(Set.of("t", "in"), variables);
     }
 
+    /** Per-dimension values: a list at the top level; commas inside a call belong to the call. */
+    @Test
+    void listsOfValues() throws ExprException {
+        Expr list = ExprParser.parseList("1, max(in, t) / 2");
+        assertEquals(java.util.List.of(1L, 12L), list.eval(VALUES));
+        ((Expr.Tuple) list).typeItems(TYPES);
+        assertEquals(24L, ExprParser.parseList("in").eval(VALUES));
+        assertThrows(ExprException.class, () -> ExprParser.parseList("1, se").type(TYPES));
+        assertThrows(ExprException.class, () -> ((Expr.Tuple) ExprParser.parseList("1, se")).typeItems(TYPES));
+        assertThrows(ExprException.class, () -> ExprParser.parse("1, 2"));
+    }
+
     @Test
     void arithmeticIsExact() throws ExprException {
         Expr big = ExprParser.parse("in * 9223372036854775807");
