@@ -163,7 +163,7 @@ public final class Summary {
     }
 
     /** The paths enclosing {@code path}, outermost first: {@code layer3}, {@code layer3[0]}. */
-    static List<String> ancestors(String path) {
+    public static List<String> ancestors(String path) {
         List<String> ancestors = new ArrayList<>();
         for (int i = 0; i < path.length(); i++) {
             if (path.charAt(i) == '.' || path.charAt(i) == '[') {

@@ -4,13 +4,12 @@ import dev.netcost.Summary;
 import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.Percent;
 import dev.netcost.processor.model.BudgetDecl;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.ProblemKind;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,7 +77,7 @@ public final class BudgetCheck {
             return null;
         }
         long by = figure - limit;
-        String percent = limit == 0 ? "" : " (" + percent(by, limit) + " %)";
+        String percent = limit == 0 ? "" : " (" + Percent.of(by, limit) + " %)";
         return name + " = " + Summary.grouped(figure) + " is over " + attr.javaName() + " = " + Summary.grouped(limit)
                 + " by " + Summary.grouped(by) + percent + detail;
     }
@@ -91,7 +90,7 @@ public final class BudgetCheck {
                 .sorted(Comparator.comparingLong(figure).reversed())
                 .limit(CONTRIBUTORS)
                 .forEach(f -> parts.add(f.decl().name() + " " + Summary.grouped(figure.applyAsLong(f)) + " ("
-                        + percent(figure.applyAsLong(f), total) + " %)"));
+                        + Percent.of(figure.applyAsLong(f), total) + " %)"));
         return String.join(", ", parts);
     }
 
@@ -108,10 +107,5 @@ public final class BudgetCheck {
 
     private static String dtype(NetworkAnalysis analysis) {
         return analysis.network().dtype().name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String percent(long part, long whole) {
-        return new BigDecimal(part).multiply(BigDecimal.valueOf(100))
-                .divide(new BigDecimal(whole), 1, RoundingMode.HALF_UP).toPlainString();
     }
 }

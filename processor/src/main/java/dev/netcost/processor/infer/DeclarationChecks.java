@@ -30,7 +30,7 @@ import java.util.function.BiFunction;
  */
 final class DeclarationChecks {
     /** The variable every expression may read: the channels coming into the block or network. */
-    static final String IN = "in";
+    static final String IN = NodeDecl.IN_CHANNELS;
 
     private DeclarationChecks() {}
 

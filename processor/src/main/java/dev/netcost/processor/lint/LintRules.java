@@ -5,6 +5,7 @@ import dev.netcost.Summary;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.Percent;
 import dev.netcost.processor.model.AttrValue;
 import dev.netcost.processor.model.AvgPool;
 import dev.netcost.processor.model.BatchNorm;
@@ -19,8 +20,6 @@ import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpKind;
 import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.SlidingWindow;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -124,7 +123,7 @@ public final class LintRules {
             if (layer.computation() instanceof Linear && learned > 1 && layer.cost().params() > total / 2) {
                 found.add(place(layer, Lint.HEAVY_CLASSIFIER, Attr.OUT, "this @Linear holds "
                         + Summary.grouped(layer.cost().params()) + " of the network's " + Summary.grouped(total)
-                        + " parameters (" + percent(layer.cost().params(), total) + " %); a global average pool"
+                        + " parameters (" + Percent.of(layer.cost().params(), total) + " %); a global average pool"
                         + " before the classifier, as ResNet has, would shrink it"));
             }
             for (Finding f : found) {
@@ -194,9 +193,5 @@ public final class LintRules {
         String message = layer.path() + " on input " + layer.input() + ": " + text;
         return new Finding(lint, Optional.empty(), layer.topNode(), layer.topLevel() ? Optional.of(attr)
                 : Optional.empty(), message);
-    }
-
-    private static String percent(long part, long whole) {
-        return BigDecimal.valueOf(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -8,6 +8,9 @@ public sealed interface NodeDecl permits LayerDecl, BlockUse {
     /** The name of the input of a network or block, as {@code @From} and merges name it. */
     String INPUT = "input";
 
+    /** The variable expressions read for the channels coming into the block or network. */
+    String IN_CHANNELS = "in";
+
     /** Position among the fields of its network or block, from 0. */
     int index();
 

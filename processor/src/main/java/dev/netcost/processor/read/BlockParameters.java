@@ -18,7 +18,7 @@ final class BlockParameters {
     /** The parameter, or empty with a problem when its type or {@code @FirstOnly} is wrong. */
     static Optional<ParamDecl> read(ExecutableElement method, List<LocatedProblem> problems) {
         String name = method.getSimpleName().toString();
-        if (name.equals("in")) {
+        if (name.equals(dev.netcost.processor.model.NodeDecl.IN_CHANNELS)) {
             problems.add(new LocatedProblem(ProblemKind.BLOCK_PARAMETER, new SourceLocation(method, Optional.empty(),
                     Optional.empty()), "in: a block parameter may not be named `in`: expressions use that name for"
                     + " the channels coming into the block; rename the parameter"));

@@ -138,7 +138,7 @@ public final class CompanionWriter {
         }
         List<LayerLists.Row> blockRows = new ArrayList<>();
         for (BlockAnalysis block : analysis.blocks()) {
-            blockRows.add(new LayerLists.Row(layer(block.path(), block.op(), block.input(), block.output(),
+            blockRows.add(new LayerLists.Row(SummaryText.layer(block.path(), block.op(), block.input(), block.output(),
                     block.cost(), block.traffic()), java.util.Optional.empty()));
         }
         Map<String, FieldAnalysis> layerFields = new HashMap<>();
@@ -150,7 +150,7 @@ public final class CompanionWriter {
         List<LayerLists.Row> layerRows = new ArrayList<>();
         for (LayerAnalysis layer : analysis.layers()) {
             FieldAnalysis field = layerFields.get(layer.path());
-            layerRows.add(new LayerLists.Row(layer(layer.path(), layer.op(), layer.input(), layer.output(),
+            layerRows.add(new LayerLists.Row(SummaryText.layer(layer.path(), layer.op(), layer.input(), layer.output(),
                     layer.cost(), layer.traffic()), java.util.Optional.ofNullable(field).map(f -> f.decl()
                     .constantStem())));
         }
@@ -205,11 +205,6 @@ public final class CompanionWriter {
         type.addField(intensity(stem + "_ARITHMETIC_INTENSITY", traffic.intensity(cost.flops()), "FLOPs per byte of"
                 + " memory traffic of " + what + "."));
         type.addField(shape(stem + "_OUTPUT_SHAPE", output, "One output sample of " + what));
-    }
-
-    private static Layer layer(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
-        return new Layer(path, op, input, output, cost.params(), cost.buffers(), cost.macs(), cost.flops(),
-                traffic.activationBytes(), traffic.memoryAccessBytes());
     }
 
     private static FieldSpec intensity(String name, double value, String doc) {

@@ -37,7 +37,7 @@ final class DotReport {
         Deque<String> open = new ArrayDeque<>();
         for (LayerAnalysis layer : analysis.layers()) {
             List<String> clusters = new ArrayList<>();
-            for (String ancestor : ancestors(layer.path())) {
+            for (String ancestor : Summary.ancestors(layer.path())) {
                 if (blocks.containsKey(ancestor)) {
                     clusters.add(ancestor);
                 }
@@ -73,16 +73,5 @@ final class DotReport {
             }
         }
         return dot.append("}\n").toString();
-    }
-
-    /** The paths enclosing {@code path}, outermost first. */
-    private static List<String> ancestors(String path) {
-        List<String> ancestors = new ArrayList<>();
-        for (int i = 0; i < path.length(); i++) {
-            if (path.charAt(i) == '.' || path.charAt(i) == '[') {
-                ancestors.add(path.substring(0, i));
-            }
-        }
-        return ancestors;
     }
 }

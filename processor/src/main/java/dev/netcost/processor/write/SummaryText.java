@@ -63,7 +63,8 @@ public final class SummaryText {
         return Summary.table(header, layers, blocks, blocks.isEmpty() ? Integer.MAX_VALUE : DEPTH);
     }
 
-    private static Layer layer(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
+    /** The public {@link Layer} for an analysed layer or block. */
+    static Layer layer(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
         return new Layer(path, op, input, output, cost.params(), cost.buffers(), cost.macs(), cost.flops(),
                 traffic.activationBytes(), traffic.memoryAccessBytes());
     }
