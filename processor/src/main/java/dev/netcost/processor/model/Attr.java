@@ -44,6 +44,10 @@ public enum Attr {
         NONE
     }
 
+    /** The limits of {@code @Budget}, in declaration order. */
+    public static final java.util.List<Attr> BUDGET_LIMITS =
+            java.util.List.of(MAX_PARAMS, MAX_MACS, MAX_FLOPS, MAX_PEAK_MEMORY_BYTES, MAX_PARAM_BYTES);
+
     private final String javaName;
     private final Kind kind;
 

@@ -70,8 +70,7 @@ public final class NetworkReader {
             AnnotationValues values = new AnnotationValues(budgetMirror.get(), elements);
             sources.setBudget(new SourceMap.Annotated(budgetMirror.get(), values));
             Map<Attr, Long> limits = new EnumMap<>(Attr.class);
-            for (Attr limit : List.of(Attr.MAX_PARAMS, Attr.MAX_MACS, Attr.MAX_FLOPS, Attr.MAX_PEAK_MEMORY_BYTES,
-                    Attr.MAX_PARAM_BYTES)) {
+            for (Attr limit : Attr.BUDGET_LIMITS) {
                 if (values.written(limit).isPresent() && values.value(limit.javaName()) instanceof Long l) {
                     limits.put(limit, l);
                 }

@@ -82,8 +82,6 @@ public final class SourceMap {
 
     private final Field network;
     private Optional<Annotated> budget = Optional.empty();
-    private static final java.util.Set<Attr> BUDGET_LIMITS = java.util.EnumSet.of(Attr.MAX_PARAMS, Attr.MAX_MACS,
-            Attr.MAX_FLOPS, Attr.MAX_PEAK_MEMORY_BYTES, Attr.MAX_PARAM_BYTES);
     private final List<Field> nodes = new ArrayList<>();
     private final Map<String, List<Field>> blocks = new HashMap<>();
 
@@ -116,7 +114,7 @@ public final class SourceMap {
     public SourceLocation locate(Optional<String> block, java.util.OptionalInt node, Optional<Attr> attr,
             Optional<String> argument) {
         Field field;
-        if (node.isEmpty() && budget.isPresent() && attr.isPresent() && BUDGET_LIMITS.contains(attr.get())) {
+        if (node.isEmpty() && budget.isPresent() && attr.isPresent() && Attr.BUDGET_LIMITS.contains(attr.get())) {
             Annotated b = budget.get();
             return new SourceLocation(network.element(), b.mirror(), b.values().written(attr.get()));
         }

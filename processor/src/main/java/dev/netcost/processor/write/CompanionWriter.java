@@ -222,13 +222,9 @@ public final class CompanionWriter {
     }
 
     private static FieldSpec shape(String name, Shape shape, String doc) {
-        List<CodeBlock> dims = new ArrayList<>();
-        for (long d : shape.dims()) {
-            dims.add(CodeBlock.of("$L", d));
-        }
         return FieldSpec.builder(SHAPE, name, CONSTANT)
                 .addJavadoc("$L: {@code $L}.\n", doc, shape)
-                .initializer("$T.of($L)", SHAPE, CodeBlock.join(dims, ", "))
+                .initializer(LayerLists.shape(shape))
                 .build();
     }
 

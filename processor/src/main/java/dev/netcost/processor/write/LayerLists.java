@@ -93,7 +93,8 @@ final class LayerLists {
                 Literals.longLiteral(l.activationBytes()), Literals.longLiteral(l.memoryAccessBytes()));
     }
 
-    private static CodeBlock shape(Shape shape) {
+    /** {@code Shape.of(3, 224, 224)}. */
+    static CodeBlock shape(Shape shape) {
         List<CodeBlock> dims = new ArrayList<>();
         for (long d : shape.dims()) {
             dims.add(CodeBlock.of("$L", d));
