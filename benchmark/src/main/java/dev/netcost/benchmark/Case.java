@@ -1,0 +1,86 @@
+package dev.netcost.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One thing to compile: a set of source files.
+ *
+ * @param name    as the table shows it
+ * @param sources path (for javac's messages) and text of each file
+ * @param goal    whether the 10 % goal applies to it
+ */
+record Case(String name, List<Source> sources, boolean goal) {
+    /** A source file in memory. */
+    record Source(String path, String text) {}
+
+    private static final String PACKAGE = "bench";
+
+    /**
+     * A chain of {@code layers} layers: convolution, batch norm, ReLU, again and again, each on
+     * the output of the one before.
+     */
+    static Case chain(int layers, boolean goal) {
+        return new Case("chain of " + String.format("%,d", layers), List.of(chainSource("Chain" + layers, layers)),
+                goal);
+    }
+
+    /** {@code count} networks of {@code layers} layers each, one file each. */
+    static Case many(int count, int layers) {
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sources.add(chainSource("Net" + i, layers));
+        }
+        return new Case(count + " networks of " + layers, sources, false);
+    }
+
+    /** A network of the samples module with the blocks it uses, read from the source tree. */
+    static Case sample(String network, String... blocks) {
+        Path root = Path.of("samples/src/main/java/dev/netcost/samples");
+        List<Source> sources = new ArrayList<>();
+        sources.add(read(root.resolve(network + ".java")));
+        for (String block : blocks) {
+            sources.add(read(root.resolve("blocks").resolve(block + ".java")));
+        }
+        return new Case(network, sources, true);
+    }
+
+    private static Source read(Path path) {
+        try {
+            return new Source(path.toString(), Files.readString(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("run the benchmark from the repository's root: " + e.getMessage(), e);
+        }
+    }
+
+    private static Source chainSource(String name, int layers) {
+        StringBuilder s = new StringBuilder();
+        s.append("package ").append(PACKAGE).append(";\n\n")
+                .append("import dev.netcost.*;\n\n")
+                .append("@Network(input = {16, 32, 32})\n")
+                .append("public class ").append(name).append(" {\n");
+        for (int i = 0; i < layers; i++) {
+            String layer = switch (i % 3) {
+                case 0 -> "@Conv(out = 16, kernel = 3, padding = 1, bias = false)";
+                case 1 -> "@BatchNorm";
+                default -> "@ReLU";
+            };
+            s.append("    ").append(layer).append(" Layer l").append(i).append(";\n");
+        }
+        s.append("}\n");
+        return new Source(PACKAGE + "/" + name + ".java", s.toString());
+    }
+
+    /** The number of layer fields: annotated fields of the network and of its blocks' Layers. */
+    int declaredLayers() {
+        int count = 0;
+        for (Source source : sources) {
+            count += (int) source.text().lines().filter(l -> l.strip().matches("@[A-Z].*\\bLayer \\w+;")).count();
+        }
+        return count;
+    }
+}

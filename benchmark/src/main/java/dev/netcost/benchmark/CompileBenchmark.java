@@ -1,0 +1,150 @@
+package dev.netcost.benchmark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What netcost adds to a compile, measured: each case compiled by javac in-process, warm,
+ * several times, plain ({@code -proc:none}), with a processor that writes one empty class per
+ * network, and with netcost. Prints medians and checks them against the goals of the
+ * performance issue. Run from the repository's root: {@code mvn -B -Pbenchmark -pl benchmark -am
+ * -DskipTests verify} (see {@code benchmark/README.md}).
+ */
+public final class CompileBenchmark {
+    /** Overhead the samples and the 1,000-layer chain may add, as a fraction of plain javac. */
+    private static final double MAX_OVERHEAD = 0.10;
+    /** 10,000 layers may cost at most this many times the overhead of 1,000: linear, with slack. */
+    private static final double MAX_GROWTH = 12;
+
+    private record Figures(Case c, int layers, Map<Compiler.Mode, Long> medians, long processorNanos,
+            long processorBytes, long loadNanos) {
+        long plain() {
+            return medians.get(Compiler.Mode.PLAIN);
+        }
+
+        long overhead() {
+            return medians.get(Compiler.Mode.NETCOST) - plain();
+        }
+
+        /** What javac spends on any generating processor: the empty-class run over the plain one. */
+        long roundCost() {
+            return medians.get(Compiler.Mode.EMPTY_CLASS) - plain();
+        }
+    }
+
+    private CompileBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = args.length > 0 && args[0].equals("quick");
+        int warmups = quick ? 1 : 3;
+        int runs = quick ? 3 : 7;
+        List<Case> cases = List.of(
+                Case.chain(10, false), Case.chain(100, false), Case.chain(1_000, true), Case.chain(10_000, false),
+                Case.many(100, 50),
+                Case.sample("ResNet152", "Bottleneck"), Case.sample("MobileNetV2", "InvertedResidual"));
+        Compiler compiler = new Compiler();
+        System.out.printf("netcost compile benchmark: %s, %s %s, %d cores, heap %,d MB; %d warm-up and %d measured"
+                + " compiles per mode, medians%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, warmups, runs);
+        // Warms javac's and netcost's classes before the first case, so that it is not the slowest.
+        for (int i = 0; i < warmups; i++) {
+            for (Compiler.Mode mode : Compiler.Mode.values()) {
+                compiler.compile(Case.many(10, 50), mode);
+            }
+        }
+        List<Figures> all = new ArrayList<>();
+        for (Case c : cases) {
+            all.add(measure(compiler, c, warmups, runs));
+            print(all.get(all.size() - 1), all.size() == 1);
+        }
+        System.out.println();
+        goals(all);
+    }
+
+    private static Figures measure(Compiler compiler, Case c, int warmups, int runs) throws Exception {
+        Map<Compiler.Mode, long[]> times = new EnumMap<>(Compiler.Mode.class);
+        long[] processorNanos = new long[runs];
+        long[] processorBytes = new long[runs];
+        Compiler.Result last = null;
+        for (Compiler.Mode mode : Compiler.Mode.values()) {
+            times.put(mode, new long[runs]);
+        }
+        for (int i = -warmups; i < runs; i++) {
+            // Interleaved, so that drift (heat, GC state) touches every mode alike.
+            for (Compiler.Mode mode : Compiler.Mode.values()) {
+                System.gc();
+                Compiler.Result result = compiler.compile(c, mode);
+                if (i < 0) {
+                    continue;
+                }
+                times.get(mode)[i] = result.nanos();
+                if (mode == Compiler.Mode.NETCOST) {
+                    processorNanos[i] = result.processorNanos();
+                    processorBytes[i] = result.processorBytes();
+                    last = result;
+                }
+            }
+        }
+        Map<Compiler.Mode, Long> medians = new EnumMap<>(Compiler.Mode.class);
+        times.forEach((mode, t) -> medians.put(mode, median(t)));
+        CompanionLoader.Loaded loaded = new CompanionLoader(last.classes()).loadCompanions();
+        return new Figures(c, loaded.layers(), medians, median(processorNanos), median(processorBytes),
+                loaded.nanos());
+    }
+
+    private static void print(Figures f, boolean heading) {
+        String format = "%-22s %7s %9s %9s %9s %8s %10s %9s %9s %9s %8s%n";
+        if (heading) {
+            System.out.printf(format, "case", "layers", "javac ms", "+netcost", "overhead", "overhead",
+                    "netcost's", "us/layer", "allocated", "any-proc", "load ms");
+            System.out.printf(format, "", "", "", "ms", "ms", "%", "own ms", "", "MB", "round ms", "");
+        }
+        System.out.printf(format, f.c().name(), String.format("%,d", f.layers()), ms(f.plain()),
+                ms(f.medians().get(Compiler.Mode.NETCOST)), ms(f.overhead()),
+                String.format("%.1f", 100.0 * f.overhead() / f.plain()), ms(f.processorNanos()),
+                String.format("%.1f", f.processorNanos() / 1e3 / f.layers()),
+                String.format("%.1f", f.processorBytes() / 1e6), ms(f.roundCost()), ms(f.loadNanos()));
+    }
+
+    private static void goals(List<Figures> all) {
+        System.out.println("Goals (overhead = median with netcost minus median of plain javac):");
+        Figures thousand = null;
+        Figures tenThousand = null;
+        for (Figures f : all) {
+            if (f.c().name().equals("chain of 1,000")) {
+                thousand = f;
+            } else if (f.c().name().equals("chain of 10,000")) {
+                tenThousand = f;
+            }
+            if (f.c().goal()) {
+                double share = (double) f.overhead() / f.plain();
+                double own = (double) f.processorNanos() / f.plain();
+                System.out.printf("  %-36s overhead %5.1f %% of javac (netcost's own work %4.1f %%), goal <= %.0f %%:"
+                        + " %s%n", f.c().name(), 100 * share, 100 * own, 100 * MAX_OVERHEAD, verdict(share <= MAX_OVERHEAD));
+            }
+        }
+        double growth = (double) tenThousand.overhead() / Math.max(1, thousand.overhead());
+        double ownGrowth = (double) tenThousand.processorNanos() / Math.max(1, thousand.processorNanos());
+        System.out.printf("  %-36s overhead x %.1f (netcost's own work x %.1f), goal <= %.0f: %s%n",
+                "10,000 layers against 1,000", growth, ownGrowth, MAX_GROWTH, verdict(growth <= MAX_GROWTH));
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static String ms(long nanos) {
+        return String.format("%,.1f", nanos / 1e6);
+    }
+}
