@@ -54,6 +54,24 @@ public @interface With {
 
     String ceilMode() default "";
 
+    String heads() default "";
+
+    String kvHeads() default "";
+
+    String causal() default "";
+
+    String rotary() default "";
+
+    String vocab() default "";
+
+    String dim() default "";
+
+    String length() default "";
+
+    String tokens() default "";
+
+    String types() default "";
+
     /** Any attribute or parameter as {@code "name = expression"}. */
     String[] args() default {};
 }

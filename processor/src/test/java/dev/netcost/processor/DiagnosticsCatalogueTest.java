@@ -139,8 +139,9 @@ class DiagnosticsCatalogueTest {
                         + "at least 1",
                     "out = 0", "0"),
             new Case("linear on a feature map", net("@Network(input = {3, 16, 16})", "@Linear(out = 10) Layer fc;"),
-                    "[netcost:needs-flatten] fc on input (3, 16, 16): @Linear needs a vector, but its input "
-                        + "still has spatial dimensions; add a @Flatten layer before it (it would give (768))",
+                    "[netcost:needs-flatten] fc on input (3, 16, 16): @Linear needs a vector or tokens (T, E), but "
+                        + "its input still has spatial dimensions; add a @Flatten layer before it (it would give "
+                        + "(768)), or @ToTokens for one token per position",
                     "@Linear", "@Linear"),
             new Case("max pool kernel zero", net("@Network(input = {3, 16, 16})", "@MaxPool(kernel = 0) Layer pool;"),
                     "[netcost:out-of-range] pool on input (3, 16, 16): kernel = 0: every kernel size must be "
@@ -292,6 +293,72 @@ class DiagnosticsCatalogueTest {
                     "[netcost:budget] PARAMS = 216 is over maxParams = 100 by 116 (116.0 %); the fields that "
                         + "hold the most: conv 216 (100.0 %)",
                     "100", "100")));
+        // Sequences: token ids, embeddings, attention, tied weights and decoders.
+        cases.add(new Case("attention width not divisible by heads", net("@Network(input = {16})",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;", "@MultiHeadAttention(heads = 5) Layer attn;"),
+                "[netcost:heads] attn on input (16, 64): the token width E = 64 does not split into heads = 5 heads"
+                        + " of equal width; use one of 1, 2, 4 or 8", "heads = 5", "5"));
+        cases.add(new Case("query heads not divisible by key/value heads", net("@Network(input = {16})",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;",
+                "@MultiHeadAttention(heads = 8, kvHeads = 3) Layer attn;"),
+                "[netcost:heads] attn on input (16, 64): heads = 8 do not share kvHeads = 3 key/value heads evenly:"
+                        + " each key/value head serves heads / kvHeads query heads; use one of 1, 2, 4 or 8",
+                "kvHeads = 3", "3"));
+        cases.add(new Case("a sequence longer than its position table", net("@Network(input = {32})",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;", "@PositionEmbedding(length = 16) Layer wpe;"),
+                "[netcost:sequence-length] wpe on input (32, 64): a sequence of 32 tokens is longer than the"
+                        + " position table (length = 16); make length at least 32, or the sequence shorter",
+                "length = 16", "16"));
+        cases.add(new Case("attention on a feature map", net("@Network(input = {3, 32, 32})",
+                "@Conv(out = 64, kernel = 16, stride = 16) Layer patch;", "@MultiHeadAttention(heads = 4) Layer attn;"),
+                "[netcost:input-shape] attn on input (64, 2, 2): @MultiHeadAttention works on tokens (T, E), but its"
+                        + " input is the feature map (64, 2, 2); put @ToTokens before it, which makes (4, 64) tokens"
+                        + " of it", "@MultiHeadAttention", "@MultiHeadAttention"));
+        cases.add(new Case("attention on a 1-d feature map of rank two", net("@Network(input = {3, 100})",
+                "@Conv(out = 32, kernel = 5) Layer conv;", "@MultiHeadAttention(heads = 4) Layer attn;"),
+                "[netcost:input-shape] attn on input (32, 96): @MultiHeadAttention works on tokens (T, E), but its"
+                        + " input is the feature map (32, 96); put @ToTokens before it, which makes (96, 32) tokens"
+                        + " of it", "@MultiHeadAttention", "@MultiHeadAttention"));
+        cases.add(new Case("an embedding of a feature map", net("@Network(input = {3, 32, 32})",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;"),
+                "[netcost:input-shape] wte on input (3, 32, 32): @Embedding looks up token ids (T), but its input is"
+                        + " (3, 32, 32); declare the network's input as the ids, @Network(input = {T}), and put the"
+                        + " embedding first", "@Embedding", "@Embedding"));
+        cases.add(new Case("a selected token beyond the sequence", net("@Network(input = {16})",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;", "@SelectToken(index = 16) Layer cls;"),
+                "[netcost:out-of-range] cls on input (16, 64): index = 16 is not one of the 16 tokens: it must be"
+                        + " from -16 to 15", "index = 16", "16"));
+        cases.add(new Case("a tied weight of another shape", net("@Network(input = {16})",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;", "@Linear(out = 99, bias = false) @Tied(\"wte\") Layer head;"),
+                "[netcost:tied] head on input (16, 64): its weight would be (99, 64), but wte's is (100, 64); a"
+                        + " shared weight has one shape (an embedding's (vocab, dim) is a linear layer's (out, in))",
+                "@Tied(\"wte\")", "\"wte\""));
+        cases.add(new Case("a tied weight of no earlier layer", net("@Network(input = {16})",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;", "@Linear(out = 100, bias = false) @Tied(\"wpe\") Layer head;"),
+                "[netcost:tied] head: @Tied(\"wpe\") names the layer whose weight this one shares, but `wpe` is no"
+                        + " field of Net; the layers above are wte", "@Tied(\"wpe\")", "\"wpe\""));
+        cases.add(new Case("a tied weight on a layer without one", net("@Network(input = {16})",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;", "@LayerNorm @Tied(\"wte\") Layer norm;"),
+                "[netcost:tied] norm on input (16, 64): this layer has no weight to share; @Tied ties the weights of"
+                        + " @Linear and @Embedding layers", "@Tied(\"wte\")", "\"wte\""));
+        cases.add(new Case("a decoder without attention", net("@Network(input = {16})\n@Decoder",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;", "@Linear(out = 100) Layer head;"),
+                "[netcost:decoder] Net: @Decoder marks a language model that decodes with a KV cache, but it has no"
+                        + " @MultiHeadAttention layer; add attention, or remove @Decoder", "@Decoder", "@Decoder"));
+        cases.add(new Case("a decoder with attention that is not causal", net("@Network(input = {16})\n@Decoder",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;", "@MultiHeadAttention(heads = 4, causal = false) Layer attn;"),
+                "[netcost:decoder] attn: a @Decoder network generates each token from the cache of those before it,"
+                        + " so its attention must be causal; write causal = true", "causal = false", "false"));
+        cases.add(new Case("a decoder with a convolution", net("@Network(input = {16})\n@Decoder",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;", "@MultiHeadAttention(heads = 4, causal = true) Layer attn;",
+                "@Conv(out = 8, kernel = 3) Layer conv;"),
+                "[netcost:decoder] conv: a @Decoder network runs one token at a time, and Conv1d on (16, 64) has no"
+                        + " per-token form; a decoder is made of embeddings, per-token layers and attention",
+                "@Conv", "@Conv"));
+        cases.add(new Case("a decoder that is no network", NetworkSource.of("com.example.Loose",
+                "package com.example;\n\nimport dev.netcost.*;\n\n@Decoder\nclass Loose {}\n"),
+                "[netcost:misplaced] Loose: @Decoder applies to a network, and Loose is none; annotate it with"
+                        + " @Network(input = {...}), or remove @Decoder", "@Decoder", "@Decoder"));
         // Blocks: the error is in the block's file, or at the use.
         List<NetworkSource> recursive = withBlock("@Block\n@interface B {\n    class Layers {\n        @B Layer again;\n"
                 + "    }\n}\n", "@B Layer b;");

@@ -144,8 +144,9 @@ class ShapeDiagnosticsTest {
     void linearOnAFeatureMapAsksForFlatten() {
         NetworkSource src = network("input = {3, 8, 8}", "@Linear(out = 10) Layer fc;");
         assertOnlyError(compile(src), src,
-                "[netcost:needs-flatten] fc on input (8, 6, 6): @Linear needs a vector, but its input still has"
-                        + " spatial dimensions; add a @Flatten layer before it (it would give (288))",
+                "[netcost:needs-flatten] fc on input (8, 6, 6): @Linear needs a vector or tokens (T, E), but its"
+                        + " input still has spatial dimensions; add a @Flatten layer before it (it would give (288)),"
+                        + " or @ToTokens for one token per position",
                 src.at("@Linear(out = 10)"));
     }
 

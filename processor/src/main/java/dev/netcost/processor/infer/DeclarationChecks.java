@@ -54,10 +54,23 @@ final class DeclarationChecks {
     private static void checkNodes(String owner, List<NodeDecl> nodes, Map<String, ValueType> scope,
             NetworkDecl network, BiFunction<Integer, Fault, Problem> place, List<Problem> problems) {
         Set<String> above = new LinkedHashSet<>();
+        Set<String> layersAbove = new LinkedHashSet<>();
         Set<String> all = new LinkedHashSet<>();
         nodes.forEach(n -> all.add(n.name()));
         for (NodeDecl node : nodes) {
             List<Fault> faults = new ArrayList<>();
+            if (node instanceof LayerDecl layer && layer.tied().isPresent()
+                    && !layersAbove.contains(layer.tied().get())) {
+                String source = layer.tied().get();
+                String why = source.equals(node.name()) ? "is this layer itself"
+                        : above.contains(source) ? "is a block, and a block has no one weight to share"
+                        : all.contains(source) ? "is declared below " + node.name() + "; the layer that owns the"
+                                + " weight comes first"
+                        : "is no field of " + owner;
+                faults.add(Fault.on(Attr.TIED, ProblemKind.TIED, node.name() + ": @Tied(\"" + source + "\") names the"
+                        + " layer whose weight this one shares, but `" + source + "` " + why
+                        + (layersAbove.isEmpty() ? "" : "; the layers above are " + String.join(", ", layersAbove))));
+            }
             boolean merge = node instanceof LayerDecl layer && isMerge(layer);
             if (merge && node.inputs().size() < 2) {
                 faults.add(Fault.on(Attr.FROM, ProblemKind.MERGE_INPUTS, node.name() + ": a merge joins at least two"
@@ -98,6 +111,9 @@ final class DeclarationChecks {
                 problems.add(place.apply(node.index(), fault));
             }
             above.add(node.name());
+            if (node instanceof LayerDecl) {
+                layersAbove.add(node.name());
+            }
         }
     }
 

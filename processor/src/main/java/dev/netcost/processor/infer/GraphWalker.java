@@ -11,6 +11,7 @@ import dev.netcost.processor.model.ConstantNames;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.LayerDecl;
+import dev.netcost.processor.model.Layout;
 import dev.netcost.processor.model.Merge;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.NodeDecl;
@@ -58,9 +59,10 @@ final class GraphWalker {
      * @param topLevel  whether this is the network's own scope
      * @param names     tensors by field name, filled as fields are walked
      * @param input     the tensor {@code "input"} names
+     * @param layerIndex the layers of this scope's fields, by field name, as {@code @Tied} names them
      */
     private record Scope(String prefix, Map<String, Object> values, Map<String, Optional<String>> origins,
-            int topNode, boolean topLevel, Map<String, Integer> names, int input) {}
+            int topNode, boolean topLevel, Map<String, Integer> names, int input, Map<String, Integer> layerIndex) {}
 
     /** A visited field: its output tensor, what it was, and its input. */
     private record Visit(int output, String op, Shape input) {}
@@ -74,10 +76,12 @@ final class GraphWalker {
     }
 
     NetworkAnalysis walk() {
-        int inputTensor = tensors.add(input, -1, NodeDecl.INPUT);
+        // A network's input is a feature map, or token ids (T) for an embedding: never tokens (T, E).
+        int inputTensor = tensors.add(input, Layout.FEATURES, -1, NodeDecl.INPUT);
         Map<String, Object> values = new HashMap<>();
         values.put(DeclarationChecks.IN, input.dim(0));
         Map<String, Integer> names = new HashMap<>();
+        Map<String, Integer> layerIndex = new HashMap<>();
         network.nodes().forEach(n -> stems.put(n.constantStem(), n.name()));
         int current = inputTensor;
         boolean failed = false;
@@ -86,7 +90,7 @@ final class GraphWalker {
                 problems.addAll(NetworkInference.checkLayerAttributes(node));
                 continue;
             }
-            Scope scope = new Scope("", values, Map.of(), node.index(), true, names, inputTensor);
+            Scope scope = new Scope("", values, Map.of(), node.index(), true, names, inputTensor, layerIndex);
             int firstLayer = layers.size();
             Visit visit = visit(node, scope, current);
             if (visit == null) {
@@ -179,8 +183,9 @@ final class GraphWalker {
                 shapes.add(tensors.shape(t));
                 producers.add(tensors.producer(t));
             }
+            Layout layout = tensors.layout(inputs.get(0));
             ShapeResult result = op instanceof Op unary
-                    ? unary.outputShape(in)
+                    ? unary.outputShape(in, layout)
                     : ((Merge) op).outputShape(shapes, producers);
             if (result instanceof ShapeResult.Failed failed) {
                 failed.faults().forEach(f -> report(layer, scope, where(path, in, op), f, origins));
@@ -193,22 +198,60 @@ final class GraphWalker {
             for (Shape shape : shapes) {
                 read = Math.addExact(read, shape.numel());
             }
+            // A tied layer still reads its weight, so its traffic counts it; its parameters do not.
             long elementsMoved = Math.addExact(Math.addExact(Math.multiplyExact(batch, read),
                     Math.addExact(cost.params(), cost.buffers())), Math.multiplyExact(batch, out.numel()));
             Traffic traffic = new Traffic(activationBytes(out), Math.multiplyExact(elementsMoved, bytesPerElement));
+            if (layer.tied().isPresent()) {
+                Optional<Fault> untied = tie(layer.tied().get(), op, in, scope);
+                if (untied.isPresent()) {
+                    report(layer, scope, where(path, in, op), untied.get(), origins);
+                    return null;
+                }
+                long shared = ((Op) op).weightShape(in).orElseThrow().numel();
+                cost = new Cost(Math.subtractExact(cost.params(), shared), cost.buffers(), cost.macs(), cost.flops());
+            }
             total = total.plus(cost);
             int index = layers.size();
             layers.add(new LayerAnalysis(path, display, in, out, cost, traffic, op, scope.topNode(), scope.topLevel(),
                     producers));
+            scope.layerIndex().put(layer.name(), index);
             for (int t : inputs) {
                 tensors.read(t, index);
             }
-            return new Visit(tensors.add(out, index, path), display, in);
+            Layout outLayout = op instanceof Op unary ? unary.outputLayout(layout) : layout;
+            return new Visit(tensors.add(out, outLayout, index, path), display, in);
         } catch (ArithmeticException overflow) {
             report(layer, scope, where(path, in, op), Fault.onAnnotation(ProblemKind.OVERFLOW,
                     NetworkInference.overflowMessage(batch)), origins);
             return null;
         }
+    }
+
+    /**
+     * Why {@code op} on {@code in} cannot share the weight of the layer {@code source} of this
+     * scope; empty when it can. The name was checked to be an earlier layer field.
+     */
+    private Optional<Fault> tie(String source, Computation op, Shape in, Scope scope) {
+        Integer index = scope.layerIndex().get(source);
+        if (index == null) {
+            return Optional.of(Fault.on(Attr.TIED, ProblemKind.TIED, "`" + source + "` is not there to share its"
+                    + " weight: its @If is false here"));
+        }
+        LayerAnalysis from = layers.get(index);
+        Optional<Shape> theirs = from.computation() instanceof Op o ? o.weightShape(from.input()) : Optional.empty();
+        Optional<Shape> ours = op instanceof Op o ? o.weightShape(in) : Optional.empty();
+        if (ours.isEmpty() || theirs.isEmpty()) {
+            String without = ours.isEmpty() ? "this layer" : source + " (" + from.op() + ")";
+            return Optional.of(Fault.on(Attr.TIED, ProblemKind.TIED, without + " has no weight to share; @Tied"
+                    + " ties the weights of @Linear and @Embedding layers"));
+        }
+        if (!ours.get().equals(theirs.get())) {
+            return Optional.of(Fault.on(Attr.TIED, ProblemKind.TIED, "its weight would be " + ours.get() + ", but "
+                    + source + "'s is " + theirs.get() + "; a shared weight has one shape (an embedding's (vocab,"
+                    + " dim) is a linear layer's (out, in))"));
+        }
+        return Optional.empty();
     }
 
     /** Every instance of a block use, one after the other; null after reporting a failure. */
@@ -247,9 +290,10 @@ final class GraphWalker {
                 }
                 origins.put(param.name(), origin);
             }
-            values.put(DeclarationChecks.IN, instanceInput.dim(0));
+            values.put(DeclarationChecks.IN, tensors.layout(current).features(instanceInput));
             origins.put(DeclarationChecks.IN, Optional.empty());
-            Scope inner = new Scope(instance + ".", values, origins, scope.topNode(), false, new HashMap<>(), current);
+            Scope inner = new Scope(instance + ".", values, origins, scope.topNode(), false, new HashMap<>(), current,
+                    new HashMap<>());
 
             int instanceFirstLayer = layers.size();
             int instanceAt = blocks.size();

@@ -5,6 +5,7 @@ import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.Problem;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What inference found for a network: every layer's shapes and figures and their totals, or
@@ -18,14 +19,22 @@ import java.util.List;
  * @param total   the sum of the layers' figures, for the whole batch
  * @param memory  parameter and activation bytes
  * @param problems every problem found, in declaration order
+ * @param decoder  the figures of a {@code @Decoder} network's inference, when it is one
  */
 public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers,
-        List<BlockAnalysis> blocks, List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems) {
+        List<BlockAnalysis> blocks, List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems,
+        Optional<DecoderFigures> decoder) {
     public NetworkAnalysis {
         layers = List.copyOf(layers);
         blocks = List.copyOf(blocks);
         fields = List.copyOf(fields);
         problems = List.copyOf(problems);
+    }
+
+    /** Not a decoder's, or not yet. */
+    public NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers, List<BlockAnalysis> blocks,
+            List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems) {
+        this(network, input, layers, blocks, fields, total, memory, problems, Optional.empty());
     }
 
     /**

@@ -47,7 +47,15 @@ public final class NetworkInference {
             return new NetworkAnalysis(network, null, List.of(), List.of(), List.of(), Cost.ZERO,
                     NetworkAnalysis.Memory.NONE, problems);
         }
-        return new GraphWalker(network, input, problems).walk();
+        NetworkAnalysis analysis = new GraphWalker(network, input, problems).walk();
+        if (!network.decoder() || !analysis.ok()) {
+            return analysis;
+        }
+        List<Problem> all = new ArrayList<>(analysis.problems());
+        java.util.Optional<DecoderFigures> decoder = DecoderAnalysis.analyze(network, analysis.layers(),
+                analysis.total(), all);
+        return new NetworkAnalysis(network, input, analysis.layers(), analysis.blocks(), analysis.fields(),
+                analysis.total(), analysis.memory(), all, decoder);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.netcost.processor.infer;
 
 import dev.netcost.Shape;
+import dev.netcost.processor.model.Layout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,13 +11,15 @@ import java.util.List;
  */
 final class Tensors {
     private final List<Shape> shapes = new ArrayList<>();
+    private final List<Layout> layouts = new ArrayList<>();
     private final List<String> producers = new ArrayList<>();
     private final List<Integer> producedAt = new ArrayList<>();
     private final List<Integer> lastRead = new ArrayList<>();
 
     /** A new tensor, made by layer {@code layer} ({@code -1}: the input); returns its id. */
-    int add(Shape shape, int layer, String producer) {
+    int add(Shape shape, Layout layout, int layer, String producer) {
         shapes.add(shape);
+        layouts.add(Layout.of(shape, layout));
         producers.add(producer);
         producedAt.add(layer);
         lastRead.add(-1);
@@ -29,6 +32,11 @@ final class Tensors {
 
     Shape shape(int tensor) {
         return shapes.get(tensor);
+    }
+
+    /** Whether a tensor of rank 2 is tokens or a feature map. */
+    Layout layout(int tensor) {
+        return layouts.get(tensor);
     }
 
     /** Who made the tensor: a layer's path, or {@code input}. */

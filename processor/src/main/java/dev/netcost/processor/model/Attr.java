@@ -21,6 +21,19 @@ public enum Attr {
     P("p", Kind.REAL),
     PARTS("parts", Kind.INT),
     INDEX("index", Kind.INT),
+    VOCAB("vocab", Kind.INT),
+    DIM("dim", Kind.INT),
+    LENGTH("length", Kind.INT),
+    TYPES("types", Kind.INT),
+    TOKENS("tokens", Kind.INT),
+    HEADS("heads", Kind.INT),
+    KV_HEADS("kvHeads", Kind.INT),
+    CAUSAL("causal", Kind.BOOLEAN),
+    ROTARY("rotary", Kind.BOOLEAN),
+    /** {@code @Tied}. */
+    TIED("value", Kind.NONE),
+    /** {@code @Decoder}, on the network class. */
+    DECODER("decoder", Kind.NONE),
     /** A merge's inputs ({@code @Add({"a", "b"})}) or {@code @From}. */
     FROM("value", Kind.NONE),
     /** {@code @If}. */

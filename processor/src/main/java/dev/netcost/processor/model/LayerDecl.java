@@ -12,13 +12,21 @@ import java.util.Optional;
  * @param op        what the field's annotation declares
  * @param inputs    for a merge its inputs, else {@code @From}'s name or nothing
  * @param condition {@code @If}
+ * @param tied      {@code @Tied}: the earlier layer whose weight this one shares
  */
 public record LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
-        Optional<AttrValue.Expression> condition) implements NodeDecl {
+        Optional<AttrValue.Expression> condition, Optional<String> tied) implements NodeDecl {
     public LayerDecl {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(tied, "tied");
         inputs = List.copyOf(inputs);
+    }
+
+    /** A layer with a weight of its own. */
+    public LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
+            Optional<AttrValue.Expression> condition) {
+        this(index, name, op, inputs, condition, Optional.empty());
     }
 
     /** A layer of constant attributes that reads the field above it. */

@@ -4,7 +4,7 @@ import dev.netcost.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code @Linear}: a fully connected layer on a vector. */
+/** {@code @Linear}: a fully connected layer on a vector {@code (F)}, or on each token of {@code (T, E)}. */
 public record Linear(int out, boolean bias) implements Op {
     @Override
     public List<Fault> validate() {
@@ -15,22 +15,42 @@ public record Linear(int out, boolean bias) implements Op {
 
     @Override
     public ShapeResult outputShape(Shape input) {
+        return outputShape(input, Layout.FEATURES);
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input, Layout layout) {
+        if (input.rank() == 2 && layout == Layout.TOKENS) {
+            return ShapeResult.of(Shape.of(input.dim(0), out));
+        }
         if (input.rank() != 1) {
-            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.NEEDS_FLATTEN, "@Linear needs a vector, but its"
-                    + " input still has spatial dimensions; add a @Flatten layer before it (it would give ("
-                    + input.numel() + "))"));
+            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.NEEDS_FLATTEN, "@Linear needs a vector or"
+                    + " tokens (T, E), but its input still has spatial dimensions; add a @Flatten layer before it (it"
+                    + " would give (" + input.numel() + ")), or @ToTokens for one token per position"));
         }
         return ShapeResult.of(Shape.of(out));
     }
 
     @Override
     public Cost cost(Shape input, Shape output) {
-        long in = input.dim(0);
+        long in = input.dim(input.rank() - 1);
+        long rows = input.rank() == 2 ? input.dim(0) : 1;
         long weights = Math.multiplyExact(in, (long) out);
         long params = Math.addExact(weights, bias ? out : 0);
         // Per output: in multiplies, in - 1 adds, one more add with a bias.
-        long flops = Math.multiplyExact((long) out, Math.multiplyExact(2, in) - 1 + (bias ? 1 : 0));
-        return new Cost(params, 0, weights, flops);
+        long flops = Math.multiplyExact(Math.multiplyExact(rows, out), Math.multiplyExact(2, in) - 1 + (bias ? 1 : 0));
+        return new Cost(params, 0, Math.multiplyExact(rows, weights), flops);
+    }
+
+    @Override
+    public java.util.Optional<Shape> weightShape(Shape input) {
+        return java.util.Optional.of(Shape.of(out, input.dim(input.rank() - 1)));
+    }
+
+    /** One new token is one row; a layer on one vector (a pooled head) runs once for it. */
+    @Override
+    public java.util.Optional<DecodeCost> decodeCost(Shape input, Cost oneSample) {
+        return java.util.Optional.of(new DecodeCost(Math.multiplyExact(input.dim(input.rank() - 1), (long) out), 0));
     }
 
     @Override

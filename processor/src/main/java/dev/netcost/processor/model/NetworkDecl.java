@@ -16,9 +16,11 @@ import java.util.Map;
  * @param nodes       the fields in declaration order
  * @param blocks      every block used, directly or inside another block, by qualified name
  * @param budget      {@code @Budget}, if the class has one
+ * @param decoder     whether the class is marked {@code @Decoder}
  */
 public record NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch,
-        DType dtype, List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget) {
+        DType dtype, List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget,
+        boolean decoder) {
     public NetworkDecl {
         simpleNames = List.copyOf(simpleNames);
         input = List.copyOf(input);
@@ -27,6 +29,12 @@ public record NetworkDecl(String packageName, List<String> simpleNames, List<Int
         if (simpleNames.isEmpty()) {
             throw new IllegalArgumentException("a network class has a name");
         }
+    }
+
+    /** Not a decoder. */
+    public NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch, DType dtype,
+            List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget) {
+        this(packageName, simpleNames, input, batch, dtype, nodes, blocks, budget, false);
     }
 
     /** A straight network of layers, in float32, without blocks. */

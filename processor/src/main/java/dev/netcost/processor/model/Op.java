@@ -13,7 +13,8 @@ import dev.netcost.Shape;
  */
 public sealed interface Op extends Computation
         permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm,
-                Activation, Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle {
+                Activation, Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, PositionEmbedding,
+                TokenTypeEmbedding, ClassToken, ToTokens, SelectToken, LayerNorm, RmsNorm, Attention {
 
     /**
      * The output for one sample of {@code input}, or what prevents it. Called only when
@@ -29,6 +30,35 @@ public sealed interface Op extends Computation
      * @throws ArithmeticException if a figure does not fit a {@code long}
      */
     Cost cost(Shape input, Shape output);
+
+    /**
+     * As {@link #outputShape(Shape)}, knowing whether the input is a feature map or tokens: the
+     * ops of sequences take only tokens, and a linear layer works per token but not per channel.
+     */
+    default ShapeResult outputShape(Shape input, Layout layout) {
+        return outputShape(input);
+    }
+
+    /** Whether the output is tokens, for an output of rank 2; any other rank is a feature map. */
+    default Layout outputLayout(Layout input) {
+        return input;
+    }
+
+    /**
+     * The shape of the weight as PyTorch stores it, for {@code @Tied}: an embedding's
+     * {@code (vocab, dim)}, a linear layer's {@code (out, in)}; empty for an op that has none to share.
+     */
+    default java.util.Optional<Shape> weightShape(Shape input) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The MACs of one new token of one sequence in a decoder that keeps a KV cache, given the
+     * figures of one sample; empty for an op that has MACs but no per-token form (a convolution).
+     */
+    default java.util.Optional<DecodeCost> decodeCost(Shape input, Cost oneSample) {
+        return oneSample.macs() == 0 ? java.util.Optional.of(DecodeCost.ZERO) : java.util.Optional.empty();
+    }
 
     /** What PyTorch calls this module for this input: {@code Conv2d}, {@code MaxPool1d}, {@code ReLU}. */
     String displayName(Shape input);

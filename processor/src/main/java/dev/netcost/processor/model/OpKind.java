@@ -1,18 +1,27 @@
 package dev.netcost.processor.model;
 
 import static dev.netcost.processor.model.Attr.BIAS;
+import static dev.netcost.processor.model.Attr.CAUSAL;
 import static dev.netcost.processor.model.Attr.CEIL_MODE;
 import static dev.netcost.processor.model.Attr.DILATION;
+import static dev.netcost.processor.model.Attr.DIM;
 import static dev.netcost.processor.model.Attr.GROUPS;
+import static dev.netcost.processor.model.Attr.HEADS;
 import static dev.netcost.processor.model.Attr.INDEX;
 import static dev.netcost.processor.model.Attr.KERNEL;
+import static dev.netcost.processor.model.Attr.KV_HEADS;
+import static dev.netcost.processor.model.Attr.LENGTH;
 import static dev.netcost.processor.model.Attr.OUT;
 import static dev.netcost.processor.model.Attr.OUTPUT;
 import static dev.netcost.processor.model.Attr.OUTPUT_PADDING;
 import static dev.netcost.processor.model.Attr.P;
 import static dev.netcost.processor.model.Attr.PADDING;
 import static dev.netcost.processor.model.Attr.PARTS;
+import static dev.netcost.processor.model.Attr.ROTARY;
 import static dev.netcost.processor.model.Attr.STRIDE;
+import static dev.netcost.processor.model.Attr.TOKENS;
+import static dev.netcost.processor.model.Attr.TYPES;
+import static dev.netcost.processor.model.Attr.VOCAB;
 
 import java.util.List;
 import java.util.function.Function;
@@ -52,6 +61,19 @@ public enum OpKind {
     CHANNEL_SPLIT("ChannelSplit", List.of(PARTS, INDEX), List.of(), v -> new ChannelSplit(v.integer(PARTS),
             v.integer(INDEX))),
     CHANNEL_SHUFFLE("ChannelShuffle", List.of(GROUPS), List.of(), v -> new ChannelShuffle(v.integer(GROUPS))),
+    EMBEDDING("Embedding", List.of(VOCAB, DIM), List.of(VOCAB, DIM), v -> new Embedding(v.integer(VOCAB),
+            v.integer(DIM))),
+    POSITION_EMBEDDING("PositionEmbedding", List.of(LENGTH), List.of(LENGTH),
+            v -> new PositionEmbedding(v.integer(LENGTH))),
+    TOKEN_TYPE_EMBEDDING("TokenTypeEmbedding", List.of(TYPES), List.of(),
+            v -> new TokenTypeEmbedding(v.integer(TYPES))),
+    CLASS_TOKEN("ClassToken", List.of(TOKENS), List.of(), v -> new ClassToken(v.integer(TOKENS))),
+    TO_TOKENS("ToTokens", v -> new ToTokens()),
+    SELECT_TOKEN("SelectToken", List.of(INDEX), List.of(), v -> new SelectToken(v.integer(INDEX))),
+    LAYER_NORM("LayerNorm", List.of(BIAS), List.of(), v -> new LayerNorm(v.bool(BIAS))),
+    RMS_NORM("RMSNorm", v -> new RmsNorm()),
+    MULTI_HEAD_ATTENTION("MultiHeadAttention", List.of(HEADS, KV_HEADS, BIAS, CAUSAL, ROTARY), List.of(HEADS),
+            v -> new Attention(v.integer(HEADS), v.integer(KV_HEADS), v.bool(BIAS), v.bool(CAUSAL), v.bool(ROTARY))),
     ADD("Add", v -> new Add()),
     CONCAT("Concat", v -> new Concat()),
     MUL("Mul", v -> new Mul());

@@ -29,6 +29,14 @@ public enum ProblemKind {
     MERGE("merge"),
     /** Channels that do not divide by a split's parts or a shuffle's groups. */
     CHANNELS("channels"),
+    /** Attention whose width does not divide into its heads, or heads that do not divide into key/value heads. */
+    HEADS("heads"),
+    /** A sequence longer than its position table. */
+    SEQUENCE_LENGTH("sequence-length"),
+    /** A {@code @Tied} layer whose weight cannot be the named layer's. */
+    TIED("tied"),
+    /** A {@code @Decoder} network without the figures of a decoder: no attention, or a layer with no per-token cost. */
+    DECODER("decoder"),
     /** A required attribute given neither on the annotation nor by {@code @With}. */
     MISSING("missing"),
     /** An attribute given on the annotation and by {@code @With}, or twice in {@code @With}. */

@@ -134,7 +134,7 @@ final class FieldReader {
             try {
                 SourceMap.Field source = new SourceMap.Field(field, annotated(main), modifier(field, LayerAnnotations.WITH),
                         modifier(field, LayerAnnotations.FROM), modifier(field, LayerAnnotations.IF),
-                        modifier(field, LayerAnnotations.REPEAT));
+                        modifier(field, LayerAnnotations.REPEAT), modifier(field, LayerAnnotations.TIED));
                 Optional<NodeDecl> node = node(nodes.size(), name, source);
                 if (node.isEmpty()) {
                     continue;
@@ -190,6 +190,7 @@ final class FieldReader {
             return Optional.empty();
         }
         AnnotationValues values = source.main().values();
+        Optional<String> tied = source.tied().map(t -> t.values().string("value"));
         List<String> inputs = new ArrayList<>();
         if (kind.isMerge()) {
             if (source.from().isPresent()) {
@@ -254,7 +255,7 @@ final class FieldReader {
         OpTemplate op = constants.size() == kind.attrs().size()
                 ? new OpTemplate.Fixed(kind.build(new AttrValues(constants)))
                 : new OpTemplate.Parameterized(kind, attrValues);
-        return Optional.of(new LayerDecl(index, name, op, inputs, condition));
+        return Optional.of(new LayerDecl(index, name, op, inputs, condition, tied));
     }
 
     private Optional<AttrValue.Expression> parse(String text, SourceMap.Field source, Attr attr, String what) {
@@ -279,6 +280,12 @@ final class FieldReader {
             problem(ProblemKind.RECURSIVE_BLOCK, source.at(Optional.empty(), Optional.empty()), name + ": "
                     + simple(blockName) + " would contain itself (" + String.join(" > ", cycle) + "); a block"
                     + " cannot use itself, directly or through other blocks");
+            return Optional.empty();
+        }
+        if (source.tied().isPresent()) {
+            problem(ProblemKind.MISPLACED, source.at(Optional.of(Attr.TIED), Optional.empty()), name + ": @Tied"
+                    + " shares the weight of one layer, and " + simple(blockName) + " is a block; put @Tied on a"
+                    + " layer inside the block");
             return Optional.empty();
         }
         Optional<BlockDecl> block = block(blockType);

@@ -30,9 +30,11 @@ public final class LayerAnnotations {
     static final String REPEAT = Repeat.class.getCanonicalName();
     static final String BLOCK = Block.class.getCanonicalName();
     static final String BUDGET = dev.netcost.Budget.class.getCanonicalName();
+    static final String TIED = dev.netcost.Tied.class.getCanonicalName();
+    static final String DECODER = dev.netcost.Decoder.class.getCanonicalName();
 
     /** The annotations that modify a layer or block field, but declare none. */
-    static final List<String> MODIFIERS = List.of(WITH, FROM, IF, REPEAT);
+    static final List<String> MODIFIERS = List.of(WITH, FROM, IF, REPEAT, TIED);
 
     private LayerAnnotations() {}
 
@@ -43,7 +45,7 @@ public final class LayerAnnotations {
 
     /** Every annotation netcost owns on fields and types, for the processor to claim. */
     public static List<String> modifierNames() {
-        return List.of(WITH, FROM, IF, REPEAT, BLOCK, BUDGET);
+        return List.of(WITH, FROM, IF, REPEAT, TIED, BLOCK, BUDGET, DECODER);
     }
 
     static boolean isLayerAnnotation(String qualifiedName) {

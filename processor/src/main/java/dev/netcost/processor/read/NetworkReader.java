@@ -79,8 +79,11 @@ public final class NetworkReader {
                     && level.getSimpleName().contentEquals(Budget.Level.WARNING.name());
             budget = Optional.of(new BudgetDecl(limits, warning));
         }
+        Optional<AnnotationMirror> decoderMirror = mirror(type, LayerAnnotations.DECODER);
+        decoderMirror.ifPresent(m -> sources.setDecoder(new SourceMap.Annotated(m, new AnnotationValues(m, elements))));
         NetworkDecl decl = new NetworkDecl(elements.getPackageOf(type).getQualifiedName().toString(),
-                simpleNames(type), input, batch, dtype, read.nodes(), fields.blocks(), budget);
+                simpleNames(type), input, batch, dtype, read.nodes(), fields.blocks(), budget,
+                decoderMirror.isPresent());
 
         List<LocatedProblem> problems = new ArrayList<>(fields.problems());
         if (!read.anyAnnotated()) {

@@ -24,7 +24,7 @@ public final class SourceMap {
      * and {@code @Repeat} beside it.
      */
     record Field(Element element, Annotated main, Optional<Annotated> with, Optional<Annotated> from,
-            Optional<Annotated> condition, Optional<Annotated> repeat) {
+            Optional<Annotated> condition, Optional<Annotated> repeat, Optional<Annotated> tied) {
 
         SourceLocation at(Optional<Attr> attr, Optional<String> argument) {
             if (argument.isPresent()) {
@@ -44,6 +44,10 @@ public final class SourceMap {
                 }
                 case REPEAT -> {
                     return repeat.map(r -> on(r, r.values().written("value"))).orElseGet(() -> on(main,
+                            Optional.empty()));
+                }
+                case TIED -> {
+                    return tied.map(t -> on(t, t.values().written("value"))).orElseGet(() -> on(main,
                             Optional.empty()));
                 }
                 default -> {
@@ -82,12 +86,17 @@ public final class SourceMap {
 
     private final Field network;
     private Optional<Annotated> budget = Optional.empty();
+    private Optional<Annotated> decoder = Optional.empty();
     private final List<Field> nodes = new ArrayList<>();
     private final Map<String, List<Field>> blocks = new HashMap<>();
 
     SourceMap(Element type, AnnotationMirror networkAnnotation, AnnotationValues values) {
         this.network = new Field(type, new Annotated(networkAnnotation, values), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    void setDecoder(Annotated annotation) {
+        decoder = Optional.of(annotation);
     }
 
     void setBudget(Annotated annotation) {
@@ -117,6 +126,9 @@ public final class SourceMap {
         if (node.isEmpty() && budget.isPresent() && attr.isPresent() && Attr.BUDGET_LIMITS.contains(attr.get())) {
             Annotated b = budget.get();
             return new SourceLocation(network.element(), b.mirror(), b.values().written(attr.get()));
+        }
+        if (node.isEmpty() && decoder.isPresent() && attr.equals(Optional.of(Attr.DECODER))) {
+            return new SourceLocation(network.element(), decoder.get().mirror(), Optional.empty());
         }
         if (node.isEmpty()) {
             field = network;

@@ -11,7 +11,10 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
-/** Finds layer annotations on fields of classes that are not networks: they would be silently ignored. */
+/**
+ * Finds layer annotations on fields of classes that are not networks, and {@code @Budget} or
+ * {@code @Decoder} on classes that are not: they would be silently ignored.
+ */
 public final class StrayLayers {
     private StrayLayers() {}
 
@@ -43,6 +46,22 @@ public final class StrayLayers {
                         field.getSimpleName() + ": " + NetworkReader.simpleName(mirror) + " declares a layer, but "
                                 + owner.getSimpleName() + " is not a network; annotate " + owner.getSimpleName()
                                 + " with @Network(input = {...}), or declare the layers in the nested class Layers of a @Block"));
+            }
+        }
+        for (String name : List.of(LayerAnnotations.BUDGET, LayerAnnotations.DECODER)) {
+            TypeElement annotation = elements.getTypeElement(name);
+            if (annotation == null) {
+                continue;
+            }
+            for (Element type : round.getElementsAnnotatedWith(annotation)) {
+                if (NetworkReader.mirror(type, Network.class.getCanonicalName()).isEmpty()) {
+                    AnnotationMirror mirror = NetworkReader.mirror(type, name).orElseThrow();
+                    problems.add(new LocatedProblem(ProblemKind.MISPLACED,
+                            new SourceLocation(type, mirror, Optional.empty()),
+                            type.getSimpleName() + ": " + NetworkReader.simpleName(mirror) + " applies to a network,"
+                                    + " and " + type.getSimpleName() + " is none; annotate it with"
+                                    + " @Network(input = {...}), or remove " + NetworkReader.simpleName(mirror)));
+                }
             }
         }
         return problems;

@@ -1,0 +1,126 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code @MultiHeadAttention}: self-attention on tokens {@code (T, E)} with its q, k, v and
+ * output projections, by the cost model's section "Sequences and attention in detail".
+ *
+ * @param kvHeads key/value heads; 0 means as many as {@code heads}
+ */
+public record Attention(int heads, int kvHeads, boolean bias, boolean causal, boolean rotary) implements Op {
+    @Override
+    public List<Fault> validate() {
+        List<Fault> faults = new ArrayList<>();
+        Window.checkAtLeast(faults, Attr.HEADS, heads, 1, "number of heads");
+        Window.checkAtLeast(faults, Attr.KV_HEADS, kvHeads, 0, "number of key/value heads (0: as many as heads)");
+        if (faults.isEmpty() && kvHeads > 0 && heads % kvHeads != 0) {
+            faults.add(Fault.on(Attr.KV_HEADS, ProblemKind.HEADS, "heads = " + heads + " do not share kvHeads = "
+                    + kvHeads + " key/value heads evenly: each key/value head serves heads / kvHeads query heads;"
+                    + " use one of " + divisors(heads, kvHeads)));
+        }
+        return faults;
+    }
+
+    /** Key/value heads, with 0 read as {@code heads}. */
+    public int keyValueHeads() {
+        return kvHeads == 0 ? heads : kvHeads;
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        return outputShape(input, Layout.TOKENS);
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input, Layout layout) {
+        Optional<Fault> notTokens = Sequences.requireTokens("@MultiHeadAttention", input, layout);
+        if (notTokens.isPresent()) {
+            return ShapeResult.failed(notTokens.get());
+        }
+        long width = input.dim(1);
+        if (width % heads != 0) {
+            return ShapeResult.failed(Fault.on(Attr.HEADS, ProblemKind.HEADS, "the token width E = " + width
+                    + " does not split into heads = " + heads + " heads of equal width; use one of "
+                    + divisors(width, heads)));
+        }
+        return ShapeResult.of(input);
+    }
+
+    /** The width of the keys and values together over their heads: {@code kvHeads * E / heads}. */
+    long keyValueWidth(long width) {
+        return keyValueHeads() * (width / heads);
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        long tokens = input.dim(0);
+        long e = input.dim(1);
+        long kv = keyValueWidth(e);
+        long projectionWeights = Math.addExact(Math.multiplyExact(2, Math.multiplyExact(e, e)),
+                Math.multiplyExact(2, Math.multiplyExact(e, kv)));
+        long projectionOutputs = Math.addExact(Math.multiplyExact(2, e), Math.multiplyExact(2, kv));
+        long params = Math.addExact(projectionWeights, bias ? projectionOutputs : 0);
+        long projections = Math.multiplyExact(tokens, projectionWeights);
+        // Scores Q K^T and the weighted sum A V: T * T * d per head each, T^2 * E in all.
+        long products = Math.multiplyExact(2, Math.multiplyExact(Math.multiplyExact(tokens, tokens), e));
+        long macs = Math.addExact(projections, products);
+        long softmax = Math.multiplyExact(3, Math.multiplyExact((long) heads, Math.multiplyExact(tokens, tokens)));
+        long flops = Math.addExact(Math.multiplyExact(2, macs), softmax);
+        if (bias) {
+            flops = Math.addExact(flops, Math.multiplyExact(tokens, projectionOutputs));
+        }
+        if (rotary) {
+            flops = Math.addExact(flops, Math.multiplyExact(3, Math.multiplyExact(tokens, Math.addExact(e, kv))));
+        }
+        return new Cost(params, 0, macs, flops);
+    }
+
+    /** One new token: its four projections, and its scores and weighted sum over the T cached tokens. */
+    @Override
+    public Optional<DecodeCost> decodeCost(Shape input, Cost oneSample) {
+        long e = input.dim(1);
+        long projections = Math.addExact(Math.multiplyExact(2, Math.multiplyExact(e, e)),
+                Math.multiplyExact(2, Math.multiplyExact(e, keyValueWidth(e))));
+        return Optional.of(new DecodeCost(projections, Math.multiplyExact(2, e)));
+    }
+
+    /** Elements the KV cache holds per token of one sequence: a key and a value per key/value head. */
+    public long cachedPerToken(Shape input) {
+        return Math.multiplyExact(2, keyValueWidth(input.dim(1)));
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        int kv = keyValueHeads();
+        String kind = kv == heads ? "MultiheadAttention" : kv == 1 ? "MultiQueryAttention" : "GroupedQueryAttention";
+        return kind + (causal ? " (causal)" : "");
+    }
+
+    /** Up to four divisors of {@code n} nearest to {@code near}, for the fix of a message: {@code 8, 12 or 16}. */
+    static String divisors(long n, long near) {
+        List<Long> all = new ArrayList<>();
+        for (long d = 1; d * d <= n; d++) {
+            if (n % d == 0) {
+                all.add(d);
+                if (d != n / d) {
+                    all.add(n / d);
+                }
+            }
+        }
+        all.sort((a, b) -> {
+            int byDistance = Long.compare(Math.abs(a - near), Math.abs(b - near));
+            return byDistance != 0 ? byDistance : Long.compare(a, b);
+        });
+        List<Long> nearest = new ArrayList<>(all.subList(0, Math.min(4, all.size())));
+        nearest.sort(Long::compare);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < nearest.size(); i++) {
+            s.append(i == 0 ? "" : i == nearest.size() - 1 ? " or " : ", ").append(nearest.get(i));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code @ClassToken}: learned tokens put before the sequence, {@code (T, E)} to {@code (T + tokens, E)}. */
+public record ClassToken(int tokens) implements Op {
+    @Override
+    public List<Fault> validate() {
+        List<Fault> faults = new ArrayList<>();
+        Window.checkAtLeast(faults, Attr.TOKENS, tokens, 1, "number of learned tokens");
+        return faults;
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        return outputShape(input, Layout.TOKENS);
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input, Layout layout) {
+        Optional<Fault> notTokens = Sequences.requireTokens("@ClassToken", input, layout);
+        if (notTokens.isPresent()) {
+            return ShapeResult.failed(notTokens.get());
+        }
+        return ShapeResult.of(Shape.of(Math.addExact(input.dim(0), tokens), input.dim(1)));
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        // A concatenation: parameters only.
+        return new Cost(Math.multiplyExact((long) tokens, input.dim(1)), 0, 0, 0);
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "ClassToken";
+    }
+}

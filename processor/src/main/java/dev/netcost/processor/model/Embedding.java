@@ -1,0 +1,48 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code @Embedding}: token ids {@code (T)} to tokens {@code (T, dim)} through a learned table. */
+public record Embedding(int vocab, int dim) implements Op {
+    @Override
+    public List<Fault> validate() {
+        List<Fault> faults = new ArrayList<>();
+        Window.checkAtLeast(faults, Attr.VOCAB, vocab, 1, "vocabulary size");
+        Window.checkAtLeast(faults, Attr.DIM, dim, 1, "embedding width");
+        return faults;
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        if (input.rank() != 1) {
+            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.INPUT_SHAPE, "@Embedding looks up token ids (T),"
+                    + " but its input is " + input + "; declare the network's input as the ids, @Network(input = {T}),"
+                    + " and put the embedding first"));
+        }
+        return ShapeResult.of(Shape.of(input.dim(0), dim));
+    }
+
+    @Override
+    public Layout outputLayout(Layout input) {
+        return Layout.TOKENS;
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        // A lookup: no arithmetic.
+        return new Cost(Math.multiplyExact((long) vocab, dim), 0, 0, 0);
+    }
+
+    @Override
+    public Optional<Shape> weightShape(Shape input) {
+        return Optional.of(Shape.of(vocab, dim));
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "Embedding";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code @PositionEmbedding}: row t of a learned {@code (length, E)} table added to token t. */
+public record PositionEmbedding(int length) implements Op {
+    @Override
+    public List<Fault> validate() {
+        List<Fault> faults = new ArrayList<>();
+        Window.checkAtLeast(faults, Attr.LENGTH, length, 1, "length of the position table");
+        return faults;
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        return outputShape(input, Layout.TOKENS);
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input, Layout layout) {
+        Optional<Fault> notTokens = Sequences.requireTokens("@PositionEmbedding", input, layout);
+        if (notTokens.isPresent()) {
+            return ShapeResult.failed(notTokens.get());
+        }
+        if (input.dim(0) > length) {
+            return ShapeResult.failed(Fault.on(Attr.LENGTH, ProblemKind.SEQUENCE_LENGTH, "a sequence of "
+                    + input.dim(0) + " tokens is longer than the position table (length = " + length + "); make"
+                    + " length at least " + input.dim(0) + ", or the sequence shorter"));
+        }
+        return ShapeResult.of(input);
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        // Every row is a parameter, used or not; one add per element.
+        return new Cost(Math.multiplyExact((long) length, input.dim(1)), 0, 0, output.numel());
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "PositionEmbedding";
+    }
+}

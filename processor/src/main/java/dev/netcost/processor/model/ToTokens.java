@@ -1,0 +1,45 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.List;
+
+/** {@code @ToTokens}: a feature map {@code (C, ...)} as one token per position, {@code (positions, C)}. Free. */
+public record ToTokens() implements Op {
+    @Override
+    public List<Fault> validate() {
+        return List.of();
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        return outputShape(input, Layout.FEATURES);
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input, Layout layout) {
+        if (layout == Layout.TOKENS && input.rank() == 2) {
+            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.INPUT_SHAPE, "@ToTokens makes tokens of a feature"
+                    + " map, but its input " + input + " is tokens already; remove it"));
+        }
+        if (input.rank() < 2) {
+            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.INPUT_SHAPE, "@ToTokens makes tokens of a feature"
+                    + " map (C, H, W) or (C, L), but its input is the vector " + input));
+        }
+        return ShapeResult.of(Shape.of(input.numel() / input.dim(0), input.dim(0)));
+    }
+
+    @Override
+    public Layout outputLayout(Layout input) {
+        return Layout.TOKENS;
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        return Cost.ZERO;
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "ToTokens";
+    }
+}
