@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,7 +31,26 @@ public final class Summary {
      * @param peakActivationBytes the most activation bytes alive at once
      */
     public record Header(String network, Shape input, int batch, DType dtype, long paramBytes,
-            long peakActivationBytes) {}
+            long peakActivationBytes, Optional<Decoder> decoder) {
+        public Header {
+            Objects.requireNonNull(decoder, "decoder");
+        }
+
+        /** A network that is not a {@link dev.netcost.Decoder}. */
+        public Header(String network, Shape input, int batch, DType dtype, long paramBytes, long peakActivationBytes) {
+            this(network, input, batch, dtype, paramBytes, peakActivationBytes, Optional.empty());
+        }
+    }
+
+    /**
+     * What a {@link dev.netcost.Decoder} network's inference costs, for the footer.
+     *
+     * @param context      tokens of context
+     * @param kvCacheBytes the KV cache at that context, for the batch
+     * @param prefillMacs  MACs of the whole context at once
+     * @param decodeMacs   MACs of one new token at the full context
+     */
+    public record Decoder(long context, long kvCacheBytes, long prefillMacs, long decodeMacs) {}
 
     private Summary() {}
 
@@ -91,6 +112,15 @@ public final class Summary {
         out.append("Param memory: ").append(bytes(header.paramBytes())).append('\n');
         out.append("Peak memory:  ").append(bytes(Math.addExact(header.paramBytes(), header.peakActivationBytes())))
                 .append(" (activations ").append(bytes(header.peakActivationBytes())).append(")\n");
+        header.decoder().ifPresent(decoder -> {
+            out.append("KV cache:     ").append(bytes(decoder.kvCacheBytes())).append(" at ")
+                    .append(grouped(decoder.context())).append(" tokens\n");
+            out.append("Prefill:      ").append(grouped(decoder.prefillMacs())).append(" MACs (")
+                    .append(scaled(decoder.prefillMacs())).append(")\n");
+            out.append("Decode:       ").append(grouped(decoder.decodeMacs())).append(" MACs per token (")
+                    .append(scaled(decoder.decodeMacs())).append(") at ").append(grouped(decoder.context()))
+                    .append(" tokens\n");
+        });
         return out.toString();
     }
 

@@ -23,6 +23,13 @@ public final class Main {
             DenseNet121Cost.summary(1),
             ShuffleNetV2Cost.summary(1),
             MobileNetV3LargeCost.summary(1),
+            VitB16Cost.summary(1),
+            VitB32Cost.summary(1),
+            BertBaseCost.summary(1),
+            Gpt2Cost.summary(2),
+            Llama2_7BCost.summary(1),
+            Llama3_8BCost.summary(1),
+            Mistral7BCost.summary(1),
         };
         System.out.println(String.join("\n", summaries));
     }

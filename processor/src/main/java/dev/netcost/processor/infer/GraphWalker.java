@@ -199,8 +199,10 @@ final class GraphWalker {
                 read = Math.addExact(read, shape.numel());
             }
             // A tied layer still reads its weight, so its traffic counts it; its parameters do not.
-            long elementsMoved = Math.addExact(Math.addExact(Math.multiplyExact(batch, read),
-                    Math.addExact(cost.params(), cost.buffers())), Math.multiplyExact(batch, out.numel()));
+            long parametersRead = op instanceof Op unary ? unary.parametersRead(in, cost, batch)
+                    : Math.addExact(cost.params(), cost.buffers());
+            long elementsMoved = Math.addExact(Math.addExact(Math.multiplyExact(batch, read), parametersRead),
+                    Math.multiplyExact(batch, out.numel()));
             Traffic traffic = new Traffic(activationBytes(out), Math.multiplyExact(elementsMoved, bytesPerElement));
             if (layer.tied().isPresent()) {
                 Optional<Fault> untied = tie(layer.tied().get(), op, in, scope);

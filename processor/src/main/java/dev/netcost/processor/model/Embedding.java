@@ -36,6 +36,12 @@ public record Embedding(int vocab, int dim) implements Op {
         return new Cost(Math.multiplyExact((long) vocab, dim), 0, 0, 0);
     }
 
+    /** A lookup reads one row per token, and never more than the table. */
+    @Override
+    public long parametersRead(Shape input, Cost cost, long batch) {
+        return Math.min(cost.params(), Math.multiplyExact(Math.multiplyExact(batch, input.dim(0)), dim));
+    }
+
     @Override
     public Optional<Shape> weightShape(Shape input) {
         return Optional.of(Shape.of(vocab, dim));

@@ -60,6 +60,14 @@ public sealed interface Op extends Computation
         return oneSample.macs() == 0 ? java.util.Optional.of(DecodeCost.ZERO) : java.util.Optional.empty();
     }
 
+    /**
+     * The parameter and buffer elements one forward pass of {@code batch} samples reads: all of
+     * them, read once, for every op but a lookup.
+     */
+    default long parametersRead(Shape input, Cost cost, long batch) {
+        return Math.addExact(cost.params(), cost.buffers());
+    }
+
     /** What PyTorch calls this module for this input: {@code Conv2d}, {@code MaxPool1d}, {@code ReLU}. */
     String displayName(Shape input);
 }

@@ -14,6 +14,7 @@ import dev.netcost.Layer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
 import dev.netcost.processor.infer.BlockAnalysis;
+import dev.netcost.processor.infer.DecoderFigures;
 import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
@@ -112,6 +113,7 @@ public final class CompanionWriter {
                 .addJavadoc("The element type of weights and activations, from {@code @Network(dtype)}.\n")
                 .initializer("$T.$L", DTYPE, network.dtype().name())
                 .build());
+        analysis.decoder().ifPresent(decoder -> addDecoder(type, decoder, dtype));
         type.addField(shape("INPUT_SHAPE", analysis.input(), "One input sample, channels first"));
         type.addField(shape("OUTPUT_SHAPE", analysis.output(), "One output sample"));
 
@@ -166,9 +168,14 @@ public final class CompanionWriter {
                 .initializer(LayerLists.initializer(type, "blocks", blockRows))
                 .build());
 
+        CodeBlock header = analysis.decoder().isPresent()
+                ? CodeBlock.of("new $T($S, INPUT_SHAPE, BATCH, DTYPE, PARAM_BYTES, PEAK_ACTIVATION_BYTES,\n$T.of(new $T("
+                        + "CONTEXT, KV_CACHE_BYTES, PREFILL_MACS, DECODE_MACS)))", HEADER, network.name(),
+                        Optional.class, ClassName.get(Summary.Decoder.class))
+                : CodeBlock.of("new $T($S, INPUT_SHAPE, BATCH, DTYPE, PARAM_BYTES, PEAK_ACTIVATION_BYTES)", HEADER,
+                        network.name());
         type.addField(FieldSpec.builder(HEADER, "HEADER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("new $T($S, INPUT_SHAPE, BATCH, DTYPE, PARAM_BYTES, PEAK_ACTIVATION_BYTES)", HEADER,
-                        network.name())
+                .initializer(header)
                 .build());
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         type.addMethod(MethodSpec.methodBuilder("summary")
@@ -190,6 +197,44 @@ public final class CompanionWriter {
                 .indent("    ")
                 .skipJavaLangImports(true)
                 .build();
+    }
+
+    /** A decoder's inference figures, and the two methods that give them at other contexts. */
+    private static void addDecoder(TypeSpec.Builder type, DecoderFigures decoder, String dtype) {
+        type.addField(figure("CONTEXT", decoder.context(), "Tokens of context: the sequence that reaches the first"
+                + " attention layer."));
+        type.addField(figure("KV_CACHE_BYTES", decoder.kvCacheBytes(), "Bytes of the KV cache at {@link #CONTEXT}"
+                + " tokens for the batch, in " + dtype + ": a key and a value\nper key/value head of each of the "
+                + decoder.attentionLayers() + " attention layers, for every token."));
+        type.addField(figure("KV_CACHE_BYTES_PER_TOKEN", decoder.kvCacheBytesPerToken(), "What one more token of"
+                + " context adds to the KV cache, for the batch."));
+        type.addField(figure("PREFILL_MACS", decoder.prefillMacs(), "Multiply-accumulates of the prefill: the whole"
+                + " context at once, {@link #MACS}."));
+        type.addField(figure("DECODE_MACS", decoder.decodeMacs(), "Multiply-accumulates of one new token of one"
+                + " sequence at the full context: every\nprojection on one token, and attention over the {@link"
+                + " #CONTEXT} cached tokens. A causal\nmask changes no MAC here or in {@link #MACS}: the full"
+                + " products are counted, as PyTorch's counters do."));
+        type.addField(figure("DECODE_MACS_PER_CONTEXT_TOKEN", decoder.decodeMacsPerContextToken(), "What one more"
+                + " token of context adds to {@link #DECODE_MACS}: the attention scores and weighted\nsum against"
+                + " one more cached token, in every attention layer."));
+        type.addMethod(MethodSpec.methodBuilder("kvCacheBytes")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(long.class)
+                .addParameter(long.class, "tokens")
+                .addJavadoc("Bytes of the KV cache at {@code tokens} tokens of context, for the batch.\n\n"
+                        + "@throws ArithmeticException if the figure does not fit a {@code long}\n")
+                .addStatement("return $T.multiplyExact(KV_CACHE_BYTES_PER_TOKEN, tokens)", Math.class)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("decodeMacs")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(long.class)
+                .addParameter(long.class, "context")
+                .addJavadoc("Multiply-accumulates of one new token of one sequence with {@code context} tokens in"
+                        + " the cache.\n\n@throws ArithmeticException if the figure does not fit a {@code long}\n")
+                .addStatement("return $T.addExact($L, $T.multiplyExact(DECODE_MACS_PER_CONTEXT_TOKEN, context))",
+                        Math.class, Literals.longLiteral(Math.subtractExact(decoder.decodeMacs(), Math.multiplyExact(
+                                decoder.decodeMacsPerContextToken(), decoder.context()))), Math.class)
+                .build());
     }
 
     private static void addFigures(TypeSpec.Builder type, String stem, String what, Cost cost, Traffic traffic,

@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 final class JsonReport {
     /** The schema's name and version; bumped on any change a reader would notice. */
-    static final String SCHEMA = "netcost-report/1";
+    static final String SCHEMA = "netcost-report/2";
     /** The version of the cost conventions the figures follow ({@code docs/cost-model.md}). */
     static final String CONVENTIONS = "netcost-cost-model/1";
 
@@ -46,8 +46,17 @@ final class JsonReport {
                 .value("peakMemoryBytes", memory.peakBytes())
                 .value("memoryAccessBytes", memory.memoryAccessBytes())
                 .value("arithmeticIntensity", new Traffic(0, memory.memoryAccessBytes()).intensity(total.flops()))
-                .endObject()
-                .beginArray("layers");
+                .endObject();
+        analysis.decoder().ifPresent(decoder -> json.beginObject("decoder")
+                .value("context", decoder.context())
+                .value("attentionLayers", decoder.attentionLayers())
+                .value("kvCacheBytes", decoder.kvCacheBytes())
+                .value("kvCacheBytesPerToken", decoder.kvCacheBytesPerToken())
+                .value("prefillMacs", decoder.prefillMacs())
+                .value("decodeMacs", decoder.decodeMacs())
+                .value("decodeMacsPerContextToken", decoder.decodeMacsPerContextToken())
+                .endObject());
+        json.beginArray("layers");
         for (LayerAnalysis layer : analysis.layers()) {
             json.beginObject(null).value("path", layer.path()).value("op", layer.op()).strings("reads", layer.reads())
                     .value("input", layer.input()).value("output", layer.output());

@@ -30,6 +30,12 @@ final class MarkdownReport {
         row(md, "Peak memory", Summary.bytes(memory.peakBytes()) + " (activations "
                 + Summary.bytes(memory.peakActivationBytes()) + " at `" + memory.peakAt() + "`)");
         row(md, "Memory access", Summary.bytes(memory.memoryAccessBytes()));
+        analysis.decoder().ifPresent(decoder -> {
+            row(md, "KV cache", Summary.bytes(decoder.kvCacheBytes()) + " at " + Summary.grouped(decoder.context())
+                    + " tokens");
+            row(md, "Prefill MACs", Summary.grouped(decoder.prefillMacs()));
+            row(md, "Decode MACs per token", Summary.grouped(decoder.decodeMacs()));
+        });
         md.append("\n## Layers\n\n");
         md.append("| Layer | Op | Output shape | Params | MACs | FLOPs | Activations | Mem. access |\n");
         md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");

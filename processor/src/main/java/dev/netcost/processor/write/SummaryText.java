@@ -59,7 +59,9 @@ public final class SummaryText {
             blocks.add(layer(block.path(), block.op(), block.input(), block.output(), block.cost(), block.traffic()));
         }
         Summary.Header header = new Summary.Header(network.name(), analysis.input(), network.batch(), network.dtype(),
-                analysis.memory().paramBytes(), analysis.memory().peakActivationBytes());
+                analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
+                analysis.decoder().map(d -> new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(),
+                        d.decodeMacs())));
         return Summary.table(header, layers, blocks, blocks.isEmpty() ? Integer.MAX_VALUE : DEPTH);
     }
 

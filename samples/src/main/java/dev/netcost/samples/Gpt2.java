@@ -1,0 +1,28 @@
+package dev.netcost.samples;
+
+import dev.netcost.Decoder;
+import dev.netcost.Dropout;
+import dev.netcost.Embedding;
+import dev.netcost.Layer;
+import dev.netcost.LayerNorm;
+import dev.netcost.Linear;
+import dev.netcost.Network;
+import dev.netcost.PositionEmbedding;
+import dev.netcost.Repeat;
+import dev.netcost.Tied;
+import dev.netcost.samples.blocks.TransformerLayer;
+
+/**
+ * GPT-2 small, as Hugging Face's {@code GPT2LMHeadModel} on its full context of 1,024 tokens: 12
+ * causal pre-norm layers of 12 heads, and a language-model head tied to the token embedding.
+ */
+@Network(input = {1024})
+@Decoder
+public class Gpt2 {
+    @Embedding(vocab = 50257, dim = 768) Layer wte;
+    @PositionEmbedding(length = 1024) Layer wpe;
+    @Dropout(p = 0.1) Layer drop;
+    @TransformerLayer(heads = 12, hidden = 3072, causal = true) @Repeat(12) Layer h;
+    @LayerNorm Layer lnF;
+    @Linear(out = 50257, bias = false) @Tied("wte") Layer lmHead;
+}

@@ -1,0 +1,25 @@
+package dev.netcost.samples;
+
+import dev.netcost.DType;
+import dev.netcost.Decoder;
+import dev.netcost.Embedding;
+import dev.netcost.Layer;
+import dev.netcost.Linear;
+import dev.netcost.Network;
+import dev.netcost.RMSNorm;
+import dev.netcost.Repeat;
+import dev.netcost.samples.blocks.LlamaLayer;
+
+/**
+ * LLaMA-2-7B, as Hugging Face's {@code LlamaForCausalLM} with {@code meta-llama/Llama-2-7b-hf}'s
+ * configuration, on its full context of 4,096 tokens in float16: 32 layers of 32 heads (as many
+ * key/value heads), an MLP of 11,008, and an untied head.
+ */
+@Network(input = {4096}, dtype = DType.FLOAT16)
+@Decoder
+public class Llama2_7B {
+    @Embedding(vocab = 32000, dim = 4096) Layer embedTokens;
+    @LlamaLayer(heads = 32, kvHeads = 32, hidden = 11008) @Repeat(32) Layer layers;
+    @RMSNorm Layer norm;
+    @Linear(out = 32000, bias = false) Layer lmHead;
+}
