@@ -46,10 +46,23 @@ class SampleReportsTest {
         assertEquals(ResNet50Cost.BLOCKS.size(), report.getAsJsonArray("blocks").size());
     }
 
+    /** A decoder's report has its inference figures; a classifier's has none. */
+    @Test
+    void llama3Decoder() throws IOException {
+        JsonObject decoder = report("Llama3_8B").getAsJsonObject("decoder");
+        assertEquals(8192, decoder.get("context").getAsLong());
+        assertEquals(32, decoder.get("attentionLayers").getAsInt());
+        assertEquals(1_073_741_824L, decoder.get("kvCacheBytes").getAsLong()); // 2 x 32 x 8192 x 8 x 128 x 2
+        assertEquals(1_073_741_824L / 8192, decoder.get("kvCacheBytesPerToken").getAsLong());
+        assertEquals(Llama3_8BCost.MACS, decoder.get("prefillMacs").getAsLong());
+        assertEquals(2L * 4096 * 32, decoder.get("decodeMacsPerContextToken").getAsLong());
+        assertEquals(null, report("VitB16").get("decoder"));
+    }
+
     @Test
     void everySampleHasItsThreeReports() throws IOException {
         for (String network : List.of("LeNet5", "AlexNet", "Vgg16", "MobileNetV1", "MobileNetV2", "ResNet18",
-                "ResNet152", "GoogLeNet", "DenseNet121", "ShuffleNetV2", "MobileNetV3Large", "M5", "DcganGenerator")) {
+                "ResNet152", "GoogLeNet", "DenseNet121", "ShuffleNetV2", "MobileNetV3Large", "M5", "DcganGenerator", "VitB16", "BertBase", "Gpt2", "Llama3_8B")) {
             assertTrue(report(network).getAsJsonObject("totals").get("params").getAsLong() > 0, network);
             for (String extension : List.of("md", "dot")) {
                 String path = "META-INF/netcost/dev.netcost.samples." + network + "." + extension;
