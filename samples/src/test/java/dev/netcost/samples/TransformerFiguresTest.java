@@ -104,6 +104,8 @@ class TransformerFiguresTest {
         // Multi-head attention: as many key/value heads as heads, 32 x 128 = 4,096 wide; float16.
         assertEquals(2L * 32 * 4096 * 4096 * 2, Llama2_7BCost.KV_CACHE_BYTES);
         assertEquals(2 * 6_738_415_616L, Llama2_7BCost.PARAM_BYTES);
+        long perTokenWeights = 32 * (4L * 4096 * 4096 + 3L * 4096 * 11_008) + 32_000L * 4096;
+        assertEquals(4096 * perTokenWeights + 32 * 2L * 4096 * 4096 * 4096, Llama2_7BCost.MACS);
     }
 
     @Test
