@@ -39,6 +39,8 @@ public final class CompileBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean quick = args.length > 0 && args[0].equals("quick");
+        // A second argument keeps only the cases whose name contains it: "quick 1,000".
+        String only = args.length > 1 ? args[1] : "";
         int warmups = quick ? 1 : 3;
         int runs = quick ? 3 : 7;
         List<Case> cases = List.of(
@@ -58,6 +60,9 @@ public final class CompileBenchmark {
         }
         List<Figures> all = new ArrayList<>();
         for (Case c : cases) {
+            if (!c.name().contains(only)) {
+                continue;
+            }
             all.add(measure(compiler, c, warmups, runs));
             print(all.get(all.size() - 1), all.size() == 1);
         }
@@ -126,6 +131,9 @@ public final class CompileBenchmark {
                 System.out.printf("  %-36s overhead %5.1f %% of javac (netcost's own work %4.1f %%), goal <= %.0f %%:"
                         + " %s%n", f.c().name(), 100 * share, 100 * own, 100 * MAX_OVERHEAD, verdict(share <= MAX_OVERHEAD));
             }
+        }
+        if (thousand == null || tenThousand == null) {
+            return;
         }
         double growth = (double) tenThousand.overhead() / Math.max(1, thousand.overhead());
         double ownGrowth = (double) tenThousand.processorNanos() / Math.max(1, thousand.processorNanos());
