@@ -2,6 +2,7 @@ package com.example;
 
 import dev.netcost.DType;
 import dev.netcost.Layer;
+import dev.netcost.LayerTable;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
 import java.util.List;
@@ -308,19 +309,15 @@ public final class TinyNetCost {
 
     /**
      * Every layer with its shapes and figures, in execution order, named by its path
-     * ({@code layer3[0].conv2} inside blocks). Immutable.
+     * ({@code layer3[0].conv2} inside blocks). Immutable. One row per layer, tab-separated: path, op,
+     * input, output, params, buffers, MACs, FLOPs, activation bytes, memory-access bytes.
      */
-    public static final List<Layer> LAYERS = List.of(
-            new Layer("conv", "Conv2d", Shape.of(3, 32, 32), CONV_OUTPUT_SHAPE,
-                    CONV_PARAMS, CONV_BUFFERS, CONV_MACS, CONV_FLOPS, CONV_ACTIVATION_BYTES, CONV_MEMORY_ACCESS_BYTES),
-            new Layer("relu", "ReLU", Shape.of(6, 28, 28), RELU_OUTPUT_SHAPE,
-                    RELU_PARAMS, RELU_BUFFERS, RELU_MACS, RELU_FLOPS, RELU_ACTIVATION_BYTES, RELU_MEMORY_ACCESS_BYTES),
-            new Layer("pool", "MaxPool2d", Shape.of(6, 28, 28), POOL_OUTPUT_SHAPE,
-                    POOL_PARAMS, POOL_BUFFERS, POOL_MACS, POOL_FLOPS, POOL_ACTIVATION_BYTES, POOL_MEMORY_ACCESS_BYTES),
-            new Layer("flatten", "Flatten", Shape.of(6, 14, 14), FLATTEN_OUTPUT_SHAPE,
-                    FLATTEN_PARAMS, FLATTEN_BUFFERS, FLATTEN_MACS, FLATTEN_FLOPS, FLATTEN_ACTIVATION_BYTES, FLATTEN_MEMORY_ACCESS_BYTES),
-            new Layer("fc", "Linear", Shape.of(1176), FC_OUTPUT_SHAPE,
-                    FC_PARAMS, FC_BUFFERS, FC_MACS, FC_FLOPS, FC_ACTIVATION_BYTES, FC_MEMORY_ACCESS_BYTES));
+    public static final List<Layer> LAYERS = LayerTable.decode(
+            "conv\tConv2d\t3,32,32\t6,28,28\t456\t0\t352800\t705600\t18816\t32928\n"
+                    + "relu\tReLU\t6,28,28\t6,28,28\t0\t0\t0\t4704\t18816\t37632\n"
+                    + "pool\tMaxPool2d\t6,28,28\t6,14,14\t0\t0\t0\t3528\t4704\t23520\n"
+                    + "flatten\tFlatten\t6,14,14\t1176\t0\t0\t0\t0\t4704\t9408\n"
+                    + "fc\tLinear\t1176\t10\t11770\t0\t11760\t23520\t40\t51824\n");
 
     /**
      * Every block use and block instance with the totals of the layers inside it, in the

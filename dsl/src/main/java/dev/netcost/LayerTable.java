@@ -3,10 +3,10 @@ package dev.netcost;
 import java.util.List;
 
 /**
- * Reads layers packed as text, for generated classes of networks too large to spell out every
- * layer as a constructor call: a class file holds at most 65,535 constants, and one
- * {@code new Layer(...)} per layer of a 10,000-layer network would need more. A packed row is
- * one string constant instead of a dozen.
+ * Reads layers packed as text, as generated classes hold their {@code LAYERS} and {@code BLOCKS}:
+ * a string constant costs javac next to nothing to compile, where a {@code new Layer(...)} per
+ * layer costs it more than netcost spends on the layer, and a class file holds at most 65,535
+ * constants, which one constructor call per layer of a 10,000-layer network would exceed.
  *
  * <p>One row per line, fields separated by tabs: path, op, input dims, output dims (each as
  * comma-separated numbers), params, buffers, MACs, FLOPs, activation bytes, memory-access bytes.
@@ -15,6 +15,15 @@ public final class LayerTable {
     private static final int FIELDS = 10;
 
     private LayerTable() {}
+
+    /** The layers of every chunk of rows, in order, as an immutable list. */
+    public static List<Layer> decode(String... chunks) {
+        List<Layer> layers = new java.util.ArrayList<>();
+        for (String chunk : chunks) {
+            decode(chunk, layers);
+        }
+        return List.copyOf(layers);
+    }
 
     /** Appends the layers of {@code rows} to {@code into}, in order. */
     public static void decode(String rows, List<Layer> into) {

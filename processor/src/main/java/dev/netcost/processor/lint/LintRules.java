@@ -5,7 +5,6 @@ import dev.netcost.Summary;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.Attr;
-import dev.netcost.processor.model.Percent;
 import dev.netcost.processor.model.AttrValue;
 import dev.netcost.processor.model.AvgPool;
 import dev.netcost.processor.model.BatchNorm;
@@ -19,9 +18,12 @@ import dev.netcost.processor.model.MaxPool;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpKind;
 import dev.netcost.processor.model.OpTemplate;
+import dev.netcost.processor.model.Percent;
 import dev.netcost.processor.model.SlidingWindow;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +50,10 @@ public final class LintRules {
 
     private static void declarations(List<NodeDecl> nodes, Optional<String> block, String owner,
             List<Finding> findings) {
+        List<Optional<NodeDecl>> readers = firstReaders(nodes);
         for (int i = 0; i < nodes.size(); i++) {
             NodeDecl node = nodes.get(i);
-            Optional<NodeDecl> reader = firstReader(nodes, i);
+            Optional<NodeDecl> reader = readers.get(i);
             if (reader.isEmpty() && i < nodes.size() - 1) {
                 findings.add(new Finding(Lint.DEAD_BRANCH, block, i, Optional.empty(), node.name() + ": nothing"
                         + " reads this field's output: " + nodes.get(i + 1).name() + " reads another tensor, and no"
@@ -67,16 +70,29 @@ public final class LintRules {
         }
     }
 
-    /** The first later field that reads field {@code i}: the next one by default, or one that names it. */
-    private static Optional<NodeDecl> firstReader(List<NodeDecl> nodes, int i) {
-        String name = nodes.get(i).name();
-        for (int j = i + 1; j < nodes.size(); j++) {
+    /**
+     * For each field, the first later field that reads it: the next one by default, or one that
+     * names it. One pass over the fields, so that a network of many branches stays linear.
+     */
+    private static List<Optional<NodeDecl>> firstReaders(List<NodeDecl> nodes) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            index.put(nodes.get(i).name(), i);
+        }
+        List<Optional<NodeDecl>> readers = new ArrayList<>(Collections.nCopies(nodes.size(), Optional.empty()));
+        for (int j = 0; j < nodes.size(); j++) {
             NodeDecl later = nodes.get(j);
-            if ((j == i + 1 && later.inputs().isEmpty()) || later.inputs().contains(name)) {
-                return Optional.of(later);
+            if (later.inputs().isEmpty() && j > 0 && readers.get(j - 1).isEmpty()) {
+                readers.set(j - 1, Optional.of(later));
+            }
+            for (String name : later.inputs()) {
+                Integer i = index.get(name);
+                if (i != null && i < j && readers.get(i).isEmpty()) {
+                    readers.set(i, Optional.of(later));
+                }
             }
         }
-        return Optional.empty();
+        return readers;
     }
 
     /**

@@ -20,14 +20,11 @@ import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
-import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.NetworkDecl;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
@@ -138,34 +135,27 @@ public final class CompanionWriter {
                 }
             }
         }
-        List<LayerLists.Row> blockRows = new ArrayList<>();
+        List<Layer> blockRows = new ArrayList<>();
         for (BlockAnalysis block : analysis.blocks()) {
-            blockRows.add(new LayerLists.Row(SummaryText.layer(block.path(), block.op(), block.input(), block.output(),
-                    block.cost(), block.traffic()), java.util.Optional.empty()));
+            blockRows.add(SummaryText.layer(block.path(), block.op(), block.input(), block.output(), block.cost(),
+                    block.traffic()));
         }
-        Map<String, FieldAnalysis> layerFields = new HashMap<>();
-        for (FieldAnalysis field : analysis.fields()) {
-            if (perField && field.decl() instanceof LayerDecl) {
-                layerFields.put(field.decl().name(), field);
-            }
-        }
-        List<LayerLists.Row> layerRows = new ArrayList<>();
+        List<Layer> layerRows = new ArrayList<>();
         for (LayerAnalysis layer : analysis.layers()) {
-            FieldAnalysis field = layerFields.get(layer.path());
-            layerRows.add(new LayerLists.Row(SummaryText.layer(layer.path(), layer.op(), layer.input(), layer.output(),
-                    layer.cost(), layer.traffic()), java.util.Optional.ofNullable(field).map(f -> f.decl()
-                    .constantStem())));
+            layerRows.add(SummaryText.layer(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost(),
+                    layer.traffic()));
         }
         type.addField(FieldSpec.builder(LAYER_LIST, "LAYERS", CONSTANT)
                 .addJavadoc("Every layer with its shapes and figures, in execution order, named by its path\n"
-                        + "({@code layer3[0].conv2} inside blocks). Immutable.\n")
-                .initializer(LayerLists.initializer(type, "layers", layerRows))
+                        + "({@code layer3[0].conv2} inside blocks). Immutable. One row per layer, tab-separated: path,"
+                        + " op,\ninput, output, params, buffers, MACs, FLOPs, activation bytes, memory-access bytes.\n")
+                .initializer(LayerLists.initializer(layerRows))
                 .build());
         type.addField(FieldSpec.builder(LAYER_LIST, "BLOCKS", CONSTANT)
                 .addJavadoc("Every block use and block instance with the totals of the layers inside it, in the\n"
                         + "order they begin: {@code layer3} ({@code Bottleneck x 6}), then {@code layer3[0]}..."
                         + " Immutable.\n")
-                .initializer(LayerLists.initializer(type, "blocks", blockRows))
+                .initializer(LayerLists.initializer(blockRows))
                 .build());
 
         CodeBlock header = analysis.decoder().isPresent()
