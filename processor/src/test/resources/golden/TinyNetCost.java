@@ -107,6 +107,12 @@ public final class TinyNetCost {
      */
     public static final Shape OUTPUT_SHAPE = Shape.of(10);
 
+    private static final Shape[] OUTPUT_SHAPES = LayerTable.shapes("6,28,28\n"
+            + "6,28,28\n"
+            + "6,14,14\n"
+            + "1176\n"
+            + "10\n");
+
     /**
      * Learnable parameters of {@code conv} (Conv2d, (3, 32, 32) to (6, 28, 28)).
      */
@@ -145,7 +151,7 @@ public final class TinyNetCost {
     /**
      * One output sample of {@code conv} (Conv2d, (3, 32, 32) to (6, 28, 28)): {@code (6, 28, 28)}.
      */
-    public static final Shape CONV_OUTPUT_SHAPE = Shape.of(6, 28, 28);
+    public static final Shape CONV_OUTPUT_SHAPE = OUTPUT_SHAPES[0];
 
     /**
      * Learnable parameters of {@code relu} (ReLU, (6, 28, 28) to (6, 28, 28)).
@@ -185,7 +191,7 @@ public final class TinyNetCost {
     /**
      * One output sample of {@code relu} (ReLU, (6, 28, 28) to (6, 28, 28)): {@code (6, 28, 28)}.
      */
-    public static final Shape RELU_OUTPUT_SHAPE = Shape.of(6, 28, 28);
+    public static final Shape RELU_OUTPUT_SHAPE = OUTPUT_SHAPES[1];
 
     /**
      * Learnable parameters of {@code pool} (MaxPool2d, (6, 28, 28) to (6, 14, 14)).
@@ -225,7 +231,7 @@ public final class TinyNetCost {
     /**
      * One output sample of {@code pool} (MaxPool2d, (6, 28, 28) to (6, 14, 14)): {@code (6, 14, 14)}.
      */
-    public static final Shape POOL_OUTPUT_SHAPE = Shape.of(6, 14, 14);
+    public static final Shape POOL_OUTPUT_SHAPE = OUTPUT_SHAPES[2];
 
     /**
      * Learnable parameters of {@code flatten} (Flatten, (6, 14, 14) to (1176)).
@@ -265,7 +271,7 @@ public final class TinyNetCost {
     /**
      * One output sample of {@code flatten} (Flatten, (6, 14, 14) to (1176)): {@code (1176)}.
      */
-    public static final Shape FLATTEN_OUTPUT_SHAPE = Shape.of(1176);
+    public static final Shape FLATTEN_OUTPUT_SHAPE = OUTPUT_SHAPES[3];
 
     /**
      * Learnable parameters of {@code fc} (Linear, (1176) to (10)).
@@ -305,7 +311,7 @@ public final class TinyNetCost {
     /**
      * One output sample of {@code fc} (Linear, (1176) to (10)): {@code (10)}.
      */
-    public static final Shape FC_OUTPUT_SHAPE = Shape.of(10);
+    public static final Shape FC_OUTPUT_SHAPE = OUTPUT_SHAPES[4];
 
     /**
      * Every layer with its shapes and figures, in execution order, named by its path

@@ -55,7 +55,26 @@ public final class LayerTable {
                 Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]));
     }
 
-    private static String dims(Shape shape) {
+    /**
+     * Shapes packed one per line as comma-separated dimensions ({@code "64,56,56\n256\n"}), as
+     * generated classes hold the output shapes of their fields.
+     */
+    public static Shape[] shapes(String rows) {
+        List<Shape> shapes = new java.util.ArrayList<>();
+        int start = 0;
+        while (start < rows.length()) {
+            int end = rows.indexOf('\n', start);
+            if (end < 0) {
+                end = rows.length();
+            }
+            shapes.add(shape(rows.substring(start, end)));
+            start = end + 1;
+        }
+        return shapes.toArray(new Shape[0]);
+    }
+
+    /** A shape's dimensions as a packed row holds them: {@code 64,56,56}. */
+    public static String dims(Shape shape) {
         StringBuilder s = new StringBuilder();
         for (long d : shape.dims()) {
             if (s.length() > 0) {

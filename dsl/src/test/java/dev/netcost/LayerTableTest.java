@@ -25,6 +25,22 @@ class LayerTableTest {
     }
 
     @Test
+    void chunksDecodeInOrderIntoAnImmutableList() {
+        String first = "a\tReLU\t4\t4\t0\t0\t0\t4\t16\t32\n";
+        String second = "b\tLinear\t4\t2\t10\t0\t8\t16\t8\t64\n";
+        List<Layer> layers = LayerTable.decode(first, second);
+        assertEquals(List.of("a", "b"), layers.stream().map(Layer::name).toList());
+        assertEquals(Shape.of(2), layers.get(1).output());
+        assertThrows(UnsupportedOperationException.class, () -> layers.add(layers.get(0)));
+    }
+
+    @Test
+    void shapesRoundTrip() {
+        Shape[] shapes = LayerTable.shapes(LayerTable.dims(Shape.of(64, 56, 56)) + "\n" + "1000\n");
+        assertEquals(List.of(Shape.of(64, 56, 56), Shape.of(1000)), List.of(shapes));
+    }
+
+    @Test
     void aBrokenRowIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> LayerTable.decode("fc\tLinear\n", new ArrayList<>()));
     }

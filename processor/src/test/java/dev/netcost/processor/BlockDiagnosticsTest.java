@@ -365,7 +365,7 @@ class BlockDiagnosticsTest {
         String cost = compilation.generatedSourceFile("com.example.NetCost").orElseThrow().getCharContent(false)
                 .toString();
         com.google.common.truth.Truth.assertThat(cost).contains("BRANCH_MACS = 258_944L;");
-        com.google.common.truth.Truth.assertThat(cost).contains("BRANCH_OUTPUT_SHAPE = Shape.of(16, 17, 17);");
+        com.google.common.truth.Truth.assertThat(cost).contains("): {@code (16, 17, 17)}.\n     */\n    public static final Shape BRANCH_OUTPUT_SHAPE = ");
     }
 
     @Test

@@ -324,7 +324,7 @@ class DeclarationDiagnosticsTest {
         Compilation compilation = compile(src);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("com.example.NetCost").contentsAsUtf8String()
-                .contains("CONV_OUTPUT_SHAPE = Shape.of(32, 32, 32);");
+                .contains("): {@code (32, 32, 32)}.\n     */\n    public static final Shape CONV_OUTPUT_SHAPE = ");
     }
 
     /** Nested networks get a companion named after the whole path, so two of one name do not collide. */

@@ -61,7 +61,7 @@ class GoldenFileTest {
         assertThat(golden).contains("CONV_FLOPS = 705_600L;");
         assertThat(golden).contains("RELU_FLOPS = 4_704L;");
         assertThat(golden).contains("POOL_FLOPS = 3_528L;");
-        assertThat(golden).contains("POOL_OUTPUT_SHAPE = Shape.of(6, 14, 14);");
+        assertThat(golden).contains("): {@code (6, 14, 14)}.\n     */\n    public static final Shape POOL_OUTPUT_SHAPE = ");
         assertThat(golden).contains("FC_PARAMS = 11_770L;");
         assertThat(golden).contains("FC_MACS = 11_760L;");
         assertThat(golden).contains("FC_FLOPS = 23_520L;");

@@ -15,7 +15,6 @@ import dev.netcost.Shape;
 import dev.netcost.Summary;
 import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.DecoderFigures;
-import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.Traffic;
@@ -23,9 +22,7 @@ import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -42,9 +39,7 @@ public final class CompanionWriter {
     private static final ClassName HEADER = ClassName.get(Summary.Header.class);
     private static final ClassName DTYPE = ClassName.get(DType.class);
     private static final TypeName LAYER_LIST = ParameterizedTypeName.get(ClassName.get(List.class), LAYER);
-    /** The most fields and block instances that get constants of their own. */
-    static final int MAX_CONSTANT_GROUPS = 1_000;
-    private static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
+    static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
 
     private final Filer filer;
     private final Optional<ClassName> generatedAnnotation;
@@ -114,27 +109,7 @@ public final class CompanionWriter {
         type.addField(shape("INPUT_SHAPE", analysis.input(), "One input sample, channels first"));
         type.addField(shape("OUTPUT_SHAPE", analysis.output(), "One output sample"));
 
-        Set<String> fieldNames = new HashSet<>();
-        analysis.fields().forEach(f -> fieldNames.add(f.decl().name()));
-        // A class file holds at most 65,535 fields and constants: past this many fields and block
-        // instances, only the totals and the tables are generated.
-        long groups = analysis.fields().size() + analysis.blocks().stream()
-                .filter(b -> !fieldNames.contains(b.path())).count();
-        boolean perField = groups <= MAX_CONSTANT_GROUPS;
-        if (perField) {
-            for (FieldAnalysis field : analysis.fields()) {
-                addFigures(type, field.decl().constantStem(), "{@code " + field.decl().name() + "} (" + field.op()
-                        + ", " + field.input() + " to " + field.output() + ")", field.cost(), field.traffic(),
-                        field.output());
-            }
-            for (BlockAnalysis block : analysis.blocks()) {
-                if (!fieldNames.contains(block.path())) {
-                    addFigures(type, block.stem(), "block instance {@code " + block.path() + "} (" + block.op()
-                            + ", " + block.input() + " to " + block.output() + ")", block.cost(), block.traffic(),
-                            block.output());
-                }
-            }
-        }
+        FieldConstants.add(type, analysis);
         List<Layer> blockRows = new ArrayList<>();
         for (BlockAnalysis block : analysis.blocks()) {
             blockRows.add(SummaryText.layer(block.path(), block.op(), block.input(), block.output(), block.cost(),
@@ -227,29 +202,14 @@ public final class CompanionWriter {
                 .build());
     }
 
-    private static void addFigures(TypeSpec.Builder type, String stem, String what, Cost cost, Traffic traffic,
-            Shape output) {
-        type.addField(figure(stem + "_PARAMS", cost.params(), "Learnable parameters of " + what + "."));
-        type.addField(figure(stem + "_BUFFERS", cost.buffers(), "Non-learnable state of " + what + "."));
-        type.addField(figure(stem + "_MACS", cost.macs(), "Multiply-accumulates of " + what + " for the batch."));
-        type.addField(figure(stem + "_FLOPS", cost.flops(), "Floating-point operations of " + what + " for the batch."));
-        type.addField(figure(stem + "_ACTIVATION_BYTES", traffic.activationBytes(), "Bytes of the output of " + what
-                + " for the batch."));
-        type.addField(figure(stem + "_MEMORY_ACCESS_BYTES", traffic.memoryAccessBytes(), "Bytes read and written by "
-                + what + " for the batch."));
-        type.addField(intensity(stem + "_ARITHMETIC_INTENSITY", traffic.intensity(cost.flops()), "FLOPs per byte of"
-                + " memory traffic of " + what + "."));
-        type.addField(shape(stem + "_OUTPUT_SHAPE", output, "One output sample of " + what));
-    }
-
-    private static FieldSpec intensity(String name, double value, String doc) {
+    static FieldSpec intensity(String name, double value, String doc) {
         return FieldSpec.builder(double.class, name, CONSTANT)
                 .addJavadoc("$L\n", doc)
                 .initializer("$L", Literals.doubleLiteral(value))
                 .build();
     }
 
-    private static FieldSpec figure(String name, long value, String doc) {
+    static FieldSpec figure(String name, long value, String doc) {
         return FieldSpec.builder(long.class, name, CONSTANT)
                 .addJavadoc("$L\n", doc)
                 .initializer("$L", Literals.longLiteral(value))
