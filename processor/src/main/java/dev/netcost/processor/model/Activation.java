@@ -1,7 +1,6 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
-import java.util.List;
 
 /**
  * An element-wise activation: {@code @ReLU}, {@code @ReLU6}, {@code @Sigmoid}, {@code @Tanh},
@@ -28,11 +27,6 @@ public record Activation(Kind kind) implements Op {
             this.displayName = displayName;
             this.flopsPerElement = flopsPerElement;
         }
-    }
-
-    @Override
-    public List<Fault> validate() {
-        return List.of();
     }
 
     @Override

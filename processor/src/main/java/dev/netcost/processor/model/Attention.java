@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param kvHeads key/value heads; 0 means as many as {@code heads}
  */
-public record Attention(int heads, int kvHeads, boolean bias, boolean causal, boolean rotary) implements Op {
+public record Attention(int heads, int kvHeads, boolean bias, boolean causal, boolean rotary) implements TokenOp {
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
@@ -31,16 +31,7 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
     }
 
     @Override
-    public ShapeResult outputShape(Shape input) {
-        return outputShape(input, Layout.TOKENS);
-    }
-
-    @Override
-    public ShapeResult outputShape(Shape input, Layout layout) {
-        Optional<Fault> notTokens = Sequences.requireTokens("@MultiHeadAttention", input, layout);
-        if (notTokens.isPresent()) {
-            return ShapeResult.failed(notTokens.get());
-        }
+    public ShapeResult outputOfTokens(Shape input) {
         long width = input.dim(1);
         if (width % heads != 0) {
             return ShapeResult.failed(Fault.on(Attr.HEADS, ProblemKind.HEADS, "the token width E = " + width
@@ -91,6 +82,11 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
     /** Elements the KV cache holds per token of one sequence: a key and a value per key/value head. */
     public long cachedPerToken(Shape input) {
         return Math.multiplyExact(2, keyValueWidth(input.dim(1)));
+    }
+
+    @Override
+    public String annotation() {
+        return "@MultiHeadAttention";
     }
 
     @Override

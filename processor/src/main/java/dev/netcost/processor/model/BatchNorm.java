@@ -1,15 +1,9 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
-import java.util.List;
 
 /** {@code @BatchNorm} over the channel axis: scale and shift learnable, mean and variance buffers. */
 public record BatchNorm() implements Op {
-    @Override
-    public List<Fault> validate() {
-        return List.of();
-    }
-
     @Override
     public ShapeResult outputShape(Shape input) {
         if (input.rank() > Window.MAX_SPATIAL + 1) {

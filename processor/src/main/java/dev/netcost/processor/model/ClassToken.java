@@ -3,10 +3,9 @@ package dev.netcost.processor.model;
 import dev.netcost.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** {@code @ClassToken}: learned tokens put before the sequence, {@code (T, E)} to {@code (T + tokens, E)}. */
-public record ClassToken(int tokens) implements Op {
+public record ClassToken(int tokens) implements TokenOp {
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
@@ -15,16 +14,7 @@ public record ClassToken(int tokens) implements Op {
     }
 
     @Override
-    public ShapeResult outputShape(Shape input) {
-        return outputShape(input, Layout.TOKENS);
-    }
-
-    @Override
-    public ShapeResult outputShape(Shape input, Layout layout) {
-        Optional<Fault> notTokens = Sequences.requireTokens("@ClassToken", input, layout);
-        if (notTokens.isPresent()) {
-            return ShapeResult.failed(notTokens.get());
-        }
+    public ShapeResult outputOfTokens(Shape input) {
         return ShapeResult.of(Shape.of(Math.addExact(input.dim(0), tokens), input.dim(1)));
     }
 
@@ -32,6 +22,11 @@ public record ClassToken(int tokens) implements Op {
     public Cost cost(Shape input, Shape output) {
         // A concatenation: parameters only.
         return new Cost(Math.multiplyExact((long) tokens, input.dim(1)), 0, 0, 0);
+    }
+
+    @Override
+    public String annotation() {
+        return "@ClassToken";
     }
 
     @Override

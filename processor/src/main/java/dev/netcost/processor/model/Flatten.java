@@ -1,15 +1,9 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
-import java.util.List;
 
 /** {@code @Flatten}: one sample to a vector, free. */
 public record Flatten() implements Op {
-    @Override
-    public List<Fault> validate() {
-        return List.of();
-    }
-
     @Override
     public ShapeResult outputShape(Shape input) {
         return ShapeResult.of(Shape.of(input.numel()));

@@ -1,15 +1,9 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
-import java.util.List;
 
 /** {@code @GlobalAvgPool}: every channel to one value, keeping the rank: {@code (C, H, W)} to {@code (C, 1, 1)}. */
 public record GlobalAvgPool() implements Op {
-    @Override
-    public List<Fault> validate() {
-        return List.of();
-    }
-
     @Override
     public ShapeResult outputShape(Shape input) {
         var rank = Window.requireSpatial("@GlobalAvgPool", input);

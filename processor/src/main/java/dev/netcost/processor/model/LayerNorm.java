@@ -1,15 +1,9 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
-import java.util.List;
 
 /** {@code @LayerNorm} over the last dimension: scale and, with bias, shift learnable. */
 public record LayerNorm(boolean bias) implements Op {
-    @Override
-    public List<Fault> validate() {
-        return List.of();
-    }
-
     @Override
     public ShapeResult outputShape(Shape input) {
         return ShapeResult.of(input);

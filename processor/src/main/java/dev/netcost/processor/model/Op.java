@@ -1,6 +1,7 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
+import java.util.List;
 
 /**
  * What a one-input layer computes. Each op is one record that knows everything about itself: its
@@ -13,8 +14,14 @@ import dev.netcost.Shape;
  */
 public sealed interface Op extends Computation
         permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm,
-                Activation, Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, PositionEmbedding,
-                TokenTypeEmbedding, ClassToken, ToTokens, SelectToken, LayerNorm, RmsNorm, Attention {
+                Activation, Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm,
+                RmsNorm, TokenOp {
+
+    /** No checks: for the ops without attributes to check. */
+    @Override
+    default List<Fault> validate() {
+        return List.of();
+    }
 
     /**
      * The output for one sample of {@code input}, or what prevents it. Called only when

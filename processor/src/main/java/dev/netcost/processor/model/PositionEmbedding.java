@@ -3,10 +3,9 @@ package dev.netcost.processor.model;
 import dev.netcost.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** {@code @PositionEmbedding}: row t of a learned {@code (length, E)} table added to token t. */
-public record PositionEmbedding(int length) implements Op {
+public record PositionEmbedding(int length) implements TokenOp {
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
@@ -15,16 +14,7 @@ public record PositionEmbedding(int length) implements Op {
     }
 
     @Override
-    public ShapeResult outputShape(Shape input) {
-        return outputShape(input, Layout.TOKENS);
-    }
-
-    @Override
-    public ShapeResult outputShape(Shape input, Layout layout) {
-        Optional<Fault> notTokens = Sequences.requireTokens("@PositionEmbedding", input, layout);
-        if (notTokens.isPresent()) {
-            return ShapeResult.failed(notTokens.get());
-        }
+    public ShapeResult outputOfTokens(Shape input) {
         if (input.dim(0) > length) {
             return ShapeResult.failed(Fault.on(Attr.LENGTH, ProblemKind.SEQUENCE_LENGTH, "a sequence of "
                     + input.dim(0) + " tokens is longer than the position table (length = " + length + "); make"
@@ -37,6 +27,11 @@ public record PositionEmbedding(int length) implements Op {
     public Cost cost(Shape input, Shape output) {
         // Every row is a parameter, used or not; one add per element.
         return new Cost(Math.multiplyExact((long) length, input.dim(1)), 0, 0, output.numel());
+    }
+
+    @Override
+    public String annotation() {
+        return "@PositionEmbedding";
     }
 
     @Override

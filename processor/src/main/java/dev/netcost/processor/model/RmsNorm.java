@@ -1,15 +1,9 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
-import java.util.List;
 
 /** {@code @RMSNorm} over the last dimension: a learnable scale, no shift. */
 public record RmsNorm() implements Op {
-    @Override
-    public List<Fault> validate() {
-        return List.of();
-    }
-
     @Override
     public ShapeResult outputShape(Shape input) {
         return ShapeResult.of(input);

@@ -1,15 +1,9 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
-import java.util.List;
 
 /** {@code @Softmax} over the last axis: exp, sum and divide per element. */
 public record Softmax() implements Op {
-    @Override
-    public List<Fault> validate() {
-        return List.of();
-    }
-
     @Override
     public ShapeResult outputShape(Shape input) {
         return ShapeResult.of(input);

@@ -1,15 +1,9 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
-import java.util.List;
 
 /** {@code @ToTokens}: a feature map {@code (C, ...)} as one token per position, {@code (positions, C)}. Free. */
 public record ToTokens() implements Op {
-    @Override
-    public List<Fault> validate() {
-        return List.of();
-    }
-
     @Override
     public ShapeResult outputShape(Shape input) {
         return outputShape(input, Layout.FEATURES);
