@@ -27,14 +27,8 @@ public final class LayerTable {
 
     /** Appends the layers of {@code rows} to {@code into}, in order. */
     public static void decode(String rows, List<Layer> into) {
-        int start = 0;
-        while (start < rows.length()) {
-            int end = rows.indexOf('\n', start);
-            if (end < 0) {
-                end = rows.length();
-            }
-            into.add(row(rows.substring(start, end)));
-            start = end + 1;
+        for (String row : lines(rows)) {
+            into.add(row(row));
         }
     }
 
@@ -44,6 +38,21 @@ public final class LayerTable {
                 Long.toString(layer.params()), Long.toString(layer.buffers()), Long.toString(layer.macs()),
                 Long.toString(layer.flops()), Long.toString(layer.activationBytes()),
                 Long.toString(layer.memoryAccessBytes())) + "\n";
+    }
+
+    /** The lines of {@code text}, each without its {@code \n}; a last {@code \n} ends the last line. */
+    private static List<String> lines(String text) {
+        List<String> lines = new java.util.ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            lines.add(text.substring(start, end));
+            start = end + 1;
+        }
+        return lines;
     }
 
     private static Layer row(String row) {
@@ -60,17 +69,12 @@ public final class LayerTable {
      * generated classes hold the output shapes of their fields.
      */
     public static Shape[] shapes(String rows) {
-        List<Shape> shapes = new java.util.ArrayList<>();
-        int start = 0;
-        while (start < rows.length()) {
-            int end = rows.indexOf('\n', start);
-            if (end < 0) {
-                end = rows.length();
-            }
-            shapes.add(shape(rows.substring(start, end)));
-            start = end + 1;
+        List<String> lines = lines(rows);
+        Shape[] shapes = new Shape[lines.size()];
+        for (int i = 0; i < shapes.length; i++) {
+            shapes[i] = shape(lines.get(i));
         }
-        return shapes.toArray(new Shape[0]);
+        return shapes;
     }
 
     /** A shape's dimensions as a packed row holds them: {@code 64,56,56}. */
