@@ -102,6 +102,20 @@ class SequenceNetworksTest {
         assertThat(summary).contains("| KV cache | 192 B at 6 tokens |");
     }
 
+    /** The cache holds every sequence of the batch; a decode step's MACs are one sequence's. */
+    @Test
+    void theBatchScalesTheCacheAndThePrefillButNotOneToken() throws Exception {
+        NetworkSource one = tiny("heads = 2, kvHeads = 1", "@Tied(\"wte\")");
+        NetworkSource four = NetworkSource.of("com.example.Tiny", one.text().replace("input = {6},",
+                "input = {6}, batch = 4,"));
+        Compilation compilation = compile(DEC, four);
+        assertThat(compilation).succeededWithoutWarnings();
+        String source = companion(compilation);
+        assertThat(source).contains("public static final long KV_CACHE_BYTES = 768L;"); // 4 x 192
+        assertThat(source).contains("public static final long PREFILL_MACS = 18_816L;"); // 4 x 4,704
+        assertThat(source).contains("public static final long DECODE_MACS = 784L;");
+    }
+
     @Test
     void anUntiedHeadHasItsWeight() throws Exception {
         Compilation compilation = compile(DEC, tiny("heads = 2, kvHeads = 1", ""));
