@@ -33,7 +33,8 @@ import java.lang.annotation.Target;
 public @interface Network {
     /**
      * The shape of one input sample, channels first. Its rank decides what the network is:
-     * {@code {F}} a vector, {@code {C, L}} 1-d, {@code {C, H, W}} 2-d, {@code {C, D, H, W}} 3-d.
+     * {@code {F}} a vector, {@code {C, L}} 1-d, {@code {C, H, W}} 2-d, {@code {C, D, H, W}} 3-d;
+     * {@code {T}}, token ids, for a network that starts with an {@link Embedding}.
      */
     int[] input();
 

@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  * the layer annotation or here, never both.
  *
  * <p>Expressions are integer arithmetic, exact and checked at compile time: the block's
- * parameters; {@code in}, the channels coming into the block (or network); integer literals;
+ * parameters; {@code in}, the channels coming into the block (or network), or the width E of
+ * tokens {@code (T, E)}; integer literals;
  * {@code + - * / %} ({@code /} rounds down, as Python's {@code //}); comparisons;
  * {@code && || !}; {@code c ? a : b}; and {@code max(a, b)}, {@code min(a, b)} and
  * {@code divisible(v, d)} (torchvision's {@code _make_divisible}: {@code v} rounded to a multiple

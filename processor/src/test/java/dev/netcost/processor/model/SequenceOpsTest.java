@@ -128,6 +128,10 @@ class SequenceOpsTest {
         assertEquals(Shape.of(7, 3), out(new ToTokens(), Shape.of(3, 7), Layout.FEATURES));
         assertInstanceOf(ShapeResult.Failed.class, new ToTokens().outputShape(Shape.of(7, 3), Layout.TOKENS));
 
+        // Concatenating along the token axis: the first axis, as for channels.
+        assertEquals(Shape.of(6, 4), assertInstanceOf(ShapeResult.Ok.class, new Concat().outputShape(
+                java.util.List.of(Shape.of(1, 4), Shape.of(5, 4)), java.util.List.of("cls", "tokens"))).shape());
+
         assertEquals(Shape.of(4), out(new SelectToken(-1), Shape.of(5, 4), Layout.TOKENS));
         assertInstanceOf(ShapeResult.Failed.class, new SelectToken(-6).outputShape(Shape.of(5, 4), Layout.TOKENS));
     }
