@@ -116,6 +116,16 @@ class SequenceNetworksTest {
         assertThat(source).contains("public static final long DECODE_MACS = 784L;");
     }
 
+    /** A repeated block with a mistake is one error at its use, not one per instance. */
+    @Test
+    void aDecoderBlockWithoutCausalAttentionIsOneErrorAtItsUse() {
+        NetworkSource block = NetworkSource.of("com.example.Dec", DEC.text().replace("causal = true", "causal = false"));
+        NetworkSource src = tiny("heads = 2, kvHeads = 1", "@Tied(\"wte\")");
+        assertOnlyError(compile(block, src), src, "[netcost:decoder] h[0].attn: a @Decoder network generates each"
+                + " token from the cache of those before it, so its attention must be causal; write causal = true",
+                src.at("@Dec(heads = 2, kvHeads = 1)", "@Dec"));
+    }
+
     @Test
     void anUntiedHeadHasItsWeight() throws Exception {
         Compilation compilation = compile(DEC, tiny("heads = 2, kvHeads = 1", ""));

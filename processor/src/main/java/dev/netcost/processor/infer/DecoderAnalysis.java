@@ -24,6 +24,8 @@ final class DecoderAnalysis {
     static Optional<DecoderFigures> analyze(NetworkDecl network, List<LayerAnalysis> layers, Cost total,
             List<Problem> problems) {
         int before = problems.size();
+        // One problem per network field: a block repeated 32 times has one mistake, not 32.
+        java.util.Set<Integer> reported = new java.util.HashSet<>();
         long batch = Math.max(1, network.batch());
         long bytes = network.dtype().bytes();
         long context = -1;
@@ -40,6 +42,9 @@ final class DecoderAnalysis {
                 Shape in = layer.input();
                 Optional<DecodeCost> decode = op.decodeCost(in, op.cost(in, layer.output()));
                 if (decode.isEmpty()) {
+                    if (!reported.add(layer.topNode())) {
+                        continue;
+                    }
                     problems.add(Problem.onLayer(layer.topNode(), Fault.onAnnotation(ProblemKind.DECODER, layer.path()
                             + ": a @Decoder network runs one token at a time, and " + layer.op() + " on " + in
                             + " has no per-token form; a decoder is made of embeddings, per-token layers and"
@@ -48,7 +53,7 @@ final class DecoderAnalysis {
                 }
                 long tokens = in.rank() == 2 ? in.dim(0) : 1;
                 if (op instanceof Attention attention) {
-                    if (!attention.causal()) {
+                    if (!attention.causal() && reported.add(layer.topNode())) {
                         Fault fault = layer.topLevel()
                                 ? Fault.on(Attr.CAUSAL, ProblemKind.DECODER, "")
                                 : Fault.onAnnotation(ProblemKind.DECODER, "");
