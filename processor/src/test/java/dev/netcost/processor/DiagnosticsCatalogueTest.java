@@ -359,6 +359,10 @@ class DiagnosticsCatalogueTest {
                 "package com.example;\n\nimport dev.netcost.*;\n\n@Decoder\nclass Loose {}\n"),
                 "[netcost:misplaced] Loose: @Decoder applies to a network, and Loose is none; annotate it with"
                         + " @Network(input = {...}), or remove @Decoder", "@Decoder", "@Decoder"));
+        cases.add(new Case("a budget on a class that is no network", NetworkSource.of("com.example.Loose",
+                "package com.example;\n\nimport dev.netcost.*;\n\n@Budget(maxParams = 10)\nclass Loose {}\n"),
+                "[netcost:misplaced] Loose: @Budget applies to a network, and Loose is none; annotate it with"
+                        + " @Network(input = {...}), or remove @Budget", "@Budget", "@Budget"));
         // Blocks: the error is in the block's file, or at the use.
         List<NetworkSource> recursive = withBlock("@Block\n@interface B {\n    class Layers {\n        @B Layer again;\n"
                 + "    }\n}\n", "@B Layer b;");
