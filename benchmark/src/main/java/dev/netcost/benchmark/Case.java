@@ -74,13 +74,4 @@ record Case(String name, List<Source> sources, boolean goal) {
         s.append("}\n");
         return new Source(PACKAGE + "/" + name + ".java", s.toString());
     }
-
-    /** The number of layer fields: annotated fields of the network and of its blocks' Layers. */
-    int declaredLayers() {
-        int count = 0;
-        for (Source source : sources) {
-            count += (int) source.text().lines().filter(l -> l.strip().matches("@[A-Z].*\\bLayer \\w+;")).count();
-        }
-        return count;
-    }
 }

@@ -40,7 +40,7 @@ final class DecoderAnalysis {
                     continue; // merges: no MACs
                 }
                 Shape in = layer.input();
-                Optional<DecodeCost> decode = op.decodeCost(in, op.cost(in, layer.output()));
+                Optional<DecodeCost> decode = op.decodeCost(in, layer.cost());
                 if (decode.isEmpty()) {
                     if (!reported.add(layer.topNode())) {
                         continue;

@@ -72,7 +72,7 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
 
     /** One new token: its four projections, and its scores and weighted sum over the T cached tokens. */
     @Override
-    public Optional<DecodeCost> decodeCost(Shape input, Cost oneSample) {
+    public Optional<DecodeCost> decodeCost(Shape input, Cost cost) {
         long e = input.dim(1);
         long projections = Math.addExact(Math.multiplyExact(2, Math.multiplyExact(e, e)),
                 Math.multiplyExact(2, Math.multiplyExact(e, keyValueWidth(e))));

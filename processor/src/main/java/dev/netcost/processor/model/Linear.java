@@ -49,7 +49,7 @@ public record Linear(int out, boolean bias) implements Op {
 
     /** One new token is one row; a layer on one vector (a pooled head) runs once for it. */
     @Override
-    public java.util.Optional<DecodeCost> decodeCost(Shape input, Cost oneSample) {
+    public java.util.Optional<DecodeCost> decodeCost(Shape input, Cost cost) {
         return java.util.Optional.of(new DecodeCost(Math.multiplyExact(input.dim(input.rank() - 1), (long) out), 0));
     }
 

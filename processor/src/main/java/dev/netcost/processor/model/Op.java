@@ -61,10 +61,11 @@ public sealed interface Op extends Computation
 
     /**
      * The MACs of one new token of one sequence in a decoder that keeps a KV cache, given the
-     * figures of one sample; empty for an op that has MACs but no per-token form (a convolution).
+     * layer's figures (only whether it has MACs matters here); empty for an op that has MACs but
+     * no per-token form (a convolution).
      */
-    default java.util.Optional<DecodeCost> decodeCost(Shape input, Cost oneSample) {
-        return oneSample.macs() == 0 ? java.util.Optional.of(DecodeCost.ZERO) : java.util.Optional.empty();
+    default java.util.Optional<DecodeCost> decodeCost(Shape input, Cost cost) {
+        return cost.macs() == 0 ? java.util.Optional.of(DecodeCost.ZERO) : java.util.Optional.empty();
     }
 
     /**

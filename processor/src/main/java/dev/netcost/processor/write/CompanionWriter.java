@@ -62,8 +62,7 @@ public final class CompanionWriter {
         // Filer's writer pushed the source through the encoder a few characters at a time, a
         // seventh of netcost's own time on a large network.
         String source = file.toString();
-        String name = file.packageName().isEmpty() ? file.typeSpec().name()
-                : file.packageName() + "." + file.typeSpec().name();
+        String name = analysis.network().companionQualifiedName();
         try (java.io.Writer out = filer.createSourceFile(name, originatingElement).openWriter()) {
             out.write(source);
         }
