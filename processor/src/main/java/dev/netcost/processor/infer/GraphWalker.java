@@ -79,7 +79,7 @@ final class GraphWalker {
         // A network's input is a feature map, or token ids (T) for an embedding: never tokens (T, E).
         int inputTensor = tensors.add(input, Layout.FEATURES, -1, NodeDecl.INPUT);
         Map<String, Object> values = new HashMap<>();
-        values.put(DeclarationChecks.IN, input.dim(0));
+        values.put(DeclarationChecks.IN, tensors.layout(inputTensor).features(input));
         Map<String, Integer> names = new HashMap<>();
         Map<String, Integer> layerIndex = new HashMap<>();
         network.nodes().forEach(n -> stems.put(n.constantStem(), n.name()));
