@@ -15,5 +15,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 public @interface AdaptiveAvgPool {
     /** Output size: one value for every spatial dimension or one per dimension. Required: written here or given by {@link With}. */
+    @Required
     int[] output() default {};
 }

@@ -15,9 +15,11 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 public @interface ConvTranspose {
     /** Output channels. Required: written here or given by {@link With}. */
+    @Required
     int out() default 0;
 
     /** Kernel size. Required: written here or given by {@link With}. */
+    @Required
     int[] kernel() default {};
 
     /** Stride. */

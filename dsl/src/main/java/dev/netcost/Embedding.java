@@ -16,8 +16,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 public @interface Embedding {
     /** Rows of the table: the vocabulary size. Required: written here or given by {@link With}. */
+    @Required
     int vocab() default 0;
 
     /** Width of each token vector, E. Required: written here or given by {@link With}. */
+    @Required
     int dim() default 0;
 }

@@ -12,6 +12,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 public @interface Linear {
     /** Output features. Required: written here or given by {@link With}. */
+    @Required
     int out() default 0;
 
     /** Whether the layer adds a learnable bias per output feature. */

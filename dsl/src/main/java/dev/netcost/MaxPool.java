@@ -12,6 +12,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 public @interface MaxPool {
     /** Window size. Required: written here or given by {@link With}. */
+    @Required
     int[] kernel() default {};
 
     /** Stride; empty (the default) means the same as {@link #kernel()}, as in PyTorch. */

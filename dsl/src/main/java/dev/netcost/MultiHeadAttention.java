@@ -21,6 +21,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 public @interface MultiHeadAttention {
     /** Query heads; E must divide by it. Required: written here or given by {@link With}. */
+    @Required
     int heads() default 0;
 
     /** Key and value heads, dividing {@code heads}; 0, the default, means as many as {@code heads}. */

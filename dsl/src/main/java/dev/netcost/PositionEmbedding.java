@@ -16,6 +16,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface PositionEmbedding {
-    /** Rows of the table: the longest sequence the network takes. Required. */
+    /** Rows of the table: the longest sequence the network takes. Required: written here or given by {@link With}. */
+    @Required
     int length() default 0;
 }

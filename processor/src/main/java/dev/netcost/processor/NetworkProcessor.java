@@ -12,17 +12,22 @@ import dev.netcost.processor.lint.LintRules;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.ProblemKind;
-import dev.netcost.processor.read.LocatedProblem;
 import dev.netcost.processor.read.LayerAnnotations;
+import dev.netcost.processor.read.LocalClasses;
+import dev.netcost.processor.read.LocatedProblem;
 import dev.netcost.processor.read.NetworkReader;
 import dev.netcost.processor.read.ReadNetwork;
+import dev.netcost.processor.read.SourceLocation;
 import dev.netcost.processor.read.StrayLayers;
+import dev.netcost.processor.read.Unresolved;
 import dev.netcost.processor.write.CompanionWriter;
 import dev.netcost.processor.write.ReportWriter;
 import dev.netcost.processor.write.SummaryText;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -50,6 +55,12 @@ public final class NetworkProcessor extends AbstractProcessor {
     private LintReporter lints;
     private ReportWriter reports;
     private ProcessorOptions options;
+    private Optional<LocalClasses> localClasses;
+    /** Networks javac could not resolve yet, by qualified name: tried again next round. */
+    private final Map<String, List<Unresolved>> deferred = new LinkedHashMap<>();
+    /** The types compiled from source so far, less the companions netcost wrote. */
+    private final Set<String> beingCompiled = new LinkedHashSet<>();
+    private final Set<String> written = new LinkedHashSet<>();
 
     /** The processor javac loads. */
     public NetworkProcessor() {
@@ -93,44 +104,84 @@ public final class NetworkProcessor extends AbstractProcessor {
         reports = new ReportWriter(env.getFiler());
         options = ProcessorOptions.parse(env.getOptions(), warning -> env.getMessager().printMessage(
                 Diagnostic.Kind.WARNING, warning));
+        localClasses = LocalClasses.of(env);
     }
 
+    /**
+     * One round, as auto-common's {@code BasicAnnotationProcessor} does it: the networks of this
+     * round and those deferred by the last one are read; a network with a value javac cannot
+     * resolve yet (a constant from a class another processor generates in a later round) is
+     * deferred again; on the last round, what is still unresolved is reported.
+     */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        if (annotations.isEmpty()) {
+        if (round.processingOver()) {
+            reportUnresolved();
             return false;
         }
-        try {
-            reporter.report(StrayLayers.find(round, processingEnv.getElementUtils()));
-        } catch (RuntimeException | Error e) {
-            reporter.internalError(annotations.iterator().next(), e);
-        }
-        Set<String> beingCompiled = new LinkedHashSet<>();
         for (Element root : round.getRootElements()) {
-            if (root instanceof TypeElement type) {
+            if (root instanceof TypeElement type && !written.contains(type.getQualifiedName().toString())) {
                 beingCompiled.add(type.getQualifiedName().toString());
             }
         }
+        if (!annotations.isEmpty()) {
+            try {
+                reporter.report(StrayLayers.find(round, processingEnv.getElementUtils()));
+            } catch (RuntimeException | Error e) {
+                reporter.internalError(annotations.iterator().next(), e);
+            }
+        }
+        localClasses.ifPresent(local -> local.report(local.find(round.getRootElements())));
+        Set<String> networks = new LinkedHashSet<>(deferred.keySet());
+        deferred.clear();
         for (Element element : round.getElementsAnnotatedWith(Network.class)) {
             if (element instanceof TypeElement type) {
-                try {
-                    process(type, beingCompiled);
-                } catch (RuntimeException | Error e) {
-                    // Never take javac down: report where it happened and go on with the next network.
-                    reporter.internalError(type, e);
-                }
+                networks.add(type.getQualifiedName().toString());
+            }
+        }
+        for (String name : networks) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type == null) {
+                continue;
+            }
+            try {
+                process(type);
+            } catch (RuntimeException | Error e) {
+                // Never take javac down: report where it happened and go on with the next network.
+                reporter.internalError(type, e);
             }
         }
         // The annotations are netcost's alone: claiming them keeps -Xlint:processing quiet about them.
-        return true;
+        return !annotations.isEmpty();
     }
 
-    private void process(TypeElement type, Set<String> beingCompiled) {
-        ReadNetwork read = reader.read(type, beingCompiled);
-        reporter.report(read.problems());
-        if (!read.complete()) {
-            return; // javac reports what it could not resolve
+    /** The last round: a network still unresolved gets no companion, and says so once. */
+    private void reportUnresolved() {
+        for (Map.Entry<String, List<Unresolved>> entry : deferred.entrySet()) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
+            if (type == null) {
+                continue;
+            }
+            // Read once more: its own mistakes are still worth saying, beside what javac could not resolve.
+            ReadNetwork read = reader.read(type, beingCompiled);
+            reporter.report(read.problems());
+            List<Unresolved> unresolved = read.complete() ? entry.getValue() : read.unresolved();
+            List<String> what = unresolved.stream().map(Unresolved::toString).toList();
+            reporter.report(new LocatedProblem(ProblemKind.UNRESOLVED, SourceLocation.onNetwork(type),
+                    type.getSimpleName() + ": javac could not resolve " + String.join(", ", what) + ", so netcost"
+                    + " analysed nothing and wrote no " + type.getSimpleName() + "Cost; fix javac's error there"));
         }
+        deferred.clear();
+    }
+
+    private void process(TypeElement type) {
+        ReadNetwork read = reader.read(type, beingCompiled);
+        if (!read.complete()) {
+            // javac reports what it could not resolve; a later round may resolve it.
+            deferred.put(type.getQualifiedName().toString(), read.unresolved());
+            return;
+        }
+        reporter.report(read.problems());
         if (!read.problems().isEmpty()) {
             // Shapes would be inferred without a layer the user meant: check only what needs none.
             reporter.report(NetworkInference.checkAttributes(read.decl()), read.sources());
@@ -153,6 +204,7 @@ public final class NetworkProcessor extends AbstractProcessor {
         }
         try {
             writer.write(analysis, type);
+            written.add(read.decl().companionQualifiedName());
             reports.write(analysis, options.reports(), type);
         } catch (IOException e) {
             // The Filer refuses a file it already wrote this compilation: another network that

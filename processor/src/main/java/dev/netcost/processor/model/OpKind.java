@@ -23,93 +23,79 @@ import static dev.netcost.processor.model.Attr.TOKENS;
 import static dev.netcost.processor.model.Attr.TYPES;
 import static dev.netcost.processor.model.Attr.VOCAB;
 
-import java.util.List;
+import java.lang.annotation.Annotation;
 import java.util.function.Function;
 
 /**
- * Every layer annotation: its attributes, which of them must be given, and how their values
- * become a {@link Computation}. The annotation {@code dev.netcost.Conv} is {@link #CONV}; adding an
- * op adds one constant here.
+ * The registry of ops: one line per layer annotation, keyed by the annotation's class, saying
+ * how the attribute values become a {@link Computation}. This is the only list of ops. What
+ * attributes an op has, and which of them are required ({@code @dev.netcost.Required}), is read
+ * from the annotation itself by {@code read/OpSignatures}, so it is not said twice;
+ * {@code OpRegistryTest} fails when this list and the annotations of {@code dev.netcost} disagree.
  */
 public enum OpKind {
-    CONV("Conv", List.of(OUT, KERNEL, STRIDE, PADDING, DILATION, GROUPS, BIAS), List.of(OUT, KERNEL),
-            v -> new Conv(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.ints(DILATION),
-                    v.integer(GROUPS), v.bool(BIAS))),
-    CONV_TRANSPOSE("ConvTranspose", List.of(OUT, KERNEL, STRIDE, PADDING, OUTPUT_PADDING, DILATION, GROUPS, BIAS),
-            List.of(OUT, KERNEL), v -> new ConvTranspose(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE),
-                    v.ints(PADDING), v.ints(OUTPUT_PADDING), v.ints(DILATION), v.integer(GROUPS), v.bool(BIAS))),
-    LINEAR("Linear", List.of(OUT, BIAS), List.of(OUT), v -> new Linear(v.integer(OUT), v.bool(BIAS))),
-    MAX_POOL("MaxPool", List.of(KERNEL, STRIDE, PADDING, DILATION, CEIL_MODE), List.of(KERNEL),
-            v -> new MaxPool(new PoolWindow(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.ints(DILATION),
-                    v.bool(CEIL_MODE)))),
-    AVG_POOL("AvgPool", List.of(KERNEL, STRIDE, PADDING, CEIL_MODE), List.of(KERNEL),
-            v -> AvgPool.of(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.bool(CEIL_MODE))),
-    ADAPTIVE_AVG_POOL("AdaptiveAvgPool", List.of(OUTPUT), List.of(OUTPUT), v -> new AdaptiveAvgPool(v.ints(OUTPUT))),
-    GLOBAL_AVG_POOL("GlobalAvgPool", v -> new GlobalAvgPool()),
-    BATCH_NORM("BatchNorm", v -> new BatchNorm()),
-    RELU("ReLU", v -> new Activation(Activation.Kind.RELU)),
-    RELU6("ReLU6", v -> new Activation(Activation.Kind.RELU6)),
-    SIGMOID("Sigmoid", v -> new Activation(Activation.Kind.SIGMOID)),
-    TANH("Tanh", v -> new Activation(Activation.Kind.TANH)),
-    SILU("SiLU", v -> new Activation(Activation.Kind.SILU)),
-    GELU("GELU", v -> new Activation(Activation.Kind.GELU)),
-    HARDSWISH("Hardswish", v -> new Activation(Activation.Kind.HARDSWISH)),
-    HARDSIGMOID("Hardsigmoid", v -> new Activation(Activation.Kind.HARDSIGMOID)),
-    SOFTMAX("Softmax", v -> new Softmax()),
-    DROPOUT("Dropout", List.of(P), List.of(), v -> new Dropout(v.real(P))),
-    FLATTEN("Flatten", v -> new Flatten()),
-    CHANNEL_SPLIT("ChannelSplit", List.of(PARTS, INDEX), List.of(), v -> new ChannelSplit(v.integer(PARTS),
-            v.integer(INDEX))),
-    CHANNEL_SHUFFLE("ChannelShuffle", List.of(GROUPS), List.of(), v -> new ChannelShuffle(v.integer(GROUPS))),
-    EMBEDDING("Embedding", List.of(VOCAB, DIM), List.of(VOCAB, DIM), v -> new Embedding(v.integer(VOCAB),
-            v.integer(DIM))),
-    POSITION_EMBEDDING("PositionEmbedding", List.of(LENGTH), List.of(LENGTH),
-            v -> new PositionEmbedding(v.integer(LENGTH))),
-    TOKEN_TYPE_EMBEDDING("TokenTypeEmbedding", List.of(TYPES), List.of(),
-            v -> new TokenTypeEmbedding(v.integer(TYPES))),
-    CLASS_TOKEN("ClassToken", List.of(TOKENS), List.of(), v -> new ClassToken(v.integer(TOKENS))),
-    TO_TOKENS("ToTokens", v -> new ToTokens()),
-    SELECT_TOKEN("SelectToken", List.of(INDEX), List.of(), v -> new SelectToken(v.integer(INDEX))),
-    LAYER_NORM("LayerNorm", List.of(BIAS), List.of(), v -> new LayerNorm(v.bool(BIAS))),
-    RMS_NORM("RMSNorm", v -> new RmsNorm()),
-    MULTI_HEAD_ATTENTION("MultiHeadAttention", List.of(HEADS, KV_HEADS, BIAS, CAUSAL, ROTARY), List.of(HEADS),
-            v -> new Attention(v.integer(HEADS), v.integer(KV_HEADS), v.bool(BIAS), v.bool(CAUSAL), v.bool(ROTARY))),
-    ADD("Add", v -> new Add()),
-    CONCAT("Concat", v -> new Concat()),
-    MUL("Mul", v -> new Mul());
+    CONV(dev.netcost.Conv.class, v -> new Conv(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING),
+            v.ints(DILATION), v.integer(GROUPS), v.bool(BIAS))),
+    CONV_TRANSPOSE(dev.netcost.ConvTranspose.class, v -> new ConvTranspose(v.integer(OUT), v.ints(KERNEL),
+            v.ints(STRIDE), v.ints(PADDING), v.ints(OUTPUT_PADDING), v.ints(DILATION), v.integer(GROUPS),
+            v.bool(BIAS))),
+    LINEAR(dev.netcost.Linear.class, v -> new Linear(v.integer(OUT), v.bool(BIAS))),
+    MAX_POOL(dev.netcost.MaxPool.class, v -> new MaxPool(new PoolWindow(v.ints(KERNEL), v.ints(STRIDE),
+            v.ints(PADDING), v.ints(DILATION), v.bool(CEIL_MODE)))),
+    AVG_POOL(dev.netcost.AvgPool.class, v -> AvgPool.of(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING),
+            v.bool(CEIL_MODE))),
+    ADAPTIVE_AVG_POOL(dev.netcost.AdaptiveAvgPool.class, v -> new AdaptiveAvgPool(v.ints(OUTPUT))),
+    GLOBAL_AVG_POOL(dev.netcost.GlobalAvgPool.class, v -> new GlobalAvgPool()),
+    BATCH_NORM(dev.netcost.BatchNorm.class, v -> new BatchNorm()),
+    RELU(dev.netcost.ReLU.class, v -> new Activation(Activation.Kind.RELU)),
+    RELU6(dev.netcost.ReLU6.class, v -> new Activation(Activation.Kind.RELU6)),
+    SIGMOID(dev.netcost.Sigmoid.class, v -> new Activation(Activation.Kind.SIGMOID)),
+    TANH(dev.netcost.Tanh.class, v -> new Activation(Activation.Kind.TANH)),
+    SILU(dev.netcost.SiLU.class, v -> new Activation(Activation.Kind.SILU)),
+    GELU(dev.netcost.GELU.class, v -> new Activation(Activation.Kind.GELU)),
+    HARDSWISH(dev.netcost.Hardswish.class, v -> new Activation(Activation.Kind.HARDSWISH)),
+    HARDSIGMOID(dev.netcost.Hardsigmoid.class, v -> new Activation(Activation.Kind.HARDSIGMOID)),
+    SOFTMAX(dev.netcost.Softmax.class, v -> new Softmax()),
+    DROPOUT(dev.netcost.Dropout.class, v -> new Dropout(v.real(P))),
+    FLATTEN(dev.netcost.Flatten.class, v -> new Flatten()),
+    CHANNEL_SPLIT(dev.netcost.ChannelSplit.class, v -> new ChannelSplit(v.integer(PARTS), v.integer(INDEX))),
+    CHANNEL_SHUFFLE(dev.netcost.ChannelShuffle.class, v -> new ChannelShuffle(v.integer(GROUPS))),
+    EMBEDDING(dev.netcost.Embedding.class, v -> new Embedding(v.integer(VOCAB), v.integer(DIM))),
+    POSITION_EMBEDDING(dev.netcost.PositionEmbedding.class, v -> new PositionEmbedding(v.integer(LENGTH))),
+    TOKEN_TYPE_EMBEDDING(dev.netcost.TokenTypeEmbedding.class, v -> new TokenTypeEmbedding(v.integer(TYPES))),
+    CLASS_TOKEN(dev.netcost.ClassToken.class, v -> new ClassToken(v.integer(TOKENS))),
+    TO_TOKENS(dev.netcost.ToTokens.class, v -> new ToTokens()),
+    SELECT_TOKEN(dev.netcost.SelectToken.class, v -> new SelectToken(v.integer(INDEX))),
+    LAYER_NORM(dev.netcost.LayerNorm.class, v -> new LayerNorm(v.bool(BIAS))),
+    RMS_NORM(dev.netcost.RMSNorm.class, v -> new RmsNorm()),
+    MULTI_HEAD_ATTENTION(dev.netcost.MultiHeadAttention.class, v -> new Attention(v.integer(HEADS),
+            v.integer(KV_HEADS), v.bool(BIAS), v.bool(CAUSAL), v.bool(ROTARY))),
+    ADD(dev.netcost.Add.class, v -> new Add()),
+    CONCAT(dev.netcost.Concat.class, v -> new Concat()),
+    MUL(dev.netcost.Mul.class, v -> new Mul());
 
-    private final String annotationName;
-    private final List<Attr> attrs;
-    private final List<Attr> required;
+    private final Class<? extends Annotation> annotation;
     private final Function<AttrValues, Computation> factory;
 
-    OpKind(String annotationName, List<Attr> attrs, List<Attr> required, Function<AttrValues, Computation> factory) {
-        this.annotationName = annotationName;
-        this.attrs = attrs;
-        this.required = required;
+    OpKind(Class<? extends Annotation> annotation, Function<AttrValues, Computation> factory) {
+        this.annotation = annotation;
         this.factory = factory;
     }
 
-    OpKind(String annotationName, Function<AttrValues, Computation> factory) {
-        this(annotationName, List.of(), List.of(), factory);
+    /** The layer annotation, in package {@code dev.netcost}. */
+    public Class<? extends Annotation> annotation() {
+        return annotation;
     }
 
-    /** The annotation's simple name, in package {@code dev.netcost}. */
+    /** The annotation's simple name: {@code Conv}. */
     public String annotationName() {
-        return annotationName;
+        return annotation.getSimpleName();
     }
 
-    /** The attributes the annotation has, in declaration order. */
-    public List<Attr> attrs() {
-        return attrs;
-    }
-
-    /** The attributes without a usable default: written on the annotation or given by {@code @With}. */
-    public List<Attr> required() {
-        return required;
-    }
-
-    /** Whether the layer reads several tensors ({@code @Add}) rather than one. */
+    /**
+     * Whether the layer reads several tensors ({@code @Add}) rather than one. A merge's
+     * {@code value} lists those tensors; it is no attribute of the op.
+     */
     public boolean isMerge() {
         return this == ADD || this == CONCAT || this == MUL;
     }

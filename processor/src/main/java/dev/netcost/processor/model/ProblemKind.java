@@ -67,6 +67,10 @@ public enum ProblemKind {
     OVERFLOW("overflow"),
     /** Two layer annotations on one field. */
     TWO_LAYERS("two-layers"),
+    /** {@code @Network} on a local or anonymous class, or a layer in one: javac shows processors neither. */
+    LOCAL_CLASS("local-class"),
+    /** What javac could still not resolve on the last round, so that no companion was written. */
+    UNRESOLVED("unresolved"),
     /** A layer annotation on a field of a class that is not a {@code @Network}. */
     NOT_IN_NETWORK("not-in-network"),
     /** A layer annotation on a field whose type is not {@code dev.netcost.Layer}. */

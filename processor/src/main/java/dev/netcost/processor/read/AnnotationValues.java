@@ -51,12 +51,12 @@ final class AnnotationValues {
     List<String> strings(String name) {
         Object value = raw(name);
         if (!(value instanceof List<?> list)) {
-            throw new UnreadableValueException(name + " is not an array: " + value);
+            throw new UnreadableValueException(name, name + " is not an array: " + value);
         }
         List<String> out = new ArrayList<>(list.size());
         for (Object element : list) {
             if (!(element instanceof AnnotationValue av)) {
-                throw new UnreadableValueException(name + " holds " + element);
+                throw new UnreadableValueException(name, name + " holds " + element);
             }
             out.add(as(av.getValue(), String.class, name));
         }
@@ -84,12 +84,12 @@ final class AnnotationValues {
     List<Integer> ints(Attr attr) {
         Object value = raw(attr);
         if (!(value instanceof List<?> list)) {
-            throw new UnreadableValueException(attr.javaName() + " is not an array: " + value);
+            throw new UnreadableValueException(attr.javaName(), attr.javaName() + " is not an array: " + value);
         }
         List<Integer> out = new ArrayList<>(list.size());
         for (Object element : list) {
             if (!(element instanceof AnnotationValue av)) {
-                throw new UnreadableValueException(attr.javaName() + " holds " + element);
+                throw new UnreadableValueException(attr.javaName(), attr.javaName() + " holds " + element);
             }
             out.add(as(av.getValue(), Integer.class, attr));
         }
@@ -103,7 +103,7 @@ final class AnnotationValues {
     private Object raw(String name) {
         AnnotationValue value = withDefaults.get(name);
         if (value == null) {
-            throw new UnreadableValueException(name + " has no value");
+            throw new UnreadableValueException(name, name + " has no value");
         }
         return value.getValue();
     }
@@ -115,7 +115,7 @@ final class AnnotationValues {
     private static <T> T as(Object value, Class<T> type, String name) {
         // javac gives an unresolvable value as a string such as "<error>": not ours to report.
         if (!type.isInstance(value)) {
-            throw new UnreadableValueException(name + " is not a " + type.getSimpleName() + ": " + value);
+            throw new UnreadableValueException(name, name + " is not a " + type.getSimpleName() + ": " + value);
         }
         return type.cast(value);
     }

@@ -51,12 +51,14 @@ final class FieldReader {
     private final Map<String, BlockDecl> blocks = new LinkedHashMap<>();
     private final Set<String> failedBlocks = new HashSet<>();
     private final Deque<String> reading = new ArrayDeque<>();
-    private boolean complete = true;
+    private final OpSignatures signatures;
+    private final List<Unresolved> unresolved = new ArrayList<>();
 
-    FieldReader(Elements elements, Types types, SourceMap sources) {
+    FieldReader(Elements elements, Types types, SourceMap sources, OpSignatures signatures) {
         this.elements = elements;
         this.types = types;
         this.sources = sources;
+        this.signatures = signatures;
         this.layerType = elements.getTypeElement(Layer.class.getCanonicalName()).asType();
     }
 
@@ -68,20 +70,18 @@ final class FieldReader {
         return blocks;
     }
 
-    /** False when javac could not resolve something; javac reports that itself. */
-    boolean complete() {
-        return complete;
+    /** What javac could not resolve; javac reports each itself. */
+    List<Unresolved> unresolved() {
+        return unresolved;
     }
 
     /**
      * Reads the fields of {@code owner} in declaration order.
      *
      * @param fieldSources receives each node's source, in the nodes' order
-     * @param topLevel     whether these are a network's fields, whose constants must not clash
+     * @param nodes        receives the nodes; a network's inherited fields may already be there
      */
-    Fields read(TypeElement owner, List<SourceMap.Field> fieldSources, boolean topLevel) {
-        List<NodeDecl> nodes = new ArrayList<>();
-        Map<String, VariableElement> byStem = new HashMap<>();
+    Fields read(TypeElement owner, List<SourceMap.Field> fieldSources, List<NodeDecl> nodes) {
         boolean anyAnnotated = false;
         for (Element member : owner.getEnclosedElements()) {
             if (member.getKind() != ElementKind.FIELD) {
@@ -90,15 +90,33 @@ final class FieldReader {
             VariableElement field = (VariableElement) member;
             List<AnnotationMirror> mains = new ArrayList<>();
             List<AnnotationMirror> modifiers = new ArrayList<>();
+            String name = field.getSimpleName().toString();
+            boolean misspelt = false;
             for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
-                String name = NetworkReader.qualifiedName(mirror);
-                if (LayerAnnotations.isLayerAnnotation(name) || isBlock(mirror)) {
+                String annotation = NetworkReader.qualifiedName(mirror);
+                if (mirror.getAnnotationType().getKind() == TypeKind.ERROR) {
+                    // @Cnov on a Layer field: javac reports it. Reading on would drop a layer the
+                    // user meant and report false shape errors on the layers after it.
+                    if (types.isSameType(field.asType(), layerType)) {
+                        unresolved.add(new Unresolved(name, "the annotation @" + mirror.getAnnotationType()));
+                    }
+                    misspelt = true;
+                } else if (LayerAnnotations.isLayerAnnotation(annotation) || isBlock(mirror)) {
                     mains.add(mirror);
-                } else if (LayerAnnotations.MODIFIERS.contains(name)) {
+                } else if (LayerAnnotations.MODIFIERS.contains(annotation)) {
                     modifiers.add(mirror);
+                } else if (annotation.startsWith(LayerAnnotations.PACKAGE)
+                        && annotation.indexOf('.', LayerAnnotations.PACKAGE.length()) < 0) {
+                    // Never drop a layer silently: an annotation of the DSL that the registry lacks
+                    // is a processor older than its DSL, or a bug that OpRegistryTest should have caught.
+                    throw new IllegalStateException(name + ": netcost does not know " + annotation + "; is the"
+                            + " netcost processor the same version as the netcost annotations?");
                 }
             }
-            String name = field.getSimpleName().toString();
+            if (misspelt && types.isSameType(field.asType(), layerType)) {
+                anyAnnotated = true;
+                continue;
+            }
             if (mains.isEmpty()) {
                 if (!modifiers.isEmpty()) {
                     problem(ProblemKind.MISPLACED, at(field, modifiers.get(0)), name + ": "
@@ -110,7 +128,7 @@ final class FieldReader {
             anyAnnotated = true;
             AnnotationMirror main = mains.get(0);
             if (field.asType().getKind() == TypeKind.ERROR) {
-                complete = false; // javac reports the unknown type
+                unresolved.add(new Unresolved(name, "the type " + field.asType())); // javac reports it
                 continue;
             }
             if (!types.isSameType(field.asType(), layerType)) {
@@ -139,19 +157,10 @@ final class FieldReader {
                 if (node.isEmpty()) {
                     continue;
                 }
-                if (topLevel) {
-                    VariableElement clash = byStem.putIfAbsent(node.get().constantStem(), field);
-                    if (clash != null) {
-                        problem(ProblemKind.CONSTANT_CLASH, at(field, main), name + ": its constants would be named "
-                                + node.get().constantStem() + "_*, as those of " + clash.getSimpleName()
-                                + " are; rename one of the two fields");
-                        continue;
-                    }
-                }
                 nodes.add(node.get());
                 fieldSources.add(source);
             } catch (UnreadableValueException e) {
-                complete = false;
+                unresolved.add(new Unresolved(name, "the value of " + e.element()));
             }
         }
         return new Fields(nodes, anyAnnotated);
@@ -175,14 +184,15 @@ final class FieldReader {
         }
         Optional<OpKind> kind = LayerAnnotations.kind(NetworkReader.qualifiedName(source.main().mirror()));
         if (kind.isPresent()) {
-            return layer(index, name, kind.get(), source, with.get(), condition);
+            return layer(index, name, signatures.of(kind.get()), source, with.get(), condition);
         }
         return blockUse(index, name, source, with.get(), condition);
     }
 
-    private Optional<NodeDecl> layer(int index, String name, OpKind kind, SourceMap.Field source,
+    private Optional<NodeDecl> layer(int index, String name, OpSignature op, SourceMap.Field source,
             Map<String, String> with, Optional<AttrValue.Expression> condition) {
-        String annotation = "@" + kind.annotationName();
+        OpKind kind = op.kind();
+        String annotation = op.annotation();
         if (source.repeat().isPresent()) {
             problem(ProblemKind.MISPLACED, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name
                     + ": @Repeat repeats a block, not a layer such as " + annotation + "; declare a @Block, or"
@@ -207,13 +217,13 @@ final class FieldReader {
         boolean ok = true;
         Map<Attr, AttrValue> attrValues = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : with.entrySet()) {
-            Optional<Attr> attr = kind.attrs().stream().filter(a -> a.javaName().equals(entry.getKey())).findFirst();
+            Optional<Attr> attr = op.attr(entry.getKey());
             SourceLocation where = source.at(attr, attr.isPresent() ? Optional.empty() : Optional.of(entry.getKey()));
             if (attr.isEmpty()) {
-                problem(ProblemKind.UNKNOWN_ATTRIBUTE, where, name + ": " + annotation + (kind.attrs().isEmpty()
+                problem(ProblemKind.UNKNOWN_ATTRIBUTE, where, name + ": " + annotation + (op.attrs().isEmpty()
                         ? " has no attributes, so @With has nothing to give; remove it"
                         : " has no attribute `" + entry.getKey() + "`; it has "
-                                + String.join(", ", kind.attrs().stream().map(Attr::javaName).toList())));
+                                + String.join(", ", op.attrs().stream().map(Attr::javaName).toList())));
                 ok = false;
             } else if (attr.get().kind() == Attr.Kind.REAL) {
                 problem(ProblemKind.EXPRESSION, where, name + ": " + attr.get().javaName() + " takes a constant,"
@@ -233,7 +243,7 @@ final class FieldReader {
                 }
             }
         }
-        for (Attr attr : kind.required()) {
+        for (Attr attr : op.required()) {
             if (values.written(attr).isEmpty() && !with.containsKey(attr.javaName())) {
                 problem(ProblemKind.MISSING, source.at(Optional.empty(), Optional.empty()), name + ": " + annotation
                         + " needs " + attr.javaName() + "; write it, as " + annotation + "(" + attr.javaName()
@@ -245,17 +255,17 @@ final class FieldReader {
             return Optional.empty();
         }
         Map<Attr, Object> constants = new LinkedHashMap<>();
-        for (Attr attr : kind.attrs()) {
+        for (Attr attr : op.attrs()) {
             if (!attrValues.containsKey(attr)) {
                 Object constant = constant(values, attr);
                 constants.put(attr, constant);
                 attrValues.put(attr, new AttrValue.Constant(constant));
             }
         }
-        OpTemplate op = constants.size() == kind.attrs().size()
+        OpTemplate template = constants.size() == op.attrs().size()
                 ? new OpTemplate.Fixed(kind.build(new AttrValues(constants)))
                 : new OpTemplate.Parameterized(kind, attrValues);
-        return Optional.of(new LayerDecl(index, name, op, inputs, condition, tied));
+        return Optional.of(new LayerDecl(index, name, template, inputs, condition, tied));
     }
 
     private Optional<AttrValue.Expression> parse(String text, SourceMap.Field source, Attr attr, String what) {
@@ -373,7 +383,7 @@ final class FieldReader {
                     + " layers as fields of a nested class `Layers`: add `class Layers { @Conv(...) Layer conv; }`");
         } else {
             reading.push(qualified);
-            Fields fields = read(layers, fieldSources, false);
+            Fields fields = read(layers, fieldSources, new ArrayList<>());
             reading.pop();
             nodes = fields.nodes();
             if (!fields.anyAnnotated()) {
@@ -382,7 +392,7 @@ final class FieldReader {
                         + " `@Conv(kernel = 3) @With(out = \"width\") Layer conv;`");
             }
         }
-        if (problems.size() > before || !complete) {
+        if (problems.size() > before || !unresolved.isEmpty()) {
             failedBlocks.add(qualified);
             return Optional.empty();
         }

@@ -13,14 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The annotations netcost reads on fields: each layer annotation's {@link OpKind}, and the modifiers. */
+/**
+ * The annotations netcost reads on fields, by qualified name: each layer annotation's
+ * {@link OpKind} (from the registry, {@code OpKind}), and the modifiers.
+ */
 public final class LayerAnnotations {
-    private static final String PACKAGE = "dev.netcost.";
+    /** The DSL's package, with its dot: every annotation netcost owns is in it. */
+    static final String PACKAGE = "dev.netcost.";
     private static final Map<String, OpKind> KINDS = new LinkedHashMap<>();
 
     static {
         for (OpKind kind : OpKind.values()) {
-            KINDS.put(PACKAGE + kind.annotationName(), kind);
+            KINDS.put(kind.annotation().getCanonicalName(), kind);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.netcost.Network;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.BudgetDecl;
 import dev.netcost.processor.model.NetworkDecl;
+import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.ProblemKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -26,10 +28,12 @@ import javax.lang.model.util.Types;
 public final class NetworkReader {
     private final Elements elements;
     private final Types types;
+    private final OpSignatures signatures;
 
     public NetworkReader(Elements elements, Types types) {
         this.elements = elements;
         this.types = types;
+        this.signatures = new OpSignatures(elements);
     }
 
     /**
@@ -42,16 +46,23 @@ public final class NetworkReader {
         AnnotationMirror networkMirror = mirror(type, Network.class.getCanonicalName()).orElseThrow();
         AnnotationValues networkValues = new AnnotationValues(networkMirror, elements);
         SourceMap sources = new SourceMap(type, networkMirror, networkValues);
-        FieldReader fields = new FieldReader(elements, types, sources);
+        FieldReader fields = new FieldReader(elements, types, sources, signatures);
 
+        // A network that extends a network has its layers first, as Java initialises the
+        // superclass's fields first: the layers run in that order, outermost superclass first.
         List<SourceMap.Field> nodeSources = new ArrayList<>();
-        FieldReader.Fields read = fields.read(type, nodeSources, true);
+        List<NodeDecl> nodes = new ArrayList<>();
+        boolean anyAnnotated = false;
+        for (TypeElement owner : networkLineage(type)) {
+            anyAnnotated |= fields.read(owner, nodeSources, nodes).anyAnnotated();
+        }
         nodeSources.forEach(sources::addNode);
 
         List<Integer> input = List.of();
         int batch = 1;
         DType dtype = DType.FLOAT32;
-        boolean complete = fields.complete();
+        List<Unresolved> unresolved = new ArrayList<>(fields.unresolved());
+        String name = String.join(".", simpleNames(type));
         try {
             input = networkValues.ints(Attr.INPUT);
             batch = networkValues.integer(Attr.BATCH);
@@ -59,10 +70,10 @@ public final class NetworkReader {
             if (dtypeValue instanceof VariableElement constant) {
                 dtype = DType.valueOf(constant.getSimpleName().toString());
             } else {
-                complete = false;
+                unresolved.add(new Unresolved(name, "the value of dtype"));
             }
         } catch (UnreadableValueException e) {
-            complete = false;
+            unresolved.add(new Unresolved(name, "the value of " + e.element()));
         }
         Optional<BudgetDecl> budget = Optional.empty();
         Optional<AnnotationMirror> budgetMirror = mirror(type, Budget.class.getCanonicalName());
@@ -82,11 +93,11 @@ public final class NetworkReader {
         Optional<AnnotationMirror> decoderMirror = mirror(type, LayerAnnotations.DECODER);
         decoderMirror.ifPresent(m -> sources.setDecoder(new SourceMap.Annotated(m, new AnnotationValues(m, elements))));
         NetworkDecl decl = new NetworkDecl(elements.getPackageOf(type).getQualifiedName().toString(),
-                simpleNames(type), input, batch, dtype, read.nodes(), fields.blocks(), budget,
+                simpleNames(type), input, batch, dtype, nodes, fields.blocks(), budget,
                 decoderMirror.isPresent());
 
         List<LocatedProblem> problems = new ArrayList<>(fields.problems());
-        if (!read.anyAnnotated()) {
+        if (!anyAnnotated) {
             problems.add(new LocatedProblem(ProblemKind.NO_LAYERS, sources.network(), decl.name()
                     + " declares no layers; add fields such as `@Conv(out = 16, kernel = 3) Layer conv1;`"));
         }
@@ -95,7 +106,20 @@ public final class NetworkReader {
                     + decl.companionQualifiedName() + " for " + decl.name() + ", but a type of that name is"
                     + " already declared; rename that type or the network"));
         }
-        return new ReadNetwork(decl, sources, problems, complete);
+        return new ReadNetwork(decl, sources, problems, unresolved);
+    }
+
+    /** {@code type} and the networks it extends, outermost superclass first. */
+    private static List<TypeElement> networkLineage(TypeElement type) {
+        Deque<TypeElement> lineage = new ArrayDeque<>();
+        for (Element current = type; current instanceof TypeElement t; ) {
+            if (t != type && mirror(t, Network.class.getCanonicalName()).isEmpty()) {
+                break;
+            }
+            lineage.addFirst(t);
+            current = t.getSuperclass() instanceof DeclaredType declared ? declared.asElement() : null;
+        }
+        return List.copyOf(lineage);
     }
 
     static Optional<AnnotationMirror> mirror(Element element, String qualifiedName) {

@@ -1,10 +1,12 @@
 package dev.netcost.processor.read;
 
+import dev.netcost.Network;
 import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Where a diagnostic goes, as javac's {@code Messager} takes it: the element, the annotation
@@ -14,6 +16,12 @@ import javax.lang.model.element.Element;
 public record SourceLocation(Element element, Optional<AnnotationMirror> annotation, Optional<AnnotationValue> value) {
     public SourceLocation(Element element, AnnotationMirror annotation, Optional<AnnotationValue> value) {
         this(element, Optional.of(annotation), value);
+    }
+
+    /** On a network's {@code @Network} annotation. */
+    public static SourceLocation onNetwork(TypeElement network) {
+        return new SourceLocation(network, NetworkReader.mirror(network, Network.class.getCanonicalName()),
+                Optional.empty());
     }
 
     public SourceLocation {

@@ -1,0 +1,82 @@
+package dev.netcost.processor.read;
+
+import dev.netcost.Required;
+import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.OpKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Every op's {@link OpSignature}, read once per compilation from the layer annotations as javac
+ * sees them: the elements in declaration order, and {@link Required} on those without a usable
+ * default. The annotations are the one place that says what an op takes.
+ */
+final class OpSignatures {
+    private final Map<OpKind, OpSignature> byKind = new EnumMap<>(OpKind.class);
+
+    OpSignatures(Elements elements) {
+        String required = Required.class.getCanonicalName();
+        for (OpKind kind : OpKind.values()) {
+            TypeElement annotation = elements.getTypeElement(kind.annotation().getCanonicalName());
+            List<Attr> attrs = new ArrayList<>();
+            List<Attr> needed = new ArrayList<>();
+            for (Element member : annotation.getEnclosedElements()) {
+                if (!(member instanceof ExecutableElement element)) {
+                    continue;
+                }
+                String name = element.getSimpleName().toString();
+                if (kind.isMerge() && name.equals("value")) {
+                    continue; // the tensors a merge reads, not an attribute of the op
+                }
+                Attr attr = attrOf(kind, name, element.getReturnType());
+                attrs.add(attr);
+                if (NetworkReader.mirror(element, required).isPresent()) {
+                    needed.add(attr);
+                }
+            }
+            byKind.put(kind, new OpSignature(kind, attrs, needed));
+        }
+    }
+
+    OpSignature of(OpKind kind) {
+        return byKind.get(kind);
+    }
+
+    /**
+     * The {@link Attr} an annotation element is. The DSL and {@code Attr} must agree on the name
+     * and on what the value holds; a mismatch is a bug in netcost, which {@code OpRegistryTest}
+     * catches before any user can.
+     */
+    private static Attr attrOf(OpKind kind, String name, TypeMirror type) {
+        Optional<Attr.Kind> holds = holds(type);
+        for (Attr attr : Attr.values()) {
+            if (attr.javaName().equals(name) && holds.isPresent() && attr.kind() == holds.get()) {
+                return attr;
+            }
+        }
+        throw new IllegalStateException("@" + kind.annotationName() + "." + name + "() of type " + type
+                + " is no attribute netcost knows: add it to Attr");
+    }
+
+    private static Optional<Attr.Kind> holds(TypeMirror type) {
+        if (type instanceof ArrayType array) {
+            return array.getComponentType().getKind() == TypeKind.INT ? Optional.of(Attr.Kind.INTS) : Optional.empty();
+        }
+        return switch (type.getKind()) {
+            case INT -> Optional.of(Attr.Kind.INT);
+            case BOOLEAN -> Optional.of(Attr.Kind.BOOLEAN);
+            case DOUBLE -> Optional.of(Attr.Kind.REAL);
+            default -> Optional.empty();
+        };
+    }
+}
