@@ -94,7 +94,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
-        reader = new NetworkReader(env.getElementUtils(), env.getTypeUtils());
+        reader = new NetworkReader(env);
         Optional<ClassName> generated = env.getElementUtils().getTypeElement(GENERATED) == null
                 ? Optional.empty() // not under --release 8
                 : Optional.of(ClassName.bestGuess(GENERATED));

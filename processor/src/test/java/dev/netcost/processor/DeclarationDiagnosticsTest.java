@@ -267,7 +267,10 @@ class DeclarationDiagnosticsTest {
                 + " or give it in a block by @With(out = \"...\")", src.at("@Conv"));
     }
 
-    /** An unknown constant in a value: javac's error, nothing of netcost's. */
+    /**
+     * An unknown constant in a value: javac's error on it, and on the last round netcost's one
+     * line saying it wrote no companion, so that "cannot find symbol NetCost" elsewhere is explained.
+     */
     @Test
     void unresolvableValuesAreLeftToJavac() {
         NetworkSource src = NetworkSource.of("com.example.Net", """
@@ -282,8 +285,10 @@ class DeclarationDiagnosticsTest {
                 """);
         Compilation compilation = compile(src);
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorCount(2);
         assertThat(compilation).hadErrorContaining("WIDTH").inFile(src.file()).onLine(src.at("WIDTH").line());
+        assertThat(compilation).hadErrorContaining("[netcost:unresolved] Net: javac could not resolve the value of out"
+                + " on conv").inFile(src.file()).onLine(src.at("@Network").line());
     }
 
     /** A field of an unknown type: javac's error, not a misleading one about the field's type. */
@@ -302,8 +307,10 @@ class DeclarationDiagnosticsTest {
                 """);
         Compilation compilation = compile(src);
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorCount(2);
         assertThat(compilation).hadErrorContaining("Layr").inFile(src.file()).onLine(src.at("Layr").line());
+        assertThat(compilation).hadErrorContaining("[netcost:unresolved] Net: javac could not resolve the type Layr"
+                + " on conv").inFile(src.file()).onLine(src.at("@Network").line());
     }
 
     /** Constants are ordinary Java: a network can take its widths from them. */

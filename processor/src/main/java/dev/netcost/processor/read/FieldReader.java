@@ -54,11 +54,15 @@ final class FieldReader {
     private final OpSignatures signatures;
     private final List<Unresolved> unresolved = new ArrayList<>();
 
-    FieldReader(Elements elements, Types types, SourceMap sources, OpSignatures signatures) {
+    private final UnresolvedAnnotations misspelt;
+
+    FieldReader(Elements elements, Types types, SourceMap sources, OpSignatures signatures,
+            UnresolvedAnnotations misspelt) {
         this.elements = elements;
         this.types = types;
         this.sources = sources;
         this.signatures = signatures;
+        this.misspelt = misspelt;
         this.layerType = elements.getTypeElement(Layer.class.getCanonicalName()).asType();
     }
 
@@ -91,17 +95,9 @@ final class FieldReader {
             List<AnnotationMirror> mains = new ArrayList<>();
             List<AnnotationMirror> modifiers = new ArrayList<>();
             String name = field.getSimpleName().toString();
-            boolean misspelt = false;
             for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
                 String annotation = NetworkReader.qualifiedName(mirror);
-                if (mirror.getAnnotationType().getKind() == TypeKind.ERROR) {
-                    // @Cnov on a Layer field: javac reports it. Reading on would drop a layer the
-                    // user meant and report false shape errors on the layers after it.
-                    if (types.isSameType(field.asType(), layerType)) {
-                        unresolved.add(new Unresolved(name, "the annotation @" + mirror.getAnnotationType()));
-                    }
-                    misspelt = true;
-                } else if (LayerAnnotations.isLayerAnnotation(annotation) || isBlock(mirror)) {
+                if (LayerAnnotations.isLayerAnnotation(annotation) || isBlock(mirror)) {
                     mains.add(mirror);
                 } else if (LayerAnnotations.MODIFIERS.contains(annotation)) {
                     modifiers.add(mirror);
@@ -113,9 +109,15 @@ final class FieldReader {
                             + " netcost processor the same version as the netcost annotations?");
                 }
             }
-            if (misspelt && types.isSameType(field.asType(), layerType)) {
-                anyAnnotated = true;
-                continue;
+            if (types.isSameType(field.asType(), layerType)) {
+                // @Cnov on a Layer field: javac reports it. Reading on would drop a layer the user
+                // meant and report false shape errors on the layers after it.
+                Optional<String> unknown = misspelt.on(field);
+                if (unknown.isPresent()) {
+                    unresolved.add(new Unresolved(name, "the annotation @" + unknown.get()));
+                    anyAnnotated = true;
+                    continue;
+                }
             }
             if (mains.isEmpty()) {
                 if (!modifiers.isEmpty()) {

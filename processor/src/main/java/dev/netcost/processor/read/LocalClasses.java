@@ -139,6 +139,7 @@ public final class LocalClasses {
                             + ", which netcost cannot read: javac shows annotation processors no class declared"
                             + " inside a method; declare " + type.getSimpleName() + " as a top-level or member class",
                             annotation, unit));
+                    return; // one error for the network, not one more per layer
                 }
             }
             for (Tree member : type.getMembers()) {

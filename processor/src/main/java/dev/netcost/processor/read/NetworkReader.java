@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -29,11 +30,14 @@ public final class NetworkReader {
     private final Elements elements;
     private final Types types;
     private final OpSignatures signatures;
+    private final UnresolvedAnnotations misspelt;
 
-    public NetworkReader(Elements elements, Types types) {
-        this.elements = elements;
-        this.types = types;
+    /** @param env the processing environment; javac's also gives the source trees */
+    public NetworkReader(ProcessingEnvironment env) {
+        this.elements = env.getElementUtils();
+        this.types = env.getTypeUtils();
         this.signatures = new OpSignatures(elements);
+        this.misspelt = UnresolvedAnnotations.of(env);
     }
 
     /**
@@ -46,7 +50,7 @@ public final class NetworkReader {
         AnnotationMirror networkMirror = mirror(type, Network.class.getCanonicalName()).orElseThrow();
         AnnotationValues networkValues = new AnnotationValues(networkMirror, elements);
         SourceMap sources = new SourceMap(type, networkMirror, networkValues);
-        FieldReader fields = new FieldReader(elements, types, sources, signatures);
+        FieldReader fields = new FieldReader(elements, types, sources, signatures, misspelt);
 
         // A network that extends a network has its layers first, as Java initialises the
         // superclass's fields first: the layers run in that order, outermost superclass first.
