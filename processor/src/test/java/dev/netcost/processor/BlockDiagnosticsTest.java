@@ -51,7 +51,7 @@ class BlockDiagnosticsTest {
     @Test
     void anErrorInsideAnInstanceIsOnTheArgumentAtTheUse() {
         NetworkSource src = network("@Res(out = 64, groups = 3) @Repeat(2) Layer layer3;");
-        assertOnlyError(compile(RES, src), src, "[netcost:groups] layer3[0].conv on input (64, 8, 8): groups = 3 does"
+        assertOnlyError(compile(RES, src), src, "[netcost:channels] layer3[0].conv on input (64, 8, 8): groups = 3 does"
                 + " not divide out = 64; groups must divide both the input and the output channels",
                 src.at("groups = 3", "3"));
     }

@@ -112,7 +112,7 @@ class DiagnosticsCatalogueTest {
                         + "be at least 1",
                     "groups = 0", "0"),
             new Case("conv groups not dividing the input channels", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 3, groups = 2) Layer conv;"),
-                    "[netcost:groups] conv on input (3, 16, 16): groups = 2 does not divide the 3 input "
+                    "[netcost:channels] conv on input (3, 16, 16): groups = 2 does not divide the 3 input "
                         + "channels; use a groups value that divides both 3 and out = 8 (their greatest common "
                         + "divisor is 1)",
                     "groups = 2", "2"),
@@ -383,7 +383,7 @@ class DiagnosticsCatalogueTest {
                 + "        @Conv(kernel = 1, bias = false) @With(out = \"in\", groups = \"groups\") Layer conv;\n"
                 + "    }\n}\n";
         cases.add(new Case("a block argument that fails inside the block", withBlock(conv, "@B(groups = 3) Layer b;"),
-                "[netcost:groups] b.conv on input (8, 8, 8): groups = 3 does not divide out = 8; groups must divide"
+                "[netcost:channels] b.conv on input (8, 8, 8): groups = 3 does not divide out = 8; groups must divide"
                         + " both the input and the output channels", "groups = 3", "3"));
         cases.add(new Case("a block parameter that does not exist", withBlock(conv,
                 "@B @With(args = \"group = 2\") Layer b;"), "[netcost:unknown-attribute] b: B has no parameter"

@@ -79,7 +79,7 @@ class RobustnessTest {
         boolean succeeded = task.call();
 
         assertThat(succeeded).isFalse();
-        assertThat(output.toString()).contains("[netcost:groups] conv on input (3, 32, 32): groups = 3");
+        assertThat(output.toString()).contains("[netcost:channels] conv on input (3, 32, 32): groups = 3");
         assertThat(Files.exists(sources.resolve("com/example/FineCost.java"))).isTrue();
         assertThat(Files.exists(sources.resolve("com/example/BrokenCost.java"))).isFalse();
     }

@@ -30,7 +30,7 @@ class ShapeDiagnosticsTest {
                 }
                 """);
         assertOnlyError(compile(src), src,
-                "[netcost:groups] conv2 on input (96, 27, 27): groups = 5 does not divide out = 64; groups must"
+                "[netcost:channels] conv2 on input (96, 27, 27): groups = 5 does not divide out = 64; groups must"
                         + " divide both the input and the output channels",
                 src.at("groups = 5", "5"));
     }
@@ -42,7 +42,7 @@ class ShapeDiagnosticsTest {
         src = NetworkSource.of(src.qualifiedName(), src.text().replace("@Conv(out = 8, kernel = 3) Layer stem;",
                 "@Conv(out = 6, kernel = 3) Layer stem;"));
         assertOnlyError(compile(src), src,
-                "[netcost:groups] grouped on input (6, 14, 14): groups = 4 does not divide the 6 input channels;"
+                "[netcost:channels] grouped on input (6, 14, 14): groups = 4 does not divide the 6 input channels;"
                         + " use a groups value that divides both 6 and out = 64 (their greatest common divisor is 2)",
                 src.at("groups = 4", "4"));
     }

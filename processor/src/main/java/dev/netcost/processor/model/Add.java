@@ -9,9 +9,7 @@ public record Add() implements Merge {
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
         for (Shape shape : inputs) {
             if (!shape.equals(inputs.get(0))) {
-                return ShapeResult.failed(Fault.on(Attr.FROM, ProblemKind.MERGE, "@Add needs tensors of one shape,"
-                        + " but " + Merge.describe(inputs, names) + "; on a residual path whose channels or size"
-                        + " change, give the shortcut a 1 x 1 convolution with the same stride"));
+                return ShapeResult.failed(Message.ADD_SHAPES_DIFFER.on(Attr.FROM, Merge.describe(inputs, names)));
             }
         }
         return ShapeResult.of(inputs.get(0));

@@ -18,9 +18,7 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
         Window.checkAtLeast(faults, Attr.HEADS, heads, 1, "number of heads");
         Window.checkAtLeast(faults, Attr.KV_HEADS, kvHeads, 0, "number of key/value heads (0: as many as heads)");
         if (faults.isEmpty() && kvHeads > 0 && heads % kvHeads != 0) {
-            faults.add(Fault.on(Attr.KV_HEADS, ProblemKind.HEADS, "heads = " + heads + " do not share kvHeads = "
-                    + kvHeads + " key/value heads evenly: each key/value head serves heads / kvHeads query heads;"
-                    + " use one of " + divisors(heads, kvHeads)));
+            faults.add(Message.KV_HEADS_NOT_DIVIDING_HEADS.on(Attr.KV_HEADS, heads, kvHeads, divisors(heads, kvHeads)));
         }
         return faults;
     }
@@ -34,9 +32,7 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
     public ShapeResult outputOfTokens(Shape input) {
         long width = input.dim(1);
         if (width % heads != 0) {
-            return ShapeResult.failed(Fault.on(Attr.HEADS, ProblemKind.HEADS, "the token width E = " + width
-                    + " does not split into heads = " + heads + " heads of equal width; use one of "
-                    + divisors(width, heads)));
+            return ShapeResult.failed(Message.HEADS_NOT_DIVIDING_WIDTH.on(Attr.HEADS, width, heads, divisors(width, heads)));
         }
         return ShapeResult.of(input);
     }

@@ -7,8 +7,7 @@ public record BatchNorm() implements Op {
     @Override
     public ShapeResult outputShape(Shape input) {
         if (input.rank() > Window.MAX_SPATIAL + 1) {
-            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.INPUT_SHAPE,
-                    "@BatchNorm takes (C), (C, L), (C, H, W) or (C, D, H, W)"));
+            return ShapeResult.failed(Message.BATCH_NORM_INPUT_RANK.onAnnotation());
         }
         return ShapeResult.of(input);
     }

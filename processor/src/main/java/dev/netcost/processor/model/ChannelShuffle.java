@@ -8,8 +8,7 @@ public record ChannelShuffle(int groups) implements Op {
     @Override
     public List<Fault> validate() {
         if (groups < 1) {
-            return List.of(Fault.on(Attr.GROUPS, ProblemKind.OUT_OF_RANGE, "groups = " + groups
-                    + " must be at least 1"));
+            return List.of(Message.BELOW_MINIMUM.on(Attr.GROUPS, Attr.GROUPS.javaName(), groups, 1));
         }
         return List.of();
     }
@@ -17,8 +16,7 @@ public record ChannelShuffle(int groups) implements Op {
     @Override
     public ShapeResult outputShape(Shape input) {
         if (input.dim(0) % groups != 0) {
-            return ShapeResult.failed(Fault.on(Attr.GROUPS, ProblemKind.CHANNELS, "groups = " + groups
-                    + " does not divide the " + input.dim(0) + " channels"));
+            return ShapeResult.failed(Message.SHUFFLE_GROUPS_NOT_DIVIDING_CHANNELS.on(Attr.GROUPS, groups, input.dim(0)));
         }
         return ShapeResult.of(input);
     }

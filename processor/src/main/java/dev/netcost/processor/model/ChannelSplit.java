@@ -10,10 +10,9 @@ public record ChannelSplit(int parts, int index) implements Op {
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
         if (parts < 1) {
-            faults.add(Fault.on(Attr.PARTS, ProblemKind.OUT_OF_RANGE, "parts = " + parts + " must be at least 1"));
+            faults.add(Message.BELOW_MINIMUM.on(Attr.PARTS, Attr.PARTS.javaName(), parts, 1));
         } else if (index < 0 || index >= parts) {
-            faults.add(Fault.on(Attr.INDEX, ProblemKind.OUT_OF_RANGE, "index = " + index + " must be from 0 to "
-                    + (parts - 1) + ", one of the " + parts + " parts"));
+            faults.add(Message.SPLIT_INDEX_OUT_OF_RANGE.on(Attr.INDEX, index, parts - 1, parts));
         }
         return faults;
     }
@@ -21,8 +20,7 @@ public record ChannelSplit(int parts, int index) implements Op {
     @Override
     public ShapeResult outputShape(Shape input) {
         if (input.dim(0) % parts != 0) {
-            return ShapeResult.failed(Fault.on(Attr.PARTS, ProblemKind.CHANNELS, "the " + input.dim(0)
-                    + " channels do not split into " + parts + " equal parts"));
+            return ShapeResult.failed(Message.SPLIT_PARTS_NOT_DIVIDING_CHANNELS.on(Attr.PARTS, input.dim(0), parts));
         }
         long[] dims = input.dims();
         dims[0] = input.dim(0) / parts;

@@ -15,9 +15,7 @@ public record Concat() implements Merge {
                 agrees = shape.dim(i) == first.dim(i);
             }
             if (!agrees) {
-                return ShapeResult.failed(Fault.on(Attr.FROM, ProblemKind.MERGE, "@Concat joins on the channels"
-                        + " (the first dimension) and needs every other dimension equal, but "
-                        + Merge.describe(inputs, names) + "; give the branches the same stride and padding"));
+                return ShapeResult.failed(Message.CONCAT_SIZES_DIFFER.on(Attr.FROM, Merge.describe(inputs, names)));
             }
             channels = Math.addExact(channels, shape.dim(0));
         }

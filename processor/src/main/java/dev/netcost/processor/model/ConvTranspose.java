@@ -47,16 +47,12 @@ public record ConvTranspose(int out, List<Integer> kernel, List<Integer> stride,
         long[] size = new long[spatial];
         for (int i = 0; i < spatial; i++) {
             if (op[i] >= s[i] && op[i] >= d[i]) {
-                return ShapeResult.failed(Fault.on(Attr.OUTPUT_PADDING, ProblemKind.OUTPUT_PADDING,
-                        "outputPadding " + op[i] + " must be smaller than the stride " + s[i] + " or the dilation "
-                                + d[i] + ", as PyTorch requires; lower outputPadding"));
+                return ShapeResult.failed(Message.OUTPUT_PADDING_TOO_LARGE.on(Attr.OUTPUT_PADDING, op[i], s[i], d[i]));
             }
             size[i] = Window.transposedOutput(n[i], k[i], s[i], p[i], d[i], op[i]);
             if (size[i] < 1) {
-                String dim = Window.dimensionName(spatial, i);
-                return ShapeResult.failed(Fault.on(Attr.PADDING, ProblemKind.WINDOW, "padding " + p[i]
-                        + " trims the output " + dim + " to " + size[i]
-                        + "; use less padding or a larger kernel or stride"));
+                return ShapeResult.failed(Message.PADDING_TRIMS_OUTPUT.on(Attr.PADDING, p[i],
+                        Window.dimensionName(spatial, i), size[i]));
             }
         }
         return ShapeResult.of(Window.withSpatial(out, size));

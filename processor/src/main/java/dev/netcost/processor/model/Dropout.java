@@ -11,8 +11,7 @@ public record Dropout(double p) implements Op {
         if (p >= 0 && p <= 1) {
             return List.of();
         }
-        return List.of(Fault.on(Attr.P, ProblemKind.OUT_OF_RANGE,
-                "p = " + p + " is not a probability; use a value from 0 to 1"));
+        return List.of(Message.NOT_A_PROBABILITY.on(Attr.P, p));
     }
 
     @Override

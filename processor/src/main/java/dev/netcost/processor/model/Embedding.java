@@ -18,9 +18,7 @@ public record Embedding(int vocab, int dim) implements Op {
     @Override
     public ShapeResult outputShape(Shape input) {
         if (input.rank() != 1) {
-            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.INPUT_SHAPE, "@Embedding looks up token ids (T),"
-                    + " but its input is " + input + "; declare the network's input as the ids, @Network(input = {T}),"
-                    + " and put the embedding first"));
+            return ShapeResult.failed(Message.EMBEDDING_NOT_TOKEN_IDS.onAnnotation(input));
         }
         return ShapeResult.of(Shape.of(input.dim(0), dim));
     }

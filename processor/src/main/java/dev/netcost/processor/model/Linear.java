@@ -24,9 +24,7 @@ public record Linear(int out, boolean bias) implements Op {
             return ShapeResult.of(Shape.of(input.dim(0), out));
         }
         if (input.rank() != 1) {
-            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.NEEDS_FLATTEN, "@Linear needs a vector or"
-                    + " tokens (T, E), but its input still has spatial dimensions; add a @Flatten layer before it (it"
-                    + " would give (" + input.numel() + ")), or @ToTokens for one token per position"));
+            return ShapeResult.failed(Message.LINEAR_NEEDS_FLATTEN.onAnnotation(input.numel()));
         }
         return ShapeResult.of(Shape.of(out));
     }

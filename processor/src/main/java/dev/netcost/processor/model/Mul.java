@@ -23,10 +23,8 @@ public record Mul() implements Merge {
                 if (out[at] == 1) {
                     out[at] = d;
                 } else if (d != 1 && d != out[at]) {
-                    return ShapeResult.failed(Fault.on(Attr.FROM, ProblemKind.MERGE, "@Mul needs shapes that"
-                            + " broadcast (aligned on the last dimension, each pair equal or one of them 1), but "
-                            + Merge.describe(inputs, names) + "; squeeze-and-excitation multiplies (C, 1, 1) by"
-                            + " (C, H, W)"));
+                    return ShapeResult.failed(Message.MUL_SHAPES_DO_NOT_BROADCAST.on(Attr.FROM,
+                            Merge.describe(inputs, names)));
                 }
             }
         }

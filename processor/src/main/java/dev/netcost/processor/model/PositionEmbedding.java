@@ -16,9 +16,7 @@ public record PositionEmbedding(int length) implements TokenOp {
     @Override
     public ShapeResult outputOfTokens(Shape input) {
         if (input.dim(0) > length) {
-            return ShapeResult.failed(Fault.on(Attr.LENGTH, ProblemKind.SEQUENCE_LENGTH, "a sequence of "
-                    + input.dim(0) + " tokens is longer than the position table (length = " + length + "); make"
-                    + " length at least " + input.dim(0) + ", or the sequence shorter"));
+            return ShapeResult.failed(Message.SEQUENCE_LONGER_THAN_TABLE.on(Attr.LENGTH, input.dim(0), length));
         }
         return ShapeResult.of(input);
     }

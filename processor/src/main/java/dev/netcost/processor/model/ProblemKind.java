@@ -2,7 +2,7 @@ package dev.netcost.processor.model;
 
 /**
  * Every kind of error netcost reports. The id is stable: it prefixes the message
- * ({@code [netcost:groups] ...}) so that users can search for it and the README can list it.
+ * ({@code [netcost:channels] ...}) so that users can search for it and the README can list it.
  */
 public enum ProblemKind {
     /** {@code @Network(input = {})}. */
@@ -13,8 +13,6 @@ public enum ProblemKind {
     OUT_OF_RANGE("out-of-range"),
     /** A per-dimension attribute with neither one value nor one per spatial dimension. */
     VALUE_COUNT("value-count"),
-    /** Channels not divisible by groups. */
-    GROUPS("groups"),
     /** A window that does not fit its padded input: the output would be empty. */
     WINDOW("window"),
     /** Pooling padding larger than half the window. */
@@ -27,7 +25,7 @@ public enum ProblemKind {
     NEEDS_FLATTEN("needs-flatten"),
     /** A merge of tensors whose shapes do not fit together. */
     MERGE("merge"),
-    /** Channels that do not divide by a split's parts or a shuffle's groups. */
+    /** Channels that do not divide by a convolution's groups, a split's parts or a shuffle's groups. */
     CHANNELS("channels"),
     /** Attention whose width does not divide into its heads, or heads that do not divide into key/value heads. */
     HEADS("heads"),

@@ -8,8 +8,8 @@ public record SelectToken(int index) implements TokenOp {
     public ShapeResult outputOfTokens(Shape input) {
         long tokens = input.dim(0);
         if (index >= tokens || index < -tokens) {
-            return ShapeResult.failed(Fault.on(Attr.INDEX, ProblemKind.OUT_OF_RANGE, "index = " + index + " is not"
-                    + " one of the " + tokens + " tokens: it must be from " + -tokens + " to " + (tokens - 1)));
+            return ShapeResult.failed(Message.TOKEN_INDEX_OUT_OF_RANGE.on(Attr.INDEX, index, tokens, -tokens,
+                    tokens - 1));
         }
         return ShapeResult.of(Shape.of(input.dim(1)));
     }

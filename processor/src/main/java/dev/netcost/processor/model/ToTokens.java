@@ -12,12 +12,10 @@ public record ToTokens() implements Op {
     @Override
     public ShapeResult outputShape(Shape input, Layout layout) {
         if (layout == Layout.TOKENS && input.rank() == 2) {
-            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.INPUT_SHAPE, "@ToTokens makes tokens of a feature"
-                    + " map, but its input " + input + " is tokens already; remove it"));
+            return ShapeResult.failed(Message.TO_TOKENS_ON_TOKENS.onAnnotation(input));
         }
         if (input.rank() < 2) {
-            return ShapeResult.failed(Fault.onAnnotation(ProblemKind.INPUT_SHAPE, "@ToTokens makes tokens of a feature"
-                    + " map (C, H, W) or (C, L), but its input is the vector " + input));
+            return ShapeResult.failed(Message.TO_TOKENS_ON_VECTOR.onAnnotation(input));
         }
         return ShapeResult.of(Shape.of(input.numel() / input.dim(0), input.dim(0)));
     }

@@ -33,15 +33,11 @@ public sealed interface TokenOp extends Op
         if (input.rank() == 2 && layout == Layout.TOKENS) {
             return Optional.empty();
         }
-        String fix;
         if (input.rank() == 1) {
-            fix = "its input " + input + " has one dimension: if it is token ids, put an @Embedding before it";
-        } else {
-            long positions = input.numel() / input.dim(0);
-            fix = "its input is the feature map " + input + "; put @ToTokens before it, which makes (" + positions
-                    + ", " + input.dim(0) + ") tokens of it";
+            return Optional.of(Message.TOKENS_NEEDED_NOT_IDS.onAnnotation(annotation, input));
         }
-        return Optional.of(Fault.onAnnotation(ProblemKind.INPUT_SHAPE, annotation + " works on tokens (T, E), but "
-                + fix));
+        long positions = input.numel() / input.dim(0);
+        return Optional.of(Message.TOKENS_NEEDED_NOT_FEATURE_MAP.onAnnotation(annotation, input, positions,
+                input.dim(0)));
     }
 }

@@ -181,7 +181,7 @@ final class Window {
         checkAtLeast(faults, Attr.OUT, out, 1, "number of output channels");
         checkAtLeast(faults, Attr.GROUPS, groups, 1, "number of groups");
         if (groups >= 1 && out >= 1 && out % groups != 0) {
-            faults.add(Fault.on(Attr.GROUPS, ProblemKind.GROUPS, "groups = " + groups + " does not divide out = "
+            faults.add(Fault.on(Attr.GROUPS, ProblemKind.CHANNELS, "groups = " + groups + " does not divide out = "
                     + out + "; groups must divide both the input and the output channels"));
         }
     }
@@ -210,7 +210,7 @@ final class Window {
             return Optional.empty();
         }
         long common = gcd(channels, out);
-        return Optional.of(Fault.on(Attr.GROUPS, ProblemKind.GROUPS, "groups = " + groups + " does not divide the "
+        return Optional.of(Fault.on(Attr.GROUPS, ProblemKind.CHANNELS, "groups = " + groups + " does not divide the "
                 + channels + " input channels; use a groups value that divides both " + channels + " and out = "
                 + out + " (their greatest common divisor is " + common + ")"));
     }

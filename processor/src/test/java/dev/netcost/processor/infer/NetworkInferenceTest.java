@@ -72,7 +72,7 @@ class NetworkInferenceTest {
         assertEquals(1, a.problems().size(), a.problems().toString());
         Problem p = a.problems().get(0);
         assertEquals(0, p.node().getAsInt());
-        assertEquals(ProblemKind.GROUPS, p.fault().kind());
+        assertEquals(ProblemKind.CHANNELS, p.fault().kind());
         assertEquals(Optional.of(Attr.GROUPS), p.fault().attr());
         assertTrue(p.fault().message().startsWith("l0 on input (3, 8, 8): groups = 2 does not divide the 3"),
                 p.fault().message());
