@@ -11,7 +11,7 @@ import dev.netcost.processor.infer.NetworkInference;
 import dev.netcost.processor.lint.LintRules;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.Problem;
-import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.read.LayerAnnotations;
 import dev.netcost.processor.read.LocalClasses;
 import dev.netcost.processor.read.LocatedProblem;
@@ -167,9 +167,9 @@ public final class NetworkProcessor extends AbstractProcessor {
             reporter.report(read.problems());
             List<Unresolved> unresolved = read.complete() ? entry.getValue() : read.unresolved();
             List<String> what = unresolved.stream().map(Unresolved::toString).toList();
-            reporter.report(new LocatedProblem(ProblemKind.UNRESOLVED, SourceLocation.onNetwork(type),
-                    type.getSimpleName() + ": javac could not resolve " + String.join(", ", what) + ", so netcost"
-                    + " analysed nothing and wrote no " + type.getSimpleName() + "Cost; fix javac's error there"));
+            String companion = read.decl().companionQualifiedName();
+            reporter.report(LocatedProblem.of(Message.STILL_UNRESOLVED, SourceLocation.onNetwork(type),
+                    read.decl().name(), String.join(", ", what), companion.substring(companion.lastIndexOf('.') + 1)));
         }
         deferred.clear();
     }
@@ -209,9 +209,8 @@ public final class NetworkProcessor extends AbstractProcessor {
         } catch (IOException e) {
             // The Filer refuses a file it already wrote this compilation: another network that
             // maps to the same companion name, or a type or report of that name written by someone else.
-            reporter.report(new LocatedProblem(ProblemKind.NAME_TAKEN, read.sources().network(), "netcost could not"
-                    + " write " + read.decl().companionQualifiedName() + " for " + read.decl().name() + ": " + e
-                    + "; another network or generated type may already use that name: rename one of them"));
+            reporter.report(LocatedProblem.of(Message.COMPANION_NOT_WRITTEN, read.sources().network(),
+                    read.decl().companionQualifiedName(), read.decl().name(), e));
         }
     }
 }

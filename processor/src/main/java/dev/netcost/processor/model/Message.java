@@ -98,6 +98,8 @@ public enum Message {
     /** The index, the number of tokens, the lowest and the highest index. */
     TOKEN_INDEX_OUT_OF_RANGE(ProblemKind.OUT_OF_RANGE,
             "index = %d is not one of the %d tokens: it must be from %d to %d"),
+    /** The field, the count. */
+    REPEAT_BELOW_ONE(ProblemKind.OUT_OF_RANGE, "%s: @Repeat(%d) must be at least 1"),
 
     // channels
     SPLIT_PARTS_NOT_DIVIDING_CHANNELS(ProblemKind.CHANNELS, "the %d channels do not split into %d equal parts"),
@@ -154,7 +156,128 @@ public enum Message {
     // sequence-length
     /** The tokens, the table's length. */
     SEQUENCE_LONGER_THAN_TABLE(ProblemKind.SEQUENCE_LENGTH, "a sequence of %1$d tokens is longer than the position"
-            + " table (length = %2$d); make length at least %1$d, or the sequence shorter");
+            + " table (length = %2$d); make length at least %1$d, or the sequence shorter"),
+
+    // missing
+    /** The field, the annotation ({@code @Conv}), the attribute. */
+    ATTRIBUTE_MISSING(ProblemKind.MISSING, "%1$s: %2$s needs %3$s; write it, as %2$s(%3$s = ...), or give it in a"
+            + " block by @With(%3$s = \"...\")"),
+
+    // given-twice
+    /** The field, the attribute, the annotation. */
+    ATTRIBUTE_GIVEN_TWICE(ProblemKind.GIVEN_TWICE, "%s: %s is given on %s and by @With; keep one"),
+    /** The field, the name. */
+    WITH_ARGS_GIVEN_TWICE(ProblemKind.GIVEN_TWICE, "%s: @With gives %s twice; keep one"),
+
+    // unknown-attribute
+    /** The field, the annotation. */
+    LAYER_HAS_NO_ATTRIBUTES(ProblemKind.UNKNOWN_ATTRIBUTE, "%s: %s has no attributes, so @With has nothing to give;"
+            + " remove it"),
+    /** The field, the annotation, the name given, the attributes it has. */
+    NO_SUCH_ATTRIBUTE(ProblemKind.UNKNOWN_ATTRIBUTE, "%s: %s has no attribute `%s`; it has %s"),
+    /** The field, the block. */
+    BLOCK_HAS_NO_PARAMETERS(ProblemKind.UNKNOWN_ATTRIBUTE, "%s: %s has no parameters, so @With has nothing to"
+            + " give; remove it"),
+    /** The field, the block, the name given, the parameters it has. */
+    NO_SUCH_PARAMETER(ProblemKind.UNKNOWN_ATTRIBUTE, "%s: %s has no parameter `%s`; it has %s"),
+
+    // expression
+    /** The field, the attribute, the annotation. */
+    CONSTANT_ONLY(ProblemKind.EXPRESSION, "%s: %s takes a constant, not an expression; write it on %s"),
+    /** The field, the entry as written. */
+    WITH_ARGS_ENTRY_MALFORMED(ProblemKind.EXPRESSION, "%s: @With args entry \"%s\" is not `name = expression`;"
+            + " write it as \"squeeze = in / 4\""),
+    /** What is written ({@code conv: out}), the text, why it does not parse (the expression language's own words). */
+    EXPRESSION_INVALID(ProblemKind.EXPRESSION, "%s = \"%s\": %s"),
+
+    // merge-inputs
+    /** The field, the merge annotation, twice. */
+    MERGE_WITH_FROM(ProblemKind.MERGE_INPUTS, "%1$s: %2$s names its inputs itself; remove @From and list the inputs"
+            + " in %2$s({...})"),
+
+    // reserved-name
+    INPUT_AS_FIELD_NAME(ProblemKind.RESERVED_NAME, "a field may not be named `input`: @From(\"input\") and merges"
+            + " use that name for the input of the network or block; rename the field"),
+
+    // recursive-block
+    /** The field, the block, the cycle ({@code A > B > A}). */
+    BLOCK_CONTAINS_ITSELF(ProblemKind.RECURSIVE_BLOCK, "%s: %s would contain itself (%s); a block cannot use itself,"
+            + " directly or through other blocks"),
+
+    // block-layers
+    /** The block. */
+    BLOCK_WITHOUT_LAYERS_CLASS(ProblemKind.BLOCK_LAYERS, "%s: a @Block declares its layers as fields of a nested"
+            + " class `Layers`: add `class Layers { @Conv(...) Layer conv; }`"),
+    /** The block, twice. */
+    BLOCK_LAYERS_EMPTY(ProblemKind.BLOCK_LAYERS, "%1$s: %1$s.Layers declares no layers; add fields such as"
+            + " `@Conv(kernel = 3) @With(out = \"width\") Layer conv;`"),
+
+    // block-parameter
+    PARAMETER_NAMED_IN(ProblemKind.BLOCK_PARAMETER, "in: a block parameter may not be named `in`: expressions use"
+            + " that name for the channels coming into the block; rename the parameter"),
+    /** The parameter, its type. */
+    PARAMETER_TYPE(ProblemKind.BLOCK_PARAMETER, "%s: a block parameter is an int or a boolean, not %s; its values"
+            + " feed layer attributes through @With"),
+    /** The parameter, twice. */
+    FIRST_ONLY_WITHOUT_DEFAULT(ProblemKind.BLOCK_PARAMETER, "%1$s: @FirstOnly gives the repeats after the first this"
+            + " parameter's default, and it has none; add one, such as `int %1$s() default 1;`"),
+
+    // misplaced
+    /** The field, the modifier ({@code @With}). */
+    MODIFIER_WITHOUT_LAYER(ProblemKind.MISPLACED, "%s: %s modifies a layer or block annotation on the same field,"
+            + " and this field has none; add one, such as @Conv(...)"),
+    /** The field, the layer's annotation. */
+    REPEAT_ON_LAYER(ProblemKind.MISPLACED, "%s: @Repeat repeats a block, not a layer such as %s; declare a @Block,"
+            + " or give each layer a field of its own"),
+    /** The field, the block. */
+    TIED_ON_BLOCK(ProblemKind.MISPLACED, "%s: @Tied shares the weight of one layer, and %s is a block; put @Tied on"
+            + " a layer inside the block"),
+    /** The class, the annotation ({@code @Budget}), the class, the annotation. */
+    NETWORK_ANNOTATION_WITHOUT_NETWORK(ProblemKind.MISPLACED, "%1$s: %2$s applies to a network, and %1$s is none;"
+            + " annotate it with @Network(input = {...}), or remove %2$s"),
+
+    // two-layers
+    /** The field, the annotations ({@code @Conv and @ReLU}), the second. */
+    TWO_LAYER_ANNOTATIONS(ProblemKind.TWO_LAYERS, "%s: a field declares one layer, but it has %s; move %s to a field"
+            + " of its own after this one"),
+
+    // local-class
+    /** The class, what it is ({@code the local class Net}), the class. */
+    LOCAL_NETWORK(ProblemKind.LOCAL_CLASS, "%1$s: @Network on %2$s, which netcost cannot read: javac shows"
+            + " annotation processors no class declared inside a method; declare %1$s as a top-level or member class"),
+    /** The field, the annotation, what the class is. */
+    LAYER_IN_LOCAL_CLASS(ProblemKind.LOCAL_CLASS, "%s: %s declares a layer in %s, which netcost cannot read: javac"
+            + " shows annotation processors no class declared inside a method; declare the network as a top-level or"
+            + " member class"),
+
+    // unresolved
+    /** The network, what javac could not resolve, the companion's simple name. */
+    STILL_UNRESOLVED(ProblemKind.UNRESOLVED, "%s: javac could not resolve %s, so netcost analysed nothing and wrote"
+            + " no %s; fix javac's error there"),
+
+    // not-in-network
+    /** The field, its annotation, the class, the class. */
+    LAYER_OUTSIDE_NETWORK(ProblemKind.NOT_IN_NETWORK, "%1$s: %2$s declares a layer, but %3$s is not a network;"
+            + " annotate %3$s with @Network(input = {...}), or declare the layers in the nested class Layers of a"
+            + " @Block"),
+
+    // field-type
+    /** The field, its type, the field. */
+    LAYER_FIELD_TYPE(ProblemKind.FIELD_TYPE, "%1$s: a layer field must have the type dev.netcost.Layer, not %2$s;"
+            + " declare it as `Layer %1$s;`"),
+
+    // no-layers
+    /** The network. */
+    NETWORK_WITHOUT_LAYERS(ProblemKind.NO_LAYERS, "%s declares no layers; add fields such as"
+            + " `@Conv(out = 16, kernel = 3) Layer conv1;`"),
+
+    // name-taken
+    /** The companion's qualified name, the network. */
+    COMPANION_NAME_DECLARED(ProblemKind.NAME_TAKEN, "netcost generates %s for %s, but a type of that name is already"
+            + " declared; rename that type or the network"),
+    /** The companion's qualified name, the network, the Filer's refusal. */
+    COMPANION_NOT_WRITTEN(ProblemKind.NAME_TAKEN, "netcost could not write %s for %s: %s; another network or"
+            + " generated type may already use that name: rename one of them");
 
     private final ProblemKind kind;
     private final String template;
@@ -191,6 +314,11 @@ public enum Message {
             throw new IllegalArgumentException(name() + " takes " + arity + " values, not " + values.length);
         }
         return String.format(Locale.ROOT, template, values);
+    }
+
+    /** The message as javac shows it, with its id: {@code [netcost:local-class] ...}. */
+    public String format(Object... values) {
+        return kind.format(text(values));
     }
 
     /** The fault on {@code attr}, which the IDE underlines. */

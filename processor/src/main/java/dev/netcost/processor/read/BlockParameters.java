@@ -2,7 +2,7 @@ package dev.netcost.processor.read;
 
 import dev.netcost.FirstOnly;
 import dev.netcost.processor.model.ParamDecl;
-import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.expr.ValueType;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +19,8 @@ final class BlockParameters {
     static Optional<ParamDecl> read(ExecutableElement method, List<LocatedProblem> problems) {
         String name = method.getSimpleName().toString();
         if (name.equals(dev.netcost.processor.model.NodeDecl.IN_CHANNELS)) {
-            problems.add(new LocatedProblem(ProblemKind.BLOCK_PARAMETER, new SourceLocation(method, Optional.empty(),
-                    Optional.empty()), "in: a block parameter may not be named `in`: expressions use that name for"
-                    + " the channels coming into the block; rename the parameter"));
+            problems.add(LocatedProblem.of(Message.PARAMETER_NAMED_IN, new SourceLocation(method, Optional.empty(),
+                    Optional.empty())));
             return Optional.empty();
         }
         ValueType type;
@@ -30,9 +29,8 @@ final class BlockParameters {
         } else if (method.getReturnType().getKind() == TypeKind.BOOLEAN) {
             type = ValueType.BOOLEAN;
         } else {
-            problems.add(new LocatedProblem(ProblemKind.BLOCK_PARAMETER, new SourceLocation(method, Optional.empty(),
-                    Optional.empty()), name + ": a block parameter is an int or a boolean, not "
-                    + method.getReturnType() + "; its values feed layer attributes through @With"));
+            problems.add(LocatedProblem.of(Message.PARAMETER_TYPE, new SourceLocation(method, Optional.empty(),
+                    Optional.empty()), name, method.getReturnType()));
             return Optional.empty();
         }
         Optional<Object> defaultValue = Optional.empty();
@@ -44,9 +42,8 @@ final class BlockParameters {
         }
         Optional<AnnotationMirror> firstOnly = NetworkReader.mirror(method, FirstOnly.class.getCanonicalName());
         if (firstOnly.isPresent() && defaultValue.isEmpty()) {
-            problems.add(new LocatedProblem(ProblemKind.BLOCK_PARAMETER, new SourceLocation(method, firstOnly.get(), Optional.empty()), name
-                    + ": @FirstOnly gives the repeats after the first this parameter's default, and it has none;"
-                    + " add one, such as `int " + name + "() default 1;`"));
+            problems.add(LocatedProblem.of(Message.FIRST_ONLY_WITHOUT_DEFAULT, new SourceLocation(method,
+                    firstOnly.get(), Optional.empty()), name));
             return Optional.empty();
         }
         return Optional.of(new ParamDecl(name, type, defaultValue, firstOnly.isPresent()));

@@ -11,7 +11,7 @@ import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpKind;
 import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.ParamDecl;
-import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.model.Message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -121,9 +121,8 @@ final class FieldReader {
             }
             if (mains.isEmpty()) {
                 if (!modifiers.isEmpty()) {
-                    problem(ProblemKind.MISPLACED, at(field, modifiers.get(0)), name + ": "
-                            + NetworkReader.simpleName(modifiers.get(0)) + " modifies a layer or block annotation on"
-                            + " the same field, and this field has none; add one, such as @Conv(...)");
+                    problem(Message.MODIFIER_WITHOUT_LAYER, at(field, modifiers.get(0)), name,
+                            NetworkReader.simpleName(modifiers.get(0)));
                 }
                 continue;
             }
@@ -134,21 +133,18 @@ final class FieldReader {
                 continue;
             }
             if (!types.isSameType(field.asType(), layerType)) {
-                problem(ProblemKind.FIELD_TYPE, at(field, main), name + ": a layer field must have the type"
-                        + " dev.netcost.Layer, not " + field.asType() + "; declare it as `Layer " + name + ";`");
+                problem(Message.LAYER_FIELD_TYPE, at(field, main), name, field.asType());
                 continue;
             }
             if (mains.size() > 1) {
                 List<String> names = new ArrayList<>();
                 mains.forEach(m -> names.add(NetworkReader.simpleName(m)));
-                problem(ProblemKind.TWO_LAYERS, at(field, mains.get(1)), name + ": a field declares one layer, but"
-                        + " it has " + String.join(" and ", names) + "; move " + NetworkReader.simpleName(mains.get(1))
-                        + " to a field of its own after this one");
+                problem(Message.TWO_LAYER_ANNOTATIONS, at(field, mains.get(1)), name, String.join(" and ", names),
+                        NetworkReader.simpleName(mains.get(1)));
                 continue;
             }
             if (name.equals(NodeDecl.INPUT)) {
-                problem(ProblemKind.RESERVED_NAME, at(field, main), "a field may not be named `input`: @From(\"input\")"
-                        + " and merges use that name for the input of the network or block; rename the field");
+                problem(Message.INPUT_AS_FIELD_NAME, at(field, main));
                 continue;
             }
             try {
@@ -196,9 +192,7 @@ final class FieldReader {
         OpKind kind = op.kind();
         String annotation = op.annotation();
         if (source.repeat().isPresent()) {
-            problem(ProblemKind.MISPLACED, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name
-                    + ": @Repeat repeats a block, not a layer such as " + annotation + "; declare a @Block, or"
-                    + " give each layer a field of its own");
+            problem(Message.REPEAT_ON_LAYER, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name, annotation);
             return Optional.empty();
         }
         AnnotationValues values = source.main().values();
@@ -206,9 +200,8 @@ final class FieldReader {
         List<String> inputs = new ArrayList<>();
         if (kind.isMerge()) {
             if (source.from().isPresent()) {
-                problem(ProblemKind.MERGE_INPUTS, source.at(Optional.of(Attr.FROM), Optional.empty()), name + ": "
-                        + annotation + " names its inputs itself; remove @From and list the inputs in "
-                        + annotation + "({...})");
+                problem(Message.MERGE_WITH_FROM, source.at(Optional.of(Attr.FROM), Optional.empty()), name,
+                        annotation);
                 return Optional.empty();
             }
             inputs.addAll(values.strings("value"));
@@ -222,18 +215,18 @@ final class FieldReader {
             Optional<Attr> attr = op.attr(entry.getKey());
             SourceLocation where = source.at(attr, attr.isPresent() ? Optional.empty() : Optional.of(entry.getKey()));
             if (attr.isEmpty()) {
-                problem(ProblemKind.UNKNOWN_ATTRIBUTE, where, name + ": " + annotation + (op.attrs().isEmpty()
-                        ? " has no attributes, so @With has nothing to give; remove it"
-                        : " has no attribute `" + entry.getKey() + "`; it has "
-                                + String.join(", ", op.attrs().stream().map(Attr::javaName).toList())));
+                if (op.attrs().isEmpty()) {
+                    problem(Message.LAYER_HAS_NO_ATTRIBUTES, where, name, annotation);
+                } else {
+                    problem(Message.NO_SUCH_ATTRIBUTE, where, name, annotation, entry.getKey(),
+                            String.join(", ", op.attrs().stream().map(Attr::javaName).toList()));
+                }
                 ok = false;
             } else if (attr.get().kind() == Attr.Kind.REAL) {
-                problem(ProblemKind.EXPRESSION, where, name + ": " + attr.get().javaName() + " takes a constant,"
-                        + " not an expression; write it on " + annotation);
+                problem(Message.CONSTANT_ONLY, where, name, attr.get().javaName(), annotation);
                 ok = false;
             } else if (values.written(attr.get()).isPresent()) {
-                problem(ProblemKind.GIVEN_TWICE, where, name + ": " + attr.get().javaName() + " is given on "
-                        + annotation + " and by @With; keep one");
+                problem(Message.ATTRIBUTE_GIVEN_TWICE, where, name, attr.get().javaName(), annotation);
                 ok = false;
             } else {
                 Optional<AttrValue.Expression> expression = WithArgs.parse(entry.getValue(),
@@ -247,9 +240,8 @@ final class FieldReader {
         }
         for (Attr attr : op.required()) {
             if (values.written(attr).isEmpty() && !with.containsKey(attr.javaName())) {
-                problem(ProblemKind.MISSING, source.at(Optional.empty(), Optional.empty()), name + ": " + annotation
-                        + " needs " + attr.javaName() + "; write it, as " + annotation + "(" + attr.javaName()
-                        + " = ...), or give it in a block by @With(" + attr.javaName() + " = \"...\")");
+                problem(Message.ATTRIBUTE_MISSING, source.at(Optional.empty(), Optional.empty()), name, annotation,
+                        attr.javaName());
                 ok = false;
             }
         }
@@ -289,15 +281,13 @@ final class FieldReader {
                 }
             }
             cycle.add(simple(blockName));
-            problem(ProblemKind.RECURSIVE_BLOCK, source.at(Optional.empty(), Optional.empty()), name + ": "
-                    + simple(blockName) + " would contain itself (" + String.join(" > ", cycle) + "); a block"
-                    + " cannot use itself, directly or through other blocks");
+            problem(Message.BLOCK_CONTAINS_ITSELF, source.at(Optional.empty(), Optional.empty()), name,
+                    simple(blockName), String.join(" > ", cycle));
             return Optional.empty();
         }
         if (source.tied().isPresent()) {
-            problem(ProblemKind.MISPLACED, source.at(Optional.of(Attr.TIED), Optional.empty()), name + ": @Tied"
-                    + " shares the weight of one layer, and " + simple(blockName) + " is a block; put @Tied on a"
-                    + " layer inside the block");
+            problem(Message.TIED_ON_BLOCK, source.at(Optional.of(Attr.TIED), Optional.empty()), name,
+                    simple(blockName));
             return Optional.empty();
         }
         Optional<BlockDecl> block = block(blockType);
@@ -321,13 +311,15 @@ final class FieldReader {
         for (Map.Entry<String, String> entry : with.entrySet()) {
             SourceLocation where = source.at(Optional.empty(), Optional.of(entry.getKey()));
             if (!params.containsKey(entry.getKey())) {
-                problem(ProblemKind.UNKNOWN_ATTRIBUTE, where, name + ": " + simple(blockName) + (params.isEmpty()
-                        ? " has no parameters, so @With has nothing to give; remove it"
-                        : " has no parameter `" + entry.getKey() + "`; it has " + String.join(", ", params.keySet())));
+                if (params.isEmpty()) {
+                    problem(Message.BLOCK_HAS_NO_PARAMETERS, where, name, simple(blockName));
+                } else {
+                    problem(Message.NO_SUCH_PARAMETER, where, name, simple(blockName), entry.getKey(),
+                            String.join(", ", params.keySet()));
+                }
                 ok = false;
             } else if (args.containsKey(entry.getKey())) {
-                problem(ProblemKind.GIVEN_TWICE, where, name + ": " + entry.getKey() + " is given on @"
-                        + simple(blockName) + " and by @With; keep one");
+                problem(Message.ATTRIBUTE_GIVEN_TWICE, where, name, entry.getKey(), "@" + simple(blockName));
                 ok = false;
             } else {
                 Optional<AttrValue.Expression> expression = WithArgs.parse(entry.getValue(), where,
@@ -343,8 +335,7 @@ final class FieldReader {
         if (source.repeat().isPresent()) {
             repeat = source.repeat().get().values().integer(Attr.REPEAT);
             if (repeat < 1) {
-                problem(ProblemKind.OUT_OF_RANGE, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name
-                        + ": @Repeat(" + repeat + ") must be at least 1");
+                problem(Message.REPEAT_BELOW_ONE, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name, repeat);
                 ok = false;
             }
         }
@@ -381,17 +372,14 @@ final class FieldReader {
         List<NodeDecl> nodes = List.of();
         List<SourceMap.Field> fieldSources = new ArrayList<>();
         if (layers == null) {
-            problem(ProblemKind.BLOCK_LAYERS, at(type, blockMirror), type.getSimpleName() + ": a @Block declares its"
-                    + " layers as fields of a nested class `Layers`: add `class Layers { @Conv(...) Layer conv; }`");
+            problem(Message.BLOCK_WITHOUT_LAYERS_CLASS, at(type, blockMirror), type.getSimpleName());
         } else {
             reading.push(qualified);
             Fields fields = read(layers, fieldSources, new ArrayList<>());
             reading.pop();
             nodes = fields.nodes();
             if (!fields.anyAnnotated()) {
-                problem(ProblemKind.BLOCK_LAYERS, at(type, blockMirror), type.getSimpleName() + ": "
-                        + type.getSimpleName() + ".Layers declares no layers; add fields such as"
-                        + " `@Conv(kernel = 3) @With(out = \"width\") Layer conv;`");
+                problem(Message.BLOCK_LAYERS_EMPTY, at(type, blockMirror), type.getSimpleName());
             }
         }
         if (problems.size() > before || !unresolved.isEmpty()) {
@@ -426,8 +414,8 @@ final class FieldReader {
         return NetworkReader.mirror(mirror.getAnnotationType().asElement(), LayerAnnotations.BLOCK).isPresent();
     }
 
-    private void problem(ProblemKind kind, SourceLocation where, String message) {
-        problems.add(new LocatedProblem(kind, where, message));
+    private void problem(Message message, SourceLocation where, Object... values) {
+        problems.add(LocatedProblem.of(message, where, values));
     }
 
     private static SourceLocation at(Element element, AnnotationMirror mirror) {

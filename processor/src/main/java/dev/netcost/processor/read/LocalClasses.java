@@ -15,7 +15,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.netcost.Network;
-import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.model.Message;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +39,7 @@ import javax.tools.Diagnostic;
  */
 public final class LocalClasses {
     /** One annotation netcost cannot read, with where it stands. */
-    public record Found(ProblemKind kind, String message, AnnotationTree annotation, CompilationUnitTree unit) {}
+    public record Found(String text, AnnotationTree annotation, CompilationUnitTree unit) {}
 
     private final Trees trees;
     private final Elements elements;
@@ -77,7 +77,7 @@ public final class LocalClasses {
     /** Prints each as an error on the annotation. */
     public void report(List<Found> found) {
         for (Found f : found) {
-            trees.printMessage(Diagnostic.Kind.ERROR, f.kind().format(f.message()), f.annotation(), f.unit());
+            trees.printMessage(Diagnostic.Kind.ERROR, f.text(), f.annotation(), f.unit());
         }
     }
 
@@ -135,10 +135,8 @@ public final class LocalClasses {
         private void check(ClassTree type, String what) {
             for (AnnotationTree annotation : type.getModifiers().getAnnotations()) {
                 if (Network.class.getCanonicalName().equals(resolve(annotation))) {
-                    found.add(new Found(ProblemKind.LOCAL_CLASS, type.getSimpleName() + ": @Network on " + what
-                            + ", which netcost cannot read: javac shows annotation processors no class declared"
-                            + " inside a method; declare " + type.getSimpleName() + " as a top-level or member class",
-                            annotation, unit));
+                    found.add(new Found(Message.LOCAL_NETWORK.format(type.getSimpleName(),
+                            what), annotation, unit));
                     return; // one error for the network, not one more per layer
                 }
             }
@@ -147,10 +145,8 @@ public final class LocalClasses {
                     for (AnnotationTree annotation : field.getModifiers().getAnnotations()) {
                         String name = resolve(annotation);
                         if (name != null && isLayer(name)) {
-                            found.add(new Found(ProblemKind.LOCAL_CLASS, field.getName() + ": @"
-                                    + name.substring(name.lastIndexOf('.') + 1) + " declares a layer in " + what
-                                    + ", which netcost cannot read: javac shows annotation processors no class"
-                                    + " declared inside a method; declare the network as a top-level or member class",
+                            found.add(new Found(Message.LAYER_IN_LOCAL_CLASS.format(
+                                    field.getName(), "@" + name.substring(name.lastIndexOf('.') + 1), what),
                                     annotation, unit));
                             break;
                         }

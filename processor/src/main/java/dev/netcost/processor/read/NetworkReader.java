@@ -7,7 +7,7 @@ import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.BudgetDecl;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.NodeDecl;
-import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.model.Message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -102,13 +102,11 @@ public final class NetworkReader {
 
         List<LocatedProblem> problems = new ArrayList<>(fields.problems());
         if (!anyAnnotated) {
-            problems.add(new LocatedProblem(ProblemKind.NO_LAYERS, sources.network(), decl.name()
-                    + " declares no layers; add fields such as `@Conv(out = 16, kernel = 3) Layer conv1;`"));
+            problems.add(LocatedProblem.of(Message.NETWORK_WITHOUT_LAYERS, sources.network(), decl.name()));
         }
         if (typesBeingCompiled.contains(decl.companionQualifiedName())) {
-            problems.add(new LocatedProblem(ProblemKind.NAME_TAKEN, sources.network(), "netcost generates "
-                    + decl.companionQualifiedName() + " for " + decl.name() + ", but a type of that name is"
-                    + " already declared; rename that type or the network"));
+            problems.add(LocatedProblem.of(Message.COMPANION_NAME_DECLARED, sources.network(),
+                    decl.companionQualifiedName(), decl.name()));
         }
         return new ReadNetwork(decl, sources, problems, unresolved);
     }

@@ -1,7 +1,7 @@
 package dev.netcost.processor.read;
 
 import dev.netcost.Network;
-import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.model.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +41,9 @@ public final class StrayLayers {
                     continue;
                 }
                 AnnotationMirror mirror = NetworkReader.mirror(field, name).orElseThrow();
-                problems.add(new LocatedProblem(ProblemKind.NOT_IN_NETWORK,
-                        new SourceLocation(field, mirror, Optional.empty()),
-                        field.getSimpleName() + ": " + NetworkReader.simpleName(mirror) + " declares a layer, but "
-                                + owner.getSimpleName() + " is not a network; annotate " + owner.getSimpleName()
-                                + " with @Network(input = {...}), or declare the layers in the nested class Layers of a @Block"));
+                problems.add(LocatedProblem.of(Message.LAYER_OUTSIDE_NETWORK,
+                        new SourceLocation(field, mirror, Optional.empty()), field.getSimpleName(),
+                        NetworkReader.simpleName(mirror), owner.getSimpleName()));
             }
         }
         for (String name : List.of(LayerAnnotations.BUDGET, LayerAnnotations.DECODER)) {
@@ -56,11 +54,9 @@ public final class StrayLayers {
             for (Element type : round.getElementsAnnotatedWith(annotation)) {
                 if (NetworkReader.mirror(type, Network.class.getCanonicalName()).isEmpty()) {
                     AnnotationMirror mirror = NetworkReader.mirror(type, name).orElseThrow();
-                    problems.add(new LocatedProblem(ProblemKind.MISPLACED,
-                            new SourceLocation(type, mirror, Optional.empty()),
-                            type.getSimpleName() + ": " + NetworkReader.simpleName(mirror) + " applies to a network,"
-                                    + " and " + type.getSimpleName() + " is none; annotate it with"
-                                    + " @Network(input = {...}), or remove " + NetworkReader.simpleName(mirror)));
+                    problems.add(LocatedProblem.of(Message.NETWORK_ANNOTATION_WITHOUT_NETWORK,
+                            new SourceLocation(type, mirror, Optional.empty()), type.getSimpleName(),
+                            NetworkReader.simpleName(mirror)));
                 }
             }
         }

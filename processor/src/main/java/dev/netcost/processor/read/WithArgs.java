@@ -1,7 +1,7 @@
 package dev.netcost.processor.read;
 
 import dev.netcost.processor.model.AttrValue;
-import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.expr.ExprException;
 import dev.netcost.processor.model.expr.ExprParser;
 import java.util.LinkedHashMap;
@@ -47,13 +47,11 @@ final class WithArgs {
         for (String arg : with.strings("args")) {
             Optional<String> name = name(arg);
             if (name.isEmpty()) {
-                problems.add(new LocatedProblem(ProblemKind.EXPRESSION, args, field + ": @With args entry \"" + arg
-                        + "\" is not `name = expression`; write it as \"squeeze = in / 4\""));
+                problems.add(LocatedProblem.of(Message.WITH_ARGS_ENTRY_MALFORMED, args, field, arg));
                 return Optional.empty();
             }
             if (entries.put(name.get(), expression(arg).orElseThrow()) != null) {
-                problems.add(new LocatedProblem(ProblemKind.GIVEN_TWICE, args, field + ": @With gives " + name.get()
-                        + " twice; keep one"));
+                problems.add(LocatedProblem.of(Message.WITH_ARGS_GIVEN_TWICE, args, field, name.get()));
                 return Optional.empty();
             }
         }
@@ -73,8 +71,7 @@ final class WithArgs {
             return Optional.of(new AttrValue.Expression(perDimension ? ExprParser.parseList(text)
                     : ExprParser.parse(text), text.strip()));
         } catch (ExprException e) {
-            problems.add(new LocatedProblem(ProblemKind.EXPRESSION, where, what + " = \"" + text + "\": "
-                    + e.getMessage()));
+            problems.add(LocatedProblem.of(Message.EXPRESSION_INVALID, where, what, text, e.getMessage()));
             return Optional.empty();
         }
     }
