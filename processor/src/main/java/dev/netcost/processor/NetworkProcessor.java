@@ -197,7 +197,7 @@ public final class NetworkProcessor extends AbstractProcessor {
         lints.report(LintRules.find(analysis), read.sources(), beingCompiled);
         // Over budget is an error, but the network is sound: the companion is still written, so
         // code that reads its constants compiles and the budget error is the only one.
-        read.decl().budget().filter(b -> limits.isEmpty()).ifPresent(budget -> reporter.reportBudget(
+        read.decl().budget().ifPresent(budget -> reporter.reportBudget(
                 BudgetCheck.check(analysis, budget), read.sources(), budget.warning()));
         if (options.print()) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, SummaryText.of(analysis), type);

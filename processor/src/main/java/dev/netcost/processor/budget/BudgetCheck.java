@@ -30,7 +30,7 @@ public final class BudgetCheck {
     public static List<Problem> checkLimits(BudgetDecl budget) {
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<Attr, Long> limit : sorted(budget)) {
-            if (limit.getValue() < 0) {
+            if (!isValid(limit.getValue())) {
                 problems.add(Problem.onNetwork(Fault.on(limit.getKey(), ProblemKind.OUT_OF_RANGE, limit.getKey()
                         .javaName() + " = " + limit.getValue() + " must be at least 0")));
             }
@@ -38,13 +38,16 @@ public final class BudgetCheck {
         return problems;
     }
 
-    /** Every limit the network is over, in the order the attributes are declared. */
+    /**
+     * Every limit the network is over, in the order the attributes are declared. A negative
+     * limit is {@link #checkLimits}'s error and is skipped here; the other limits still hold.
+     */
     public static List<Problem> check(NetworkAnalysis analysis, BudgetDecl budget) {
         List<Problem> problems = new ArrayList<>();
         long bytes = analysis.network().dtype().bytes();
         NetworkAnalysis.Memory memory = analysis.memory();
         Cost total = analysis.total();
-        for (Map.Entry<Attr, Long> entry : sorted(budget)) {
+        for (Map.Entry<Attr, Long> entry : valid(budget)) {
             Attr attr = entry.getKey();
             long limit = entry.getValue();
             String message = switch (attr) {
@@ -99,6 +102,15 @@ public final class BudgetCheck {
         memory.alive().stream().limit(CONTRIBUTORS)
                 .forEach(t -> parts.add(t.name() + " " + Summary.grouped(t.value())));
         return String.join(", ", parts);
+    }
+
+    /** The limits a network can meet: at least 0. */
+    private static List<Map.Entry<Attr, Long>> valid(BudgetDecl budget) {
+        return sorted(budget).stream().filter(limit -> isValid(limit.getValue())).toList();
+    }
+
+    private static boolean isValid(long limit) {
+        return limit >= 0;
     }
 
     private static List<Map.Entry<Attr, Long>> sorted(BudgetDecl budget) {

@@ -1,5 +1,6 @@
 package dev.netcost.processor.model.expr;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,11 @@ import java.util.Set;
  * An integer or boolean expression from {@code @With} or {@code @If}, parsed by
  * {@link ExprParser}. Evaluation is exact: {@code long} arithmetic that throws
  * {@link ArithmeticException} on overflow or division by zero, never wraps.
+ *
+ * <p>Every method here recurses into the operands, so the tree must stay shallow however long
+ * the text: a run of operators of one precedence ({@code a + b - c + ...}) is one {@link Chain},
+ * a run of one unary sign ({@code - - x}) one {@link Unary}, an else-if run of {@code ? :} one
+ * {@link Conditional}, and the parser refuses nesting deeper than {@link ExprParser#MAX_NESTING}.
  */
 public sealed interface Expr {
 
@@ -71,8 +77,11 @@ public sealed interface Expr {
         }
     }
 
-    /** {@code -x} or {@code !x}. */
-    record Unary(char op, Expr operand) implements Expr {
+    /**
+     * {@code -x} or {@code !x}, or a run of one sign: {@code - - x} is {@code Unary('-', 2, x)}.
+     * A run is applied sign by sign: {@code - -x} overflows where {@code -x} does.
+     */
+    record Unary(char op, int count, Expr operand) implements Expr {
         @Override
         public ValueType type(Map<String, ValueType> scope) throws ExprException {
             ValueType wanted = op == '-' ? ValueType.INT : ValueType.BOOLEAN;
@@ -83,7 +92,12 @@ public sealed interface Expr {
         @Override
         public Object eval(Map<String, Object> values) {
             Object v = operand.eval(values);
-            return op == '-' ? (Object) Math.negateExact((Long) v) : (Object) !(Boolean) v;
+            boolean odd = count % 2 == 1;
+            if (op == '-') {
+                long negated = Math.negateExact((Long) v); // the first sign overflows on Long.MIN_VALUE
+                return odd ? negated : (Long) v;
+            }
+            return odd != (Boolean) v;
         }
 
         @Override
@@ -92,31 +106,52 @@ public sealed interface Expr {
         }
     }
 
-    record Binary(String op, Expr left, Expr right) implements Expr {
+    /**
+     * Operators of one precedence level, left to right as in Java: {@code a - b + c} is
+     * {@code (a - b) + c}. One node for the whole run, so that a sum of thousands of terms is
+     * not thousands deep.
+     */
+    record Chain(Expr first, List<Step> steps) implements Expr {
+        public Chain {
+            steps = List.copyOf(steps);
+        }
+
+        /** {@code op operand}: one operator and the operand to its right. */
+        public record Step(String op, Expr operand) {}
+
         @Override
         public ValueType type(Map<String, ValueType> scope) throws ExprException {
+            ValueType left = first.type(scope);
+            for (Step step : steps) {
+                left = type(step.op(), left, step.operand(), scope);
+            }
+            return left;
+        }
+
+        /** The type of {@code left op right}, the left operand's type already known. */
+        private static ValueType type(String op, ValueType left, Expr right, Map<String, ValueType> scope)
+                throws ExprException {
             switch (op) {
                 case "&&", "||" -> {
-                    expect(left, scope, ValueType.BOOLEAN, op);
+                    expect(left, ValueType.BOOLEAN, op);
                     expect(right, scope, ValueType.BOOLEAN, op);
                     return ValueType.BOOLEAN;
                 }
                 case "==", "!=" -> {
-                    ValueType l = left.type(scope);
                     ValueType r = right.type(scope);
-                    if (l != r) {
-                        throw new ExprException("`" + op + "` compares " + l.withArticle() + " with "
+                    if (left != r) {
+                        throw new ExprException("`" + op + "` compares " + left.withArticle() + " with "
                                 + r.withArticle());
                     }
                     return ValueType.BOOLEAN;
                 }
                 case "<", "<=", ">", ">=" -> {
-                    expect(left, scope, ValueType.INT, op);
+                    expect(left, ValueType.INT, op);
                     expect(right, scope, ValueType.INT, op);
                     return ValueType.BOOLEAN;
                 }
                 default -> {
-                    expect(left, scope, ValueType.INT, op);
+                    expect(left, ValueType.INT, op);
                     expect(right, scope, ValueType.INT, op);
                     return ValueType.INT;
                 }
@@ -125,13 +160,21 @@ public sealed interface Expr {
 
         @Override
         public Object eval(Map<String, Object> values) {
+            Object left = first.eval(values);
+            for (Step step : steps) {
+                left = apply(step.op(), left, step.operand(), values);
+            }
+            return left;
+        }
+
+        /** {@code left op right}; {@code &&} and {@code ||} evaluate the right only when needed, as Java does. */
+        private static Object apply(String op, Object l, Expr right, Map<String, Object> values) {
             if (op.equals("&&")) {
-                return (Boolean) left.eval(values) && (Boolean) right.eval(values);
+                return (Boolean) l && (Boolean) right.eval(values);
             }
             if (op.equals("||")) {
-                return (Boolean) left.eval(values) || (Boolean) right.eval(values);
+                return (Boolean) l || (Boolean) right.eval(values);
             }
-            Object l = left.eval(values);
             Object r = right.eval(values);
             return switch (op) {
                 case "==" -> l.equals(r);
@@ -151,8 +194,10 @@ public sealed interface Expr {
 
         @Override
         public void variables(Set<String> into) {
-            left.variables(into);
-            right.variables(into);
+            first.variables(into);
+            for (Step step : steps) {
+                step.operand().variables(into);
+            }
         }
 
         private static long nonZero(long divisor) {
@@ -163,28 +208,52 @@ public sealed interface Expr {
         }
     }
 
-    /** {@code condition ? then : otherwise}. */
-    record Conditional(Expr condition, Expr then, Expr otherwise) implements Expr {
+    /**
+     * {@code c1 ? a : c2 ? b : otherwise}: the first branch whose condition holds, else
+     * {@code otherwise}. An else-if run is one node, so that a long one is not deep.
+     */
+    record Conditional(List<Branch> branches, Expr otherwise) implements Expr {
+        public Conditional {
+            branches = List.copyOf(branches);
+        }
+
+        /** {@code condition ? then :}. */
+        public record Branch(Expr condition, Expr then) {}
+
         @Override
         public ValueType type(Map<String, ValueType> scope) throws ExprException {
-            expect(condition, scope, ValueType.BOOLEAN, "?");
-            ValueType a = then.type(scope);
-            ValueType b = otherwise.type(scope);
-            if (a != b) {
-                throw new ExprException("the two sides of `? :` are " + a.withArticle() + " and " + b.withArticle());
+            List<ValueType> thens = new ArrayList<>();
+            for (Branch branch : branches) {
+                expect(branch.condition(), scope, ValueType.BOOLEAN, "?");
+                thens.add(branch.then().type(scope));
             }
-            return a;
+            // As nested `? :` would: the innermost pair of sides first.
+            ValueType type = otherwise.type(scope);
+            for (int i = thens.size() - 1; i >= 0; i--) {
+                if (thens.get(i) != type) {
+                    throw new ExprException("the two sides of `? :` are " + thens.get(i).withArticle() + " and "
+                            + type.withArticle());
+                }
+            }
+            return type;
         }
 
         @Override
         public Object eval(Map<String, Object> values) {
-            return (Boolean) condition.eval(values) ? then.eval(values) : otherwise.eval(values);
+            for (Branch branch : branches) {
+                if ((Boolean) branch.condition().eval(values)) {
+                    return branch.then().eval(values);
+                }
+            }
+            return otherwise.eval(values);
         }
 
         @Override
         public void variables(Set<String> into) {
-            condition.variables(into);
-            then.variables(into);
+            for (Branch branch : branches) {
+                branch.condition().variables(into);
+                branch.then().variables(into);
+            }
             otherwise.variables(into);
         }
     }
@@ -213,7 +282,7 @@ public sealed interface Expr {
 
         @Override
         public Object eval(Map<String, Object> values) {
-            List<Object> out = new java.util.ArrayList<>();
+            List<Object> out = new ArrayList<>();
             for (Expr item : items) {
                 out.add(item.eval(values));
             }
@@ -300,7 +369,10 @@ public sealed interface Expr {
 
     private static void expect(Expr expr, Map<String, ValueType> scope, ValueType wanted, String op)
             throws ExprException {
-        ValueType actual = expr.type(scope);
+        expect(expr.type(scope), wanted, op);
+    }
+
+    private static void expect(ValueType actual, ValueType wanted, String op) throws ExprException {
         if (actual != wanted) {
             throw new ExprException("`" + op + "` needs " + wanted.withArticle() + ", not " + actual.withArticle());
         }

@@ -2,16 +2,34 @@ package dev.netcost.processor.model.expr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Parses the expressions of {@code @With} and {@code @If}, with Java's precedence:
  * {@code ?:}, then {@code ||}, {@code &&}, equality, comparison, {@code + -},
  * {@code * / %}, unary {@code - !}, and calls, names, numbers and parentheses. Hand-written
  * because the language is a dozen rules; a parser generator would be a dependency for less.
+ *
+ * <p>Length never makes the parser or the tree deep: runs of operators of one level, of one
+ * unary sign and of else-if branches are parsed in loops into one node each (see {@link Expr}).
+ * Only nesting does, and it is capped at {@link #MAX_NESTING}, so that no expression can
+ * overflow javac's stack, here or in any method of {@link Expr}.
+ *
+ * <p>Numbers are written in the ASCII digits 0-9 only: {@code "٣٢"} is refused rather than read
+ * as 32. Names follow Java's identifier rules, Unicode letters included, because they name block
+ * parameters, which are Java identifiers.
  */
 public final class ExprParser {
+    /**
+     * How deep parentheses, calls, the branches of {@code ? :} and unary operators may sit
+     * inside one another. A run of one unary sign ({@code - - x}) counts once. Far more than any
+     * network needs, and far less than javac's stack holds.
+     */
+    public static final int MAX_NESTING = 100;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private ExprParser(String text) {
         this.text = text;
@@ -25,10 +43,7 @@ public final class ExprParser {
             throw new ExprException("the expression is empty");
         }
         Expr expr = parser.conditional();
-        parser.skipSpaces();
-        if (parser.pos < text.length()) {
-            throw parser.error("unexpected `" + text.charAt(parser.pos) + "`");
-        }
+        parser.expectEnd();
         return expr;
     }
 
@@ -46,23 +61,36 @@ public final class ExprParser {
         do {
             items.add(parser.conditional());
         } while (parser.take(","));
-        parser.skipSpaces();
-        if (parser.pos < text.length()) {
-            throw parser.error("unexpected `" + text.charAt(parser.pos) + "`");
-        }
+        parser.expectEnd();
         return items.size() == 1 ? items.get(0) : new Expr.Tuple(items);
     }
 
+    private void expectEnd() throws ExprException {
+        skipSpaces();
+        if (pos < text.length()) {
+            throw unexpected();
+        }
+    }
+
+    /** {@code c1 ? a : c2 ? b : otherwise}, the else-if run in a loop. */
     private Expr conditional() throws ExprException {
-        Expr condition = binary(0);
-        if (take("?")) {
+        Expr head = binary(0);
+        List<Expr.Conditional.Branch> branches = new ArrayList<>();
+        while (true) {
+            int at = position();
+            if (!take("?")) {
+                break;
+            }
+            enter(at);
             Expr then = conditional();
+            leave();
             if (!take(":")) {
                 throw error("expected `:`");
             }
-            return new Expr.Conditional(condition, then, conditional());
+            branches.add(new Expr.Conditional.Branch(head, then));
+            head = binary(0);
         }
-        return condition;
+        return branches.isEmpty() ? head : new Expr.Conditional(branches, head);
     }
 
     /** Binary operators by level, loosest first. */
@@ -70,44 +98,73 @@ public final class ExprParser {
         {"||"}, {"&&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"}
     };
 
+    /** The operators of one level, in a loop: recursion only descends the six levels. */
     private Expr binary(int level) throws ExprException {
         if (level == LEVELS.length) {
             return unary();
         }
-        Expr left = binary(level + 1);
+        Expr first = binary(level + 1);
+        List<Expr.Chain.Step> steps = new ArrayList<>();
         while (true) {
             String op = takeAny(LEVELS[level]);
             if (op == null) {
-                return left;
+                return steps.isEmpty() ? first : new Expr.Chain(first, steps);
             }
-            left = new Expr.Binary(op, left, binary(level + 1));
+            steps.add(new Expr.Chain.Step(op, binary(level + 1)));
         }
     }
 
+    /** Unary signs in a loop, a run of one sign folded into one node; each run is a level of nesting. */
     private Expr unary() throws ExprException {
-        if (take("-")) {
-            return new Expr.Unary('-', unary());
+        List<Character> ops = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        while (true) {
+            int at = position();
+            char op;
+            if (take("-")) {
+                op = '-';
+            } else if (peekOperator("!") && !peekOperator("!=")) {
+                take("!");
+                op = '!';
+            } else {
+                break;
+            }
+            int last = ops.size() - 1;
+            if (last >= 0 && ops.get(last) == op) {
+                counts.set(last, counts.get(last) + 1);
+            } else {
+                enter(at);
+                ops.add(op);
+                counts.add(1);
+            }
         }
-        if (peekOperator("!") && !peekOperator("!=")) {
-            take("!");
-            return new Expr.Unary('!', unary());
+        Expr operand = primary();
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            operand = new Expr.Unary(ops.get(i), counts.get(i), operand);
+            leave();
         }
-        return primary();
+        return operand;
     }
 
     private Expr primary() throws ExprException {
         skipSpaces();
+        int at = pos;
         if (take("(")) {
+            enter(at);
             Expr inner = conditional();
+            leave();
             if (!take(")")) {
                 throw error("expected `)`");
             }
             return inner;
         }
-        if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+        if (pos < text.length() && isAsciiDigit(text.charAt(pos))) {
             int start = pos;
-            while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            while (pos < text.length() && isAsciiDigit(text.charAt(pos))) {
                 pos++;
+            }
+            if (pos < text.length() && Character.isDigit(text.codePointAt(pos))) {
+                throw notAsciiDigit();
             }
             try {
                 return new Expr.Num(Long.parseLong(text.substring(start, pos)));
@@ -115,19 +172,25 @@ public final class ExprParser {
                 throw new ExprException("the number " + text.substring(start, pos) + " does not fit a long");
             }
         }
-        if (pos < text.length() && Character.isJavaIdentifierStart(text.charAt(pos))) {
+        if (pos < text.length() && Character.isJavaIdentifierStart(text.codePointAt(pos))) {
             int start = pos;
-            while (pos < text.length() && Character.isJavaIdentifierPart(text.charAt(pos))) {
-                pos++;
+            while (pos < text.length() && Character.isJavaIdentifierPart(text.codePointAt(pos))) {
+                pos += Character.charCount(text.codePointAt(pos));
             }
             String name = text.substring(start, pos);
             if (name.equals("true") || name.equals("false")) {
                 return new Expr.Bool(name.equals("true"));
             }
             if (take("(")) {
-                return call(name, start);
+                enter(at);
+                Expr call = call(name, start);
+                leave();
+                return call;
             }
             return new Expr.Var(name);
+        }
+        if (pos < text.length() && Character.isDigit(text.codePointAt(pos))) {
+            throw notAsciiDigit();
         }
         throw error(pos == text.length() ? "the expression ends too early" : "expected a number, a name or `(`");
     }
@@ -156,6 +219,23 @@ public final class ExprParser {
         return new Expr.Call(function, args);
     }
 
+    /** One more level of nesting, opened by the token at {@code at}; refused past {@link #MAX_NESTING}. */
+    private void enter(int at) throws ExprException {
+        depth++;
+        if (depth > MAX_NESTING) {
+            pos = at;
+            throw tooDeep();
+        }
+    }
+
+    private void leave() {
+        depth--;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private String takeAny(String[] ops) {
         for (String op : ops) {
             // Listed longest first, so "<" never takes the first half of "<=".
@@ -164,6 +244,12 @@ public final class ExprParser {
             }
         }
         return null;
+    }
+
+    /** Where the next token starts. */
+    private int position() {
+        skipSpaces();
+        return pos;
     }
 
     private boolean peekOperator(String op) {
@@ -185,7 +271,32 @@ public final class ExprParser {
         }
     }
 
+    // The messages, each in one place.
+
     private ExprException error(String what) {
         return new ExprException(what + " at column " + (pos + 1) + " of \"" + text + "\"");
+    }
+
+    /** A character left over after a whole expression. */
+    private ExprException unexpected() {
+        int c = text.codePointAt(pos);
+        if (Character.isDigit(c)) {
+            return notAsciiDigit();
+        }
+        return error("unexpected `" + Character.toString(c) + "`");
+    }
+
+    /** {@code "٣٢"}: a digit, but not one of 0-9. */
+    private ExprException notAsciiDigit() {
+        int c = text.codePointAt(pos);
+        String name = Character.getName(c);
+        return new ExprException(error("the digit `" + Character.toString(c) + "` (U+"
+                + String.format(Locale.ROOT, "%04X", c) + (name == null ? "" : " " + name) + ") is not ASCII").getMessage()
+                + "; write numbers with the digits 0-9");
+    }
+
+    private ExprException tooDeep() {
+        return new ExprException(error("the expression nests deeper than " + MAX_NESTING + " levels").getMessage()
+                + "; nest parentheses, calls, `? :` and unary operators at most " + MAX_NESTING + " deep");
     }
 }
