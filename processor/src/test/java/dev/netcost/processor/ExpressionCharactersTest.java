@@ -60,4 +60,43 @@ class ExpressionCharactersTest {
         assertThat(compile(block, src)).generatedSourceFile("com.example.NetCost").contentsAsUtf8String()
                 .contains("OUTPUT_SHAPE = Shape.of(8, 8, 8)");
     }
+
+    /**
+     * A Unicode parameter name given through {@code @With(args = ...)} inside another block (where
+     * javac demands a default, which the argument overrides): {@code größe = in}, 3 channels,
+     * gives 3 * 2 = 6 channels.
+     */
+    @Test
+    void unicodeNamesInWithArgs() {
+        NetworkSource inner = NetworkSource.of("com.example.Breit", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Block
+                @interface Breit {
+                    int gr\u00f6\u00dfe() default 1;
+
+                    class Layers {
+                        @Conv(kernel = 1) @With(out = "gr\u00f6\u00dfe * 2") Layer conv;
+                    }
+                }
+                """);
+        NetworkSource outer = NetworkSource.of("com.example.Aussen", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Block
+                @interface Aussen {
+                    class Layers {
+                        @Breit @With(args = {"gr\u00f6\u00dfe = in"}) Layer breit;
+                    }
+                }
+                """);
+        NetworkSource src = network("@Aussen Layer aussen;");
+        assertThat(compile(inner, outer, src)).succeededWithoutWarnings();
+        assertThat(compile(inner, outer, src)).generatedSourceFile("com.example.NetCost").contentsAsUtf8String()
+                .contains("OUTPUT_SHAPE = Shape.of(6, 8, 8)");
+    }
 }

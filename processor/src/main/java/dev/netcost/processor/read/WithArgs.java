@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /** The entries of {@code @With}: its named elements and its {@code "name = expression"} args. */
 final class WithArgs {
     /** A name, then one {@code =} that is not the start of {@code ==}, then the expression. */
-    private static final Pattern ENTRY = Pattern.compile("\\s*([A-Za-z_$][A-Za-z0-9_$]*)\\s*=(?!=)(.*)", Pattern.DOTALL);
+    private static final Pattern ENTRY = Pattern.compile(
+            "\\s*(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)\\s*=(?!=)(.*)", Pattern.DOTALL);
 
     private WithArgs() {}
 
