@@ -1,5 +1,6 @@
 package dev.netcost.processor;
 
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.write.Report;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,11 +60,12 @@ record ProcessorOptions(Set<Report> reports, boolean print) {
         }
         if (!reports.isEmpty() || none) {
             if (!unknown.isEmpty()) {
-                warn.accept(Messages.unknownReports(unknown));
+                warn.accept(unknownReports(Message.UNKNOWN_REPORT, Message.UNKNOWN_REPORTS, unknown));
             }
             return reports;
         }
-        warn.accept(unknown.isEmpty() ? Messages.noReportNamed() : Messages.onlyUnknownReports(unknown));
+        warn.accept(unknown.isEmpty() ? Message.NO_REPORT_NAMED.format(REPORTS)
+                : unknownReports(Message.ONLY_UNKNOWN_REPORT, Message.ONLY_UNKNOWN_REPORTS, unknown));
         return EnumSet.allOf(Report.class);
     }
 
@@ -82,54 +84,26 @@ record ProcessorOptions(Set<Report> reports, boolean print) {
         }
         String value = options.get(PRINT);
         if (value == null || value.isBlank()) {
-            warn.accept(Messages.printEmpty());
+            warn.accept(Message.PRINT_WITHOUT_VALUE.format(PRINT));
             return false;
         }
         String word = value.strip().toLowerCase(Locale.ROOT);
         if (!word.equals("true") && !word.equals("false")) {
-            warn.accept(Messages.printUnknown(value));
+            warn.accept(Message.PRINT_NOT_BOOLEAN.format(PRINT, value));
         }
         return word.equals("true");
     }
 
-    /** The option warnings' texts, in one place. */
-    static final class Messages {
-        private static final String PREFIX = "[netcost:option] -A";
-        private static final String USE_REPORTS = "use json, md, dot or none, separated by commas";
-        private static final String DEFAULT_KEPT = "so netcost writes every report (json, md, dot)";
-
-        private Messages() {}
-
-        /** {@code json,xml}: the valid names apply. */
-        static String unknownReports(List<String> names) {
-            return PREFIX + REPORTS + ": " + unknown(names) + "; " + USE_REPORTS;
+    /**
+     * The warning about report names netcost does not know, worded by {@code one} for a single
+     * name and by {@code several}, which takes them quoted and joined ({@code `xml` and `pdf`}).
+     */
+    private static String unknownReports(Message one, Message several, List<String> names) {
+        if (names.size() == 1) {
+            return one.format(REPORTS, names.get(0));
         }
-
-        /** {@code xml}: nothing valid is left, and the default stays. */
-        static String onlyUnknownReports(List<String> names) {
-            return PREFIX + REPORTS + ": " + unknown(names) + " and no other report is named, " + DEFAULT_KEPT + "; "
-                    + USE_REPORTS;
-        }
-
-        /** {@code -Anetcost.reports=} or {@code -Anetcost.reports}. */
-        static String noReportNamed() {
-            return PREFIX + REPORTS + " names no report, " + DEFAULT_KEPT + "; " + USE_REPORTS;
-        }
-
-        static String printEmpty() {
-            return PREFIX + PRINT + " has no value, so netcost prints no summary; use true or false";
-        }
-
-        static String printUnknown(String value) {
-            return PREFIX + PRINT + "=" + value + ": use true or false";
-        }
-
-        /** {@code unknown report `xml`}, {@code unknown reports `xml` and `pdf`}. */
-        private static String unknown(List<String> names) {
-            List<String> quoted = names.stream().map(n -> "`" + n + "`").toList();
-            String list = quoted.size() == 1 ? quoted.get(0) : String.join(", ", quoted.subList(0, quoted.size() - 1))
-                    + " and " + quoted.get(quoted.size() - 1);
-            return "unknown report" + (names.size() == 1 ? " " : "s ") + list;
-        }
+        List<String> quoted = names.stream().map(n -> "`" + n + "`").toList();
+        return several.format(REPORTS, String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and "
+                + quoted.get(quoted.size() - 1));
     }
 }

@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.netcost.processor.Compilations.compileWith;
 
 import com.google.testing.compile.Compilation;
+import dev.netcost.processor.model.OptionWarning;
 import dev.netcost.processor.model.ProblemKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -458,7 +459,7 @@ class DiagnosticsCatalogueTest {
         assertThat(covered).containsExactlyElementsIn(kinds);
     }
 
-    /** The README's table of errors lists exactly the ids netcost reports, lints and options aside. */
+    /** The README's error table lists exactly the ids of the errors and of the option warnings, not the lints. */
     @Test
     void theReadmeListsEveryError() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
@@ -471,7 +472,7 @@ class DiagnosticsCatalogueTest {
         }
         Set<String> kinds = new TreeSet<>();
         Stream.of(ProblemKind.values()).forEach(k -> kinds.add(k.id()));
-        kinds.add("option"); // a warning about -A options, not a ProblemKind
+        Stream.of(OptionWarning.values()).forEach(w -> kinds.add(w.id())); // warnings about -A options
         assertThat(listed).containsExactlyElementsIn(kinds);
     }
 }

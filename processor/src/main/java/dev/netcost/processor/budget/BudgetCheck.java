@@ -4,12 +4,12 @@ import dev.netcost.Summary;
 import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.Attr;
-import dev.netcost.processor.model.Percent;
 import dev.netcost.processor.model.BudgetDecl;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.Message;
+import dev.netcost.processor.model.Percent;
 import dev.netcost.processor.model.Problem;
-import dev.netcost.processor.model.ProblemKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +31,8 @@ public final class BudgetCheck {
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<Attr, Long> limit : sorted(budget)) {
             if (!isValid(limit.getValue())) {
-                problems.add(Problem.onNetwork(Fault.on(limit.getKey(), ProblemKind.OUT_OF_RANGE, limit.getKey()
-                        .javaName() + " = " + limit.getValue() + " must be at least 0")));
+                problems.add(Problem.onNetwork(Message.BELOW_MINIMUM.on(limit.getKey(), limit.getKey().javaName(),
+                        limit.getValue(), 0)));
             }
         }
         return problems;
@@ -44,45 +44,61 @@ public final class BudgetCheck {
      */
     public static List<Problem> check(NetworkAnalysis analysis, BudgetDecl budget) {
         List<Problem> problems = new ArrayList<>();
-        long bytes = analysis.network().dtype().bytes();
-        NetworkAnalysis.Memory memory = analysis.memory();
-        Cost total = analysis.total();
         for (Map.Entry<Attr, Long> entry : valid(budget)) {
             Attr attr = entry.getKey();
             long limit = entry.getValue();
-            String message = switch (attr) {
-                case MAX_PARAMS -> over("PARAMS", total.params(), attr, limit, "; the fields that hold the most: "
-                        + top(analysis, f -> f.cost().params(), total.params()));
-                case MAX_MACS -> over("MACS", total.macs(), attr, limit, "; the fields that compute the most: "
-                        + top(analysis, f -> f.cost().macs(), total.macs()));
-                case MAX_FLOPS -> over("FLOPS", total.flops(), attr, limit, "; the fields that compute the most: "
-                        + top(analysis, f -> f.cost().flops(), total.flops()));
-                case MAX_PARAM_BYTES -> over("PARAM_BYTES", memory.paramBytes(), attr, limit, "; parameters and"
-                        + " buffers in " + dtype(analysis) + ", the fields that hold the most: "
-                        + top(analysis, f -> Math.multiplyExact(Math.addExact(f.cost().params(), f.cost().buffers()),
-                                bytes), memory.paramBytes()));
-                case MAX_PEAK_MEMORY_BYTES -> over("PEAK_MEMORY_BYTES", memory.peakBytes(), attr, limit, "; parameters "
-                        + Summary.grouped(memory.paramBytes()) + " and activations "
-                        + Summary.grouped(memory.peakActivationBytes()) + " at " + memory.peakAt() + ", in "
-                        + dtype(analysis) + "; the largest tensors alive there: " + alive(memory));
-                default -> throw new IllegalStateException("not a budget limit: " + attr);
-            };
-            if (message != null) {
-                problems.add(Problem.onNetwork(Fault.on(attr, ProblemKind.BUDGET, message)));
+            long figure = figure(analysis, attr);
+            if (figure > limit) {
+                problems.add(Problem.onNetwork(overrun(analysis, attr, figure, limit)));
             }
         }
         return problems;
     }
 
-    /** The message for {@code figure} over {@code limit}, or null when it is within. */
-    private static String over(String name, long figure, Attr attr, long limit, String detail) {
-        if (figure <= limit) {
-            return null;
-        }
+    /** The figure {@code attr} limits. */
+    private static long figure(NetworkAnalysis analysis, Attr attr) {
+        Cost total = analysis.total();
+        NetworkAnalysis.Memory memory = analysis.memory();
+        return switch (attr) {
+            case MAX_PARAMS -> total.params();
+            case MAX_MACS -> total.macs();
+            case MAX_FLOPS -> total.flops();
+            case MAX_PARAM_BYTES -> memory.paramBytes();
+            case MAX_PEAK_MEMORY_BYTES -> memory.peakBytes();
+            default -> throw new IllegalStateException("not a budget limit: " + attr);
+        };
+    }
+
+    /**
+     * The fault for {@code figure} over {@code limit}: the figure, the limit, the excess and its
+     * share of the limit (none for a limit of 0), then what contributes most.
+     */
+    private static Fault overrun(NetworkAnalysis analysis, Attr attr, long figure, long limit) {
         long by = figure - limit;
-        String percent = limit == 0 ? "" : " (" + Percent.of(by, limit) + " %)";
-        return name + " = " + Summary.grouped(figure) + " is over " + attr.javaName() + " = " + Summary.grouped(limit)
-                + " by " + Summary.grouped(by) + percent + detail;
+        String shown = Summary.grouped(figure);
+        String max = Summary.grouped(limit);
+        String excess = Summary.grouped(by);
+        String share = limit == 0 ? "" : " (" + Percent.of(by, limit) + " %)";
+        Cost total = analysis.total();
+        NetworkAnalysis.Memory memory = analysis.memory();
+        return switch (attr) {
+            case MAX_PARAMS -> Message.OVER_MAX_PARAMS.on(attr, shown, max, excess, share,
+                    top(analysis, f -> f.cost().params(), total.params()));
+            case MAX_MACS -> Message.OVER_MAX_MACS.on(attr, shown, max, excess, share,
+                    top(analysis, f -> f.cost().macs(), total.macs()));
+            case MAX_FLOPS -> Message.OVER_MAX_FLOPS.on(attr, shown, max, excess, share,
+                    top(analysis, f -> f.cost().flops(), total.flops()));
+            case MAX_PARAM_BYTES -> {
+                long bytes = analysis.network().dtype().bytes();
+                yield Message.OVER_MAX_PARAM_BYTES.on(attr, shown, max, excess, share, dtype(analysis),
+                        top(analysis, f -> Math.multiplyExact(Math.addExact(f.cost().params(), f.cost().buffers()),
+                                bytes), memory.paramBytes()));
+            }
+            case MAX_PEAK_MEMORY_BYTES -> Message.OVER_MAX_PEAK_MEMORY_BYTES.on(attr, shown, max, excess, share,
+                    Summary.grouped(memory.paramBytes()), Summary.grouped(memory.peakActivationBytes()),
+                    memory.peakAt(), dtype(analysis), alive(memory));
+            default -> throw new IllegalStateException("not a budget limit: " + attr);
+        };
     }
 
     /** The three fields with the most of a figure: {@code layer4 14,964,736 (58.6 %)}. */

@@ -1,6 +1,8 @@
 package dev.netcost.processor.lint;
 
 import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.Lint;
+import dev.netcost.processor.model.Message;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -12,6 +14,22 @@ import java.util.OptionalInt;
  * @param node  the field, counted in declaration order
  */
 public record Finding(Lint lint, Optional<String> block, int node, Optional<Attr> attr, String message) {
+    /**
+     * The finding worded by a lint's {@code message}, whose id it takes, so that the lint and its
+     * text cannot disagree.
+     *
+     * @throws IllegalStateException if {@code message} is not a lint's
+     */
+    public static Finding of(Message message, Optional<String> block, int node, Optional<Attr> attr,
+            Object... values) {
+        return new Finding(message.lint(), block, node, attr, message.text(values));
+    }
+
+    /** The same lint at the same place, framed otherwise: the text a rule adds around the message. */
+    public Finding withMessage(String text) {
+        return new Finding(lint, block, node, attr, text);
+    }
+
     public OptionalInt nodeIndex() {
         return OptionalInt.of(node);
     }

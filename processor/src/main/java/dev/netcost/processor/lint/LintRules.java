@@ -15,6 +15,7 @@ import dev.netcost.processor.model.ConvTranspose;
 import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.Linear;
 import dev.netcost.processor.model.MaxPool;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpKind;
 import dev.netcost.processor.model.OpTemplate;
@@ -55,17 +56,16 @@ public final class LintRules {
             NodeDecl node = nodes.get(i);
             Optional<NodeDecl> reader = readers.get(i);
             if (reader.isEmpty() && i < nodes.size() - 1) {
-                findings.add(new Finding(Lint.DEAD_BRANCH, block, i, Optional.empty(), node.name() + ": nothing"
-                        + " reads this field's output: " + nodes.get(i + 1).name() + " reads another tensor, and no"
-                        + " merge or @From in " + owner + " names " + node.name() + "; remove it, or name it where"
-                        + " it is needed"));
+                findings.add(Finding.of(Message.DEAD_BRANCH, block, i, Optional.empty(), node.name(),
+                        nodes.get(i + 1).name(), owner));
             }
             Optional<Long> bias = biasChannels(node);
             if (bias.isPresent() && reader.isPresent() && isBatchNorm(reader.get())) {
-                findings.add(new Finding(Lint.BIAS_BEFORE_NORM, block, i, Optional.of(Attr.BIAS), node.name()
-                        + ": the bias is wasted: " + reader.get().name() + " right after it subtracts each channel's"
-                        + " mean, bias included" + (bias.get() > 0 ? " (" + Summary.grouped(bias.get())
-                        + " parameters)" : "") + "; set bias = false"));
+                findings.add(bias.get() > 0
+                        ? Finding.of(Message.BIAS_BEFORE_NORM, block, i, Optional.of(Attr.BIAS), node.name(),
+                                reader.get().name(), Summary.grouped(bias.get()))
+                        : Finding.of(Message.BIAS_BEFORE_NORM_UNCOUNTED, block, i, Optional.of(Attr.BIAS),
+                                node.name(), reader.get().name()));
             }
         }
     }
@@ -137,10 +137,8 @@ public final class LintRules {
             List<Finding> found = new ArrayList<>();
             window(layer, found);
             if (layer.computation() instanceof Linear && learned > 1 && layer.cost().params() > total / 2) {
-                found.add(place(layer, Lint.HEAVY_CLASSIFIER, Attr.OUT, "this @Linear holds "
-                        + Summary.grouped(layer.cost().params()) + " of the network's " + Summary.grouped(total)
-                        + " parameters (" + Percent.of(layer.cost().params(), total) + " %); a global average pool"
-                        + " before the classifier, as ResNet has, would shrink it"));
+                found.add(place(layer, Message.HEAVY_CLASSIFIER, Attr.OUT, Summary.grouped(layer.cost().params()),
+                        Summary.grouped(total), Percent.of(layer.cost().params(), total)));
             }
             for (Finding f : found) {
                 String key = f.node() + " " + f.lint() + " " + layer.path().replaceAll("\\[\\d+]", "[]");
@@ -149,9 +147,8 @@ public final class LintRules {
         }
         for (List<Finding> same : byTemplate.values()) {
             Finding first = same.get(0);
-            findings.add(same.size() == 1 ? first : new Finding(first.lint(), first.block(), first.node(),
-                    first.attr(), first.message() + " (and in " + (same.size() - 1) + " more instance"
-                    + (same.size() > 2 ? "s" : "") + ")"));
+            findings.add(same.size() == 1 ? first : first.withMessage(first.message() + " (and in "
+                    + (same.size() - 1) + " more instance" + (same.size() > 2 ? "s" : "") + ")"));
         }
     }
 
@@ -160,15 +157,19 @@ public final class LintRules {
         int rank = layer.input().rank() - 1;
         SlidingWindow window;
         String what;
+        Message unreadInput;
         if (op instanceof Conv conv) {
             window = conv.window(rank);
             what = "convolution";
+            unreadInput = Message.UNREAD_INPUT_OF_CONVOLUTION;
         } else if (op instanceof MaxPool pool) {
             window = pool.window().sliding(rank);
             what = "pooling";
+            unreadInput = Message.UNREAD_INPUT_OF_POOLING;
         } else if (op instanceof AvgPool pool) {
             window = pool.window().sliding(rank);
             what = "pooling";
+            unreadInput = Message.UNREAD_INPUT_OF_POOLING;
         } else {
             return;
         }
@@ -182,32 +183,27 @@ public final class LintRules {
             String dimension = SlidingWindow.dimensionName(rank, i);
             long tail = window.unreadTail(i, n, o);
             if (tail > 0) {
-                unread.add("the last " + tail + " of the " + n + " input cells along the " + dimension
-                        + " (kernel " + window.kernel()[i] + ", stride " + window.stride()[i] + ", padding "
-                        + window.padding()[i] + ")");
+                unread.add(Message.UNREAD_CELLS.text(tail, n, dimension, window.kernel()[i], window.stride()[i],
+                        window.padding()[i]));
             }
             long padded = window.paddingOnlyOutputs(i, n, o);
             if (padded > 0) {
-                blind.add(padded + " of the " + o + " output positions along the " + dimension + " (kernel "
-                        + window.kernel()[i] + ", dilation " + window.dilation()[i] + ", padding "
-                        + window.padding()[i] + ")");
+                blind.add(Message.PADDING_ONLY_POSITIONS.text(padded, o, dimension, window.kernel()[i],
+                        window.dilation()[i], window.padding()[i]));
             }
         }
         if (!unread.isEmpty()) {
-            found.add(place(layer, Lint.UNREAD_INPUT, Attr.STRIDE, String.join(", and ", unread) + " are never"
-                    + " read: the output size rounds down; pad the input" + (what.equals("pooling")
-                    ? ", or set ceilMode = true" : ", or change the stride")));
+            found.add(place(layer, unreadInput, Attr.STRIDE, String.join(", and ", unread)));
         }
         if (!blind.isEmpty()) {
-            found.add(place(layer, Lint.PADDING_ONLY, Attr.PADDING, String.join(", and ", blind) + " read only"
-                    + " padding: the " + what + " window never reaches the input from there; lower the padding"));
+            found.add(place(layer, Message.PADDING_ONLY_WINDOWS, Attr.PADDING, String.join(", and ", blind), what));
         }
     }
 
-    /** At the layer's own field, or at the network field that uses its block, with the path. */
-    private static Finding place(LayerAnalysis layer, Lint lint, Attr attr, String text) {
-        String message = layer.path() + " on input " + layer.input() + ": " + text;
-        return new Finding(lint, Optional.empty(), layer.topNode(), layer.topLevel() ? Optional.of(attr)
-                : Optional.empty(), message);
+    /** At the layer's own field, or at the network field that uses its block, framed by the path and the input. */
+    private static Finding place(LayerAnalysis layer, Message message, Attr attr, Object... values) {
+        Finding found = Finding.of(message, Optional.empty(), layer.topNode(), layer.topLevel() ? Optional.of(attr)
+                : Optional.empty(), values);
+        return found.withMessage(layer.path() + " on input " + layer.input() + ": " + found.message());
     }
 }

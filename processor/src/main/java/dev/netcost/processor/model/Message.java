@@ -19,74 +19,77 @@ import java.util.regex.Pattern;
  * be wanted. {@code MessageTest} holds the catalogue: every constant is used by the code, no two
  * have one template, every template's placeholders are numbered without gaps.
  *
- * <p><b>A constant</b> is one message: its id (for an error, the {@link ProblemKind}) and its
- * template, a {@link java.util.Formatter} string with only {@code %s}, {@code %d}, their
- * numbered forms {@code %1$s} and {@code %%}, formatted in {@link Locale#ROOT}. Numbers are
- * {@code %d}, so that a {@code String} where a number belongs fails at once; a number printed
- * {@code Summary.grouped} ({@code 4,089,184,256}) or a {@code double} as Java prints it is
- * {@code %s}. The call site passes the values in the template's order and gets the text
- * ({@link #text}) or the {@link Fault} ({@link #on}, {@link #onAnnotation}); the number of
- * values is checked, since varargs are not. The name says the mistake, not the op that finds
- * it, so that an op that finds it too reuses it: {@link #BELOW_MINIMUM}.
+ * <p><b>A constant</b> is one message: its id (a {@link DiagnosticId}: for an error the
+ * {@link ProblemKind}, for a lint the {@link Lint}, for a warning about an option
+ * {@link OptionWarning#OPTION}) and its template, a {@link java.util.Formatter} string with only
+ * {@code %s}, {@code %d}, their numbered forms {@code %1$s} and {@code %%}, formatted in
+ * {@link Locale#ROOT}. Numbers are {@code %d}, so that a {@code String} where a number belongs
+ * fails at once; a number printed {@code Summary.grouped} ({@code 4,089,184,256}) or a
+ * {@code double} as Java prints it is {@code %s}. The call site passes the values in the
+ * template's order and gets the text ({@link #text}), the text with its id ({@link #format}), the
+ * {@link Fault} of an error ({@link #on}, {@link #onAnnotation}) or a lint's finding
+ * ({@code Finding.of}); the number of values is checked, since varargs are not. An error's
+ * message cannot make a finding, nor a lint's a fault: {@link #kind} and {@link #lint} refuse the
+ * other family. The name says the mistake, not the op that finds it, so that an op that finds it
+ * too reuses it: {@link #BELOW_MINIMUM}.
  *
  * <p><b>What is not a constant.</b> Framing that every message of a stage gets, said once where
- * it is added: the walker's {@code conv2 on input (96, 27, 27): } prefix, the id prefix
- * {@code [netcost:channels] } ({@link ProblemKind#format}). And fragments that are values, not
- * sentences, computed by the code that knows them and passed as an argument: a merge's inputs
- * ({@code Merge.describe}), the divisors a fix suggests ({@code Attention.divisors}), a budget's
- * largest contributors. A message that ends in a varying clause (a fix that depends on the
- * input) is two constants, one per clause, not a template with a clause argument:
- * {@link #TOKENS_NEEDED_NOT_IDS} and {@link #TOKENS_NEEDED_NOT_FEATURE_MAP}.
+ * it is added: the walker's {@code conv2 on input (96, 27, 27): } prefix and a shape lint's like
+ * it, a repeated lint's {@code (and in 3 more instances)}, {@code conv: out = "..."} before an
+ * expression's own words, the id prefix {@code [netcost:channels] } ({@link DiagnosticId#format}).
+ * And fragments that are values, not sentences, computed by the code that knows them and passed
+ * as an argument: a merge's inputs ({@code Merge.describe}), the divisors a fix suggests
+ * ({@code Attention.divisors}), a budget's largest contributors, a list of names quoted and
+ * joined, what an attribute counts ({@code number of output channels}). A message that ends in a
+ * varying clause (a fix that depends on the input) is two constants, one per clause, not a
+ * template with a clause argument: {@link #TOKENS_NEEDED_NOT_IDS} and
+ * {@link #TOKENS_NEEDED_NOT_FEATURE_MAP}; so is a clause said or left out
+ * ({@link #KERNEL_LARGER_THAN_INPUT} and its dilated and padded forms), and one name or several
+ * ({@link #UNKNOWN_REPORT}, {@link #UNKNOWN_REPORTS}). A clause said once per dimension and
+ * joined by the code is a constant of its own, under its message's id: {@link #UNREAD_CELLS}.
  *
- * <p><b>The rest of the messages (phase 2 of issue 12)</b> come here the same way:
+ * <p><b>Phase 2 of issue 12</b> brings every other message here. Done so far:
  * <ul>
- *   <li><b>Errors</b> found by the pure core ({@code Window}, {@code PoolWindow}, {@code Pooling},
- *       {@code infer}, {@code budget}): {@code Fault.on(attr, ProblemKind.X, "a" + b)} becomes
+ *   <li><b>The model's own errors</b>: the window checks ({@code Window}, {@code Pooling}) and the
+ *       op records call {@code Message.X.on(attr, values...)}. The expression language
+ *       ({@code model/expr}) throws an {@code ExprException} that holds its constant and values,
+ *       whose {@code getMessage()} is their text; every parse error with a place ends in
+ *       {@code at column %d of "%s"}. Its {@code ArithmeticException}s are worded here too
+ *       ({@link #DIVISION_BY_ZERO}); {@code Math.*Exact}'s {@code long overflow} is the JDK's.
+ *   <li><b>Budget overruns</b> ({@code BudgetCheck}): one constant per limit, as
+ *       {@link #OVER_MAX_PARAMS}, taking the grouped figure, limit and excess, the share
+ *       ({@code " (2.2 %)"}, empty for a limit of 0) and what contributes most, fragments made by
+ *       {@code BudgetCheck}; a negative limit is {@link #BELOW_MINIMUM}.
+ *   <li><b>The reader's errors</b> ({@code read/}, and the unresolved network and the name clash
+ *       in {@code NetworkProcessor}): {@code read} may not be imported here (it has javac types),
+ *       so {@code LocatedProblem.of(message, where, values...)} places one. Their texts name the
+ *       field themselves ({@code "%s: a layer field must have the type ..."}): nothing frames them.
+ *   <li><b>Lints</b>: {@link Lint} holds ids only, in this package beside {@link ProblemKind}
+ *       (model may not import {@code lint}). {@code LintRules} writes
+ *       {@code Finding.of(Message.DEAD_BRANCH, block, node, attr, values...)}, which takes the
+ *       lint from {@link #lint}, so a finding's lint and its text cannot disagree.
+ *   <li><b>Option warnings</b> ({@code ProcessorOptions}): about no declaration and not
+ *       suppressible, so neither an error nor a lint; their id is {@link OptionWarning#OPTION},
+ *       and {@code ProcessorOptions} calls
+ *       {@code warn.accept(Message.UNKNOWN_REPORT.format(REPORTS, name))}. The README test takes
+ *       the ids of its error table from {@link ProblemKind} and {@link OptionWarning}.
+ * </ul>
+ * Left, as the last step, once the branches now changing those files are merged:
+ * <ul>
+ *   <li>{@code infer}: {@code Fault.on(attr, ProblemKind.X, "a" + b)} becomes
  *       {@code Message.Y.on(attr, b)}; a fault made with an empty text to be placed and worded
  *       later ({@code Fault.onArgument(name, kind, "")} then {@code withMessage}) gets an
- *       {@code onArgument(String argument, Object... args)} here beside {@link #on}.
- *       Expression errors ({@code model/expr}) throw an {@code ExprException} that holds its
- *       constant and values, and its {@code getMessage()} is {@code message.text(values)}.
- *   <li><b>Budget overruns</b> ({@code BudgetCheck}): one constant per limit, as
- *       {@code OVER_MAX_PARAMS(ProblemKind.BUDGET, "PARAMS = %s is over maxParams = %s by %s%s; the
- *       fields that hold the most: %s")}, taking the grouped figure, limit and excess, the share
- *       ({@code " (2.2 %)"}, empty for a limit of 0) and the contributors, both fragments made by
- *       {@code BudgetCheck}; the negative limit is {@link #BELOW_MINIMUM}.
- *   <li><b>Errors found by the reader</b> ({@code read/}, and the name clash in
- *       {@code NetworkProcessor}): {@code read} may not be imported here (it has javac types), so
- *       {@code LocatedProblem} gets the factory
- *       {@code static LocatedProblem of(Message message, SourceLocation where, Object... args)},
- *       {@code new LocatedProblem(message.kind(), where, message.text(args))}, and
- *       {@code FieldReader.problem(kind, where, text)} becomes
- *       {@code problem(message, where, args...)}. Their texts name the field themselves
- *       ({@code "%s: a layer field must have the type ..."}): nothing frames them.
- *   <li><b>Lints</b>: {@code Lint} holds ids only, like {@link ProblemKind}; it moves to this
- *       package (model may not import {@code lint}), keeping {@code suppression()}. Both enums then
- *       implement a sealed interface {@code DiagnosticId} here, with {@code id()} and the
- *       {@code format(text)} they now each define; this enum's field becomes a
- *       {@code DiagnosticId}, with a second constructor {@code Message(Lint, String)}, and
- *       {@link #kind()} (for faults) and a new {@code lint()} (for findings) return the id as
- *       their type or throw {@link IllegalStateException} for a constant of the other family.
- *       {@code LintRules} then writes
- *       {@code Finding.of(Message.DEAD_BRANCH, block, node, attr, args...)}, a factory on
- *       {@code Finding} that takes the lint from {@code message.lint()}, so a finding's lint and
- *       its text cannot disagree.
- *   <li><b>Option warnings</b> ({@code [netcost:option]}, {@code ProcessorOptions}): not about
- *       any declaration, not suppressible, so neither an error nor a lint. Their id is the one
- *       constant of {@code enum OptionWarning implements DiagnosticId { OPTION("option") }} in
- *       this package; the two texts become constants
- *       ({@code UNKNOWN_REPORT(OptionWarning.OPTION, "-A%s: unknown report `%s`; use json, md,
- *       dot or none, separated by commas")}), and {@code ProcessorOptions} calls
- *       {@code warn.accept(Message.UNKNOWN_REPORT.format(REPORTS, name))}, where
- *       {@code format(args)} is {@code id.format(text(args))}. The README test then takes
- *       {@code OptionWarning.values()} instead of its hard-coded {@code "option"}.
- *   <li>What is left (the internal error in {@code check/DiagnosticReporter}, the Filer's refusal
- *       in {@code NetworkProcessor}) the same way. Then no {@code ProblemKind.} or {@code Lint.}
- *       constant is named in the main code outside this file and the id enums, and
- *       {@code MessageTest} asserts that, so that no text can escape the catalogue again.
+ *       {@code onArgument(String argument, Object... values)} here beside {@link #on}.
+ *   <li>{@code check}: the internal error in {@code DiagnosticReporter}; and {@code write}, should
+ *       a text be found there.
+ *   <li>Then no id constant ({@code ProblemKind.X}, {@code Lint.X}, {@code OptionWarning.X}) is
+ *       named in the main code outside this file and the id enums. {@code MessageTest} asserts
+ *       that of the code migrated so far ({@code theMigratedCodeNamesNoIdButThroughTheCatalogue});
+ *       its list of that code becomes the whole of {@code src/main/java}, so that no text can
+ *       escape the catalogue again.
  * </ul>
  * Constants stay grouped by id, the error ids in {@link ProblemKind}'s order, then the lints in
- * {@code Lint}'s order, then the option warnings.
+ * {@link Lint}'s order, then the option warnings ({@code MessageTest} holds the order).
  */
 public enum Message {
     // out-of-range
@@ -100,22 +103,64 @@ public enum Message {
             "index = %d is not one of the %d tokens: it must be from %d to %d"),
     /** The field, the count. */
     REPEAT_BELOW_ONE(ProblemKind.OUT_OF_RANGE, "%s: @Repeat(%d) must be at least 1"),
+    /** The attribute, its value, what it counts ({@code number of output channels}), its minimum. */
+    QUANTITY_BELOW_MINIMUM(ProblemKind.OUT_OF_RANGE, "%s = %d: the %s must be at least %d"),
+    /**
+     * The attribute, its values as written ({@code {3, 0}}), what each is ({@code kernel size}),
+     * the minimum, the first value below it.
+     */
+    PER_DIMENSION_BELOW_MINIMUM(ProblemKind.OUT_OF_RANGE, "%s = %s: every %s must be at least %d; %d is not"),
 
-    // channels
-    SPLIT_PARTS_NOT_DIVIDING_CHANNELS(ProblemKind.CHANNELS, "the %d channels do not split into %d equal parts"),
-    /** The groups, the channels. */
-    SHUFFLE_GROUPS_NOT_DIVIDING_CHANNELS(ProblemKind.CHANNELS, "groups = %d does not divide the %d channels"),
+    // value-count: a per-dimension attribute's values, as written
+    /** The attribute, what its values are ({@code kernel size}). */
+    NO_VALUES(ProblemKind.VALUE_COUNT, "%s = {} gives no %s; give one value, or one per spatial dimension"),
+    /** The attribute, its values, how many, the most spatial dimensions a layer has. */
+    MORE_VALUES_THAN_DIMENSIONS(ProblemKind.VALUE_COUNT, "%s = %s has %d values but a layer has at most %d spatial"
+            + " dimensions; give one value, or one per spatial dimension"),
+    /** The attribute, its values, how many. */
+    VALUES_NOT_MATCHING_ONE_DIMENSION(ProblemKind.VALUE_COUNT, "%s = %s has %d values but the input has 1 spatial"
+            + " dimension; give one value, or 1"),
+    /** The attribute, its values, how many, the input's spatial dimensions. */
+    VALUES_NOT_MATCHING_DIMENSIONS(ProblemKind.VALUE_COUNT, "%1$s = %2$s has %3$d values but the input has %4$d"
+            + " spatial dimensions; give one value, or %4$d"),
 
     // window
     /** The padding, the dimension's name ({@code height}), the size it would give. */
     PADDING_TRIMS_OUTPUT(ProblemKind.WINDOW,
             "padding %d trims the output %s to %d; use less padding or a larger kernel or stride"),
+    /** The kernel, the dimension's name, the input's size, the size it would give. */
+    KERNEL_LARGER_THAN_INPUT(ProblemKind.WINDOW, "kernel %1$d is larger than the %2$s %3$d of the input, so the"
+            + " output %2$s would be %4$d; use a smaller kernel, more padding, or a larger input"),
+    /** The kernel, its dilated span, the dimension's name, the input's size, the size it would give. */
+    DILATED_KERNEL_LARGER_THAN_INPUT(ProblemKind.WINDOW, "kernel %1$d (dilated to %2$d) is larger than the %3$s %4$d"
+            + " of the input, so the output %3$s would be %5$d; use a smaller kernel, more padding, or a larger input"),
+    /** The kernel, the dimension's name, the input's size, padded, the size it would give. */
+    KERNEL_LARGER_THAN_PADDED_INPUT(ProblemKind.WINDOW, "kernel %1$d is larger than the %2$s %3$d padded to %4$d of"
+            + " the input, so the output %2$s would be %5$d; use a smaller kernel, more padding, or a larger input"),
+    /** The kernel, its dilated span, the dimension's name, the input's size, padded, the size it would give. */
+    DILATED_KERNEL_LARGER_THAN_PADDED_INPUT(ProblemKind.WINDOW, "kernel %1$d (dilated to %2$d) is larger than the"
+            + " %3$s %4$d padded to %5$d of the input, so the output %3$s would be %6$d; use a smaller kernel, more"
+            + " padding, or a larger input"),
+
+    // padding: pooling's, which PyTorch caps
+    /** The padding, the kernel, the most padding it allows. */
+    POOL_PADDING_OVER_HALF_KERNEL(ProblemKind.PADDING, "padding %d is more than half the kernel %d, which PyTorch"
+            + " refuses; use padding of at most %d"),
+    /** The padding, the dilated window's span, the most padding it allows. */
+    POOL_PADDING_OVER_HALF_DILATED_WINDOW(ProblemKind.PADDING, "padding %d is more than half the dilated window %d,"
+            + " which PyTorch refuses; use padding of at most %d"),
 
     // output-padding
     OUTPUT_PADDING_TOO_LARGE(ProblemKind.OUTPUT_PADDING, "outputPadding %d must be smaller than the stride %d or the"
             + " dilation %d, as PyTorch requires; lower outputPadding"),
 
     // input-shape
+    /** The annotation ({@code @Conv}). */
+    NO_SPATIAL_DIMENSIONS_LEFT(ProblemKind.INPUT_SHAPE, "%s needs an input (C, L), (C, H, W) or (C, D, H, W); this"
+            + " input has no spatial dimensions left; move the layer before the @Flatten or the @Linear"),
+    /** The annotation. */
+    TOO_MANY_SPATIAL_DIMENSIONS(ProblemKind.INPUT_SHAPE, "%s needs an input (C, L), (C, H, W) or (C, D, H, W);"
+            + " netcost handles up to 3 spatial dimensions"),
     BATCH_NORM_INPUT_RANK(ProblemKind.INPUT_SHAPE, "@BatchNorm takes (C), (C, L), (C, H, W) or (C, D, H, W)"),
     EMBEDDING_NOT_TOKEN_IDS(ProblemKind.INPUT_SHAPE, "@Embedding looks up token ids (T), but its input is %s;"
             + " declare the network's input as the ids, @Network(input = {T}), and put the embedding first"),
@@ -144,6 +189,17 @@ public enum Message {
     MUL_SHAPES_DO_NOT_BROADCAST(ProblemKind.MERGE, "@Mul needs shapes that broadcast (aligned on the last"
             + " dimension, each pair equal or one of them 1), but %s; squeeze-and-excitation multiplies (C, 1, 1)"
             + " by (C, H, W)"),
+
+    // channels
+    SPLIT_PARTS_NOT_DIVIDING_CHANNELS(ProblemKind.CHANNELS, "the %d channels do not split into %d equal parts"),
+    /** The groups, the channels. */
+    SHUFFLE_GROUPS_NOT_DIVIDING_CHANNELS(ProblemKind.CHANNELS, "groups = %d does not divide the %d channels"),
+    /** The groups, the output channels. */
+    GROUPS_NOT_DIVIDING_OUT(ProblemKind.CHANNELS, "groups = %d does not divide out = %d; groups must divide both the"
+            + " input and the output channels"),
+    /** The groups, the input channels, the output channels, their greatest common divisor. */
+    GROUPS_NOT_DIVIDING_INPUT_CHANNELS(ProblemKind.CHANNELS, "groups = %1$d does not divide the %2$d input channels;"
+            + " use a groups value that divides both %2$d and out = %3$d (their greatest common divisor is %4$d)"),
 
     // heads
     /** The heads, the key/value heads, the divisors to suggest. */
@@ -189,6 +245,44 @@ public enum Message {
             + " write it as \"squeeze = in / 4\""),
     /** What is written ({@code conv: out}), the text, why it does not parse (the expression language's own words). */
     EXPRESSION_INVALID(ProblemKind.EXPRESSION, "%s = \"%s\": %s"),
+    // the expression language's own words (ExprException), which the stage that parses or types adds to
+    EXPRESSION_EMPTY(ProblemKind.EXPRESSION, "the expression is empty"),
+    /** The digits as written. */
+    NUMBER_TOO_LARGE(ProblemKind.EXPRESSION, "the number %s does not fit a long"),
+    /** The character; then, as every parse error with a place, the column from 1 and the expression. */
+    UNEXPECTED_CHARACTER(ProblemKind.EXPRESSION, "unexpected `%s` at column %d of \"%s\""),
+    EXPECTED_COLON(ProblemKind.EXPRESSION, "expected `:` at column %d of \"%s\""),
+    EXPECTED_CLOSING_PARENTHESIS(ProblemKind.EXPRESSION, "expected `)` at column %d of \"%s\""),
+    EXPECTED_COMMA_OR_CLOSING_PARENTHESIS(ProblemKind.EXPRESSION, "expected `,` or `)` at column %d of \"%s\""),
+    EXPECTED_OPERAND(ProblemKind.EXPRESSION, "expected a number, a name or `(` at column %d of \"%s\""),
+    EXPRESSION_ENDS_EARLY(ProblemKind.EXPRESSION, "the expression ends too early at column %d of \"%s\""),
+    /** The name, the column, the expression. */
+    UNKNOWN_FUNCTION(ProblemKind.EXPRESSION, "unknown function `%s` at column %d of \"%s\"; there are max, min and"
+            + " divisible"),
+    /** The digit, its code point and name ({@code U+0663 ARABIC-INDIC DIGIT THREE}), the column, the expression. */
+    DIGIT_NOT_ASCII(ProblemKind.EXPRESSION, "the digit `%s` (%s) is not ASCII at column %d of \"%s\"; write numbers"
+            + " with the digits 0-9"),
+    /** The deepest nesting allowed, the column, the expression. */
+    NESTING_TOO_DEEP(ProblemKind.EXPRESSION, "the expression nests deeper than %1$d levels at column %2$d of \"%3$s\";"
+            + " nest parentheses, calls, `? :` and unary operators at most %1$d deep"),
+    /** The name, the names in scope. */
+    UNKNOWN_NAME(ProblemKind.EXPRESSION, "unknown name `%s`; in scope: %s"),
+    /** The operator, the type it needs, the type it got, each with its article ({@code an int}). */
+    OPERAND_TYPE(ProblemKind.EXPRESSION, "`%s` needs %s, not %s"),
+    /** The operator ({@code ==}), the two types. */
+    COMPARED_TYPES_DIFFER(ProblemKind.EXPRESSION, "`%s` compares %s with %s"),
+    /** The two types. */
+    CONDITIONAL_SIDES_DIFFER(ProblemKind.EXPRESSION, "the two sides of `? :` are %s and %s"),
+    /** How many values the list has. */
+    LIST_WHERE_ONE_VALUE(ProblemKind.EXPRESSION, "a list of %d values is for a per-dimension attribute (kernel,"
+            + " stride, padding, dilation, outputPadding, output); give one value here"),
+    /** The function, how many arguments it got. */
+    FUNCTION_ARGUMENT_COUNT(ProblemKind.EXPRESSION, "`%s` takes 2 arguments, not %d"),
+
+    // evaluation: why a value cannot be computed (an ArithmeticException's), which the walker adds to
+    DIVISION_BY_ZERO(ProblemKind.EVALUATION, "division by zero"),
+    /** The divisor. */
+    DIVISIBLE_BELOW_ONE(ProblemKind.EVALUATION, "divisible(v, d) needs d >= 1, not %d"),
 
     // merge-inputs
     /** The field, the merge annotation, twice. */
@@ -236,6 +330,26 @@ public enum Message {
     NETWORK_ANNOTATION_WITHOUT_NETWORK(ProblemKind.MISPLACED, "%1$s: %2$s applies to a network, and %1$s is none;"
             + " annotate it with @Network(input = {...}), or remove %2$s"),
 
+    // budget: each the figure, the limit and the excess (Summary.grouped), the share of the limit
+    // ("" for a limit of 0, else " (2.2 %)"), then what BudgetCheck found contributes most
+    /** The fields with the most parameters. */
+    OVER_MAX_PARAMS(ProblemKind.BUDGET, "PARAMS = %s is over maxParams = %s by %s%s; the fields that hold the most:"
+            + " %s"),
+    /** The fields with the most MACs. */
+    OVER_MAX_MACS(ProblemKind.BUDGET, "MACS = %s is over maxMacs = %s by %s%s; the fields that compute the most: %s"),
+    /** The fields with the most FLOPs. */
+    OVER_MAX_FLOPS(ProblemKind.BUDGET, "FLOPS = %s is over maxFlops = %s by %s%s; the fields that compute the most:"
+            + " %s"),
+    /**
+     * The parameter bytes, the activation bytes, where the peak is, the dtype ({@code float32}), the
+     * largest tensors alive there.
+     */
+    OVER_MAX_PEAK_MEMORY_BYTES(ProblemKind.BUDGET, "PEAK_MEMORY_BYTES = %s is over maxPeakMemoryBytes = %s by %s%s;"
+            + " parameters %s and activations %s at %s, in %s; the largest tensors alive there: %s"),
+    /** The dtype, the fields with the most parameter and buffer bytes. */
+    OVER_MAX_PARAM_BYTES(ProblemKind.BUDGET, "PARAM_BYTES = %s is over maxParamBytes = %s by %s%s; parameters and"
+            + " buffers in %s, the fields that hold the most: %s"),
+
     // two-layers
     /** The field, the annotations ({@code @Conv and @ReLU}), the second. */
     TWO_LAYER_ANNOTATIONS(ProblemKind.TWO_LAYERS, "%s: a field declares one layer, but it has %s; move %s to a field"
@@ -277,21 +391,101 @@ public enum Message {
             + " declared; rename that type or the network"),
     /** The companion's qualified name, the network, the Filer's refusal. */
     COMPANION_NOT_WRITTEN(ProblemKind.NAME_TAKEN, "netcost could not write %s for %s: %s; another network or"
-            + " generated type may already use that name: rename one of them");
+            + " generated type may already use that name: rename one of them"),
 
-    private final ProblemKind kind;
+    // The lints, in Lint's order. A shape lint's text is framed by LintRules with the path and the input.
+
+    // bias-before-norm
+    /** The field, the norm after it, the bias's parameters (grouped). */
+    BIAS_BEFORE_NORM(Lint.BIAS_BEFORE_NORM, "%s: the bias is wasted: %s right after it subtracts each channel's"
+            + " mean, bias included (%s parameters); set bias = false"),
+    /** The field, the norm after it: its channels come from an expression, so the parameters are not counted. */
+    BIAS_BEFORE_NORM_UNCOUNTED(Lint.BIAS_BEFORE_NORM, "%s: the bias is wasted: %s right after it subtracts each"
+            + " channel's mean, bias included; set bias = false"),
+
+    // unread-input: each takes the cells of every dimension that has some, UNREAD_CELLS joined by ", and "
+    UNREAD_INPUT_OF_CONVOLUTION(Lint.UNREAD_INPUT, "%s are never read: the output size rounds down; pad the input,"
+            + " or change the stride"),
+    UNREAD_INPUT_OF_POOLING(Lint.UNREAD_INPUT, "%s are never read: the output size rounds down; pad the input, or"
+            + " set ceilMode = true"),
+    /** The cells, the input's size, the dimension's name, the kernel, stride and padding along it. */
+    UNREAD_CELLS(Lint.UNREAD_INPUT, "the last %d of the %d input cells along the %s (kernel %d, stride %d, padding"
+            + " %d)"),
+
+    // padding-only
+    /** The positions of every dimension that has some, PADDING_ONLY_POSITIONS joined by ", and "; the op. */
+    PADDING_ONLY_WINDOWS(Lint.PADDING_ONLY, "%s read only padding: the %s window never reaches the input from there;"
+            + " lower the padding"),
+    /** The positions, the output's size, the dimension's name, the kernel, dilation and padding along it. */
+    PADDING_ONLY_POSITIONS(Lint.PADDING_ONLY, "%d of the %d output positions along the %s (kernel %d, dilation %d,"
+            + " padding %d)"),
+
+    // dead-branch
+    /** The field, the next field, the network or block, the field. */
+    DEAD_BRANCH(Lint.DEAD_BRANCH, "%1$s: nothing reads this field's output: %2$s reads another tensor, and no merge"
+            + " or @From in %3$s names %1$s; remove it, or name it where it is needed"),
+
+    // heavy-classifier
+    /** The layer's parameters, the network's (both grouped), the share. */
+    HEAVY_CLASSIFIER(Lint.HEAVY_CLASSIFIER, "this @Linear holds %s of the network's %s parameters (%s %%); a global"
+            + " average pool before the classifier, as ResNet has, would shrink it"),
+
+    // The option warnings, each the option's name first (ProcessorOptions.REPORTS), as -A takes it.
+
+    // option
+    /** The name given. */
+    UNKNOWN_REPORT(OptionWarning.OPTION, "-A%s: unknown report `%s`; use json, md, dot or none, separated by commas"),
+    /** The names given, quoted and joined ({@code `xml` and `pdf`}). */
+    UNKNOWN_REPORTS(OptionWarning.OPTION, "-A%s: unknown reports %s; use json, md, dot or none, separated by commas"),
+    /** The name given. */
+    ONLY_UNKNOWN_REPORT(OptionWarning.OPTION, "-A%s: unknown report `%s` and no other report is named, so netcost"
+            + " writes every report (json, md, dot); use json, md, dot or none, separated by commas"),
+    /** The names given, quoted and joined. */
+    ONLY_UNKNOWN_REPORTS(OptionWarning.OPTION, "-A%s: unknown reports %s and no other report is named, so netcost"
+            + " writes every report (json, md, dot); use json, md, dot or none, separated by commas"),
+    NO_REPORT_NAMED(OptionWarning.OPTION, "-A%s names no report, so netcost writes every report (json, md, dot); use"
+            + " json, md, dot or none, separated by commas"),
+    PRINT_WITHOUT_VALUE(OptionWarning.OPTION, "-A%s has no value, so netcost prints no summary; use true or false"),
+    /** The value given. */
+    PRINT_NOT_BOOLEAN(OptionWarning.OPTION, "-A%s=%s: use true or false");
+
+    private final DiagnosticId id;
     private final String template;
     private final int arity;
 
-    Message(ProblemKind kind, String template) {
-        this.kind = kind;
+    Message(DiagnosticId id, String template) {
+        this.id = id;
         this.template = template;
         this.arity = arity(template);
     }
 
-    /** The id the message is printed under. */
+    /** The id the message is printed under: an error's, a lint's or the option warnings'. */
+    public DiagnosticId id() {
+        return id;
+    }
+
+    /**
+     * The id of an error's message, for its {@link Fault}.
+     *
+     * @throws IllegalStateException for a lint's or an option warning's message
+     */
     public ProblemKind kind() {
-        return kind;
+        if (id instanceof ProblemKind kind) {
+            return kind;
+        }
+        throw new IllegalStateException(name() + " is no error's message: its id is " + id.id());
+    }
+
+    /**
+     * The id of a lint's message, for its finding.
+     *
+     * @throws IllegalStateException for an error's or an option warning's message
+     */
+    public Lint lint() {
+        if (id instanceof Lint lint) {
+            return lint;
+        }
+        throw new IllegalStateException(name() + " is no lint's message: its id is " + id.id());
     }
 
     /** The text with its placeholders, as the catalogue holds it. */
@@ -318,17 +512,17 @@ public enum Message {
 
     /** The message as javac shows it, with its id: {@code [netcost:local-class] ...}. */
     public String format(Object... values) {
-        return kind.format(text(values));
+        return id.format(text(values));
     }
 
-    /** The fault on {@code attr}, which the IDE underlines. */
+    /** The fault on {@code attr}, which the IDE underlines; for an error's message only ({@link #kind}). */
     public Fault on(Attr attr, Object... values) {
-        return Fault.on(attr, kind, text(values));
+        return Fault.on(attr, kind(), text(values));
     }
 
     /** The fault on the annotation as a whole: no attribute is to blame, the input is. */
     public Fault onAnnotation(Object... values) {
-        return Fault.onAnnotation(kind, text(values));
+        return Fault.onAnnotation(kind(), text(values));
     }
 
     /**

@@ -11,9 +11,10 @@ final class Pooling {
         if (padding <= effectiveKernel / 2) {
             return Optional.empty();
         }
-        String window = dilation > 1 ? "the dilated window " + effectiveKernel : "the kernel " + kernel;
-        return Optional.of(Fault.on(Attr.PADDING, ProblemKind.PADDING, "padding " + padding + " is more than half "
-                + window + ", which PyTorch refuses; use padding of at most " + effectiveKernel / 2));
+        return Optional.of(dilation > 1
+                ? Message.POOL_PADDING_OVER_HALF_DILATED_WINDOW.on(Attr.PADDING, padding, effectiveKernel,
+                        effectiveKernel / 2)
+                : Message.POOL_PADDING_OVER_HALF_KERNEL.on(Attr.PADDING, padding, kernel, effectiveKernel / 2));
     }
 
     /**

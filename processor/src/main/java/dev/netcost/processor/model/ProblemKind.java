@@ -1,10 +1,11 @@
 package dev.netcost.processor.model;
 
 /**
- * Every kind of error netcost reports. The id is stable: it prefixes the message
- * ({@code [netcost:channels] ...}) so that users can search for it and the README can list it.
+ * Every kind of error netcost reports, whose texts are {@link Message}'s. The id is stable: it
+ * prefixes the message ({@code [netcost:channels] ...}) so that users can search for it and the
+ * README can list it.
  */
-public enum ProblemKind {
+public enum ProblemKind implements DiagnosticId {
     /** {@code @Network(input = {})}. */
     NO_INPUT("no-input"),
     /** A network input of a rank netcost cannot take. */
@@ -88,12 +89,8 @@ public enum ProblemKind {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
-    }
-
-    /** The message as javac shows it: {@code [netcost:id] text}. */
-    public String format(String text) {
-        return "[netcost:" + id + "] " + text;
     }
 }

@@ -89,11 +89,8 @@ final class Window {
         if (spatial >= 1 && spatial <= MAX_SPATIAL) {
             return Optional.empty();
         }
-        String hint = spatial < 1
-                ? "this input has no spatial dimensions left; move the layer before the @Flatten or the @Linear"
-                : "netcost handles up to 3 spatial dimensions";
-        return Optional.of(Fault.onAnnotation(ProblemKind.INPUT_SHAPE, annotation
-                + " needs an input (C, L), (C, H, W) or (C, D, H, W); " + hint));
+        Message message = spatial < 1 ? Message.NO_SPATIAL_DIMENSIONS_LEFT : Message.TOO_MANY_SPATIAL_DIMENSIONS;
+        return Optional.of(message.onAnnotation(annotation));
     }
 
     /**
@@ -102,20 +99,17 @@ final class Window {
      */
     static void checkValues(List<Fault> faults, Attr attr, List<Integer> values, int min, String what) {
         if (values.isEmpty()) {
-            faults.add(Fault.on(attr, ProblemKind.VALUE_COUNT, attr.javaName()
-                    + " = {} gives no " + what + "; give one value, or one per spatial dimension"));
+            faults.add(Message.NO_VALUES.on(attr, attr.javaName(), what));
             return;
         }
         if (values.size() > MAX_SPATIAL) {
-            faults.add(Fault.on(attr, ProblemKind.VALUE_COUNT, attr.javaName() + " = " + braces(values)
-                    + " has " + values.size() + " values but a layer has at most " + MAX_SPATIAL
-                    + " spatial dimensions; give one value, or one per spatial dimension"));
+            faults.add(Message.MORE_VALUES_THAN_DIMENSIONS.on(attr, attr.javaName(), braces(values), values.size(),
+                    MAX_SPATIAL));
             return;
         }
         for (int v : values) {
             if (v < min) {
-                faults.add(Fault.on(attr, ProblemKind.OUT_OF_RANGE, attr.javaName() + " = " + braces(values)
-                        + ": every " + what + " must be at least " + min + "; " + v + " is not"));
+                faults.add(Message.PER_DIMENSION_BELOW_MINIMUM.on(attr, attr.javaName(), braces(values), what, min, v));
                 return;
             }
         }
@@ -124,8 +118,7 @@ final class Window {
     /** Checks a single size: at least {@code min}. */
     static void checkAtLeast(List<Fault> faults, Attr attr, long value, long min, String what) {
         if (value < min) {
-            faults.add(Fault.on(attr, ProblemKind.OUT_OF_RANGE,
-                    attr.javaName() + " = " + value + ": the " + what + " must be at least " + min));
+            faults.add(Message.QUANTITY_BELOW_MINIMUM.on(attr, attr.javaName(), value, what, min));
         }
     }
 
@@ -136,10 +129,10 @@ final class Window {
     static void checkArity(List<Fault> faults, Attr attr, List<Integer> values, Shape input) {
         int spatial = input.rank() - 1;
         if (values.size() != 1 && values.size() != spatial) {
-            faults.add(Fault.on(attr, ProblemKind.VALUE_COUNT, attr.javaName() + " = " + braces(values) + " has "
-                    + values.size() + " values but the input has " + spatial
-                    + (spatial == 1 ? " spatial dimension" : " spatial dimensions")
-                    + "; give one value, or " + spatial));
+            faults.add(spatial == 1
+                    ? Message.VALUES_NOT_MATCHING_ONE_DIMENSION.on(attr, attr.javaName(), braces(values), values.size())
+                    : Message.VALUES_NOT_MATCHING_DIMENSIONS.on(attr, attr.javaName(), braces(values), values.size(),
+                            spatial));
         }
     }
 
@@ -160,17 +153,26 @@ final class Window {
         for (int i = 0; i < rank; i++) {
             out[i] = slidingOutput(n[i], k[i], s[i], p[i], d[i], ceilMode);
             if (out[i] < 1) {
-                long effective = dilatedKernel(k[i], d[i]);
-                long padded = Math.addExact(n[i], Math.multiplyExact(2, p[i]));
-                String dim = dimensionName(rank, i);
-                return ShapeResult.failed(Fault.on(Attr.KERNEL, ProblemKind.WINDOW, "kernel " + k[i]
-                        + (d[i] > 1 ? " (dilated to " + effective + ")" : "") + " is larger than the " + dim + " "
-                        + n[i] + (p[i] > 0 ? " padded to " + padded : "") + " of the input, so the output " + dim
-                        + " would be " + out[i]
-                        + "; use a smaller kernel, more padding, or a larger input"));
+                return ShapeResult.failed(kernelTooLarge(k[i], d[i], p[i], n[i], dimensionName(rank, i), out[i]));
             }
         }
         return ShapeResult.of(withSpatial(channels, out));
+    }
+
+    /** The fault for a kernel that spans more than the padded input: said with only the dilation and padding given. */
+    private static Fault kernelTooLarge(long k, long d, long p, long n, String dim, long out) {
+        long effective = dilatedKernel(k, d);
+        long padded = Math.addExact(n, Math.multiplyExact(2, p));
+        if (d > 1 && p > 0) {
+            return Message.DILATED_KERNEL_LARGER_THAN_PADDED_INPUT.on(Attr.KERNEL, k, effective, dim, n, padded, out);
+        }
+        if (d > 1) {
+            return Message.DILATED_KERNEL_LARGER_THAN_INPUT.on(Attr.KERNEL, k, effective, dim, n, out);
+        }
+        if (p > 0) {
+            return Message.KERNEL_LARGER_THAN_PADDED_INPUT.on(Attr.KERNEL, k, dim, n, padded, out);
+        }
+        return Message.KERNEL_LARGER_THAN_INPUT.on(Attr.KERNEL, k, dim, n, out);
     }
 
     /**
@@ -181,8 +183,7 @@ final class Window {
         checkAtLeast(faults, Attr.OUT, out, 1, "number of output channels");
         checkAtLeast(faults, Attr.GROUPS, groups, 1, "number of groups");
         if (groups >= 1 && out >= 1 && out % groups != 0) {
-            faults.add(Fault.on(Attr.GROUPS, ProblemKind.CHANNELS, "groups = " + groups + " does not divide out = "
-                    + out + "; groups must divide both the input and the output channels"));
+            faults.add(Message.GROUPS_NOT_DIVIDING_OUT.on(Attr.GROUPS, groups, out));
         }
     }
 
@@ -209,10 +210,8 @@ final class Window {
         if (channels % groups == 0) {
             return Optional.empty();
         }
-        long common = gcd(channels, out);
-        return Optional.of(Fault.on(Attr.GROUPS, ProblemKind.CHANNELS, "groups = " + groups + " does not divide the "
-                + channels + " input channels; use a groups value that divides both " + channels + " and out = "
-                + out + " (their greatest common divisor is " + common + ")"));
+        return Optional.of(Message.GROUPS_NOT_DIVIDING_INPUT_CHANNELS.on(Attr.GROUPS, groups, channels, out,
+                gcd(channels, out)));
     }
 
     static long gcd(long a, long b) {

@@ -1,5 +1,6 @@
 package dev.netcost.processor.model.expr;
 
+import dev.netcost.processor.model.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public sealed interface Expr {
         public ValueType type(Map<String, ValueType> scope) throws ExprException {
             ValueType type = scope.get(name);
             if (type == null) {
-                throw new ExprException("unknown name `" + name + "`; in scope: " + String.join(", ", scope.keySet()));
+                throw new ExprException(Message.UNKNOWN_NAME, name, String.join(", ", scope.keySet()));
             }
             return type;
         }
@@ -140,8 +141,8 @@ public sealed interface Expr {
                 case "==", "!=" -> {
                     ValueType r = right.type(scope);
                     if (left != r) {
-                        throw new ExprException("`" + op + "` compares " + left.withArticle() + " with "
-                                + r.withArticle());
+                        throw new ExprException(Message.COMPARED_TYPES_DIFFER, op, left.withArticle(),
+                                r.withArticle());
                     }
                     return ValueType.BOOLEAN;
                 }
@@ -202,7 +203,7 @@ public sealed interface Expr {
 
         private static long nonZero(long divisor) {
             if (divisor == 0) {
-                throw new ArithmeticException("division by zero");
+                throw new ArithmeticException(Message.DIVISION_BY_ZERO.text());
             }
             return divisor;
         }
@@ -231,8 +232,8 @@ public sealed interface Expr {
             ValueType type = otherwise.type(scope);
             for (int i = thens.size() - 1; i >= 0; i--) {
                 if (thens.get(i) != type) {
-                    throw new ExprException("the two sides of `? :` are " + thens.get(i).withArticle() + " and "
-                            + type.withArticle());
+                    throw new ExprException(Message.CONDITIONAL_SIDES_DIFFER, thens.get(i).withArticle(),
+                            type.withArticle());
                 }
             }
             return type;
@@ -269,8 +270,7 @@ public sealed interface Expr {
 
         @Override
         public ValueType type(Map<String, ValueType> scope) throws ExprException {
-            throw new ExprException("a list of " + items.size() + " values is for a per-dimension attribute"
-                    + " (kernel, stride, padding, dilation, outputPadding, output); give one value here");
+            throw new ExprException(Message.LIST_WHERE_ONE_VALUE, items.size());
         }
 
         /** Checks that every item is an int. */
@@ -306,7 +306,7 @@ public sealed interface Expr {
         @Override
         public ValueType type(Map<String, ValueType> scope) throws ExprException {
             if (args.size() != 2) {
-                throw new ExprException("`" + function.javaName() + "` takes 2 arguments, not " + args.size());
+                throw new ExprException(Message.FUNCTION_ARGUMENT_COUNT, function.javaName(), args.size());
             }
             for (Expr arg : args) {
                 expect(arg, scope, ValueType.INT, function.javaName());
@@ -360,7 +360,7 @@ public sealed interface Expr {
          */
         static long divisible(long v, long d) {
             if (d <= 0) {
-                throw new ArithmeticException("divisible(v, d) needs d >= 1, not " + d);
+                throw new ArithmeticException(Message.DIVISIBLE_BELOW_ONE.text(d));
             }
             long rounded = Math.max(d, Math.multiplyExact(Math.floorDiv(Math.addExact(v, d / 2), d), d));
             return Math.multiplyExact(10, rounded) < Math.multiplyExact(9, v) ? Math.addExact(rounded, d) : rounded;
@@ -374,7 +374,7 @@ public sealed interface Expr {
 
     private static void expect(ValueType actual, ValueType wanted, String op) throws ExprException {
         if (actual != wanted) {
-            throw new ExprException("`" + op + "` needs " + wanted.withArticle() + ", not " + actual.withArticle());
+            throw new ExprException(Message.OPERAND_TYPE, op, wanted.withArticle(), actual.withArticle());
         }
     }
 }

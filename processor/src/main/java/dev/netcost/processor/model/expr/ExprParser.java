@@ -1,5 +1,6 @@
 package dev.netcost.processor.model.expr;
 
+import dev.netcost.processor.model.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class ExprParser {
         ExprParser parser = new ExprParser(text);
         parser.skipSpaces();
         if (parser.pos == text.length()) {
-            throw new ExprException("the expression is empty");
+            throw new ExprException(Message.EXPRESSION_EMPTY);
         }
         Expr expr = parser.conditional();
         parser.expectEnd();
@@ -55,7 +56,7 @@ public final class ExprParser {
         ExprParser parser = new ExprParser(text);
         parser.skipSpaces();
         if (parser.pos == text.length()) {
-            throw new ExprException("the expression is empty");
+            throw new ExprException(Message.EXPRESSION_EMPTY);
         }
         List<Expr> items = new ArrayList<>();
         do {
@@ -85,7 +86,7 @@ public final class ExprParser {
             Expr then = conditional();
             leave();
             if (!take(":")) {
-                throw error("expected `:`");
+                throw new ExprException(Message.EXPECTED_COLON, column(), text);
             }
             branches.add(new Expr.Conditional.Branch(head, then));
             head = binary(0);
@@ -154,7 +155,7 @@ public final class ExprParser {
             Expr inner = conditional();
             leave();
             if (!take(")")) {
-                throw error("expected `)`");
+                throw new ExprException(Message.EXPECTED_CLOSING_PARENTHESIS, column(), text);
             }
             return inner;
         }
@@ -169,7 +170,7 @@ public final class ExprParser {
             try {
                 return new Expr.Num(Long.parseLong(text.substring(start, pos)));
             } catch (NumberFormatException e) {
-                throw new ExprException("the number " + text.substring(start, pos) + " does not fit a long");
+                throw new ExprException(Message.NUMBER_TOO_LARGE, text.substring(start, pos));
             }
         }
         if (pos < text.length() && Character.isJavaIdentifierStart(text.codePointAt(pos))) {
@@ -192,7 +193,8 @@ public final class ExprParser {
         if (pos < text.length() && Character.isDigit(text.codePointAt(pos))) {
             throw notAsciiDigit();
         }
-        throw error(pos == text.length() ? "the expression ends too early" : "expected a number, a name or `(`");
+        throw new ExprException(pos == text.length() ? Message.EXPRESSION_ENDS_EARLY : Message.EXPECTED_OPERAND,
+                column(), text);
     }
 
     private Expr call(String name, int start) throws ExprException {
@@ -204,8 +206,7 @@ public final class ExprParser {
         }
         if (function == null) {
             pos = start;
-            throw new ExprException(error("unknown function `" + name + "`").getMessage()
-                    + "; there are max, min and divisible");
+            throw new ExprException(Message.UNKNOWN_FUNCTION, name, column(), text);
         }
         List<Expr> args = new ArrayList<>();
         if (!take(")")) {
@@ -213,7 +214,7 @@ public final class ExprParser {
                 args.add(conditional());
             } while (take(","));
             if (!take(")")) {
-                throw error("expected `,` or `)`");
+                throw new ExprException(Message.EXPECTED_COMMA_OR_CLOSING_PARENTHESIS, column(), text);
             }
         }
         return new Expr.Call(function, args);
@@ -271,10 +272,11 @@ public final class ExprParser {
         }
     }
 
-    // The messages, each in one place.
+    // The errors with a place end in the column and the text: "at column 3 of \"a +\"".
 
-    private ExprException error(String what) {
-        return new ExprException(what + " at column " + (pos + 1) + " of \"" + text + "\"");
+    /** Where the parser stopped, counted from 1. */
+    private int column() {
+        return pos + 1;
     }
 
     /** A character left over after a whole expression. */
@@ -283,20 +285,18 @@ public final class ExprParser {
         if (Character.isDigit(c)) {
             return notAsciiDigit();
         }
-        return error("unexpected `" + Character.toString(c) + "`");
+        return new ExprException(Message.UNEXPECTED_CHARACTER, Character.toString(c), column(), text);
     }
 
     /** {@code "٣٢"}: a digit, but not one of 0-9. */
     private ExprException notAsciiDigit() {
         int c = text.codePointAt(pos);
         String name = Character.getName(c);
-        return new ExprException(error("the digit `" + Character.toString(c) + "` (U+"
-                + String.format(Locale.ROOT, "%04X", c) + (name == null ? "" : " " + name) + ") is not ASCII").getMessage()
-                + "; write numbers with the digits 0-9");
+        String codePoint = "U+" + String.format(Locale.ROOT, "%04X", c) + (name == null ? "" : " " + name);
+        return new ExprException(Message.DIGIT_NOT_ASCII, Character.toString(c), codePoint, column(), text);
     }
 
     private ExprException tooDeep() {
-        return new ExprException(error("the expression nests deeper than " + MAX_NESTING + " levels").getMessage()
-                + "; nest parentheses, calls, `? :` and unary operators at most " + MAX_NESTING + " deep");
+        return new ExprException(Message.NESTING_TOO_DEEP, MAX_NESTING, column(), text);
     }
 }

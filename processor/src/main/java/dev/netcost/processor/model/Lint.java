@@ -1,11 +1,12 @@
-package dev.netcost.processor.lint;
+package dev.netcost.processor.model;
 
 /**
- * The warnings netcost gives about networks that compile but waste something. Each has a stable
- * name: it prefixes the message ({@code [netcost:dead-branch] ...}), and
- * {@code @SuppressWarnings("netcost:dead-branch")} on the field or an enclosing class silences it.
+ * The warnings netcost gives about networks that compile but waste something: their ids, whose
+ * texts are {@link Message}'s. Each id is stable: it prefixes the message
+ * ({@code [netcost:dead-branch] ...}), and {@code @SuppressWarnings("netcost:dead-branch")} on the
+ * field or an enclosing class silences it.
  */
-public enum Lint {
+public enum Lint implements DiagnosticId {
     /** A convolution with a bias straight into batch norm, which subtracts it again. */
     BIAS_BEFORE_NORM("bias-before-norm"),
     /** A window op whose output size rounds down, leaving the input's last rows unread. */
@@ -23,6 +24,7 @@ public enum Lint {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -30,10 +32,5 @@ public enum Lint {
     /** What {@code @SuppressWarnings} takes: {@code netcost:dead-branch}. */
     public String suppression() {
         return "netcost:" + id;
-    }
-
-    /** The message as javac shows it: {@code [netcost:id] text}. */
-    public String format(String text) {
-        return "[netcost:" + id + "] " + text;
     }
 }
