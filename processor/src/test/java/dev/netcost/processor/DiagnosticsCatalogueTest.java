@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.netcost.processor.Compilations.compileWith;
 
 import com.google.testing.compile.Compilation;
+import dev.netcost.processor.model.Lint;
 import dev.netcost.processor.model.OptionWarning;
 import dev.netcost.processor.model.ProblemKind;
 import java.io.IOException;
@@ -474,5 +475,21 @@ class DiagnosticsCatalogueTest {
         Stream.of(ProblemKind.values()).forEach(k -> kinds.add(k.id()));
         Stream.of(OptionWarning.values()).forEach(w -> kinds.add(w.id())); // warnings about -A options
         assertThat(listed).containsExactlyElementsIn(kinds);
+    }
+
+    /** The README's table of lints lists exactly the lints netcost has. */
+    @Test
+    void theReadmeListsEveryLint() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("## Lints"));
+        section = section.substring(0, section.indexOf("\n## ", 1));
+        Set<String> listed = new TreeSet<>();
+        Matcher row = Pattern.compile("^\\| `([a-z-]+)`", Pattern.MULTILINE).matcher(section);
+        while (row.find()) {
+            listed.add(row.group(1));
+        }
+        Set<String> lints = new TreeSet<>();
+        Stream.of(Lint.values()).forEach(l -> lints.add(l.id()));
+        assertThat(listed).containsExactlyElementsIn(lints);
     }
 }
