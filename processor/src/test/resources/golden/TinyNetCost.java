@@ -5,6 +5,7 @@ import dev.netcost.Layer;
 import dev.netcost.LayerTable;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
+import java.lang.String;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -107,6 +108,9 @@ public final class TinyNetCost {
      */
     public static final Shape OUTPUT_SHAPE = Shape.of(10);
 
+    /**
+     * The output shapes of the fields and block instances, in the order of their constants.
+     */
     private static final Shape[] OUTPUT_SHAPES = LayerTable.shapes("6,28,28\n"
             + "6,28,28\n"
             + "6,14,14\n"
@@ -331,13 +335,21 @@ public final class TinyNetCost {
      */
     public static final List<Layer> BLOCKS = List.of();
 
+    /**
+     * The lines above the summary's table.
+     */
     private static final Summary.Header HEADER = new Summary.Header("TinyNet", INPUT_SHAPE, BATCH, DTYPE, PARAM_BYTES, PEAK_ACTIVATION_BYTES);
 
+    /**
+     * Not instantiable: the class holds constants.
+     */
     private TinyNetCost() {
     }
 
     /**
      * Every layer as a table, with totals.
+     *
+     * @return the table, one line per layer
      */
     public static String summary() {
         return Summary.table(HEADER, LAYERS);
@@ -346,6 +358,9 @@ public final class TinyNetCost {
     /**
      * The table with blocks collapsed below {@code depth}, as torchinfo's {@code depth}: 1 shows the
      * network's own fields; each level deeper opens one level of blocks.
+     *
+     * @param depth the levels shown, from 1
+     * @return the table, one line per layer or block
      */
     public static String summary(int depth) {
         return Summary.table(HEADER, LAYERS, BLOCKS, depth);

@@ -20,6 +20,7 @@ import dev.netcost.processor.read.ReadNetwork;
 import dev.netcost.processor.read.SourceLocation;
 import dev.netcost.processor.read.StrayLayers;
 import dev.netcost.processor.read.Unresolved;
+import dev.netcost.processor.write.CompanionNames;
 import dev.netcost.processor.write.CompanionWriter;
 import dev.netcost.processor.write.ReportWriter;
 import dev.netcost.processor.write.SummaryText;
@@ -202,8 +203,15 @@ public final class NetworkProcessor extends AbstractProcessor {
         if (options.print()) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, SummaryText.of(analysis), type);
         }
+        // Two constants of one name would make a companion javac refuses: say which fields, write nothing.
+        CompanionNames names = CompanionNames.of(analysis);
+        List<Problem> clashes = names.clashes();
+        if (!clashes.isEmpty()) {
+            reporter.report(clashes, read.sources());
+            return;
+        }
         try {
-            writer.write(analysis, type);
+            writer.write(analysis, names, type);
             written.add(read.decl().companionQualifiedName());
             reports.write(analysis, options.reports(), type);
         } catch (IOException e) {

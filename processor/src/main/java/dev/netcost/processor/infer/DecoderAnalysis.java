@@ -34,6 +34,7 @@ final class DecoderAnalysis {
         long kvBytesPerToken = 0;
         long decodeMacs = 0;
         long decodePerContextToken = 0;
+        long withoutContext = 0;
         try {
             for (LayerAnalysis layer : layers) {
                 if (!(layer.computation() instanceof Op op)) {
@@ -70,6 +71,8 @@ final class DecoderAnalysis {
                 decodeMacs = Math.addExact(decodeMacs, decode.get().at(tokens));
                 decodePerContextToken = Math.addExact(decodePerContextToken, decode.get().macsPerContextToken());
             }
+            withoutContext = Math.subtractExact(decodeMacs, Math.multiplyExact(decodePerContextToken,
+                    Math.max(0, context)));
         } catch (ArithmeticException overflow) {
             problems.add(Problem.onNetwork(Fault.on(Attr.DECODER, ProblemKind.OVERFLOW, network.name() + ": its KV"
                     + " cache in bytes does not fit a long; netcost never wraps a number")));
@@ -84,6 +87,6 @@ final class DecoderAnalysis {
             return Optional.empty();
         }
         return Optional.of(new DecoderFigures(context, attentionLayers, kvBytes, kvBytesPerToken, total.macs(),
-                decodeMacs, decodePerContextToken));
+                decodeMacs, decodePerContextToken, withoutContext));
     }
 }

@@ -11,6 +11,8 @@ package dev.netcost.processor.infer;
  * @param prefillMacs               the whole context at once: the network's MACs
  * @param decodeMacs                one new token of one sequence at {@code context}
  * @param decodeMacsPerContextToken what one more token of context adds to {@code decodeMacs}
+ * @param decodeMacsWithoutContext  {@code decodeMacs} less what the context adds: the MACs of one
+ *     new token at any context T are {@code decodeMacsWithoutContext + decodeMacsPerContextToken * T}
  */
 public record DecoderFigures(long context, int attentionLayers, long kvCacheBytes, long kvCacheBytesPerToken,
-        long prefillMacs, long decodeMacs, long decodeMacsPerContextToken) {}
+        long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext) {}

@@ -68,6 +68,14 @@ public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalys
         return problems.isEmpty();
     }
 
+    /**
+     * FLOPs per byte of memory traffic over the whole network: the total FLOPs over the bytes every
+     * layer reads and writes; 0 when nothing moves.
+     */
+    public double arithmeticIntensity() {
+        return Traffic.intensity(total.flops(), memory.memoryAccessBytes());
+    }
+
     /** The network's output for one sample. */
     public Shape output() {
         return fields.isEmpty() ? input : fields.get(fields.size() - 1).output();

@@ -12,6 +12,11 @@ public record Traffic(long activationBytes, long memoryAccessBytes) {
 
     /** FLOPs per byte moved: the arithmetic intensity of a roofline model; 0 when nothing moves. */
     public double intensity(long flops) {
+        return intensity(flops, memoryAccessBytes);
+    }
+
+    /** {@code flops} per byte of {@code memoryAccessBytes}; 0 when nothing moves. */
+    static double intensity(long flops, long memoryAccessBytes) {
         return memoryAccessBytes == 0 ? 0 : (double) flops / memoryAccessBytes;
     }
 }

@@ -1,6 +1,9 @@
 package dev.netcost.processor.model;
 
-/** How a field's name becomes the stem of its generated constants. */
+/**
+ * How a field's name becomes the stem of its generated constants. Which names the companion
+ * declares, and whether two of them clash, is the write stage's alone ({@code write.CompanionNames}).
+ */
 public final class ConstantNames {
     private ConstantNames() {}
 

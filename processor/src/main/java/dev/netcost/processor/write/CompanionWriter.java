@@ -17,9 +17,9 @@ import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.DecoderFigures;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
-import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
+import dev.netcost.processor.write.CompanionNames.Own;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +56,13 @@ public final class CompanionWriter {
         this.generator = generator;
     }
 
-    public void write(NetworkAnalysis analysis, Element originatingElement) throws IOException {
-        JavaFile file = file(analysis, originatingElement);
+    /**
+     * Writes the companion of a sound network.
+     *
+     * @param names the names it declares, which {@link CompanionNames#clashes} found distinct
+     */
+    public void write(NetworkAnalysis analysis, CompanionNames names, Element originatingElement) throws IOException {
+        JavaFile file = file(analysis, names, originatingElement);
         // Rendered to a string first, then written at once: JavaPoet writing straight to the
         // Filer's writer pushed the source through the encoder a few characters at a time, a
         // seventh of netcost's own time on a large network.
@@ -72,7 +77,7 @@ public final class CompanionWriter {
      * The companion's source. The network class is its one originating element, so that build
      * tools can treat netcost as an isolating processor.
      */
-    private JavaFile file(NetworkAnalysis analysis, Element originatingElement) {
+    private JavaFile file(NetworkAnalysis analysis, CompanionNames names, Element originatingElement) {
         NetworkDecl network = analysis.network();
         TypeSpec.Builder type = TypeSpec.classBuilder(network.companionSimpleName())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -81,43 +86,42 @@ public final class CompanionWriter {
         generatedAnnotation.ifPresent(generated -> type.addAnnotation(
                 AnnotationSpec.builder(generated).addMember("value", "$S", generator).build()));
 
-        type.addField(FieldSpec.builder(int.class, "BATCH", CONSTANT)
+        type.addField(FieldSpec.builder(int.class, Own.BATCH.name(), CONSTANT)
                 .addJavadoc("Samples per forward pass, from {@code @Network(batch)}."
                         + " MACs and FLOPs are for all of them.\n")
                 .initializer("$L", network.batch())
                 .build());
         Cost total = analysis.total();
-        type.addField(figure("PARAMS", total.params(), "Learnable parameters of the whole network."));
-        type.addField(figure("BUFFERS", total.buffers(),
+        type.addField(figure(Own.PARAMS, total.params(), "Learnable parameters of the whole network."));
+        type.addField(figure(Own.BUFFERS, total.buffers(),
                 "Non-learnable state of the whole network: batch-norm running means and variances."));
-        type.addField(figure("MACS", total.macs(), "Multiply-accumulates of one forward pass of the batch:"
+        type.addField(figure(Own.MACS, total.macs(), "Multiply-accumulates of one forward pass of the batch:"
                 + " convolutions, linear layers and\nattention's products only, what torchvision, ptflops,"
                 + " fvcore and most papers call FLOPs."));
-        type.addField(figure("FLOPS", total.flops(),
+        type.addField(figure(Own.FLOPS, total.flops(),
                 "Floating-point operations of one forward pass of the batch: every multiply and every add."));
         NetworkAnalysis.Memory memory = analysis.memory();
         String dtype = network.dtype().name().toLowerCase(java.util.Locale.ROOT);
-        type.addField(figure("PARAM_BYTES", memory.paramBytes(), "Bytes of parameters and buffers in " + dtype
+        type.addField(figure(Own.PARAM_BYTES, memory.paramBytes(), "Bytes of parameters and buffers in " + dtype
                 + "."));
-        type.addField(figure("PEAK_ACTIVATION_BYTES", memory.peakActivationBytes(), "The most bytes of activations"
-                + " alive at once in one forward pass of the batch, in " + dtype + ":\nat each layer its inputs,"
-                + " its output, and every earlier output a later layer still reads."));
-        type.addField(figure("PEAK_MEMORY_BYTES", memory.peakBytes(),
+        type.addField(figure(Own.PEAK_ACTIVATION_BYTES, memory.peakActivationBytes(), "The most bytes of"
+                + " activations alive at once in one forward pass of the batch, in " + dtype + ":\nat each layer its"
+                + " inputs, its output, and every earlier output a later layer still reads."));
+        type.addField(figure(Own.PEAK_MEMORY_BYTES, memory.peakBytes(),
                 "Peak inference memory: {@link #PARAM_BYTES} plus {@link #PEAK_ACTIVATION_BYTES}."));
-        type.addField(figure("MEMORY_ACCESS_BYTES", memory.memoryAccessBytes(), "Bytes every layer reads (inputs,"
+        type.addField(figure(Own.MEMORY_ACCESS_BYTES, memory.memoryAccessBytes(), "Bytes every layer reads (inputs,"
                 + " parameters, buffers) and writes (its output) in one\nforward pass of the batch, summed."));
-        type.addField(intensity("ARITHMETIC_INTENSITY", new Traffic(0, memory.memoryAccessBytes()).intensity(
-                total.flops()), "FLOPs per byte of memory traffic over the whole network: {@link #FLOPS} / {@link"
-                + " #MEMORY_ACCESS_BYTES}."));
-        type.addField(FieldSpec.builder(DTYPE, "DTYPE", CONSTANT)
+        type.addField(intensity(Own.ARITHMETIC_INTENSITY.name(), analysis.arithmeticIntensity(), "FLOPs per byte of"
+                + " memory traffic over the whole network: {@link #FLOPS} / {@link #MEMORY_ACCESS_BYTES}."));
+        type.addField(FieldSpec.builder(DTYPE, Own.DTYPE.name(), CONSTANT)
                 .addJavadoc("The element type of weights and activations, from {@code @Network(dtype)}.\n")
                 .initializer("$T.$L", DTYPE, network.dtype().name())
                 .build());
         analysis.decoder().ifPresent(decoder -> addDecoder(type, decoder, dtype));
-        type.addField(shape("INPUT_SHAPE", analysis.input(), "One input sample, channels first"));
-        type.addField(shape("OUTPUT_SHAPE", analysis.output(), "One output sample"));
+        type.addField(shape(Own.INPUT_SHAPE, analysis.input(), "One input sample, channels first"));
+        type.addField(shape(Own.OUTPUT_SHAPE, analysis.output(), "One output sample"));
 
-        FieldConstants.add(type, analysis);
+        FieldConstants.add(type, names.groups());
         List<Layer> blockRows = new ArrayList<>();
         for (BlockAnalysis block : analysis.blocks()) {
             blockRows.add(SummaryText.layer(block.path(), block.op(), block.input(), block.output(), block.cost(),
@@ -128,13 +132,13 @@ public final class CompanionWriter {
             layerRows.add(SummaryText.layer(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost(),
                     layer.traffic()));
         }
-        type.addField(FieldSpec.builder(LAYER_LIST, "LAYERS", CONSTANT)
+        type.addField(FieldSpec.builder(LAYER_LIST, Own.LAYERS.name(), CONSTANT)
                 .addJavadoc("Every layer with its shapes and figures, in execution order, named by its path\n"
                         + "({@code layer3[0].conv2} inside blocks). Immutable. One row per layer, tab-separated: path,"
                         + " op,\ninput, output, params, buffers, MACs, FLOPs, activation bytes, memory-access bytes.\n")
                 .initializer(LayerLists.initializer(layerRows))
                 .build());
-        type.addField(FieldSpec.builder(LAYER_LIST, "BLOCKS", CONSTANT)
+        type.addField(FieldSpec.builder(LAYER_LIST, Own.BLOCKS.name(), CONSTANT)
                 .addJavadoc("Every block use and block instance with the totals of the layers inside it, in the\n"
                         + "order they begin: {@code layer3} ({@code Bottleneck x 6}), then {@code layer3[0]}..."
                         + " Immutable.\n")
@@ -147,67 +151,99 @@ public final class CompanionWriter {
                         Optional.class, ClassName.get(Summary.Decoder.class))
                 : CodeBlock.of("new $T($S, INPUT_SHAPE, BATCH, DTYPE, PARAM_BYTES, PEAK_ACTIVATION_BYTES)", HEADER,
                         network.name());
-        type.addField(FieldSpec.builder(HEADER, "HEADER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        type.addField(FieldSpec.builder(HEADER, Own.HEADER.name(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The lines above the summary's table.\n")
                 .initializer(header)
                 .build());
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        type.addMethod(MethodSpec.methodBuilder("summary")
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Not instantiable: the class holds constants.\n")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(CompanionNames.SUMMARY)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(String.class)
-                .addJavadoc("Every layer as a table, with totals.\n")
+                .addJavadoc("Every layer as a table, with totals.\n\n@return the table, one line per layer\n")
                 .addStatement("return $T.table(HEADER, LAYERS)", SUMMARY)
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("summary")
+        type.addMethod(MethodSpec.methodBuilder(CompanionNames.SUMMARY)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(String.class)
                 .addParameter(int.class, "depth")
                 .addJavadoc("The table with blocks collapsed below {@code depth}, as torchinfo's {@code depth}: 1"
-                        + " shows the\nnetwork's own fields; each level deeper opens one level of blocks.\n")
+                        + " shows the\nnetwork's own fields; each level deeper opens one level of blocks.\n\n"
+                        + "@param depth the levels shown, from 1\n@return the table, one line per layer or block\n")
                 .addStatement("return $T.table(HEADER, LAYERS, BLOCKS, depth)", SUMMARY)
                 .build());
 
-        return JavaFile.builder(network.packageName(), type.build())
+        TypeSpec companion = type.build();
+        // A check of netcost, not of the network: on in tests (surefire enables assertions), and
+        // costs users' builds nothing.
+        assert names.mismatch(companion).isEmpty() : names.mismatch(companion).orElseThrow();
+        // java.lang is imported as any other package, so that a class of the network's package
+        // named String or Math cannot stand for it: a single-type import shadows the package's types.
+        return JavaFile.builder(network.packageName(), companion)
                 .indent("    ")
-                .skipJavaLangImports(true)
                 .build();
     }
 
     /** A decoder's inference figures, and the two methods that give them at other contexts. */
     private static void addDecoder(TypeSpec.Builder type, DecoderFigures decoder, String dtype) {
-        type.addField(figure("CONTEXT", decoder.context(), "Tokens of context: the sequence that reaches the first"
+        type.addField(figure(Own.CONTEXT, decoder.context(), "Tokens of context: the sequence that reaches the first"
                 + " attention layer."));
-        type.addField(figure("KV_CACHE_BYTES", decoder.kvCacheBytes(), "Bytes of the KV cache at {@link #CONTEXT}"
+        type.addField(figure(Own.KV_CACHE_BYTES, decoder.kvCacheBytes(), "Bytes of the KV cache at {@link #CONTEXT}"
                 + " tokens for the batch, in " + dtype + ": a key and a value\nper key/value head of each of the "
                 + decoder.attentionLayers() + " attention layers, for every token."));
-        type.addField(figure("KV_CACHE_BYTES_PER_TOKEN", decoder.kvCacheBytesPerToken(), "What one more token of"
+        type.addField(figure(Own.KV_CACHE_BYTES_PER_TOKEN, decoder.kvCacheBytesPerToken(), "What one more token of"
                 + " context adds to the KV cache, for the batch."));
-        type.addField(figure("PREFILL_MACS", decoder.prefillMacs(), "Multiply-accumulates of the prefill: the whole"
+        type.addField(figure(Own.PREFILL_MACS, decoder.prefillMacs(), "Multiply-accumulates of the prefill: the whole"
                 + " context at once, {@link #MACS}."));
-        type.addField(figure("DECODE_MACS", decoder.decodeMacs(), "Multiply-accumulates of one new token of one"
+        type.addField(figure(Own.DECODE_MACS, decoder.decodeMacs(), "Multiply-accumulates of one new token of one"
                 + " sequence at the full context: every\nprojection on one token, and attention over the {@link"
                 + " #CONTEXT} cached tokens. A causal\nmask changes no MAC here or in {@link #MACS}: the full"
                 + " products are counted, as PyTorch's counters do."));
-        type.addField(figure("DECODE_MACS_PER_CONTEXT_TOKEN", decoder.decodeMacsPerContextToken(), "What one more"
+        type.addField(figure(Own.DECODE_MACS_PER_CONTEXT_TOKEN, decoder.decodeMacsPerContextToken(), "What one more"
                 + " token of context adds to {@link #DECODE_MACS}: the attention scores and weighted\nsum against"
                 + " one more cached token, in every attention layer."));
-        type.addMethod(MethodSpec.methodBuilder("kvCacheBytes")
+        type.addMethod(MethodSpec.methodBuilder(CompanionNames.KV_CACHE_BYTES)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(long.class)
                 .addParameter(long.class, "tokens")
                 .addJavadoc("Bytes of the KV cache at {@code tokens} tokens of context, for the batch.\n\n"
-                        + "@throws ArithmeticException if the figure does not fit a {@code long}\n")
+                        + "@param tokens the tokens in the cache, 0 or more\n@return the bytes, in $L\n"
+                        + "@throws $T if {@code tokens} is negative\n"
+                        + "@throws $T if the figure does not fit a {@code long}\n", dtype,
+                        IllegalArgumentException.class, ArithmeticException.class)
+                .addCode(negative("tokens"))
                 .addStatement("return $T.multiplyExact(KV_CACHE_BYTES_PER_TOKEN, tokens)", Math.class)
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("decodeMacs")
+        type.addMethod(MethodSpec.methodBuilder(CompanionNames.DECODE_MACS)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(long.class)
                 .addParameter(long.class, "context")
                 .addJavadoc("Multiply-accumulates of one new token of one sequence with {@code context} tokens in"
-                        + " the cache.\n\n@throws ArithmeticException if the figure does not fit a {@code long}\n")
+                        + " the cache.\n\n@param context the tokens in the cache, 0 or more\n"
+                        + "@return the multiply-accumulates\n"
+                        + "@throws $T if {@code context} is negative\n"
+                        + "@throws $T if the figure does not fit a {@code long}\n", IllegalArgumentException.class,
+                        ArithmeticException.class)
+                .addCode(negative("context"))
                 .addStatement("return $T.addExact($L, $T.multiplyExact(DECODE_MACS_PER_CONTEXT_TOKEN, context))",
-                        Math.class, Literals.longLiteral(Math.subtractExact(decoder.decodeMacs(), Math.multiplyExact(
-                                decoder.decodeMacsPerContextToken(), decoder.context()))), Math.class)
+                        Math.class, Literals.longLiteral(decoder.decodeMacsWithoutContext()), Math.class)
                 .build());
+    }
+
+    /** Refuses a negative count of tokens, which would give a negative figure. */
+    private static CodeBlock negative(String parameter) {
+        return CodeBlock.builder()
+                .beginControlFlow("if ($N < 0)", parameter)
+                .addStatement("throw new $T($S + $N)", IllegalArgumentException.class, parameter
+                        + " must be 0 or more, not ", parameter)
+                .endControlFlow()
+                .build();
+    }
+
+    static FieldSpec figure(Own name, long value, String doc) {
+        return figure(name.name(), value, doc);
     }
 
     static FieldSpec intensity(String name, double value, String doc) {
@@ -224,8 +260,8 @@ public final class CompanionWriter {
                 .build();
     }
 
-    private static FieldSpec shape(String name, Shape shape, String doc) {
-        return FieldSpec.builder(SHAPE, name, CONSTANT)
+    private static FieldSpec shape(Own name, Shape shape, String doc) {
+        return FieldSpec.builder(SHAPE, name.name(), CONSTANT)
                 .addJavadoc("$L: {@code $L}.\n", doc, shape)
                 .initializer(LayerLists.shape(shape))
                 .build();
@@ -235,8 +271,10 @@ public final class CompanionWriter {
         NetworkDecl network = analysis.network();
         String table = SummaryText.forJavadoc(analysis);
         return CodeBlock.builder()
-                .add("Compile-time costs of {@link $L}, generated by netcost.\n\n",
-                        String.join(".", network.simpleNames()))
+                // $T, not the name as text: a network named Shape is not netcost's Shape.
+                .add("Compile-time costs of {@link $T}, generated by netcost.\n\n", ClassName.get(network.packageName(),
+                        network.simpleNames().get(0), network.simpleNames().subList(1, network.simpleNames().size())
+                                .toArray(String[]::new)))
                 .add("<p>MACs count the multiply-accumulates of convolutions, linear layers and attention's\n")
                 .add("products, what torchvision, ptflops and most papers call FLOPs; FLOPs count every multiply\n")
                 .add("and add. MACs and FLOPs are\n")

@@ -11,10 +11,12 @@ import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.ConstantNames;
+import dev.netcost.processor.write.CompanionNames.PerField;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -26,21 +28,16 @@ final class FieldConstants {
     static final int MAX_GROUPS = 1_000;
 
     private static final ClassName SHAPE = ClassName.get(Shape.class);
-    private static final String SHAPES = "OUTPUT_SHAPES";
+    private static final String SHAPES = CompanionNames.Own.OUTPUT_SHAPES.name();
 
     /** What one field or block instance gets constants for. */
-    private record Group(String stem, String what, Cost cost, Traffic traffic, Shape output) {}
+    record Group(CompanionNames.Stemmed owner, String what, Cost cost, Traffic traffic, Shape output) {}
 
     private FieldConstants() {}
 
-    /**
-     * Adds the constants, unless there are more than {@value #MAX_GROUPS} fields and block
-     * instances: a class file holds at most 65,535 fields and constants, and past that many, the
-     * totals and the layer table say what a reader needs.
-     */
-    static void add(TypeSpec.Builder type, NetworkAnalysis analysis) {
-        List<Group> groups = groups(analysis);
-        if (groups.isEmpty() || groups.size() > MAX_GROUPS) {
+    /** Adds the constants of {@code groups}, those {@link #written} lists. */
+    static void add(TypeSpec.Builder type, List<Group> groups) {
+        if (groups.isEmpty()) {
             return;
         }
         // The shapes come from one packed table, each constant an element of it: a
@@ -50,6 +47,7 @@ final class FieldConstants {
         groups.forEach(g -> shapes.append(LayerTable.dims(g.output())).append('\n'));
         type.addField(FieldSpec.builder(ArrayTypeName.of(SHAPE), SHAPES, Modifier.PRIVATE, Modifier.STATIC,
                         Modifier.FINAL)
+                .addJavadoc("The output shapes of the fields and block instances, in the order of their constants.\n")
                 .initializer("$T.shapes($S)", LayerTable.class, shapes)
                 .build());
         for (int i = 0; i < groups.size(); i++) {
@@ -57,43 +55,59 @@ final class FieldConstants {
         }
     }
 
-    private static List<Group> groups(NetworkAnalysis analysis) {
+    /**
+     * The fields and block instances that get constants of their own, in the order they are
+     * written; none if there are more than {@value #MAX_GROUPS}: a class file holds at most 65,535
+     * fields and constants, and past that many, the totals and the layer table say what a reader
+     * needs.
+     */
+    static List<Group> written(NetworkAnalysis analysis) {
+        Map<String, Integer> nodes = new HashMap<>();
+        analysis.fields().forEach(field -> nodes.put(field.decl().name(), field.decl().index()));
+        long instances = analysis.blocks().stream().filter(block -> !nodes.containsKey(block.path())).count();
+        if (nodes.size() + instances > MAX_GROUPS) {
+            return List.of();
+        }
         List<Group> groups = new ArrayList<>();
-        Set<String> fieldNames = new HashSet<>();
         for (FieldAnalysis field : analysis.fields()) {
-            fieldNames.add(field.decl().name());
-            groups.add(new Group(field.decl().constantStem(), "{@code " + field.decl().name() + "} (" + field.op()
-                    + ", " + field.input() + " to " + field.output() + ")", field.cost(), field.traffic(),
-                    field.output()));
+            String name = field.decl().name();
+            groups.add(new Group(new CompanionNames.Field(field.decl().index(), name, ConstantNames.stem(name)),
+                    "{@code " + name + "} (" + field.op() + ", " + field.input() + " to " + field.output() + ")",
+                    field.cost(), field.traffic(), field.output()));
         }
         for (BlockAnalysis block : analysis.blocks()) {
-            if (!fieldNames.contains(block.path())) {
-                groups.add(new Group(block.stem(), "block instance {@code " + block.path() + "} (" + block.op()
-                        + ", " + block.input() + " to " + block.output() + ")", block.cost(), block.traffic(),
-                        block.output()));
+            String path = block.path();
+            if (nodes.containsKey(path)) {
+                continue; // a use, repeated or not: it is its field, and has the field's constants
             }
+            // A path begins with the network field that holds the instance: layer3[0].se in layer3.
+            String field = path.split("[.\\[]", 2)[0];
+            groups.add(new Group(new CompanionNames.Instance(nodes.get(field), field, path,
+                    ConstantNames.pathStem(path)), "block instance {@code " + path + "} (" + block.op() + ", "
+                    + block.input() + " to " + block.output() + ")", block.cost(), block.traffic(), block.output()));
         }
         return groups;
     }
 
     private static void addFigures(TypeSpec.Builder type, Group g, int index) {
-        String stem = g.stem();
+        String stem = g.owner().stem();
         String what = g.what();
         Cost cost = g.cost();
-        type.addField(CompanionWriter.figure(stem + "_PARAMS", cost.params(), "Learnable parameters of " + what + "."));
-        type.addField(CompanionWriter.figure(stem + "_BUFFERS", cost.buffers(), "Non-learnable state of " + what
-                + "."));
-        type.addField(CompanionWriter.figure(stem + "_MACS", cost.macs(), "Multiply-accumulates of " + what
+        type.addField(CompanionWriter.figure(PerField.PARAMS.of(stem), cost.params(), "Learnable parameters of "
+                + what + "."));
+        type.addField(CompanionWriter.figure(PerField.BUFFERS.of(stem), cost.buffers(), "Non-learnable state of "
+                + what + "."));
+        type.addField(CompanionWriter.figure(PerField.MACS.of(stem), cost.macs(), "Multiply-accumulates of " + what
                 + " for the batch."));
-        type.addField(CompanionWriter.figure(stem + "_FLOPS", cost.flops(), "Floating-point operations of " + what
-                + " for the batch."));
-        type.addField(CompanionWriter.figure(stem + "_ACTIVATION_BYTES", g.traffic().activationBytes(), "Bytes of the"
-                + " output of " + what + " for the batch."));
-        type.addField(CompanionWriter.figure(stem + "_MEMORY_ACCESS_BYTES", g.traffic().memoryAccessBytes(), "Bytes"
-                + " read and written by " + what + " for the batch."));
-        type.addField(CompanionWriter.intensity(stem + "_ARITHMETIC_INTENSITY", g.traffic().intensity(cost.flops()),
-                "FLOPs per byte of memory traffic of " + what + "."));
-        type.addField(FieldSpec.builder(SHAPE, stem + "_OUTPUT_SHAPE", CompanionWriter.CONSTANT)
+        type.addField(CompanionWriter.figure(PerField.FLOPS.of(stem), cost.flops(), "Floating-point operations of "
+                + what + " for the batch."));
+        type.addField(CompanionWriter.figure(PerField.ACTIVATION_BYTES.of(stem), g.traffic().activationBytes(),
+                "Bytes of the output of " + what + " for the batch."));
+        type.addField(CompanionWriter.figure(PerField.MEMORY_ACCESS_BYTES.of(stem), g.traffic().memoryAccessBytes(),
+                "Bytes read and written by " + what + " for the batch."));
+        type.addField(CompanionWriter.intensity(PerField.ARITHMETIC_INTENSITY.of(stem),
+                g.traffic().intensity(cost.flops()), "FLOPs per byte of memory traffic of " + what + "."));
+        type.addField(FieldSpec.builder(SHAPE, PerField.OUTPUT_SHAPE.of(stem), CompanionWriter.CONSTANT)
                 .addJavadoc("One output sample of $L: {@code $L}.\n", what, g.output())
                 .initializer("$N[$L]", SHAPES, index)
                 .build());

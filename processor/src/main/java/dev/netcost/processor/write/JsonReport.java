@@ -45,7 +45,7 @@ final class JsonReport {
                 .value("peakActivationBytes", memory.peakActivationBytes())
                 .value("peakMemoryBytes", memory.peakBytes())
                 .value("memoryAccessBytes", memory.memoryAccessBytes())
-                .value("arithmeticIntensity", new Traffic(0, memory.memoryAccessBytes()).intensity(total.flops()))
+                .value("arithmeticIntensity", analysis.arithmeticIntensity())
                 .endObject();
         analysis.decoder().ifPresent(decoder -> json.beginObject("decoder")
                 .value("context", decoder.context())

@@ -1,0 +1,254 @@
+package dev.netcost.processor.write;
+
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.Problem;
+import dev.netcost.processor.model.ProblemKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every name the companion declares, and whose it is: netcost's own constants and methods, and
+ * the constants of each network field and block instance, named after it. The writer takes its
+ * names from here and checks that it declared exactly these ({@link #mismatch}), so
+ * {@link #clashes} sees what will be written: a field named {@code peak} would declare a second
+ * {@code PEAK_ACTIVATION_BYTES}, and javac would refuse the class.
+ */
+public final class CompanionNames {
+    /** netcost's own constants, whatever the fields are called; what each holds, for messages. */
+    enum Own {
+        BATCH("the batch size"),
+        PARAMS("the network's parameters"),
+        BUFFERS("the network's buffers"),
+        MACS("the network's MACs"),
+        FLOPS("the network's FLOPs"),
+        PARAM_BYTES("the network's parameter bytes"),
+        PEAK_ACTIVATION_BYTES("the network's peak activation bytes"),
+        PEAK_MEMORY_BYTES("the network's peak memory bytes"),
+        MEMORY_ACCESS_BYTES("the network's memory access bytes"),
+        ARITHMETIC_INTENSITY("the network's arithmetic intensity"),
+        DTYPE("the network's element type"),
+        CONTEXT(When.DECODER, "the decoder's context"),
+        KV_CACHE_BYTES(When.DECODER, "the decoder's KV cache bytes"),
+        KV_CACHE_BYTES_PER_TOKEN(When.DECODER, "the decoder's KV cache bytes per token"),
+        PREFILL_MACS(When.DECODER, "the decoder's prefill MACs"),
+        DECODE_MACS(When.DECODER, "the decoder's MACs of one new token"),
+        DECODE_MACS_PER_CONTEXT_TOKEN(When.DECODER, "the decoder's MACs per token of context"),
+        INPUT_SHAPE("the network's input shape"),
+        OUTPUT_SHAPE("the network's output shape"),
+        OUTPUT_SHAPES(When.PER_FIELD, "the fields' output shapes"),
+        LAYERS("the table of layers"),
+        BLOCKS("the table of blocks"),
+        HEADER("the summary's heading");
+
+        private final When when;
+        private final String what;
+
+        Own(String what) {
+            this(When.ALWAYS, what);
+        }
+
+        Own(When when, String what) {
+            this.when = when;
+            this.what = what;
+        }
+    }
+
+    /** When netcost declares one of its own names. */
+    private enum When { ALWAYS, DECODER, PER_FIELD }
+
+    /** The constants each field and block instance gets, after its stem: {@code CONV1_PARAMS}. */
+    enum PerField {
+        PARAMS, BUFFERS, MACS, FLOPS, ACTIVATION_BYTES, MEMORY_ACCESS_BYTES, ARITHMETIC_INTENSITY, OUTPUT_SHAPE;
+
+        String of(String stem) {
+            return stem + "_" + name();
+        }
+    }
+
+    static final String SUMMARY = "summary";
+    static final String KV_CACHE_BYTES = "kvCacheBytes";
+    static final String DECODE_MACS = "decodeMacs";
+
+    /** A name the companion declares: fields and methods are apart, and methods overload. */
+    sealed interface Member {
+        String name();
+    }
+
+    record Constant(String name) implements Member {}
+
+    record Method(String name, List<TypeName> parameters) implements Member {
+        Method {
+            parameters = List.copyOf(parameters);
+        }
+    }
+
+    /** Whose a name is: the problem is placed on the field at fault, and the message names both. */
+    sealed interface Owner {
+        /** How a message says that this owner has {@code name} already. */
+        String has(Member name);
+    }
+
+    /** One of netcost's own, not a field's: what it holds. */
+    record Netcost(String what) implements Owner {
+        @Override
+        public String has(Member name) {
+            return "and " + name.name() + " already holds " + what;
+        }
+    }
+
+    /** A network field or block instance, whose constants are named after it: {@code CONV1_*}. */
+    sealed interface Stemmed extends Owner {
+        /** The network field where its problems are placed. */
+        int node();
+
+        /** As messages name it: {@code conv1}, {@code layer3[0]}. */
+        String label();
+
+        /** What its constants' names begin with: {@code CONV1}, {@code LAYER3_0}. */
+        String stem();
+
+        /** What to rename when its constants take a name of {@code earlier}'s. */
+        String fix(Owner earlier);
+
+        @Override
+        default String has(Member name) {
+            return "as those of " + label() + " are";
+        }
+    }
+
+    /** Network field {@code node}, named {@code name}. */
+    record Field(int node, String name, String stem) implements Stemmed {
+        @Override
+        public String label() {
+            return name;
+        }
+
+        @Override
+        public String fix(Owner earlier) {
+            return earlier instanceof Netcost ? "rename the field" : "rename one of the two fields";
+        }
+    }
+
+    /** A block instance, {@code path}, inside network field {@code node}, named {@code field}. */
+    record Instance(int node, String field, String path, String stem) implements Stemmed {
+        @Override
+        public String label() {
+            return path;
+        }
+
+        @Override
+        public String fix(Owner earlier) {
+            return earlier instanceof Netcost ? "rename " + field : "rename one";
+        }
+    }
+
+    private final List<Map.Entry<Member, Owner>> members;
+    private final List<FieldConstants.Group> groups;
+
+    private CompanionNames(List<Map.Entry<Member, Owner>> members, List<FieldConstants.Group> groups) {
+        this.members = List.copyOf(members);
+        this.groups = List.copyOf(groups);
+    }
+
+    /** The names the companion of a sound network declares, netcost's own first. */
+    public static CompanionNames of(NetworkAnalysis analysis) {
+        List<Map.Entry<Member, Owner>> members = new ArrayList<>();
+        boolean decoder = analysis.decoder().isPresent();
+        List<FieldConstants.Group> groups = FieldConstants.written(analysis);
+        for (Own own : Own.values()) {
+            if (own.when == When.ALWAYS || own.when == When.DECODER && decoder
+                    || own.when == When.PER_FIELD && !groups.isEmpty()) {
+                members.add(Map.entry(new Constant(own.name()), new Netcost(own.what)));
+            }
+        }
+        members.add(Map.entry(new Method(SUMMARY, List.of()), new Netcost("the summary")));
+        members.add(Map.entry(new Method(SUMMARY, List.of(TypeName.INT)), new Netcost("the summary")));
+        if (decoder) {
+            members.add(Map.entry(new Method(KV_CACHE_BYTES, List.of(TypeName.LONG)),
+                    new Netcost("the KV cache bytes")));
+            members.add(Map.entry(new Method(DECODE_MACS, List.of(TypeName.LONG)),
+                    new Netcost("the MACs of one new token")));
+        }
+        for (FieldConstants.Group group : groups) {
+            for (PerField constant : PerField.values()) {
+                members.add(Map.entry(new Constant(constant.of(group.owner().stem())), group.owner()));
+            }
+        }
+        return new CompanionNames(members, groups);
+    }
+
+    /** The fields and block instances that get constants, as {@link FieldConstants#written} found them. */
+    List<FieldConstants.Group> groups() {
+        return groups;
+    }
+
+    /**
+     * Names declared twice, one problem per network field at fault: the field or block instance
+     * that comes later takes a name already taken, netcost's own names coming first.
+     */
+    public List<Problem> clashes() {
+        Map<Member, Owner> taken = new HashMap<>();
+        Set<Integer> reported = new HashSet<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<Member, Owner> member : members) {
+            Owner earlier = taken.putIfAbsent(member.getKey(), member.getValue());
+            if (earlier == null || earlier.equals(member.getValue())) {
+                continue;
+            }
+            if (!(member.getValue() instanceof Stemmed owner)) {
+                // netcost's own names are fixed and distinct: a second one is a bug, not the user's.
+                throw new IllegalStateException("netcost declares " + member.getKey() + " twice");
+            }
+            if (reported.add(owner.node())) {
+                problems.add(Problem.onLayer(owner.node(), Fault.onAnnotation(ProblemKind.CONSTANT_CLASH,
+                        owner.label() + ": its constants would be named " + owner.stem() + "_*, "
+                                + earlier.has(member.getKey()) + "; " + owner.fix(earlier))));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * What {@code type} declares that is not listed here, or declares twice, or does not declare
+     * though listed here; empty when it declares exactly these names, each once. {@link #clashes}
+     * is only as good as this list.
+     */
+    Optional<String> mismatch(TypeSpec type) {
+        List<Member> declared = new ArrayList<>();
+        for (FieldSpec field : type.fieldSpecs()) {
+            declared.add(new Constant(field.name()));
+        }
+        for (MethodSpec method : type.methodSpecs()) {
+            if (!method.isConstructor()) {
+                List<TypeName> parameters = new ArrayList<>();
+                for (ParameterSpec parameter : method.parameters()) {
+                    parameters.add(parameter.type());
+                }
+                declared.add(new Method(method.name(), parameters));
+            }
+        }
+        Set<Member> listed = new LinkedHashSet<>();
+        members.forEach(m -> listed.add(m.getKey()));
+        if (declared.size() == listed.size() && listed.equals(new LinkedHashSet<>(declared))) {
+            return Optional.empty();
+        }
+        Set<Member> unlisted = new LinkedHashSet<>(declared);
+        unlisted.removeAll(listed);
+        Set<Member> missing = new LinkedHashSet<>(listed);
+        missing.removeAll(declared);
+        return Optional.of("the companion declares " + declared.size() + " names, " + unlisted + " among them, that"
+                + " CompanionNames does not list, and not " + missing + ", of the " + listed.size() + " it lists");
+    }
+}
