@@ -21,17 +21,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link DiagnosticsCatalogueTest}'s catalogue of mistakes on ECJ: each case gives the same one
  * error, with the same message, in the same file and on the same line as on javac. The column
  * differs where the error is on an attribute's value: ECJ underlines the attribute's name
- * ({@code groups} of {@code groups = 2}), javac the value. The one case ECJ cannot give is the
- * network in a local class, which netcost finds only through javac's source trees.
+ * ({@code groups} of {@code groups = 2}), javac the value. The one case ECJ cannot give, the
+ * network in a local class, is in {@link EclipseDifferencesTest}.
  */
 class EclipseDiagnosticsCatalogueTest {
-    private static final String LOCAL_NETWORK = "a local network";
+    static final String LOCAL_NETWORK = "a local network";
 
     static Stream<DiagnosticsCatalogueTest.Case> cases() {
         return DiagnosticsCatalogueTest.cases().stream().filter(c -> !c.name().equals(LOCAL_NETWORK));
     }
 
-    private static Compilation compile(Path dir, List<NetworkSource> sources) {
+    static Compilation compile(Path dir, List<NetworkSource> sources) {
         return ecj().withProcessors(new NetworkProcessor()).withOptions("--release", "17", "-Anetcost.reports=none")
                 .compile(onDisk(dir, sources));
     }
@@ -50,31 +50,23 @@ class EclipseDiagnosticsCatalogueTest {
     }
 
     /**
-     * The difference, counted by hand: {@code groups} starts after four spaces and the 27
-     * characters of {@code @Conv(out = 8, kernel = 3, }, so at column 32; its value {@code 2} nine
-     * characters later, at 41. ECJ's diagnostic spans the name, its end included.
+     * The difference, counted by hand on the catalogue's case: {@code groups} starts after four
+     * spaces and the 27 characters of {@code @Conv(out = 8, kernel = 3, }, so at column 32; its
+     * value {@code 2} nine characters later, at 41. ECJ's diagnostic spans the name, its last
+     * character included.
      */
     @Test
     void ecjUnderlinesTheAttributeNameWhereJavacUnderlinesTheValue(@TempDir Path dir) {
-        NetworkSource net = NetworkSource.of("com.example.Net", """
-                package com.example;
-
-                import dev.netcost.*;
-
-                @Network(input = {3, 16, 16})
-                class Net {
-                    @Conv(out = 8, kernel = 3, groups = 2) Layer conv;
-                }
-                """);
-        String message = "[netcost:groups] conv on input (3, 16, 16): groups = 2 does not divide the 3 input"
-                + " channels";
+        DiagnosticsCatalogueTest.Case groups = named("conv groups not dividing the input channels");
+        NetworkSource net = groups.sources().get(0);
+        assertThat(net.text()).contains("\n    @Conv(out = 8, kernel = 3, groups = 2) Layer conv;\n");
         Compilation onJavac = Compilations.compile(net);
-        assertThat(onJavac).hadErrorContaining(message).inFile(net.file()).onLine(7).atColumn(41);
+        assertThat(onJavac).hadErrorContaining(groups.message()).inFile(net.file()).onLine(7).atColumn(41);
 
         Compilation onEcj = compile(dir, List.of(net));
         assertThat(onEcj).hadErrorCount(1);
         Diagnostic<? extends JavaFileObject> error = onEcj.errors().get(0);
-        assertThat(error.getMessage(null)).startsWith(message);
+        assertThat(error.getMessage(null)).isEqualTo(groups.message());
         assertThat(error.getLineNumber()).isEqualTo(7);
         assertThat(error.getColumnNumber()).isEqualTo(32);
         assertThat(net.text().substring((int) error.getStartPosition(), (int) error.getEndPosition() + 1))
@@ -82,18 +74,7 @@ class EclipseDiagnosticsCatalogueTest {
         assertThat(ecjPosition(net, "groups = 2", "2")).isEqualTo(new NetworkSource.Position(7, 32));
     }
 
-    /**
-     * ECJ shows a processor no class declared inside a method, as javac does, and netcost finds
-     * such classes only through javac's source trees: on ECJ the local network compiles
-     * unchecked, and the README says so. When this fails, ECJ found it: update the README.
-     */
-    @Test
-    void aLocalNetworkIsNotReportedOnEcj(@TempDir Path dir) {
-        DiagnosticsCatalogueTest.Case local = DiagnosticsCatalogueTest.cases().stream()
-                .filter(c -> c.name().equals(LOCAL_NETWORK)).findFirst().orElseThrow();
-        Compilation compilation = compile(dir, local.sources());
-        assertThat(compilation).succeededWithoutWarnings();
-        assertThat(Compilations.compile(local.sources().toArray(NetworkSource[]::new))).hadErrorContaining(
-                local.message());
+    static DiagnosticsCatalogueTest.Case named(String name) {
+        return DiagnosticsCatalogueTest.cases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 }
