@@ -1,0 +1,80 @@
+package dev.netcost.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.netcost.processor.EclipseCompilations.ecj;
+import static dev.netcost.processor.EclipseCompilations.ecjPosition;
+import static dev.netcost.processor.EclipseCompilations.onDisk;
+
+import com.google.testing.compile.Compilation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link DiagnosticsCatalogueTest}'s catalogue of mistakes on ECJ: each case gives the same one
+ * error, with the same message, in the same file and on the same line as on javac. The column
+ * differs where the error is on an attribute's value: ECJ underlines the attribute's name
+ * ({@code groups} of {@code groups = 2}), javac the value. The one case ECJ cannot give, the
+ * network in a local class, is in {@link EclipseDifferencesTest}.
+ */
+class EclipseDiagnosticsCatalogueTest {
+    static final String LOCAL_NETWORK = "a local network";
+
+    static Stream<DiagnosticsCatalogueTest.Case> cases() {
+        return DiagnosticsCatalogueTest.cases().stream().filter(c -> !c.name().equals(LOCAL_NETWORK));
+    }
+
+    static Compilation compile(Path dir, List<NetworkSource> sources) {
+        return ecj().withProcessors(new NetworkProcessor()).withOptions("--release", "17", "-Anetcost.reports=none")
+                .compile(onDisk(dir, sources));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachMistakeIsOneErrorOnTheSameLine(DiagnosticsCatalogueTest.Case c, @TempDir Path dir) {
+        Compilation compilation = compile(dir, c.sources());
+        NetworkSource file = c.sources().get(c.sources().size() - 1);
+        NetworkSource.Position at = ecjPosition(file, c.context(), c.target());
+        assertThat(at.line()).isEqualTo(file.at(c.context(), c.target()).line());
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(c.message()).inFile(EclipseCompilations.file(
+                dir.resolve(file.qualifiedName().replace('.', '/') + ".java"))).onLine(at.line()).atColumn(at.column());
+    }
+
+    /**
+     * The difference, counted by hand on the catalogue's case: {@code groups} starts after four
+     * spaces and the 27 characters of {@code @Conv(out = 8, kernel = 3, }, so at column 32; its
+     * value {@code 2} nine characters later, at 41. ECJ's diagnostic spans the name, its last
+     * character included.
+     */
+    @Test
+    void ecjUnderlinesTheAttributeNameWhereJavacUnderlinesTheValue(@TempDir Path dir) {
+        DiagnosticsCatalogueTest.Case groups = named("conv groups not dividing the input channels");
+        NetworkSource net = groups.sources().get(0);
+        assertThat(net.text()).contains("\n    @Conv(out = 8, kernel = 3, groups = 2) Layer conv;\n");
+        Compilation onJavac = Compilations.compile(net);
+        assertThat(onJavac).hadErrorContaining(groups.message()).inFile(net.file()).onLine(7).atColumn(41);
+
+        Compilation onEcj = compile(dir, List.of(net));
+        assertThat(onEcj).hadErrorCount(1);
+        Diagnostic<? extends JavaFileObject> error = onEcj.errors().get(0);
+        assertThat(error.getMessage(null)).isEqualTo(groups.message());
+        assertThat(error.getLineNumber()).isEqualTo(7);
+        assertThat(error.getColumnNumber()).isEqualTo(32);
+        assertThat(net.text().substring((int) error.getStartPosition(), (int) error.getEndPosition() + 1))
+                .isEqualTo("groups");
+        assertThat(ecjPosition(net, "groups = 2", "2")).isEqualTo(new NetworkSource.Position(7, 32));
+    }
+
+    static DiagnosticsCatalogueTest.Case named(String name) {
+        return DiagnosticsCatalogueTest.cases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+}
