@@ -3,13 +3,9 @@ package dev.netcost.processor.infer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
 import dev.netcost.processor.model.Attr;
-import dev.netcost.processor.model.Computation;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
-import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.NetworkDecl;
-import dev.netcost.processor.model.NodeDecl;
-import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.ProblemKind;
 import java.util.ArrayList;
@@ -38,12 +34,12 @@ public final class NetworkInference {
         List<Problem> declarations = DeclarationChecks.check(network);
         if (!declarations.isEmpty()) {
             problems.addAll(declarations);
-            problems.addAll(checkLayerAttributes(network));
+            problems.addAll(AttributeChecks.network(network));
             return new NetworkAnalysis(network, input, List.of(), List.of(), List.of(), Cost.ZERO,
                     NetworkAnalysis.Memory.NONE, problems);
         }
         if (input == null) {
-            problems.addAll(checkLayerAttributes(network));
+            problems.addAll(AttributeChecks.network(network));
             return new NetworkAnalysis(network, null, List.of(), List.of(), List.of(), Cost.ZERO,
                     NetworkAnalysis.Memory.NONE, problems);
         }
@@ -59,35 +55,16 @@ public final class NetworkInference {
     }
 
     /**
-     * Only the checks that need no shapes: the network's input and batch and the attributes of
-     * its layers of constant attributes. For a network whose declaration is already wrong (a layer
-     * annotation on a field of another type, say), where shapes would be inferred without a
-     * layer the user meant.
+     * Only the checks that need no shapes: the network's input and batch and the attributes of its
+     * layers of constant attributes. For a network whose declaration is already wrong (a layer
+     * annotation on a field of another type, say), where shapes would be inferred without a layer
+     * the user meant.
      */
     public static List<Problem> checkAttributes(NetworkDecl network) {
         List<Problem> problems = new ArrayList<>();
         checkInput(network, problems);
         checkBatch(network, problems);
-        problems.addAll(checkLayerAttributes(network));
-        return problems;
-    }
-
-    /** {@link Computation#validate()} on each of the network's own layers whose attributes are constants. */
-    static List<Problem> checkLayerAttributes(NetworkDecl network) {
-        List<Problem> problems = new ArrayList<>();
-        for (NodeDecl node : network.nodes()) {
-            problems.addAll(checkLayerAttributes(node));
-        }
-        return problems;
-    }
-
-    static List<Problem> checkLayerAttributes(NodeDecl node) {
-        List<Problem> problems = new ArrayList<>();
-        if (node instanceof LayerDecl layer && layer.op() instanceof OpTemplate.Fixed fixed) {
-            for (Fault fault : fixed.op().validate()) {
-                problems.add(Problem.onLayer(node.index(), fault.withMessage(node.name() + ": " + fault.message())));
-            }
-        }
+        problems.addAll(AttributeChecks.network(network));
         return problems;
     }
 
