@@ -1,5 +1,6 @@
 package dev.netcost.processor.infer;
 
+import dev.netcost.processor.model.BlockDecl;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.NetworkDecl;
@@ -10,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link dev.netcost.processor.model.Computation#validate()} on every layer of the network whose
- * attributes are all constants: checks that need no input.
+ * {@link dev.netcost.processor.model.Computation#validate()} on every layer whose attributes are
+ * all constants: checks that need no input. A constant in a block's {@code Layers} class is the
+ * block author's, the same in every use, so its mistakes are placed in the block, once, however
+ * many fields and networks use it ({@link Problem#inBlock}).
  */
 final class AttributeChecks {
     private AttributeChecks() {}
@@ -30,6 +33,20 @@ final class AttributeChecks {
         List<Problem> problems = new ArrayList<>();
         for (Fault fault : faults(node)) {
             problems.add(Problem.onLayer(node.index(), fault));
+        }
+        return problems;
+    }
+
+    /** Every block's, each block once, in the order of their qualified names. */
+    static List<Problem> blocks(NetworkDecl network) {
+        List<Problem> problems = new ArrayList<>();
+        for (BlockDecl block : network.blocks().values().stream()
+                .sorted((a, b) -> a.qualifiedName().compareTo(b.qualifiedName())).toList()) {
+            for (NodeDecl node : block.nodes()) {
+                for (Fault fault : faults(node)) {
+                    problems.add(Problem.inBlock(block.qualifiedName(), node.index(), fault));
+                }
+            }
         }
         return problems;
     }

@@ -15,11 +15,11 @@ import java.util.List;
  * Infers every shape and figure of a declared network. Pure: no javac types, so it is tested
  * without a compiler.
  *
- * <p>Reports every independent problem. Declarations are checked first ({@link DeclarationChecks});
- * if one is wrong, no shape is inferred. Then the graph is walked in execution order, blocks
- * expanded ({@link GraphWalker}); after the first layer whose output cannot be known, the
- * network's own layers get only their attribute checks, because a later shape error would only
- * echo the first one.
+ * <p>Reports every independent problem. Declarations are checked first ({@link DeclarationChecks},
+ * and {@link AttributeChecks} for the blocks' constants); if one is wrong, no shape is inferred.
+ * Then the graph is walked in execution order, blocks expanded ({@link GraphWalker}); after the
+ * first layer whose output cannot be known, the network's own layers get only their attribute
+ * checks, because a later shape error would only echo the first one.
  */
 public final class NetworkInference {
     /** Largest input rank: {@code (C, D, H, W)}. */
@@ -31,7 +31,8 @@ public final class NetworkInference {
         List<Problem> problems = new ArrayList<>();
         Shape input = checkInput(network, problems);
         checkBatch(network, problems);
-        List<Problem> declarations = DeclarationChecks.check(network);
+        List<Problem> declarations = new ArrayList<>(DeclarationChecks.check(network));
+        declarations.addAll(AttributeChecks.blocks(network));
         if (!declarations.isEmpty()) {
             problems.addAll(declarations);
             problems.addAll(AttributeChecks.network(network));
@@ -55,16 +56,17 @@ public final class NetworkInference {
     }
 
     /**
-     * Only the checks that need no shapes: the network's input and batch and the attributes of its
-     * layers of constant attributes. For a network whose declaration is already wrong (a layer
-     * annotation on a field of another type, say), where shapes would be inferred without a layer
-     * the user meant.
+     * Only the checks that need no shapes: the network's input and batch and the attributes of
+     * the layers of constant attributes, its own and its blocks'. For a network whose declaration
+     * is already wrong (a layer annotation on a field of another type, say), where shapes would be
+     * inferred without a layer the user meant.
      */
     public static List<Problem> checkAttributes(NetworkDecl network) {
         List<Problem> problems = new ArrayList<>();
         checkInput(network, problems);
         checkBatch(network, problems);
         problems.addAll(AttributeChecks.network(network));
+        problems.addAll(AttributeChecks.blocks(network));
         return problems;
     }
 
