@@ -3,7 +3,6 @@ package dev.netcost.processor.infer;
 import dev.netcost.Shape;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.AttrValue;
-import dev.netcost.processor.model.AttrValues;
 import dev.netcost.processor.model.BlockDecl;
 import dev.netcost.processor.model.BlockUse;
 import dev.netcost.processor.model.Computation;
