@@ -1,14 +1,21 @@
 package dev.netcost.processor.infer;
 
 import dev.netcost.Shape;
+import dev.netcost.processor.model.ConstantNames;
 import dev.netcost.processor.model.Cost;
 
 /**
  * One use of a block, or one instance of a repeated use, with the figures of the layers inside.
  *
  * @param path  {@code layer3} for a use, {@code layer3[0]} for an instance of a repeated use
- * @param stem  the generated constants' stem: {@code LAYER3}, {@code LAYER3_0}
  * @param op    the block's name, or {@code Bottleneck x 6} for a repeated use
  */
-public record BlockAnalysis(String path, String stem, String op, Shape input, Shape output, Cost cost,
-        Traffic traffic) {}
+public record BlockAnalysis(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
+    /**
+     * The generated constants' stem: {@code LAYER3}, {@code LAYER3_0}. Made when asked, not kept:
+     * constant names are the write stage's, and most instances get no constants.
+     */
+    public String stem() {
+        return ConstantNames.pathStem(path);
+    }
+}

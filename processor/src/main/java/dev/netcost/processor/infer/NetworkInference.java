@@ -3,13 +3,9 @@ package dev.netcost.processor.infer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
 import dev.netcost.processor.model.Attr;
-import dev.netcost.processor.model.Computation;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
-import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.NetworkDecl;
-import dev.netcost.processor.model.NodeDecl;
-import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.ProblemKind;
 import java.util.ArrayList;
@@ -19,11 +15,11 @@ import java.util.List;
  * Infers every shape and figure of a declared network. Pure: no javac types, so it is tested
  * without a compiler.
  *
- * <p>Reports every independent problem. Declarations are checked first ({@link DeclarationChecks});
- * if one is wrong, no shape is inferred. Then the graph is walked in execution order, blocks
- * expanded ({@link GraphWalker}); after the first layer whose output cannot be known, the
- * network's own layers get only their attribute checks, because a later shape error would only
- * echo the first one.
+ * <p>Reports every independent problem. Declarations are checked first ({@link DeclarationChecks},
+ * and {@link AttributeChecks} for the blocks' constants); if one is wrong, no shape is inferred.
+ * Then the graph is walked in execution order, blocks expanded ({@link GraphWalker}); after the
+ * first layer whose output cannot be known, the network's own layers get only their attribute
+ * checks, because a later shape error would only echo the first one.
  */
 public final class NetworkInference {
     /** Largest input rank: {@code (C, D, H, W)}. */
@@ -35,15 +31,16 @@ public final class NetworkInference {
         List<Problem> problems = new ArrayList<>();
         Shape input = checkInput(network, problems);
         checkBatch(network, problems);
-        List<Problem> declarations = DeclarationChecks.check(network);
+        List<Problem> declarations = new ArrayList<>(DeclarationChecks.check(network));
+        declarations.addAll(AttributeChecks.blocks(network));
         if (!declarations.isEmpty()) {
             problems.addAll(declarations);
-            problems.addAll(checkLayerAttributes(network));
+            problems.addAll(AttributeChecks.network(network));
             return new NetworkAnalysis(network, input, List.of(), List.of(), List.of(), Cost.ZERO,
                     NetworkAnalysis.Memory.NONE, problems);
         }
         if (input == null) {
-            problems.addAll(checkLayerAttributes(network));
+            problems.addAll(AttributeChecks.network(network));
             return new NetworkAnalysis(network, null, List.of(), List.of(), List.of(), Cost.ZERO,
                     NetworkAnalysis.Memory.NONE, problems);
         }
@@ -60,34 +57,16 @@ public final class NetworkInference {
 
     /**
      * Only the checks that need no shapes: the network's input and batch and the attributes of
-     * its layers of constant attributes. For a network whose declaration is already wrong (a layer
-     * annotation on a field of another type, say), where shapes would be inferred without a
-     * layer the user meant.
+     * the layers of constant attributes, its own and its blocks'. For a network whose declaration
+     * is already wrong (a layer annotation on a field of another type, say), where shapes would be
+     * inferred without a layer the user meant.
      */
     public static List<Problem> checkAttributes(NetworkDecl network) {
         List<Problem> problems = new ArrayList<>();
         checkInput(network, problems);
         checkBatch(network, problems);
-        problems.addAll(checkLayerAttributes(network));
-        return problems;
-    }
-
-    /** {@link Computation#validate()} on each of the network's own layers whose attributes are constants. */
-    static List<Problem> checkLayerAttributes(NetworkDecl network) {
-        List<Problem> problems = new ArrayList<>();
-        for (NodeDecl node : network.nodes()) {
-            problems.addAll(checkLayerAttributes(node));
-        }
-        return problems;
-    }
-
-    static List<Problem> checkLayerAttributes(NodeDecl node) {
-        List<Problem> problems = new ArrayList<>();
-        if (node instanceof LayerDecl layer && layer.op() instanceof OpTemplate.Fixed fixed) {
-            for (Fault fault : fixed.op().validate()) {
-                problems.add(Problem.onLayer(node.index(), fault.withMessage(node.name() + ": " + fault.message())));
-            }
-        }
+        problems.addAll(AttributeChecks.network(network));
+        problems.addAll(AttributeChecks.blocks(network));
         return problems;
     }
 

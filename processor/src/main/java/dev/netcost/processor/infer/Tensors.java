@@ -3,31 +3,38 @@ package dev.netcost.processor.infer;
 import dev.netcost.Shape;
 import dev.netcost.processor.model.Layout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Every tensor a forward pass produces, with when it is made and last read: what peak memory
- * needs. Tensor 0 is the network's input.
+ * needs. Tensor 0 is the network's input. The ids and lifetimes are kept in arrays of {@code int}:
+ * a deep network has hundreds of thousands of tensors.
  */
 final class Tensors {
     private final List<Shape> shapes = new ArrayList<>();
     private final List<Layout> layouts = new ArrayList<>();
     private final List<String> producers = new ArrayList<>();
-    private final List<Integer> producedAt = new ArrayList<>();
-    private final List<Integer> lastRead = new ArrayList<>();
+    private int[] producedAt = new int[16];
+    private int[] lastRead = new int[16];
 
     /** A new tensor, made by layer {@code layer} ({@code -1}: the input); returns its id. */
     int add(Shape shape, Layout layout, int layer, String producer) {
+        int id = shapes.size();
+        if (id == producedAt.length) {
+            producedAt = Arrays.copyOf(producedAt, id * 2);
+            lastRead = Arrays.copyOf(lastRead, id * 2);
+        }
         shapes.add(shape);
         layouts.add(Layout.of(shape, layout));
         producers.add(producer);
-        producedAt.add(layer);
-        lastRead.add(-1);
-        return shapes.size() - 1;
+        producedAt[id] = layer;
+        lastRead[id] = -1;
+        return id;
     }
 
     void read(int tensor, int layer) {
-        lastRead.set(tensor, Math.max(lastRead.get(tensor), layer));
+        lastRead[tensor] = Math.max(lastRead[tensor], layer);
     }
 
     Shape shape(int tensor) {
@@ -86,11 +93,11 @@ final class Tensors {
     }
 
     private int start(int t) {
-        return Math.max(0, producedAt.get(t));
+        return Math.max(0, producedAt[t]);
     }
 
     private int end(int t, int output, int layerCount) {
-        return t == output ? layerCount - 1 : Math.max(start(t), lastRead.get(t));
+        return t == output ? layerCount - 1 : Math.max(start(t), lastRead[t]);
     }
 
     /**

@@ -36,6 +36,18 @@ public record PoolWindow(List<Integer> kernel, List<Integer> stride, List<Intege
         }
         Window.checkValues(faults, Attr.PADDING, padding, 0, "padding");
         Window.checkValues(faults, Attr.DILATION, dilation, 1, "dilation");
+        // Padding against the window needs no input when the sizes pair up by themselves: a
+        // constant mistake in a block is then reported once, in the block, not at every use.
+        int n = Math.max(kernel.size(), Math.max(padding.size(), dilation.size()));
+        if (faults.isEmpty() && List.of(kernel, padding, dilation).stream()
+                .allMatch(v -> v.size() == 1 || v.size() == n)) {
+            long[] k = Window.perDimension(kernel, n);
+            long[] p = Window.perDimension(padding, n);
+            long[] d = Window.perDimension(dilation, n);
+            for (int i = 0; i < n && faults.isEmpty(); i++) {
+                Pooling.checkPadding(p[i], Window.dilatedKernel(k[i], d[i]), k[i], d[i]).ifPresent(faults::add);
+            }
+        }
         return faults;
     }
 

@@ -1,0 +1,255 @@
+package dev.netcost.processor.infer;
+
+import dev.netcost.Shape;
+import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.AttrValue;
+import dev.netcost.processor.model.BlockDecl;
+import dev.netcost.processor.model.BlockUse;
+import dev.netcost.processor.model.Computation;
+import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.LayerDecl;
+import dev.netcost.processor.model.Layout;
+import dev.netcost.processor.model.NetworkDecl;
+import dev.netcost.processor.model.NodeDecl;
+import dev.netcost.processor.model.OpTemplate;
+import dev.netcost.processor.model.ParamDecl;
+import dev.netcost.processor.model.Problem;
+import dev.netcost.processor.model.ProblemKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Pass (a): expands every block use into its instances, in execution order, and resolves each
+ * layer: its expressions evaluated in its instance's scope, its inputs named as tensors, and the
+ * origin of every value (the arguments written at the network's field it came from), so that a
+ * problem inside an instance can be placed on the argument at fault.
+ *
+ * <p>It hands each layer to the {@link Passes} as soon as it is resolved, rather than building
+ * the whole graph first, because the graph depends on the shapes: {@code in} is the channels
+ * coming into each instance, and an {@code @If} may read it.
+ */
+final class BlockExpansion {
+    /** What the expansion hands its layers to, and asks for the shapes it needs. */
+    interface Passes {
+        Shape shape(int tensor);
+
+        Layout layout(int tensor);
+
+        /** Runs the passes over one layer: its output, or empty after they reported why there is none. */
+        Optional<Step> layer(ResolvedLayer layer);
+
+        /** Where a block use or instance begins, so that its row comes before the rows of the blocks inside. */
+        Span begin();
+
+        /** A block use or instance expanded: adds its row; false after reporting that its figures overflow. */
+        boolean block(Span span, String path, String op, Shape in, Shape out, int field);
+    }
+
+    /** A layer through the passes: its output tensor, its index among the layers, and PyTorch's name for it. */
+    record Step(int tensor, int layer, String op) {}
+
+    /** The rows and layers there were when a block began. */
+    record Span(int row, int firstLayer) {}
+
+    /** An expanded field: its output tensor, what it was, and its input. */
+    record Visit(int output, String op, Shape input) {}
+
+    private final NetworkDecl network;
+    private final Passes passes;
+    private final List<Problem> problems;
+    private final Scope scope;
+    private final OpCache ops = new OpCache();
+
+    /**
+     * @param input the network's input tensor, which is a feature map or token ids, never tokens (T, E)
+     */
+    BlockExpansion(NetworkDecl network, Passes passes, List<Problem> problems, int input) {
+        this.network = network;
+        this.passes = passes;
+        this.problems = problems;
+        this.scope = Scope.network(passes.layout(input).features(passes.shape(input)), input);
+    }
+
+    /** Expands the network's field {@code node}, which reads {@code previous} unless it names its input. */
+    Optional<Visit> field(NodeDecl node, int previous) {
+        return visit(node, scope.atField(node.index()), previous);
+    }
+
+    private Optional<Visit> visit(NodeDecl node, Scope scope, int previous) {
+        List<Integer> inputs;
+        if (node.inputs().isEmpty()) {
+            inputs = List.of(previous);
+        } else {
+            inputs = new ArrayList<>(node.inputs().size());
+            for (String name : node.inputs()) {
+                inputs.add(name.equals(NodeDecl.INPUT) ? scope.input() : scope.names().get(name));
+            }
+        }
+        Shape in = passes.shape(inputs.get(0));
+        String path = scope.prefix() + node.name();
+        if (node.condition().isPresent()) {
+            Optional<Object> keep = evaluate(node.condition().get(), Fault.on(Attr.CONDITION, ProblemKind.EVALUATION,
+                    ""), Attr.CONDITION.javaName(), scope, path, in);
+            if (keep.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!(Boolean) keep.get()) {
+                scope.names().put(node.name(), inputs.get(0));
+                return Optional.of(new Visit(inputs.get(0), "Identity", in));
+            }
+        }
+        Optional<Visit> visit = node instanceof LayerDecl layer
+                ? layer(layer, scope, path, inputs)
+                : use((BlockUse) node, scope, path, inputs.get(0));
+        visit.ifPresent(v -> scope.names().put(node.name(), v.output()));
+        return visit;
+    }
+
+    private Optional<Visit> layer(LayerDecl layer, Scope scope, String path, List<Integer> inputs) {
+        Shape in = passes.shape(inputs.get(0));
+        Map<Attr, Origin> origins = layer.op() instanceof OpTemplate.Fixed ? Map.of() : new HashMap<>();
+        Optional<Computation> op = resolve(layer, scope, path, in, origins);
+        if (op.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ResolvedLayer.Tie> tie = Optional.empty();
+        if (layer.tied().isPresent()) {
+            Integer index = scope.layers().get(layer.tied().get());
+            tie = Optional.of(new ResolvedLayer.Tie(layer.tied().get(), index == null ? OptionalInt.empty()
+                    : OptionalInt.of(index)));
+        }
+        Optional<Step> step = passes.layer(new ResolvedLayer(path, op.get(), inputs, tie, Place.of(scope, origins)));
+        if (step.isEmpty()) {
+            return Optional.empty();
+        }
+        scope.layers().put(layer.name(), step.get().layer());
+        return Optional.of(new Visit(step.get().tensor(), step.get().op(), in));
+    }
+
+    /** Every instance of a block use, one after the other. */
+    private Optional<Visit> use(BlockUse use, Scope scope, String path, int inputTensor) {
+        BlockDecl block = network.blocks().get(use.block());
+        Shape in = passes.shape(inputTensor);
+        Span whole = passes.begin();
+        int current = inputTensor;
+        for (int r = 0; r < use.repeat(); r++) {
+            String instance = use.repeated() ? path + "[" + r + "]" : path;
+            Shape instanceInput = passes.shape(current);
+            Map<String, Object> values = new HashMap<>();
+            Map<String, Origin> origins = new HashMap<>();
+            for (ParamDecl param : block.params()) {
+                AttrValue given = use.args().get(param.name());
+                if (given == null || (param.firstOnly() && r > 0)) {
+                    values.put(param.name(), param.defaultValue().orElseThrow());
+                    continue;
+                }
+                Object value;
+                Origin origin = Origin.NONE;
+                if (given instanceof AttrValue.Constant constant) {
+                    value = constant.value();
+                } else {
+                    AttrValue.Expression expr = (AttrValue.Expression) given;
+                    Optional<Object> evaluated = evaluate(expr, Fault.onArgument(param.name(), ProblemKind.EVALUATION,
+                            ""), param.name(), scope, instance, instanceInput);
+                    if (evaluated.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    value = evaluated.get();
+                    origin = scope.originOf(expr.expr());
+                }
+                values.put(param.name(), value);
+                // In the network's own scope, the argument is the origin; deeper, it is where its expression's came from.
+                origins.put(param.name(), scope.own() ? Origin.of(param.name(), value) : origin);
+            }
+            values.put(DeclarationChecks.IN, passes.layout(current).features(instanceInput));
+            Scope inner = scope.instance(instance, values, origins, current);
+
+            Span span = passes.begin();
+            int out = current;
+            for (NodeDecl node : block.nodes()) {
+                Optional<Visit> visit = visit(node, inner, out);
+                if (visit.isEmpty()) {
+                    return Optional.empty();
+                }
+                out = visit.get().output();
+            }
+            if (!passes.block(span, instance, block.name(), instanceInput, passes.shape(out), scope.field())) {
+                return Optional.empty();
+            }
+            current = out;
+        }
+        String op = use.repeated() ? block.name() + " x " + use.repeat() : block.name();
+        if (use.repeated() && !passes.block(whole, path, op, in, passes.shape(current), scope.field())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Visit(current, op, in));
+    }
+
+    /** The op of a layer, its expressions evaluated in {@code scope}; empty after reporting a failure. */
+    private Optional<Computation> resolve(LayerDecl layer, Scope scope, String path, Shape in,
+            Map<Attr, Origin> origins) {
+        if (layer.op() instanceof OpTemplate.Fixed fixed) {
+            return Optional.of(fixed.op());
+        }
+        OpTemplate.Parameterized template = (OpTemplate.Parameterized) layer.op();
+        Map<Attr, Object> values = new EnumMap<>(Attr.class);
+        for (Map.Entry<Attr, AttrValue> e : template.values().entrySet()) {
+            Attr attr = e.getKey();
+            if (e.getValue() instanceof AttrValue.Constant constant) {
+                values.put(attr, constant.value());
+                continue;
+            }
+            AttrValue.Expression expr = (AttrValue.Expression) e.getValue();
+            Origin origin = scope.originOf(expr.expr());
+            if (!origin.arguments().isEmpty()) {
+                origins.put(attr, origin);
+            }
+            Optional<Object> value = evaluate(expr, Fault.on(attr, ProblemKind.EVALUATION, ""), attr.javaName(), scope,
+                    path, in);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            if (value.get() instanceof Boolean) {
+                values.put(attr, value.get());
+                continue;
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (Object item : value.get() instanceof List<?> list ? list : List.of(value.get())) {
+                long number = (Long) item;
+                if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+                    Fault fault = Fault.on(attr, ProblemKind.OUT_OF_RANGE, ResolvedLayer.where(path, in, null) + ": "
+                            + attr.javaName() + " = \"" + expr.text() + "\" gives " + number + ", which does not fit"
+                            + " an int");
+                    problems.add(Place.of(scope, origins).problem(fault));
+                    return Optional.empty();
+                }
+                numbers.add((int) number);
+            }
+            values.put(attr, attr.kind() == Attr.Kind.INTS ? List.copyOf(numbers) : (Object) numbers.get(0));
+        }
+        return Optional.of(ops.build(template, values));
+    }
+
+    /**
+     * An expression's value in {@code scope}; empty after reporting a division by zero or an overflow.
+     *
+     * @param at   where the fault goes in the network's own scope
+     * @param what the value, as the message names it
+     */
+    private Optional<Object> evaluate(AttrValue.Expression expr, Fault at, String what, Scope scope, String path,
+            Shape in) {
+        try {
+            return Optional.of(expr.expr().eval(scope.values()));
+        } catch (ArithmeticException e) {
+            Fault fault = at.withMessage(ResolvedLayer.where(path, in, null) + ": " + what + " = \"" + expr.text()
+                    + "\" fails with " + scope.describe() + ": " + e.getMessage());
+            problems.add(Place.of(scope, Map.of()).problem(fault, scope.originOf(expr.expr()), what));
+            return Optional.empty();
+        }
+    }
+}

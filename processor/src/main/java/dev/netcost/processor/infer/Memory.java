@@ -1,0 +1,73 @@
+package dev.netcost.processor.infer;
+
+import dev.netcost.Shape;
+import dev.netcost.processor.model.Computation;
+import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.NodeDecl;
+import dev.netcost.processor.model.Op;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pass (c): memory by the cost model's Memory section, for the whole batch: each layer's
+ * traffic, the sums over blocks and fields, and the activation peak over the tensors' lifetimes
+ * ({@link Tensors#peak}). All arithmetic is exact.
+ */
+final class Memory {
+    private final long batch;
+    private final long bytesPerElement;
+
+    Memory(long batch, long bytesPerElement) {
+        this.batch = batch;
+        this.bytesPerElement = bytesPerElement;
+    }
+
+    /**
+     * A layer's traffic: it reads its inputs and its parameters and buffers, and writes its
+     * output. A tied layer still reads its weight, so {@code cost} is its cost before tying.
+     */
+    Traffic layer(Computation op, Shapes.Shaped shaped) {
+        long read = 0;
+        for (Shape shape : shaped.inputs()) {
+            read = Math.addExact(read, shape.numel());
+        }
+        long parametersRead = op instanceof Op unary ? unary.parametersRead(shaped.in(), shaped.cost(), batch)
+                : Math.addExact(shaped.cost().params(), shaped.cost().buffers());
+        long elementsMoved = Math.addExact(Math.addExact(Math.multiplyExact(batch, read), parametersRead),
+                Math.multiplyExact(batch, shaped.out().numel()));
+        return new Traffic(activationBytes(shaped.out()), Math.multiplyExact(elementsMoved, bytesPerElement));
+    }
+
+    /** A block's or field's traffic: its output's bytes, and the traffic of its layers from {@code first} on. */
+    Traffic span(Shape output, List<LayerAnalysis> layers, int first) {
+        long moved = 0;
+        for (int i = first; i < layers.size(); i++) {
+            moved = Math.addExact(moved, layers.get(i).traffic().memoryAccessBytes());
+        }
+        return new Traffic(activationBytes(output), moved);
+    }
+
+    /**
+     * The network's memory: its parameters' bytes, its layers' traffic, and the activation peak.
+     *
+     * @param output the network's output tensor
+     */
+    NetworkAnalysis.Memory network(List<LayerAnalysis> layers, Cost total, Tensors tensors, int output) {
+        long moved = 0;
+        for (LayerAnalysis layer : layers) {
+            moved = Math.addExact(moved, layer.traffic().memoryAccessBytes());
+        }
+        Tensors.Peak peak = tensors.peak(output, layers.size(), Math.multiplyExact(batch, bytesPerElement));
+        List<NetworkAnalysis.Named> alive = new ArrayList<>();
+        for (Tensors.Peak.Alive a : peak.alive()) {
+            alive.add(new NetworkAnalysis.Named(a.producer(), a.bytes()));
+        }
+        return new NetworkAnalysis.Memory(Math.multiplyExact(Math.addExact(total.params(), total.buffers()),
+                bytesPerElement), peak.bytes(), moved, peak.layer() < 0 ? NodeDecl.INPUT : layers.get(peak.layer()).path(),
+                alive);
+    }
+
+    private long activationBytes(Shape output) {
+        return Math.multiplyExact(Math.multiplyExact(batch, output.numel()), bytesPerElement);
+    }
+}

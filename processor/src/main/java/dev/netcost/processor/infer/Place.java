@@ -1,0 +1,40 @@
+package dev.netcost.processor.infer;
+
+import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.Problem;
+import java.util.Map;
+
+/**
+ * Where the problems of one layer or block instance are reported. On the network's own field,
+ * on the value at fault. Inside a block, on the network's field that uses the block, at the
+ * argument the value at fault came from ({@link Origin#place}); the message names the path.
+ *
+ * @param field   the network's field
+ * @param own     whether the layer is the network's own field rather than inside a block
+ * @param origins inside a block, the arguments each attribute's value came from
+ */
+record Place(int field, boolean own, Map<Attr, Origin> origins) {
+    Place {
+        origins = Map.copyOf(origins);
+    }
+
+    static Place of(Scope scope, Map<Attr, Origin> origins) {
+        return new Place(scope.field(), scope.own(), origins);
+    }
+
+    /** A fault on one of the layer's attributes, or on the layer as a whole. */
+    Problem problem(Fault fault) {
+        return problem(fault, fault.attr().map(a -> origins.getOrDefault(a, Origin.NONE)).orElse(Origin.NONE),
+                fault.attr().map(Attr::javaName).orElse(""));
+    }
+
+    /**
+     * A fault of a value that came from {@code origin}.
+     *
+     * @param what the value, as the message names it
+     */
+    Problem problem(Fault fault, Origin origin, String what) {
+        return Problem.onLayer(field, own ? fault : origin.place(fault, what));
+    }
+}

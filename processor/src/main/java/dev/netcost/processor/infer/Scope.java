@@ -1,0 +1,63 @@
+package dev.netcost.processor.infer;
+
+import dev.netcost.processor.model.expr.Expr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where names resolve while blocks are expanded: the network's fields, or one block instance's.
+ *
+ * @param prefix     the instance's path and a dot, {@code layer3[0].}; empty for the network
+ * @param values     the parameters' values and {@code in}
+ * @param origins    for each parameter, the arguments written at the network's field it comes from
+ * @param field      the network's field this scope belongs to, where its problems are reported
+ * @param own        whether this is the network's own scope
+ * @param names      tensors by field name, filled as fields are expanded
+ * @param input      the tensor {@code "input"} names
+ * @param layers     the layers of this scope's fields, by field name, as {@code @Tied} names them
+ */
+record Scope(String prefix, Map<String, Object> values, Map<String, Origin> origins, int field, boolean own,
+        Map<String, Integer> names, int input, Map<String, Integer> layers) {
+
+    /** The network's own scope, whose only variable is {@code in}. */
+    static Scope network(long inFeatures, int input) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(DeclarationChecks.IN, inFeatures);
+        return new Scope("", values, Map.of(), -1, true, new HashMap<>(), input, new HashMap<>());
+    }
+
+    /** The network's scope while its field {@code index} is expanded. */
+    Scope atField(int index) {
+        return new Scope(prefix, values, origins, index, own, names, input, layers);
+    }
+
+    /** One block instance inside this scope, with its parameters' values and their origins. */
+    Scope instance(String path, Map<String, Object> values, Map<String, Origin> origins, int input) {
+        return new Scope(path + ".", values, origins, field, false, new HashMap<>(), input, new HashMap<>());
+    }
+
+    /** Every argument written at the network's field that {@code expr} depends on. */
+    Origin originOf(Expr expr) {
+        if (origins.isEmpty()) {
+            return Origin.NONE;
+        }
+        Set<String> variables = new LinkedHashSet<>();
+        expr.variables(variables);
+        Origin origin = Origin.NONE;
+        for (String v : variables) {
+            origin = origin.and(origins.getOrDefault(v, Origin.NONE));
+        }
+        return origin;
+    }
+
+    /** The parameter values an expression saw, for messages: {@code width = 64, in = 256}. */
+    String describe() {
+        List<String> parts = new ArrayList<>();
+        values.keySet().stream().sorted().forEach(k -> parts.add(k + " = " + values.get(k)));
+        return String.join(", ", parts);
+    }
+}
