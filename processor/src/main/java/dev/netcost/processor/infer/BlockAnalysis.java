@@ -1,7 +1,6 @@
 package dev.netcost.processor.infer;
 
 import dev.netcost.Shape;
-import dev.netcost.processor.model.ConstantNames;
 import dev.netcost.processor.model.Cost;
 
 /**
@@ -10,12 +9,4 @@ import dev.netcost.processor.model.Cost;
  * @param path  {@code layer3} for a use, {@code layer3[0]} for an instance of a repeated use
  * @param op    the block's name, or {@code Bottleneck x 6} for a repeated use
  */
-public record BlockAnalysis(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
-    /**
-     * The generated constants' stem: {@code LAYER3}, {@code LAYER3_0}. Made when asked, not kept:
-     * constant names are the write stage's, and most instances get no constants.
-     */
-    public String stem() {
-        return ConstantNames.pathStem(path);
-    }
-}
+public record BlockAnalysis(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {}

@@ -22,9 +22,4 @@ public sealed interface NodeDecl permits LayerDecl, BlockUse {
 
     /** {@code @If}: the node is the identity when this is false. */
     Optional<AttrValue.Expression> condition();
-
-    /** The stem of the generated constants: {@code convBlock1} gives {@code CONV_BLOCK1}. */
-    default String constantStem() {
-        return ConstantNames.stem(name());
-    }
 }

@@ -11,7 +11,6 @@ import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
-import dev.netcost.processor.model.ConstantNames;
 import dev.netcost.processor.write.CompanionNames.PerField;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -111,11 +111,4 @@ class WindowTest {
         }
     }
 
-    @Test
-    void constantStems() {
-        assertEquals("CONV1", ConstantNames.stem("conv1"));
-        assertEquals("CONV_BLOCK1", ConstantNames.stem("convBlock1"));
-        assertEquals("FC_6", ConstantNames.stem("fc_6"));
-        assertEquals("DW1_BN", ConstantNames.stem("dw1Bn"));
-    }
 }

@@ -1,10 +1,10 @@
-package dev.netcost.processor.model;
+package dev.netcost.processor.write;
 
 /**
  * How a field's name becomes the stem of its generated constants. Which names the companion
- * declares, and whether two of them clash, is the write stage's alone ({@code write.CompanionNames}).
+ * declares, and whether two of them clash, is the write stage's alone ({@link CompanionNames}).
  */
-public final class ConstantNames {
+final class ConstantNames {
     private ConstantNames() {}
 
     /**
@@ -12,7 +12,7 @@ public final class ConstantNames {
      * {@code fc_6} to {@code FC_6}: an underscore before each upper-case letter that follows a
      * lower-case letter or digit, then upper case.
      */
-    public static String stem(String fieldName) {
+    static String stem(String fieldName) {
         StringBuilder s = new StringBuilder(fieldName.length() + 4);
         for (int i = 0; i < fieldName.length(); i++) {
             char c = fieldName.charAt(i);
@@ -28,7 +28,7 @@ public final class ConstantNames {
     }
 
     /** A path's stem: {@code layer3[0].se} to {@code LAYER3_0_SE}. */
-    public static String pathStem(String path) {
+    static String pathStem(String path) {
         StringBuilder s = new StringBuilder();
         for (String segment : path.replace("[", ".").replace("]", "").split("\\.")) {
             if (s.length() > 0) {
