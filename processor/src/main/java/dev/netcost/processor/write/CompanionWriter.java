@@ -211,8 +211,8 @@ public final class CompanionWriter {
                 .addJavadoc("Bytes of the KV cache at {@code tokens} tokens of context, for the batch.\n\n"
                         + "@param tokens the tokens in the cache, 0 or more\n@return the bytes, in $L\n"
                         + "@throws $T if {@code tokens} is negative\n"
-                        + "@throws $T if the figure does not fit a {@code long}\n", dtype,
-                        IllegalArgumentException.class, ArithmeticException.class)
+                        + "@throws $L if the figure does not fit a {@code long}\n", dtype,
+                        IllegalArgumentException.class, OVERFLOW)
                 .addCode(negative("tokens"))
                 .addStatement("return $T.multiplyExact(KV_CACHE_BYTES_PER_TOKEN, tokens)", Math.class)
                 .build());
@@ -224,13 +224,20 @@ public final class CompanionWriter {
                         + " the cache.\n\n@param context the tokens in the cache, 0 or more\n"
                         + "@return the multiply-accumulates\n"
                         + "@throws $T if {@code context} is negative\n"
-                        + "@throws $T if the figure does not fit a {@code long}\n", IllegalArgumentException.class,
-                        ArithmeticException.class)
+                        + "@throws $L if the figure does not fit a {@code long}\n", IllegalArgumentException.class,
+                        OVERFLOW)
                 .addCode(negative("context"))
                 .addStatement("return $T.addExact($L, $T.multiplyExact(DECODE_MACS_PER_CONTEXT_TOKEN, context))",
                         Math.class, Literals.longLiteral(decoder.decodeMacsWithoutContext()), Math.class)
                 .build());
     }
+
+    /**
+     * Named in the Javadoc only, where the code's {@code Math.*Exact} throws it: written out in
+     * full rather than imported, as a compiler that does not read Javadoc (ECJ) would call the
+     * import unused.
+     */
+    private static final String OVERFLOW = ArithmeticException.class.getCanonicalName();
 
     /** Refuses a negative count of tokens, which would give a negative figure. */
     private static CodeBlock negative(String parameter) {

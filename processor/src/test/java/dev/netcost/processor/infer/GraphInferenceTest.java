@@ -112,8 +112,6 @@ class GraphInferenceTest {
                 a.layers().stream().map(LayerAnalysis::path).toList());
         assertEquals(List.of("stage", "stage[0]", "stage[1]", "stage[2]"),
                 a.blocks().stream().map(BlockAnalysis::path).toList());
-        assertEquals(List.of("STAGE", "STAGE_0", "STAGE_1", "STAGE_2"),
-                a.blocks().stream().map(BlockAnalysis::stem).toList());
         assertEquals("Step x 3", a.blocks().get(0).op());
         assertEquals(Shape.of(8, 4, 4), a.output());
         assertEquals(160, a.total().params());
