@@ -95,9 +95,12 @@ final class FieldReader {
             List<AnnotationMirror> mains = new ArrayList<>();
             List<AnnotationMirror> modifiers = new ArrayList<>();
             String name = field.getSimpleName().toString();
+            Optional<String> unknown = Optional.empty();
             for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
                 String annotation = NetworkReader.qualifiedName(mirror);
-                if (LayerAnnotations.isLayerAnnotation(annotation) || isBlock(mirror)) {
+                if (mirror.getAnnotationType().getKind() == TypeKind.ERROR) {
+                    unknown = Optional.of(mirror.getAnnotationType().toString()); // a newer javac (25) keeps it, as an error type
+                } else if (LayerAnnotations.isLayerAnnotation(annotation) || isBlock(mirror)) {
                     mains.add(mirror);
                 } else if (LayerAnnotations.MODIFIERS.contains(annotation)) {
                     modifiers.add(mirror);
@@ -112,7 +115,9 @@ final class FieldReader {
             if (types.isSameType(field.asType(), layerType)) {
                 // @Cnov on a Layer field: javac reports it. Reading on would drop a layer the user
                 // meant and report false shape errors on the layers after it.
-                Optional<String> unknown = misspelt.on(field);
+                if (unknown.isEmpty()) {
+                    unknown = misspelt.on(field); // javac 17 drops it from the mirrors
+                }
                 if (unknown.isPresent()) {
                     unresolved.add(new Unresolved(name, "the annotation @" + unknown.get()));
                     anyAnnotated = true;
