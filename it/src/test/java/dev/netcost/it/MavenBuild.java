@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * reactor's netcost artifacts; everything else comes from the user's own local repository, then
  * Maven Central, or from the user's repository alone when this build runs offline.
  */
-record MavenBuild(Path mavenHome, Path repository, Path userRepository, boolean offline, Path work) {
+record MavenBuild(Path mavenHome, Path repository, Path userRepository, boolean offline, Path work,
+        Map<String, String> pluginVersions) {
+    private static final String VERSION = "netcost.it.version.";
     private static final long TIMEOUT_MINUTES = 10;
 
     /** The build's outcome: {@code mvn}'s exit code and everything it printed. */
@@ -26,7 +30,18 @@ record MavenBuild(Path mavenHome, Path repository, Path userRepository, boolean 
     static MavenBuild fromSystemProperties() {
         return new MavenBuild(Path.of(property("netcost.it.mavenHome")), Path.of(property("netcost.it.repository")),
                 Path.of(property("netcost.it.userRepository")), property("netcost.it.offline").equals("offline=true"),
-                Path.of(property("netcost.it.work")));
+                Path.of(property("netcost.it.work")), pinnedPluginVersions());
+    }
+
+    /** The version of each plugin netcost's build uses that the consumers' parent pins, by artifactId. */
+    private static Map<String, String> pinnedPluginVersions() {
+        Map<String, String> versions = new TreeMap<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(VERSION)) {
+                versions.put(name.substring(VERSION.length()), System.getProperty(name));
+            }
+        }
+        return versions;
     }
 
     private static String property(String name) {

@@ -11,7 +11,8 @@ class MultiModuleConsumerIT {
     @Test
     void aBlockFromAnotherModuleSizesTheNetwork() throws Exception {
         MavenBuild maven = MavenBuild.fromSystemProperties();
-        ConsumerProject project = ConsumerProject.copy("multi-module-consumer", maven.work(), ReadmeSnippet.read());
+        ConsumerProject project = ConsumerProject.copy("multi-module-consumer", maven.work(), ReadmeSnippet.read(),
+                maven.pluginVersions());
 
         MavenBuild.Result result = maven.run(project.root(), ConsumerBuilds.WERROR, "package");
 
