@@ -3,7 +3,7 @@ package dev.netcost.it;
 import org.junit.jupiter.api.Test;
 
 /**
- * A multi-module project whose parent pom holds the README's Maven snippet: the block in one
+ * A multi-module project whose top pom holds the README's Maven snippet: the block in one
  * module, packaged as a jar, the network that uses it in another, so netcost reads the block from
  * compiled classes rather than from source.
  */

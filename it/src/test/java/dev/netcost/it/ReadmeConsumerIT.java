@@ -17,7 +17,8 @@ class ReadmeConsumerIT {
         // The lints the README recommends are the ones this build runs with.
         assertTrue(snippet.xml().contains("<arg>-Xlint:all,-processing</arg>"), snippet.xml());
         MavenBuild maven = MavenBuild.fromSystemProperties();
-        ConsumerProject project = ConsumerProject.copy("readme-consumer", maven.work(), snippet, maven.pluginVersions());
+        ConsumerProject project = ConsumerProject.copy("readme-consumer", maven.work(), snippet,
+                maven.pluginVersions());
 
         MavenBuild.Result result = maven.run(project.root(), ConsumerBuilds.WERROR, "package");
 
