@@ -1,10 +1,22 @@
 package dev.netcost.samples;
 
-/** Prints the summary of every sample network, as computed at compile time. */
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The main job: says what it prints, prints netcost's lints on the samples, then the summary of
+ * every sample network, as computed at compile time.
+ */
 public final class Main {
     private Main() {}
 
+    /** {@code args}: the samples' source directory and the directory of their reports. */
     public static void main(String[] args) {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: Main <samples' source directory> <their reports' directory>");
+        }
+        Path sources = Path.of(args[0]);
+        Path reports = Path.of(args[1]);
         String[] summaries = {
             LeNet5Cost.summary(),
             SeedAlexNetCost.summary(),
@@ -31,6 +43,23 @@ public final class Main {
             Llama3_8BCost.summary(1),
             Mistral7BCost.summary(1),
         };
+        List<String> lints = SampleLints.of(sources);
+        System.out.println(String.join("\n",
+                "netcost samples: " + summaries.length + " networks declared in " + relative(sources) + ".",
+                "Each table below is the summary() of a companion class that netcost generated while javac",
+                "compiled them (LeNet5Cost and the others): every figure is a compile-time constant.",
+                "Their reports (JSON, Markdown, Graphviz), three per network: " + relative(reports) + ".",
+                "netcost's warnings on the samples, as javac prints them, found again now since mvn -q hides",
+                "the build's own: " + lints.size() + (lints.size() == 1 ? " warning" : " warnings")
+                        + "; Vgg16's is there on purpose.",
+                ""));
+        lints.forEach(System.out::println);
+        System.out.println();
         System.out.println(String.join("\n", summaries));
+    }
+
+    /** {@code path} from the directory the job runs in, as a user typed it. */
+    static Path relative(Path path) {
+        return Path.of("").toAbsolutePath().relativize(path.toAbsolutePath());
     }
 }
