@@ -30,7 +30,7 @@ class BlockArgumentOriginTest {
             """);
 
     /** 64 output channels do not split into 1 * 3 = 3 groups. */
-    private static final String GROUPS = "[netcost:groups] g.conv on input (64, 8, 8): groups = 3 does not divide out"
+    private static final String GROUPS = "[netcost:channels] g.conv on input (64, 8, 8): groups = 3 does not divide out"
             + " = 64; groups must divide both the input and the output channels";
 
     private static NetworkSource network(String... fields) {
@@ -78,7 +78,7 @@ class BlockArgumentOriginTest {
                     }
                 }
                 """);
-        String groups = "[netcost:groups] outer.g.conv on input (64, 8, 8): groups = 3 does not divide out = 64;"
+        String groups = "[netcost:channels] outer.g.conv on input (64, 8, 8): groups = 3 does not divide out = 64;"
                 + " groups must divide both the input and the output channels";
         NetworkSource two = network("@Outer(x = 1, y = 3) Layer outer;");
         assertOnlyError(compile(G, outer, two), two, groups + "; groups comes from x = 1 and y = 3", two.at("@Outer"));
