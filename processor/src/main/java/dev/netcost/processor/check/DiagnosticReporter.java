@@ -1,5 +1,6 @@
 package dev.netcost.processor.check;
 
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.ProblemKind;
 import dev.netcost.processor.read.LocatedProblem;
@@ -72,8 +73,7 @@ public final class DiagnosticReporter {
     public void internalError(Element element, Throwable t) {
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
-        messager.printMessage(Diagnostic.Kind.ERROR, ProblemKind.INTERNAL.format("netcost failed on "
-                + element.getSimpleName() + ". This is a bug in netcost; please report it with this trace:\n" + trace),
+        messager.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(element.getSimpleName(), trace),
                 element);
     }
 

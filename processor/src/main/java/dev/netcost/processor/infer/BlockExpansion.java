@@ -9,12 +9,12 @@ import dev.netcost.processor.model.Computation;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.Layout;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.ParamDecl;
 import dev.netcost.processor.model.Problem;
-import dev.netcost.processor.model.ProblemKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -59,6 +59,25 @@ final class BlockExpansion {
     /** An expanded field: its output tensor, what it was, and its input. */
     record Visit(int output, String op, Shape input) {}
 
+    /**
+     * What an expression gives a value to, where a failure to compute it is placed and what its
+     * message names: an attribute of a layer (an {@code @If}'s is its {@code value}), or an
+     * argument of a block use.
+     */
+    private record Target(Optional<Attr> attr, String name) {
+        static Target attribute(Attr attr) {
+            return new Target(Optional.of(attr), attr.javaName());
+        }
+
+        static Target argument(String name) {
+            return new Target(Optional.empty(), name);
+        }
+
+        Fault fault(Message message, Object... values) {
+            return attr.isPresent() ? message.on(attr.get(), values) : message.onArgument(name, values);
+        }
+    }
+
     private final NetworkDecl network;
     private final Passes passes;
     private final List<Problem> problems;
@@ -93,8 +112,8 @@ final class BlockExpansion {
         Shape in = passes.shape(inputs.get(0));
         String path = scope.prefix() + node.name();
         if (node.condition().isPresent()) {
-            Optional<Object> keep = evaluate(node.condition().get(), Fault.on(Attr.CONDITION, ProblemKind.EVALUATION,
-                    ""), Attr.CONDITION.javaName(), scope, path, in);
+            Optional<Object> keep = evaluate(node.condition().get(), Target.attribute(Attr.CONDITION), scope, path,
+                    in);
             if (keep.isEmpty()) {
                 return Optional.empty();
             }
@@ -154,8 +173,8 @@ final class BlockExpansion {
                     value = constant.value();
                 } else {
                     AttrValue.Expression expr = (AttrValue.Expression) given;
-                    Optional<Object> evaluated = evaluate(expr, Fault.onArgument(param.name(), ProblemKind.EVALUATION,
-                            ""), param.name(), scope, instance, instanceInput);
+                    Optional<Object> evaluated = evaluate(expr, Target.argument(param.name()), scope, instance,
+                            instanceInput);
                     if (evaluated.isEmpty()) {
                         return Optional.empty();
                     }
@@ -209,8 +228,7 @@ final class BlockExpansion {
             if (!origin.arguments().isEmpty()) {
                 origins.put(attr, origin);
             }
-            Optional<Object> value = evaluate(expr, Fault.on(attr, ProblemKind.EVALUATION, ""), attr.javaName(), scope,
-                    path, in);
+            Optional<Object> value = evaluate(expr, Target.attribute(attr), scope, path, in);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -222,10 +240,8 @@ final class BlockExpansion {
             for (Object item : value.get() instanceof List<?> list ? list : List.of(value.get())) {
                 long number = (Long) item;
                 if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-                    Fault fault = Fault.on(attr, ProblemKind.OUT_OF_RANGE, ResolvedLayer.where(path, in, null) + ": "
-                            + attr.javaName() + " = \"" + expr.text() + "\" gives " + number + ", which does not fit"
-                            + " an int");
-                    problems.add(Place.of(scope, origins).problem(fault));
+                    Fault fault = Message.VALUE_NOT_AN_INT.on(attr, attr.javaName(), expr.text(), number);
+                    problems.add(Place.of(scope, origins).problem(framed(path, in, fault)));
                     return Optional.empty();
                 }
                 numbers.add((int) number);
@@ -238,18 +254,22 @@ final class BlockExpansion {
     /**
      * An expression's value in {@code scope}; empty after reporting a division by zero or an overflow.
      *
-     * @param at   where the fault goes in the network's own scope
-     * @param what the value, as the message names it
+     * @param target where the fault goes in the network's own scope, and what it names
      */
-    private Optional<Object> evaluate(AttrValue.Expression expr, Fault at, String what, Scope scope, String path,
-            Shape in) {
+    private Optional<Object> evaluate(AttrValue.Expression expr, Target target, Scope scope, String path, Shape in) {
         try {
             return Optional.of(expr.expr().eval(scope.values()));
         } catch (ArithmeticException e) {
-            Fault fault = at.withMessage(ResolvedLayer.where(path, in, null) + ": " + what + " = \"" + expr.text()
-                    + "\" fails with " + scope.describe() + ": " + e.getMessage());
-            problems.add(Place.of(scope, Map.of()).problem(fault, scope.originOf(expr.expr()), what));
+            Fault fault = target.fault(Message.EVALUATION_FAILED, target.name(), expr.text(), scope.describe(),
+                    e.getMessage());
+            problems.add(Place.of(scope, Map.of()).problem(framed(path, in, fault), scope.originOf(expr.expr()),
+                    target.name()));
             return Optional.empty();
         }
+    }
+
+    /** {@code fault}, its message after the layer's path and input, as the passes frame theirs. */
+    private static Fault framed(String path, Shape in, Fault fault) {
+        return fault.withMessage(ResolvedLayer.where(path, in, null) + ": " + fault.message());
     }
 }

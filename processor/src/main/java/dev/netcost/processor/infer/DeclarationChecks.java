@@ -6,12 +6,12 @@ import dev.netcost.processor.model.BlockDecl;
 import dev.netcost.processor.model.BlockUse;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.LayerDecl;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.ParamDecl;
 import dev.netcost.processor.model.Problem;
-import dev.netcost.processor.model.ProblemKind;
 import dev.netcost.processor.model.expr.Expr;
 import dev.netcost.processor.model.expr.ExprException;
 import dev.netcost.processor.model.expr.ValueType;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -61,49 +62,40 @@ final class DeclarationChecks {
             List<Fault> faults = new ArrayList<>();
             if (node instanceof LayerDecl layer && layer.tied().isPresent()
                     && !layersAbove.contains(layer.tied().get())) {
-                String source = layer.tied().get();
-                String why = source.equals(node.name()) ? "is this layer itself"
-                        : above.contains(source) ? "is a block, and a block has no one weight to share"
-                        : all.contains(source) ? "is declared below " + node.name() + "; the layer that owns the"
-                                + " weight comes first"
-                        : "is no field of " + owner;
-                faults.add(Fault.on(Attr.TIED, ProblemKind.TIED, node.name() + ": @Tied(\"" + source + "\") names the"
-                        + " layer whose weight this one shares, but `" + source + "` " + why
-                        + (layersAbove.isEmpty() ? "" : "; the layers above are " + String.join(", ", layersAbove))));
+                faults.add(untied(node.name(), layer.tied().get(), owner, above, all, layersAbove));
             }
             boolean merge = node instanceof LayerDecl layer && isMerge(layer);
             if (merge && node.inputs().size() < 2) {
-                faults.add(Fault.on(Attr.FROM, ProblemKind.MERGE_INPUTS, node.name() + ": a merge joins at least two"
-                        + " tensors, but it names " + node.inputs().size() + "; list them, as {\"bn3\", \"input\"}"));
+                faults.add(Message.TOO_FEW_MERGE_INPUTS.on(Attr.FROM, node.name(), node.inputs().size()));
             }
             for (String input : node.inputs()) {
                 if (input.equals(NodeDecl.INPUT) || above.contains(input)) {
                     continue;
                 }
-                String why = all.contains(input) && !input.equals(node.name())
-                        ? "is declared below " + node.name() + ", and a layer reads only fields above it"
-                        : input.equals(node.name()) ? "is this field itself" : "is no field of " + owner;
-                faults.add(Fault.on(Attr.FROM, ProblemKind.UNKNOWN_INPUT, node.name() + ": `" + input + "` " + why
-                        + "; it can read " + String.join(", ", readable(above))));
+                String readable = String.join(", ", readable(above));
+                faults.add(input.equals(node.name()) ? Message.INPUT_IS_ITSELF.on(Attr.FROM, node.name(), readable)
+                        : all.contains(input) ? Message.INPUT_DECLARED_BELOW.on(Attr.FROM, node.name(), input, readable)
+                        : Message.NO_SUCH_INPUT.on(Attr.FROM, node.name(), input, owner, readable));
             }
-            node.condition().ifPresent(c -> typeCheck(c, ValueType.BOOLEAN, scope, node.name() + ": @If(\"" + c.text()
-                    + "\")", Fault.on(Attr.CONDITION, ProblemKind.EXPRESSION, ""), faults));
+            node.condition().ifPresent(c -> typeError(c, ValueType.BOOLEAN, scope, false).ifPresent(why ->
+                    faults.add(Message.CONDITION_INVALID.on(Attr.CONDITION, node.name(), c.text(), why))));
             if (node instanceof LayerDecl layer && layer.op() instanceof OpTemplate.Parameterized p) {
                 for (Map.Entry<Attr, AttrValue> e : p.values().entrySet()) {
+                    Attr attr = e.getKey();
                     if (e.getValue() instanceof AttrValue.Expression expr) {
-                        ValueType wanted = e.getKey().kind() == Attr.Kind.BOOLEAN ? ValueType.BOOLEAN : ValueType.INT;
-                        typeCheck(expr, wanted, scope, node.name() + ": " + e.getKey().javaName() + " = \""
-                                + expr.text() + "\"",
-                                Fault.on(e.getKey(), ProblemKind.EXPRESSION, ""), faults);
+                        ValueType wanted = attr.kind() == Attr.Kind.BOOLEAN ? ValueType.BOOLEAN : ValueType.INT;
+                        typeError(expr, wanted, scope, attr.kind() == Attr.Kind.INTS).ifPresent(why -> faults.add(
+                                Message.EXPRESSION_INVALID.on(attr, node.name() + ": " + attr.javaName(),
+                                        expr.text(), why)));
                     }
                 }
             } else if (node instanceof BlockUse use) {
                 BlockDecl block = network.blocks().get(use.block());
                 for (ParamDecl param : block.params()) {
                     if (use.args().get(param.name()) instanceof AttrValue.Expression expr) {
-                        typeCheck(expr, param.type(), scope, node.name() + ": " + param.name() + " = \""
-                                + expr.text() + "\"",
-                                Fault.onArgument(param.name(), ProblemKind.EXPRESSION, ""), faults);
+                        typeError(expr, param.type(), scope, false).ifPresent(why -> faults.add(
+                                Message.EXPRESSION_INVALID.onArgument(param.name(), node.name() + ": " + param.name(),
+                                        expr.text(), why)));
                     }
                 }
             }
@@ -117,26 +109,57 @@ final class DeclarationChecks {
         }
     }
 
-    private static void typeCheck(AttrValue.Expression expr, ValueType wanted, Map<String, ValueType> scope,
-            String what, Fault place, List<Fault> faults) {
-        String prefix = what + ": ";
-        if (expr.expr() instanceof Expr.Tuple tuple && place.attr().map(a -> a.kind() == Attr.Kind.INTS)
-                .orElse(false)) {
-            try {
-                tuple.typeItems(scope);
-            } catch (ExprException e) {
-                faults.add(place.withMessage(prefix + e.getMessage()));
+    /**
+     * Why {@code @Tied(source)} on {@code field} names no layer above it in {@code owner}, the
+     * network or block: the message for what {@code source} is, naming the layers above if any.
+     */
+    private static Fault untied(String field, String source, String owner, Set<String> above, Set<String> all,
+            Set<String> layersAbove) {
+        List<Object> values = new ArrayList<>(List.of(field));
+        Message bare;
+        Message naming;
+        if (source.equals(field)) {
+            bare = Message.TIED_TO_ITSELF;
+            naming = Message.TIED_TO_ITSELF_NAMING_LAYERS_ABOVE;
+        } else {
+            values.add(source);
+            if (above.contains(source)) {
+                bare = Message.TIED_TO_BLOCK;
+                naming = Message.TIED_TO_BLOCK_NAMING_LAYERS_ABOVE;
+            } else if (all.contains(source)) {
+                bare = Message.TIED_TO_LATER_LAYER;
+                naming = Message.TIED_TO_LATER_LAYER_NAMING_LAYERS_ABOVE;
+            } else {
+                bare = Message.TIED_TO_NO_FIELD;
+                naming = Message.TIED_TO_NO_FIELD_NAMING_LAYERS_ABOVE;
+                values.add(owner);
             }
-            return;
         }
+        if (layersAbove.isEmpty()) {
+            return bare.on(Attr.TIED, values.toArray());
+        }
+        values.add(String.join(", ", layersAbove));
+        return naming.on(Attr.TIED, values.toArray());
+    }
+
+    /**
+     * Why {@code expr} does not give {@code wanted} in {@code scope}, in the expression language's
+     * own words; empty when it does.
+     *
+     * @param perDimension whether a list, one value per dimension, is allowed
+     */
+    private static Optional<String> typeError(AttrValue.Expression expr, ValueType wanted,
+            Map<String, ValueType> scope, boolean perDimension) {
         try {
-            ValueType actual = expr.expr().type(scope);
-            if (actual != wanted) {
-                faults.add(place.withMessage(prefix + "gives " + actual.withArticle() + " where "
-                        + wanted.withArticle() + " is needed"));
+            if (perDimension && expr.expr() instanceof Expr.Tuple tuple) {
+                tuple.typeItems(scope);
+                return Optional.empty();
             }
+            ValueType actual = expr.expr().type(scope);
+            return actual == wanted ? Optional.empty()
+                    : Optional.of(Message.WRONG_TYPE.text(actual.withArticle(), wanted.withArticle()));
         } catch (ExprException e) {
-            faults.add(place.withMessage(prefix + e.getMessage()));
+            return Optional.of(e.getMessage());
         }
     }
 

@@ -6,10 +6,10 @@ import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.DecodeCost;
 import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.Op;
 import dev.netcost.processor.model.Problem;
-import dev.netcost.processor.model.ProblemKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,21 +46,17 @@ final class DecoderAnalysis {
                     if (!reported.add(layer.topNode())) {
                         continue;
                     }
-                    problems.add(Problem.onLayer(layer.topNode(), Fault.onAnnotation(ProblemKind.DECODER, layer.path()
-                            + ": a @Decoder network runs one token at a time, and " + layer.op() + " on " + in
-                            + " has no per-token form; a decoder is made of embeddings, per-token layers and"
-                            + " attention")));
+                    problems.add(Problem.onLayer(layer.topNode(),
+                            Message.NO_PER_TOKEN_FORM.onAnnotation(layer.path(), layer.op(), in)));
                     continue;
                 }
                 long tokens = in.rank() == 2 ? in.dim(0) : 1;
                 if (op instanceof Attention attention) {
                     if (!attention.causal() && reported.add(layer.topNode())) {
-                        Fault fault = layer.topLevel()
-                                ? Fault.on(Attr.CAUSAL, ProblemKind.DECODER, "")
-                                : Fault.onAnnotation(ProblemKind.DECODER, "");
-                        problems.add(Problem.onLayer(layer.topNode(), fault.withMessage(layer.path() + ": a @Decoder"
-                                + " network generates each token from the cache of those before it, so its attention"
-                                + " must be causal; write causal = true")));
+                        Message notCausal = Message.DECODER_ATTENTION_NOT_CAUSAL;
+                        Fault fault = layer.topLevel() ? notCausal.on(Attr.CAUSAL, layer.path())
+                                : notCausal.onAnnotation(layer.path());
+                        problems.add(Problem.onLayer(layer.topNode(), fault));
                     }
                     context = context < 0 ? tokens : context;
                     attentionLayers++;
@@ -74,14 +70,11 @@ final class DecoderAnalysis {
             withoutContext = Math.subtractExact(decodeMacs, Math.multiplyExact(decodePerContextToken,
                     Math.max(0, context)));
         } catch (ArithmeticException overflow) {
-            problems.add(Problem.onNetwork(Fault.on(Attr.DECODER, ProblemKind.OVERFLOW, network.name() + ": its KV"
-                    + " cache in bytes does not fit a long; netcost never wraps a number")));
+            problems.add(Problem.onNetwork(Message.KV_CACHE_OVERFLOW.on(Attr.DECODER, network.name())));
             return Optional.empty();
         }
         if (attentionLayers == 0) {
-            problems.add(Problem.onNetwork(Fault.on(Attr.DECODER, ProblemKind.DECODER, network.name() + ": @Decoder"
-                    + " marks a language model that decodes with a KV cache, but it has no @MultiHeadAttention layer;"
-                    + " add attention, or remove @Decoder")));
+            problems.add(Problem.onNetwork(Message.DECODER_WITHOUT_ATTENTION.on(Attr.DECODER, network.name())));
         }
         if (problems.size() > before) {
             return Optional.empty();

@@ -4,10 +4,10 @@ import dev.netcost.Shape;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.Layout;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.Problem;
-import dev.netcost.processor.model.ProblemKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,8 +66,7 @@ final class GraphWalker implements BlockExpansion.Passes {
                 fields.add(new FieldAnalysis(node, visit.get().op(), visit.get().input(), out, sum(firstLayer),
                         memory.span(out, layers, firstLayer)));
             } catch (ArithmeticException overflow) {
-                problems.add(Problem.onLayer(node.index(), Fault.onAnnotation(ProblemKind.OVERFLOW, node.name()
-                        + ": " + NetworkInference.overflowMessage(batch))));
+                problems.add(Problem.onLayer(node.index(), overflow(node.name())));
                 failed = true;
                 continue;
             }
@@ -78,8 +77,7 @@ final class GraphWalker implements BlockExpansion.Passes {
             try {
                 bytes = memory.network(layers, total, tensors, current);
             } catch (ArithmeticException overflow) {
-                problems.add(Problem.onNetwork(Fault.onAnnotation(ProblemKind.OVERFLOW, network.name()
-                        + ": its memory in bytes does not fit a long; netcost never wraps a number")));
+                problems.add(Problem.onNetwork(Message.MEMORY_OVERFLOW.onAnnotation(network.name())));
             }
         }
         return new NetworkAnalysis(network, input, layers, blocks, fields, total, bytes, problems);
@@ -120,8 +118,7 @@ final class GraphWalker implements BlockExpansion.Passes {
             int output = tensors.add(out, shaped.get().outLayout(), index, layer.path());
             return Optional.of(new BlockExpansion.Step(output, index, shaped.get().op()));
         } catch (ArithmeticException overflow) {
-            problems.add(layer.problem(in, Fault.onAnnotation(ProblemKind.OVERFLOW,
-                    NetworkInference.overflowMessage(batch))));
+            problems.add(layer.problem(in, NetworkInference.overflow(batch)));
             return Optional.empty();
         }
     }
@@ -138,10 +135,15 @@ final class GraphWalker implements BlockExpansion.Passes {
                     shared.intern(memory.span(out, layers, span.firstLayer()))));
             return true;
         } catch (ArithmeticException overflow) {
-            problems.add(Problem.onLayer(field, Fault.onAnnotation(ProblemKind.OVERFLOW, path + ": "
-                    + NetworkInference.overflowMessage(batch))));
+            problems.add(Problem.onLayer(field, overflow(path)));
             return false;
         }
+    }
+
+    /** A figure of the field or block instance {@code path} beyond {@code long}. */
+    private Fault overflow(String path) {
+        Fault fault = NetworkInference.overflow(batch);
+        return fault.withMessage(path + ": " + fault.message());
     }
 
     /** The figures of the layers from {@code firstLayer} on, summed exactly. */

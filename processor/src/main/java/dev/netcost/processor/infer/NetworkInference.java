@@ -5,9 +5,9 @@ import dev.netcost.Summary;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.Problem;
-import dev.netcost.processor.model.ProblemKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,21 +74,16 @@ public final class NetworkInference {
     private static Shape checkInput(NetworkDecl network, List<Problem> problems) {
         List<Integer> dims = network.input();
         if (dims.isEmpty()) {
-            problems.add(Problem.onNetwork(Fault.on(Attr.INPUT, ProblemKind.NO_INPUT, network.name()
-                    + ": input = {} gives no input shape; give one sample's shape, channels first, such as"
-                    + " input = {3, 224, 224}")));
+            problems.add(Problem.onNetwork(Message.NO_INPUT_SHAPE.on(Attr.INPUT, network.name())));
             return null;
         }
         if (dims.size() > MAX_INPUT_RANK) {
-            problems.add(Problem.onNetwork(Fault.on(Attr.INPUT, ProblemKind.INPUT_RANK, network.name()
-                    + ": input has " + dims.size() + " dimensions; netcost takes {F}, {C, L}, {C, H, W} or"
-                    + " {C, D, H, W} for one sample, without the batch (set that with batch = N)")));
+            problems.add(Problem.onNetwork(Message.INPUT_RANK_TOO_HIGH.on(Attr.INPUT, network.name(), dims.size())));
             return null;
         }
         for (int d : dims) {
             if (d < 1) {
-                problems.add(Problem.onNetwork(Fault.on(Attr.INPUT, ProblemKind.OUT_OF_RANGE, network.name()
-                        + ": input dimension " + d + " must be at least 1")));
+                problems.add(Problem.onNetwork(Message.INPUT_DIMENSION_BELOW_ONE.on(Attr.INPUT, network.name(), d)));
                 return null;
             }
         }
@@ -97,15 +92,16 @@ public final class NetworkInference {
 
     private static void checkBatch(NetworkDecl network, List<Problem> problems) {
         if (network.batch() < 1) {
-            problems.add(Problem.onNetwork(Fault.on(Attr.BATCH, ProblemKind.OUT_OF_RANGE, network.name()
-                    + ": batch = " + network.batch() + " must be at least 1")));
+            // The mistake an op's count below its minimum is, framed by the network's name.
+            Fault fault = Message.BELOW_MINIMUM.on(Attr.BATCH, Attr.BATCH.javaName(), network.batch(), 1);
+            problems.add(Problem.onNetwork(fault.withMessage(network.name() + ": " + fault.message())));
         }
     }
 
-    /** The message for a figure beyond {@code long}. */
-    static String overflowMessage(long batch) {
-        return "a shape or figure of this layer" + (batch > 1 ? " with batch " + batch : "") + ", or the network's"
-                + " total with it, does not fit a long (at most " + Summary.grouped(Long.MAX_VALUE) + ");"
-                + " netcost never wraps a number: make the layer or its input smaller";
+    /** A figure of a layer beyond {@code long}: on its annotation, for the caller to say which layer. */
+    static Fault overflow(long batch) {
+        String largest = Summary.grouped(Long.MAX_VALUE);
+        return batch > 1 ? Message.FIGURE_OVERFLOW_WITH_BATCH.onAnnotation(batch, largest)
+                : Message.FIGURE_OVERFLOW.onAnnotation(largest);
     }
 }

@@ -4,9 +4,9 @@ import dev.netcost.Shape;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.Op;
 import dev.netcost.processor.model.Problem;
-import dev.netcost.processor.model.ProblemKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,21 +50,19 @@ final class TiedWeights {
     private Optional<Fault> check(ResolvedLayer.Tie tie, ResolvedLayer layer, Shape in) {
         String source = tie.source();
         if (tie.layer().isEmpty()) {
-            return Optional.of(Fault.on(Attr.TIED, ProblemKind.TIED, "`" + source + "` is not there to share its"
-                    + " weight: its @If is false here"));
+            return Optional.of(Message.TIED_SOURCE_REMOVED.on(Attr.TIED, source));
         }
         LayerAnalysis from = layers.get(tie.layer().getAsInt());
         Optional<Shape> theirs = from.computation() instanceof Op o ? o.weightShape(from.input()) : Optional.empty();
         Optional<Shape> ours = layer.op() instanceof Op o ? o.weightShape(in) : Optional.empty();
-        if (ours.isEmpty() || theirs.isEmpty()) {
-            String without = ours.isEmpty() ? "this layer" : source + " (" + from.op() + ")";
-            return Optional.of(Fault.on(Attr.TIED, ProblemKind.TIED, without + " has no weight to share; @Tied"
-                    + " ties the weights of @Linear and @Embedding layers"));
+        if (ours.isEmpty()) {
+            return Optional.of(Message.TIED_LAYER_WITHOUT_WEIGHT.on(Attr.TIED));
+        }
+        if (theirs.isEmpty()) {
+            return Optional.of(Message.TIED_SOURCE_WITHOUT_WEIGHT.on(Attr.TIED, source, from.op()));
         }
         if (!ours.get().equals(theirs.get())) {
-            return Optional.of(Fault.on(Attr.TIED, ProblemKind.TIED, "its weight would be " + ours.get() + ", but "
-                    + source + "'s is " + theirs.get() + "; a shared weight has one shape (an embedding's (vocab,"
-                    + " dim) is a linear layer's (out, in))"));
+            return Optional.of(Message.TIED_WEIGHT_SHAPES_DIFFER.on(Attr.TIED, ours.get(), source, theirs.get()));
         }
         return Optional.empty();
     }

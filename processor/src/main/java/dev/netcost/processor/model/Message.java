@@ -35,20 +35,29 @@ import java.util.regex.Pattern;
  *
  * <p><b>What is not a constant.</b> Framing that every message of a stage gets, said once where
  * it is added: the walker's {@code conv2 on input (96, 27, 27): } prefix and a shape lint's like
- * it, a repeated lint's {@code (and in 3 more instances)}, {@code conv: out = "..."} before an
- * expression's own words, the id prefix {@code [netcost:channels] } ({@link DiagnosticId#format}).
- * And fragments that are values, not sentences, computed by the code that knows them and passed
- * as an argument: a merge's inputs ({@code Merge.describe}), the divisors a fix suggests
- * ({@code Attention.divisors}), a budget's largest contributors, a list of names quoted and
- * joined, what an attribute counts ({@code number of output channels}). A message that ends in a
- * varying clause (a fix that depends on the input) is two constants, one per clause, not a
- * template with a clause argument: {@link #TOKENS_NEEDED_NOT_IDS} and
+ * it, the field's {@code conv: } before an op's own words ({@code AttributeChecks}), a repeated
+ * lint's {@code (and in 3 more instances)}, a value fed by several arguments of a block's use
+ * ({@code ; groups comes from a = 1 and b = 3}, {@code Origin}), the id prefix
+ * {@code [netcost:channels] } ({@link DiagnosticId#format}). And fragments that are values, not
+ * sentences, computed by the code that knows them and passed as an argument: a merge's inputs
+ * ({@code Merge.describe}), the divisors a fix suggests ({@code Attention.divisors}), a budget's
+ * largest contributors, a list of names quoted and joined, what an attribute counts
+ * ({@code number of output channels}), what a constant of the companion holds. A message that
+ * ends in a varying clause (a fix that depends on the input) is two constants, one per clause,
+ * not a template with a clause argument: {@link #TOKENS_NEEDED_NOT_IDS} and
  * {@link #TOKENS_NEEDED_NOT_FEATURE_MAP}; so is a clause said or left out
- * ({@link #KERNEL_LARGER_THAN_INPUT} and its dilated and padded forms), and one name or several
+ * ({@link #KERNEL_LARGER_THAN_INPUT} and its dilated and padded forms, {@link #TIED_TO_ITSELF}
+ * and {@link #TIED_TO_ITSELF_NAMING_LAYERS_ABOVE}), and one name or several
  * ({@link #UNKNOWN_REPORT}, {@link #UNKNOWN_REPORTS}). A clause said once per dimension and
- * joined by the code is a constant of its own, under its message's id: {@link #UNREAD_CELLS}.
+ * joined by the code is a constant of its own, under its message's id: {@link #UNREAD_CELLS}. An
+ * expression's own words (an {@code ExprException}'s, {@link #WRONG_TYPE}, an
+ * {@code ArithmeticException}'s) are constants too, and the last value of the message that says
+ * what is written: {@link #EXPRESSION_INVALID}, {@link #CONDITION_INVALID},
+ * {@link #EVALUATION_FAILED}. Nor is a text a message that only a bug in netcost shows (an
+ * {@code IllegalStateException}'s, seen in {@link #INTERNAL_ERROR}'s trace), nor what netcost
+ * writes rather than reports: the companion's code and Javadoc, the summary, the reports.
  *
- * <p><b>Phase 2 of issue 12</b> brings every other message here. Done so far:
+ * <p><b>Who calls it.</b>
  * <ul>
  *   <li><b>The model's own errors</b>: the window checks ({@code Window}, {@code Pooling}) and the
  *       op records call {@code Message.X.on(attr, values...)}. The expression language
@@ -56,14 +65,25 @@ import java.util.regex.Pattern;
  *       whose {@code getMessage()} is their text; every parse error with a place ends in
  *       {@code at column %d of "%s"}. Its {@code ArithmeticException}s are worded here too
  *       ({@link #DIVISION_BY_ZERO}); {@code Math.*Exact}'s {@code long overflow} is the JDK's.
- *   <li><b>Budget overruns</b> ({@code BudgetCheck}): one constant per limit, as
- *       {@link #OVER_MAX_PARAMS}, taking the grouped figure, limit and excess, the share
- *       ({@code " (2.2 %)"}, empty for a limit of 0) and what contributes most, fragments made by
- *       {@code BudgetCheck}; a negative limit is {@link #BELOW_MINIMUM}.
  *   <li><b>The reader's errors</b> ({@code read/}, and the unresolved network and the name clash
  *       in {@code NetworkProcessor}): {@code read} may not be imported here (it has javac types),
  *       so {@code LocatedProblem.of(message, where, values...)} places one. Their texts name the
  *       field themselves ({@code "%s: a layer field must have the type ..."}): nothing frames them.
+ *   <li><b>Inference</b> ({@code infer/}): {@link #on} an attribute, {@link #onAnnotation}, or
+ *       {@link #onArgument} for the value of a block's argument where the block is used. A text
+ *       only inference says names the field or network itself ({@link #TIED_TO_NO_FIELD},
+ *       {@link #DECODER_WITHOUT_ATTENTION}); one it shares is framed where it is added
+ *       ({@link #FIGURE_OVERFLOW} after a field's name or a layer's path and input,
+ *       {@link #BELOW_MINIMUM} after the network's name for its batch).
+ *   <li><b>Budget overruns</b> ({@code BudgetCheck}): one constant per limit, as
+ *       {@link #OVER_MAX_PARAMS}, taking the grouped figure, limit and excess, the share
+ *       ({@code " (2.2 %)"}, empty for a limit of 0) and what contributes most, fragments made by
+ *       {@code BudgetCheck}; a negative limit is {@link #BELOW_MINIMUM}.
+ *   <li><b>The companion's names</b> ({@code write/CompanionNames}): a field's or block
+ *       instance's constants named as netcost's own or another's, one constant per owner of the
+ *       name and per fix ({@link #FIELD_CONSTANT_NAMES_TAKEN}).
+ *   <li><b>The internal error</b> ({@code check/DiagnosticReporter}): {@link #INTERNAL_ERROR},
+ *       with the trace of the exception netcost did not expect.
  *   <li><b>Lints</b>: {@link Lint} holds ids only, in this package beside {@link ProblemKind}
  *       (model may not import {@code lint}). {@code LintRules} writes
  *       {@code Finding.of(Message.DEAD_BRANCH, block, node, attr, values...)}, which takes the
@@ -74,24 +94,26 @@ import java.util.regex.Pattern;
  *       {@code warn.accept(Message.UNKNOWN_REPORT.format(REPORTS, name))}. The README test takes
  *       the ids of its error table from {@link ProblemKind} and {@link OptionWarning}.
  * </ul>
- * Left, as the last step, once the branches now changing those files are merged:
- * <ul>
- *   <li>{@code infer}: {@code Fault.on(attr, ProblemKind.X, "a" + b)} becomes
- *       {@code Message.Y.on(attr, b)}; a fault made with an empty text to be placed and worded
- *       later ({@code Fault.onArgument(name, kind, "")} then {@code withMessage}) gets an
- *       {@code onArgument(String argument, Object... values)} here beside {@link #on}.
- *   <li>{@code check}: the internal error in {@code DiagnosticReporter}; and {@code write}, should
- *       a text be found there.
- *   <li>Then no id constant ({@code ProblemKind.X}, {@code Lint.X}, {@code OptionWarning.X}) is
- *       named in the main code outside this file and the id enums. {@code MessageTest} asserts
- *       that of the code migrated so far ({@code theMigratedCodeNamesNoIdButThroughTheCatalogue});
- *       its list of that code becomes the whole of {@code src/main/java}, so that no text can
- *       escape the catalogue again.
- * </ul>
+ * No id constant ({@code ProblemKind.X}, {@code Lint.X}, {@code OptionWarning.X}) is named in the
+ * main code outside this file and the id enums, so that a text written beside the code that finds
+ * it cannot escape the catalogue: {@code MessageTest} asserts it of the whole of
+ * {@code src/main/java}. A {@link Fault} is made here, or moved whole to another place (a fault
+ * met in a block moved to the argument it came from), never made with a text to be written later.
+ *
  * Constants stay grouped by id, the error ids in {@link ProblemKind}'s order, then the lints in
  * {@link Lint}'s order, then the option warnings ({@code MessageTest} holds the order).
  */
 public enum Message {
+    // no-input
+    /** The network. */
+    NO_INPUT_SHAPE(ProblemKind.NO_INPUT, "%s: input = {} gives no input shape; give one sample's shape, channels"
+            + " first, such as input = {3, 224, 224}"),
+
+    // input-rank
+    /** The network, the dimensions given. */
+    INPUT_RANK_TOO_HIGH(ProblemKind.INPUT_RANK, "%s: input has %d dimensions; netcost takes {F}, {C, L}, {C, H, W}"
+            + " or {C, D, H, W} for one sample, without the batch (set that with batch = N)"),
+
     // out-of-range
     /** {@code groups = 0 must be at least 1}: the attribute's name, its value, its minimum. */
     BELOW_MINIMUM(ProblemKind.OUT_OF_RANGE, "%s = %d must be at least %d"),
@@ -110,6 +132,10 @@ public enum Message {
      * the minimum, the first value below it.
      */
     PER_DIMENSION_BELOW_MINIMUM(ProblemKind.OUT_OF_RANGE, "%s = %s: every %s must be at least %d; %d is not"),
+    /** The network, the dimension. */
+    INPUT_DIMENSION_BELOW_ONE(ProblemKind.OUT_OF_RANGE, "%s: input dimension %d must be at least 1"),
+    /** The attribute, the expression, the value it gives. */
+    VALUE_NOT_AN_INT(ProblemKind.OUT_OF_RANGE, "%s = \"%s\" gives %d, which does not fit an int"),
 
     // value-count: a per-dimension attribute's values, as written
     /** The attribute, what its values are ({@code kernel size}). */
@@ -214,6 +240,55 @@ public enum Message {
     SEQUENCE_LONGER_THAN_TABLE(ProblemKind.SEQUENCE_LENGTH, "a sequence of %1$d tokens is longer than the position"
             + " table (length = %2$d); make length at least %1$d, or the sequence shorter"),
 
+    // tied: @Tied's name in the declaration, each said without and with the layers above to name instead
+    /** The field. */
+    TIED_TO_ITSELF(ProblemKind.TIED, "%1$s: @Tied(\"%1$s\") names the layer whose weight this one shares, but"
+            + " `%1$s` is this layer itself"),
+    /** The field, the layers above it. */
+    TIED_TO_ITSELF_NAMING_LAYERS_ABOVE(ProblemKind.TIED, "%1$s: @Tied(\"%1$s\") names the layer whose weight this one"
+            + " shares, but `%1$s` is this layer itself; the layers above are %2$s"),
+    /** The field, the block. */
+    TIED_TO_BLOCK(ProblemKind.TIED, "%1$s: @Tied(\"%2$s\") names the layer whose weight this one shares, but"
+            + " `%2$s` is a block, and a block has no one weight to share"),
+    /** The field, the block, the layers above. */
+    TIED_TO_BLOCK_NAMING_LAYERS_ABOVE(ProblemKind.TIED, "%1$s: @Tied(\"%2$s\") names the layer whose weight this one"
+            + " shares, but `%2$s` is a block, and a block has no one weight to share; the layers above are %3$s"),
+    /** The field, the layer named. */
+    TIED_TO_LATER_LAYER(ProblemKind.TIED, "%1$s: @Tied(\"%2$s\") names the layer whose weight this one shares,"
+            + " but `%2$s` is declared below %1$s; the layer that owns the weight comes first"),
+    /** The field, the layer named, the layers above. */
+    TIED_TO_LATER_LAYER_NAMING_LAYERS_ABOVE(ProblemKind.TIED, "%1$s: @Tied(\"%2$s\") names the layer whose weight this"
+            + " one shares, but `%2$s` is declared below %1$s; the layer that owns the weight comes first; the layers"
+            + " above are %3$s"),
+    /** The field, the name, the network or block. */
+    TIED_TO_NO_FIELD(ProblemKind.TIED, "%1$s: @Tied(\"%2$s\") names the layer whose weight this one shares, but"
+            + " `%2$s` is no field of %3$s"),
+    /** The field, the name, the network or block, the layers above. */
+    TIED_TO_NO_FIELD_NAMING_LAYERS_ABOVE(ProblemKind.TIED, "%1$s: @Tied(\"%2$s\") names the layer whose weight this one"
+            + " shares, but `%2$s` is no field of %3$s; the layers above are %4$s"),
+    // tied: the layer named, at one use; framed with the layer's path and input
+    /** The name. */
+    TIED_SOURCE_REMOVED(ProblemKind.TIED, "`%s` is not there to share its weight: its @If is false here"),
+    TIED_LAYER_WITHOUT_WEIGHT(ProblemKind.TIED, "this layer has no weight to share; @Tied ties the weights of"
+            + " @Linear and @Embedding layers"),
+    /** The layer named, what it is ({@code ReLU}). */
+    TIED_SOURCE_WITHOUT_WEIGHT(ProblemKind.TIED, "%s (%s) has no weight to share; @Tied ties the weights of @Linear"
+            + " and @Embedding layers"),
+    /** This layer's weight's shape, the layer named, its weight's shape. */
+    TIED_WEIGHT_SHAPES_DIFFER(ProblemKind.TIED, "its weight would be %s, but %s's is %s; a shared weight has one"
+            + " shape (an embedding's (vocab, dim) is a linear layer's (out, in))"),
+
+    // decoder
+    /** The layer's path, what it is, its input. */
+    NO_PER_TOKEN_FORM(ProblemKind.DECODER, "%s: a @Decoder network runs one token at a time, and %s on %s has no"
+            + " per-token form; a decoder is made of embeddings, per-token layers and attention"),
+    /** The layer's path. */
+    DECODER_ATTENTION_NOT_CAUSAL(ProblemKind.DECODER, "%s: a @Decoder network generates each token from the cache of"
+            + " those before it, so its attention must be causal; write causal = true"),
+    /** The network. */
+    DECODER_WITHOUT_ATTENTION(ProblemKind.DECODER, "%s: @Decoder marks a language model that decodes with a KV cache,"
+            + " but it has no @MultiHeadAttention layer; add attention, or remove @Decoder"),
+
     // missing
     /** The field, the annotation ({@code @Conv}), the attribute. */
     ATTRIBUTE_MISSING(ProblemKind.MISSING, "%1$s: %2$s needs %3$s; write it, as %2$s(%3$s = ...), or give it in a"
@@ -243,8 +318,13 @@ public enum Message {
     /** The field, the entry as written. */
     WITH_ARGS_ENTRY_MALFORMED(ProblemKind.EXPRESSION, "%s: @With args entry \"%s\" is not `name = expression`;"
             + " write it as \"squeeze = in / 4\""),
-    /** What is written ({@code conv: out}), the text, why it does not parse (the expression language's own words). */
+    /**
+     * What is written ({@code conv: out}, or {@code conv: groups} for a block's argument), the text, why it
+     * does not parse or type (the expression language's own words).
+     */
     EXPRESSION_INVALID(ProblemKind.EXPRESSION, "%s = \"%s\": %s"),
+    /** The field, the condition, why it is wrong (the expression language's own words). */
+    CONDITION_INVALID(ProblemKind.EXPRESSION, "%s: @If(\"%s\"): %s"),
     // the expression language's own words (ExprException), which the stage that parses or types adds to
     EXPRESSION_EMPTY(ProblemKind.EXPRESSION, "the expression is empty"),
     /** The digits as written. */
@@ -273,18 +353,39 @@ public enum Message {
     COMPARED_TYPES_DIFFER(ProblemKind.EXPRESSION, "`%s` compares %s with %s"),
     /** The two types. */
     CONDITIONAL_SIDES_DIFFER(ProblemKind.EXPRESSION, "the two sides of `? :` are %s and %s"),
+    /** The type the expression gives, the type needed, each with its article. */
+    WRONG_TYPE(ProblemKind.EXPRESSION, "gives %s where %s is needed"),
     /** How many values the list has. */
     LIST_WHERE_ONE_VALUE(ProblemKind.EXPRESSION, "a list of %d values is for a per-dimension attribute (kernel,"
             + " stride, padding, dilation, outputPadding, output); give one value here"),
     /** The function, how many arguments it got. */
     FUNCTION_ARGUMENT_COUNT(ProblemKind.EXPRESSION, "`%s` takes 2 arguments, not %d"),
 
-    // evaluation: why a value cannot be computed (an ArithmeticException's), which the walker adds to
+    // evaluation
+    /**
+     * The value ({@code groups}, or {@code value} for an {@code @If}), its expression, the values it saw
+     * ({@code in = 64, width = 8}), why it failed: an {@code ArithmeticException}'s words, the two below
+     * or the JDK's {@code long overflow}.
+     */
+    EVALUATION_FAILED(ProblemKind.EVALUATION, "%s = \"%s\" fails with %s: %s"),
+    // why a value cannot be computed (an ArithmeticException's), which EVALUATION_FAILED ends in
     DIVISION_BY_ZERO(ProblemKind.EVALUATION, "division by zero"),
     /** The divisor. */
     DIVISIBLE_BELOW_ONE(ProblemKind.EVALUATION, "divisible(v, d) needs d >= 1, not %d"),
 
+    // unknown-input: each ends in the names the field can read
+    /** The field, the name, the names it can read. */
+    INPUT_DECLARED_BELOW(ProblemKind.UNKNOWN_INPUT, "%1$s: `%2$s` is declared below %1$s, and a layer reads only"
+            + " fields above it; it can read %3$s"),
+    /** The field, the names it can read. */
+    INPUT_IS_ITSELF(ProblemKind.UNKNOWN_INPUT, "%1$s: `%1$s` is this field itself; it can read %2$s"),
+    /** The field, the name, the network or block, the names it can read. */
+    NO_SUCH_INPUT(ProblemKind.UNKNOWN_INPUT, "%s: `%s` is no field of %s; it can read %s"),
+
     // merge-inputs
+    /** The field, how many inputs it names. */
+    TOO_FEW_MERGE_INPUTS(ProblemKind.MERGE_INPUTS, "%s: a merge joins at least two tensors, but it names %d; list"
+            + " them, as {\"bn3\", \"input\"}"),
     /** The field, the merge annotation, twice. */
     MERGE_WITH_FROM(ProblemKind.MERGE_INPUTS, "%1$s: %2$s names its inputs itself; remove @From and list the inputs"
             + " in %2$s({...})"),
@@ -350,6 +451,20 @@ public enum Message {
     OVER_MAX_PARAM_BYTES(ProblemKind.BUDGET, "PARAM_BYTES = %s is over maxParamBytes = %s by %s%s; parameters and"
             + " buffers in %s, the fields that hold the most: %s"),
 
+    // overflow
+    /** The largest long, grouped. */
+    FIGURE_OVERFLOW(ProblemKind.OVERFLOW, "a shape or figure of this layer, or the network's total with it, does not"
+            + " fit a long (at most %s); netcost never wraps a number: make the layer or its input smaller"),
+    /** The batch, the largest long, grouped. */
+    FIGURE_OVERFLOW_WITH_BATCH(ProblemKind.OVERFLOW, "a shape or figure of this layer with batch %d, or the network's"
+            + " total with it, does not fit a long (at most %s); netcost never wraps a number: make the layer or its"
+            + " input smaller"),
+    /** The network. */
+    MEMORY_OVERFLOW(ProblemKind.OVERFLOW, "%s: its memory in bytes does not fit a long; netcost never wraps a number"),
+    /** The network. */
+    KV_CACHE_OVERFLOW(ProblemKind.OVERFLOW, "%s: its KV cache in bytes does not fit a long; netcost never wraps a"
+            + " number"),
+
     // two-layers
     /** The field, the annotations ({@code @Conv and @ReLU}), the second. */
     TWO_LAYER_ANNOTATIONS(ProblemKind.TWO_LAYERS, "%s: a field declares one layer, but it has %s; move %s to a field"
@@ -385,6 +500,20 @@ public enum Message {
     NETWORK_WITHOUT_LAYERS(ProblemKind.NO_LAYERS, "%s declares no layers; add fields such as"
             + " `@Conv(out = 16, kernel = 3) Layer conv1;`"),
 
+    // constant-clash: each the field or block instance, the stem of its constants, then the owner of the name
+    /** The name taken, what netcost's constant of that name holds ({@code the batch size}). */
+    FIELD_CONSTANT_NAME_TAKEN_BY_NETCOST(ProblemKind.CONSTANT_CLASH, "%s: its constants would be named %s_*, and %s"
+            + " already holds %s; rename the field"),
+    /** The name taken, what it holds, the network's field that uses the block. */
+    INSTANCE_CONSTANT_NAME_TAKEN_BY_NETCOST(ProblemKind.CONSTANT_CLASH, "%s: its constants would be named %s_*, and %s"
+            + " already holds %s; rename %s"),
+    /** The earlier field or block instance. */
+    FIELD_CONSTANT_NAMES_TAKEN(ProblemKind.CONSTANT_CLASH, "%s: its constants would be named %s_*, as those"
+            + " of %s are; rename one of the two fields"),
+    /** The earlier field or block instance. */
+    INSTANCE_CONSTANT_NAMES_TAKEN(ProblemKind.CONSTANT_CLASH, "%s: its constants would be named %s_*, as"
+            + " those of %s are; rename one"),
+
     // name-taken
     /** The companion's qualified name, the network. */
     COMPANION_NAME_DECLARED(ProblemKind.NAME_TAKEN, "netcost generates %s for %s, but a type of that name is already"
@@ -392,6 +521,11 @@ public enum Message {
     /** The companion's qualified name, the network, the Filer's refusal. */
     COMPANION_NOT_WRITTEN(ProblemKind.NAME_TAKEN, "netcost could not write %s for %s: %s; another network or"
             + " generated type may already use that name: rename one of them"),
+
+    // internal
+    /** The class, the exception's stack trace. */
+    INTERNAL_ERROR(ProblemKind.INTERNAL, "netcost failed on %s. This is a bug in netcost; please report it with this"
+            + " trace:\n%s"),
 
     // The lints, in Lint's order. A shape lint's text is framed by LintRules with the path and the input.
 
@@ -523,6 +657,11 @@ public enum Message {
     /** The fault on the annotation as a whole: no attribute is to blame, the input is. */
     public Fault onAnnotation(Object... values) {
         return Fault.onAnnotation(kind(), text(values));
+    }
+
+    /** The fault on the value of a block's argument where the block is used: {@code @Bottleneck(groups = 3)}. */
+    public Fault onArgument(String argument, Object... values) {
+        return Fault.onArgument(argument, kind(), text(values));
     }
 
     /**

@@ -7,8 +7,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.Problem;
-import dev.netcost.processor.model.ProblemKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,18 +95,10 @@ public final class CompanionNames {
     }
 
     /** Whose a name is: the problem is placed on the field at fault, and the message names both. */
-    sealed interface Owner {
-        /** How a message says that this owner has {@code name} already. */
-        String has(Member name);
-    }
+    sealed interface Owner {}
 
     /** One of netcost's own, not a field's: what it holds. */
-    record Netcost(String what) implements Owner {
-        @Override
-        public String has(Member name) {
-            return "and " + name.name() + " already holds " + what;
-        }
-    }
+    record Netcost(String what) implements Owner {}
 
     /** A network field or block instance, whose constants are named after it: {@code CONV1_*}. */
     sealed interface Stemmed extends Owner {
@@ -119,13 +111,8 @@ public final class CompanionNames {
         /** What its constants' names begin with: {@code CONV1}, {@code LAYER3_0}. */
         String stem();
 
-        /** What to rename when its constants take a name of {@code earlier}'s. */
-        String fix(Owner earlier);
-
-        @Override
-        default String has(Member name) {
-            return "as those of " + label() + " are";
-        }
+        /** Its constants take {@code taken}, which {@code earlier} has: what to rename depends on both. */
+        Fault clash(Member taken, Owner earlier);
     }
 
     /** Network field {@code node}, named {@code name}. */
@@ -136,8 +123,11 @@ public final class CompanionNames {
         }
 
         @Override
-        public String fix(Owner earlier) {
-            return earlier instanceof Netcost ? "rename the field" : "rename one of the two fields";
+        public Fault clash(Member taken, Owner earlier) {
+            return earlier instanceof Netcost netcost
+                    ? Message.FIELD_CONSTANT_NAME_TAKEN_BY_NETCOST.onAnnotation(name, stem, taken.name(),
+                            netcost.what())
+                    : Message.FIELD_CONSTANT_NAMES_TAKEN.onAnnotation(name, stem, ((Stemmed) earlier).label());
         }
     }
 
@@ -149,8 +139,11 @@ public final class CompanionNames {
         }
 
         @Override
-        public String fix(Owner earlier) {
-            return earlier instanceof Netcost ? "rename " + field : "rename one";
+        public Fault clash(Member taken, Owner earlier) {
+            return earlier instanceof Netcost netcost
+                    ? Message.INSTANCE_CONSTANT_NAME_TAKEN_BY_NETCOST.onAnnotation(path, stem, taken.name(),
+                            netcost.what(), field)
+                    : Message.INSTANCE_CONSTANT_NAMES_TAKEN.onAnnotation(path, stem, ((Stemmed) earlier).label());
         }
     }
 
@@ -212,9 +205,7 @@ public final class CompanionNames {
                 throw new IllegalStateException("netcost declares " + member.getKey() + " twice");
             }
             if (reported.add(owner.node())) {
-                problems.add(Problem.onLayer(owner.node(), Fault.onAnnotation(ProblemKind.CONSTANT_CLASH,
-                        owner.label() + ": its constants would be named " + owner.stem() + "_*, "
-                                + earlier.has(member.getKey()) + "; " + owner.fix(earlier))));
+                problems.add(Problem.onLayer(owner.node(), owner.clash(member.getKey(), earlier)));
             }
         }
         return problems;
