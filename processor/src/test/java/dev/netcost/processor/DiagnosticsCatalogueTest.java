@@ -244,7 +244,7 @@ class DiagnosticsCatalogueTest {
                     "[netcost:expression] conv: out = \"in > 1\": gives a boolean where an int is needed",
                     "\"in > 1\"", "\"in > 1\""),
             new Case("a condition that is no boolean", net("@Network(input = {3, 16, 16})", "@ReLU @If(\"in\") Layer relu;"),
-                    "[netcost:expression] relu: @If(\"in\"): gives an int where a boolean is needed",
+                    "[netcost:expression] relu: @If = \"in\": gives an int where a boolean is needed",
                     "@If(\"in\")", "\"in\""),
             new Case("an expression that divides by zero", net("@Network(input = {3, 16, 16})", "@Conv(kernel = 1) @With(out = \"in / (in - 3)\") Layer conv;"),
                     "[netcost:evaluation] conv on input (3, 16, 16): out = \"in / (in - 3)\" fails with in = "

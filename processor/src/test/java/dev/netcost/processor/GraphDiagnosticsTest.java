@@ -1,5 +1,6 @@
 package dev.netcost.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.netcost.processor.Compilations.assertError;
 import static dev.netcost.processor.Compilations.assertOnlyError;
 import static dev.netcost.processor.Compilations.compile;
@@ -141,6 +142,16 @@ class GraphDiagnosticsTest {
                 + " at column 6 of \"in * \"", src.at("\"in * \""));
     }
 
+    /** An {@code @If} that fails for the values it sees is named as written, as its other errors are. */
+    @Test
+    void aConditionThatDividesByZero() {
+        NetworkSource src = network("@ReLU @If(\"1 / (in - 64) > 0\") Layer relu;");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(1);
+        assertError(compilation, src, "[netcost:evaluation] relu on input (64, 8, 8): @If = \"1 / (in - 64) > 0\""
+                + " fails with in = 64: ", src.at("\"1 / (in - 64) > 0\""));
+    }
+
     @Test
     void anExpressionWithAnUnknownNameOrTheWrongType() {
         NetworkSource src = network(
@@ -153,7 +164,7 @@ class GraphDiagnosticsTest {
                 + " in", src.at("\"width\""));
         assertError(compilation, src, "[netcost:expression] type: out = \"in > 2\": gives a boolean where an int is"
                 + " needed", src.at("\"in > 2\""));
-        assertError(compilation, src, "[netcost:expression] cond: @If(\"in\"): gives an int where a boolean is needed",
+        assertError(compilation, src, "[netcost:expression] cond: @If = \"in\": gives an int where a boolean is needed",
                 src.at("@If(\"in\")", "\"in\""));
         assertError(compilation, src, "[netcost:expression] arity: out = \"max(in)\": `max` takes 2 arguments, not 1",
                 src.at("\"max(in)\""));

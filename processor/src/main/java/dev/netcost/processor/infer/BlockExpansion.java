@@ -61,10 +61,12 @@ final class BlockExpansion {
 
     /**
      * What an expression gives a value to, where a failure to compute it is placed and what its
-     * message names: an attribute of a layer (an {@code @If}'s is its {@code value}), or an
-     * argument of a block use.
+     * message names: an attribute of a layer, an {@code @If}, or an argument of a block use.
      */
     private record Target(Optional<Attr> attr, String name) {
+        /** An {@code @If}: named as the user writes it, as the reader's and the checks' messages do. */
+        static final Target CONDITION = new Target(Optional.of(Attr.CONDITION), "@If");
+
         static Target attribute(Attr attr) {
             return new Target(Optional.of(attr), attr.javaName());
         }
@@ -112,8 +114,7 @@ final class BlockExpansion {
         Shape in = passes.shape(inputs.get(0));
         String path = scope.prefix() + node.name();
         if (node.condition().isPresent()) {
-            Optional<Object> keep = evaluate(node.condition().get(), Target.attribute(Attr.CONDITION), scope, path,
-                    in);
+            Optional<Object> keep = evaluate(node.condition().get(), Target.CONDITION, scope, path, in);
             if (keep.isEmpty()) {
                 return Optional.empty();
             }

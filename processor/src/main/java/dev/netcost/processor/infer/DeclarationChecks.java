@@ -78,7 +78,7 @@ final class DeclarationChecks {
                         : Message.NO_SUCH_INPUT.on(Attr.FROM, node.name(), input, owner, readable));
             }
             node.condition().ifPresent(c -> typeError(c, ValueType.BOOLEAN, scope, false).ifPresent(why ->
-                    faults.add(Message.CONDITION_INVALID.on(Attr.CONDITION, node.name(), c.text(), why))));
+                    faults.add(Message.EXPRESSION_INVALID.on(Attr.CONDITION, node.name() + ": @If", c.text(), why))));
             if (node instanceof LayerDecl layer && layer.op() instanceof OpTemplate.Parameterized p) {
                 for (Map.Entry<Attr, AttrValue> e : p.values().entrySet()) {
                     Attr attr = e.getKey();

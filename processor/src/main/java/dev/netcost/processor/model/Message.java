@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
  * joined by the code is a constant of its own, under its message's id: {@link #UNREAD_CELLS}. An
  * expression's own words (an {@code ExprException}'s, {@link #WRONG_TYPE}, an
  * {@code ArithmeticException}'s) are constants too, and the last value of the message that says
- * what is written: {@link #EXPRESSION_INVALID}, {@link #CONDITION_INVALID},
+ * what is written: {@link #EXPRESSION_INVALID},
  * {@link #EVALUATION_FAILED}. Nor is a text a message that only a bug in netcost shows (an
  * {@code IllegalStateException}'s, seen in {@link #INTERNAL_ERROR}'s trace), nor what netcost
  * writes rather than reports: the companion's code and Javadoc, the summary, the reports.
@@ -324,7 +324,6 @@ public enum Message {
      */
     EXPRESSION_INVALID(ProblemKind.EXPRESSION, "%s = \"%s\": %s"),
     /** The field, the condition, why it is wrong (the expression language's own words). */
-    CONDITION_INVALID(ProblemKind.EXPRESSION, "%s: @If(\"%s\"): %s"),
     // the expression language's own words (ExprException), which the stage that parses or types adds to
     EXPRESSION_EMPTY(ProblemKind.EXPRESSION, "the expression is empty"),
     /** The digits as written. */
