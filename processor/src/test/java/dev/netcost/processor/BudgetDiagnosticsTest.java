@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * output, 2 * 576 * 4 = 4,608 bytes, the peak; peak memory 2,408 + 4,608 = 7,016 bytes.
  */
 class BudgetDiagnosticsTest {
-    private static NetworkSource network(String budget) {
+    /** The network of this class's figures, under {@code budget}: NegativeBudgetLimitTest's too. */
+    static NetworkSource network(String budget) {
         return NetworkSource.of("com.example.Net", """
                 package com.example;
 

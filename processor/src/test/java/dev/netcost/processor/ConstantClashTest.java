@@ -8,20 +8,10 @@ import static dev.netcost.processor.Compilations.assertOnlyError;
 import static dev.netcost.processor.Compilations.compile;
 
 import com.google.testing.compile.Compilation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,68 +62,10 @@ class ConstantClashTest {
      * generated file of a failed compilation, so the test asks the Filer.
      */
     private static boolean companionWritten(NetworkSource... sources) {
-        List<String> created = new ArrayList<>();
-        javac().withProcessors(new RecordingFiler(new NetworkProcessor(), created))
+        List<OriginatingElementTest.Created> created = new ArrayList<>();
+        javac().withProcessors(new OriginatingElementTest.RecordingProcessor(new NetworkProcessor(), created))
                 .compile(Arrays.stream(sources).map(NetworkSource::file).toList());
-        return created.contains("com.example.NetCost");
-    }
-
-    /** Runs a processor whose Filer records the names of the source files it creates. */
-    private static final class RecordingFiler extends AbstractProcessor {
-        private final Processor delegate;
-        private final List<String> created;
-
-        RecordingFiler(Processor delegate, List<String> created) {
-            this.delegate = delegate;
-            this.created = created;
-        }
-
-        @Override
-        public synchronized void init(ProcessingEnvironment env) {
-            super.init(env);
-            Filer filer = proxy(Filer.class, (method, args) -> {
-                if (method.getName().equals("createSourceFile")) {
-                    created.add(args[0].toString());
-                }
-                return method.invoke(env.getFiler(), args);
-            });
-            delegate.init(proxy(ProcessingEnvironment.class, (method, args) ->
-                    method.getName().equals("getFiler") ? filer : method.invoke(env, args)));
-        }
-
-        @Override
-        public Set<String> getSupportedOptions() {
-            return delegate.getSupportedOptions();
-        }
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return delegate.getSupportedAnnotationTypes();
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return delegate.getSupportedSourceVersion();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            return delegate.process(annotations, round);
-        }
-
-        private static <T> T proxy(Class<T> type, InvocationHandlerBody body) {
-            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
-                try {
-                    return body.invoke(method, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            }));
-        }
-
-        private interface InvocationHandlerBody {
-            Object invoke(Method method, Object[] args) throws ReflectiveOperationException;
-        }
+        return created.stream().anyMatch(c -> c.name().equals("com.example.NetCost"));
     }
 
     /** The recording sees a companion written in a compilation that fails: over budget, it still is. */

@@ -463,33 +463,30 @@ class DiagnosticsCatalogueTest {
     /** The README's error table lists exactly the ids of the errors and of the option warnings, not the lints. */
     @Test
     void theReadmeListsEveryError() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        String section = readme.substring(readme.indexOf("## Errors you can meet"));
-        section = section.substring(0, section.indexOf("\n## ", 1));
-        Set<String> listed = new TreeSet<>();
-        Matcher row = Pattern.compile("^\\| `([a-z-]+)`", Pattern.MULTILINE).matcher(section);
-        while (row.find()) {
-            listed.add(row.group(1));
-        }
         Set<String> kinds = new TreeSet<>();
         Stream.of(ProblemKind.values()).forEach(k -> kinds.add(k.id()));
         Stream.of(OptionWarning.values()).forEach(w -> kinds.add(w.id())); // warnings about -A options
-        assertThat(listed).containsExactlyElementsIn(kinds);
+        assertThat(readmeTableIds("## Errors you can meet")).containsExactlyElementsIn(kinds);
     }
 
     /** The README's table of lints lists exactly the lints netcost has. */
     @Test
     void theReadmeListsEveryLint() throws IOException {
+        Set<String> lints = new TreeSet<>();
+        Stream.of(Lint.values()).forEach(l -> lints.add(l.id()));
+        assertThat(readmeTableIds("## Lints")).containsExactlyElementsIn(lints);
+    }
+
+    /** The ids in the first column of the table under {@code heading} in the README. */
+    private static Set<String> readmeTableIds(String heading) throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
-        String section = readme.substring(readme.indexOf("## Lints"));
+        String section = readme.substring(readme.indexOf(heading));
         section = section.substring(0, section.indexOf("\n## ", 1));
         Set<String> listed = new TreeSet<>();
         Matcher row = Pattern.compile("^\\| `([a-z-]+)`", Pattern.MULTILINE).matcher(section);
         while (row.find()) {
             listed.add(row.group(1));
         }
-        Set<String> lints = new TreeSet<>();
-        Stream.of(Lint.values()).forEach(l -> lints.add(l.id()));
-        assertThat(listed).containsExactlyElementsIn(lints);
+        return listed;
     }
 }

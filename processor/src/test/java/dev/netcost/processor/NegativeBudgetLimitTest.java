@@ -19,22 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class NegativeBudgetLimitTest {
     private static NetworkSource network(String budget) {
-        return NetworkSource.of("com.example.Net", """
-                package com.example;
-
-                import dev.netcost.*;
-
-                """ + budget + """
-
-                @Network(input = {3, 8, 8})
-                class Net {
-                    @Conv(out = 16, kernel = 3, bias = false) Layer conv;
-                    @ReLU Layer relu;
-                    @GlobalAvgPool Layer pool;
-                    @Flatten Layer flatten;
-                    @Linear(out = 10) Layer fc;
-                }
-                """);
+        return BudgetDiagnosticsTest.network(budget);
     }
 
     private static final String PARAMS_OVER_500 = "[netcost:budget] PARAMS = 602 is over maxParams = 500 by 102"

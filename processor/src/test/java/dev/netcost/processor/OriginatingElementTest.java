@@ -294,7 +294,7 @@ class OriginatingElementTest {
     }
 
     /** Runs a processor with a Filer that records what is created, then lets the real Filer create it. */
-    private static final class RecordingProcessor implements Processor {
+    static final class RecordingProcessor implements Processor {
         private final Processor delegate;
         private final List<Created> created;
         private final Reads reads;
