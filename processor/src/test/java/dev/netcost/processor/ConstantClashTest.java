@@ -11,7 +11,6 @@ import com.google.testing.compile.Compilation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.annotation.processing.Filer;
 import org.junit.jupiter.api.Test;
 
 /**
