@@ -5,6 +5,8 @@ import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.NodeDecl;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,13 +22,13 @@ import java.util.Map;
 final class DotReport {
     private DotReport() {}
 
-    static String render(NetworkAnalysis analysis) {
+    /** Writes the drawing to {@code dot}, a line at a time. */
+    static void write(NetworkAnalysis analysis, Writer dot) throws IOException {
         Map<String, BlockAnalysis> blocks = new HashMap<>();
         analysis.blocks().forEach(b -> blocks.put(b.path(), b));
         Map<String, LayerAnalysis> byPath = new HashMap<>();
         analysis.layers().forEach(l -> byPath.put(l.path(), l));
 
-        StringBuilder dot = new StringBuilder();
         dot.append("digraph ").append(Json.quote(analysis.network().name())).append(" {\n");
         dot.append("  rankdir=TB;\n");
         dot.append("  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n");
@@ -72,6 +74,6 @@ final class DotReport {
                         .append(" [label=").append(Json.quote(shape)).append("];\n");
             }
         }
-        return dot.append("}\n").toString();
+        dot.append("}\n");
     }
 }

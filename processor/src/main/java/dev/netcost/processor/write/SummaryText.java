@@ -3,14 +3,14 @@ package dev.netcost.processor.write;
 import dev.netcost.Layer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
-import dev.netcost.processor.infer.BlockAnalysis;
-import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * The summary table at compile time, rendered by the same {@link Summary} the generated
@@ -31,33 +31,34 @@ public final class SummaryText {
      */
     public static String forJavadoc(NetworkAnalysis analysis) {
         String table = of(analysis);
-        List<String> lines = table.lines().toList();
-        // Rows lie between the rule under the column names and the rule above the totals.
-        int first = 4;
-        int last = lines.size() - 1;
-        while (last > first && !lines.get(last).startsWith("-")) {
-            last--;
+        // Rows lie between the rule under the column names, the fourth line, and the rule above
+        // the totals, the last line that begins with "-". Found by position: the table of a
+        // block repeated a hundred thousand times has as many lines.
+        int rows = 0;
+        for (int line = 0; line < 4; line++) {
+            rows = table.indexOf('\n', rows) + 1;
         }
-        if (last - first <= JAVADOC_ROWS) {
+        int totals = table.lastIndexOf("\n-") + 1;
+        int count = 0;
+        for (int i = rows; i < totals; i++) {
+            if (table.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        if (count <= JAVADOC_ROWS) {
             return table;
         }
-        List<String> shortened = new ArrayList<>(lines.subList(0, first));
-        shortened.add("(" + Summary.grouped(last - first) + " rows: call summary() for them)");
-        shortened.addAll(lines.subList(last, lines.size()));
-        return String.join("\n", shortened) + "\n";
+        return table.substring(0, rows) + "(" + Summary.grouped(count) + " rows: call summary() for them)\n"
+                + table.substring(totals);
     }
 
     /** The table, blocks open to their instances. */
     public static String of(NetworkAnalysis analysis) {
         NetworkDecl network = analysis.network();
-        List<Layer> layers = new ArrayList<>();
-        for (LayerAnalysis layer : analysis.layers()) {
-            layers.add(layer(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost(), layer.traffic()));
-        }
-        List<Layer> blocks = new ArrayList<>();
-        for (BlockAnalysis block : analysis.blocks()) {
-            blocks.add(layer(block.path(), block.op(), block.input(), block.output(), block.cost(), block.traffic()));
-        }
+        List<Layer> layers = rows(analysis.layers(), l -> layer(l.path(), l.op(), l.input(), l.output(), l.cost(),
+                l.traffic()));
+        List<Layer> blocks = rows(analysis.blocks(), b -> layer(b.path(), b.op(), b.input(), b.output(), b.cost(),
+                b.traffic()));
         Summary.Header header = new Summary.Header(network.name(), analysis.input(), network.batch(), network.dtype(),
                 analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
                 analysis.decoder().map(d -> new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(),
@@ -65,8 +66,27 @@ public final class SummaryText {
         return Summary.table(header, layers, blocks, blocks.isEmpty() ? Integer.MAX_VALUE : DEPTH);
     }
 
+    /**
+     * The analysed rows as the public {@link Layer}, each made when it is read: the table keeps
+     * the rows it shows, not a copy of every layer of a network of half a million.
+     */
+    private static <T> List<Layer> rows(List<T> analysed, Function<T, Layer> layer) {
+        final class Rows extends AbstractList<Layer> implements RandomAccess {
+            @Override
+            public Layer get(int index) {
+                return layer.apply(analysed.get(index));
+            }
+
+            @Override
+            public int size() {
+                return analysed.size();
+            }
+        }
+        return new Rows();
+    }
+
     /** The public {@link Layer} for an analysed layer or block. */
-    static Layer layer(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
+    private static Layer layer(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
         return new Layer(path, op, input, output, cost.params(), cost.buffers(), cost.macs(), cost.flops(),
                 traffic.activationBytes(), traffic.memoryAccessBytes());
     }
