@@ -18,7 +18,6 @@ import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.write.CompanionNames.Own;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -62,12 +61,11 @@ public final class CompanionWriter {
      */
     public void write(NetworkAnalysis analysis, CompanionNames names, Element originatingElement) throws IOException {
         JavaFile file = file(analysis, names, originatingElement);
-        // Buffered: JavaPoet writes a few characters at a time, and the Filer's writer encodes
+        // Gathered: JavaPoet writes a few characters at a time, and the Filer's writer encodes
         // each call on its own, a seventh of netcost's own time on a large network. Not rendered
-        // to a string first: the source of a network of half a million layers is tens of megabytes.
+        // to a string first, as the source of a large network is megabytes.
         String name = analysis.network().companionQualifiedName();
-        try (Writer out = new BufferedWriter(filer.createSourceFile(name, originatingElement).openWriter(),
-                ReportWriter.BUFFER)) {
+        try (Writer out = new GatheringWriter(filer.createSourceFile(name, originatingElement).openWriter())) {
             file.writeTo(out);
         }
     }
@@ -124,7 +122,9 @@ public final class CompanionWriter {
         type.addField(FieldSpec.builder(LAYER_LIST, Own.LAYERS.name(), CONSTANT)
                 .addJavadoc("Every layer with its shapes and figures, in execution order, named by its path\n"
                         + "({@code layer3[0].conv2} inside blocks). Immutable. One row per layer, tab-separated: path,"
-                        + " op,\ninput, output, params, buffers, MACs, FLOPs, activation bytes, memory-access bytes.\n")
+                        + " op,\ninput, output, params, buffers, MACs, FLOPs, activation bytes, memory-access bytes."
+                        + " The instances of a\nblock like the one before are one line: {@code layer3[2..5]} as"
+                        + " {@code layer3[1]}.\n")
                 .initializer(LayerLists.layers(analysis.layers()))
                 .build());
         type.addField(FieldSpec.builder(LAYER_LIST, Own.BLOCKS.name(), CONSTANT)

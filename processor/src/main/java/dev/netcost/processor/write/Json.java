@@ -3,7 +3,9 @@ package dev.netcost.processor.write;
 import dev.netcost.Shape;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small JSON writer for the reports: objects with keys in the order written, arrays, strings,
@@ -13,6 +15,8 @@ import java.util.List;
  */
 final class Json {
     private final Writer out;
+    /** Each shape's text: a network has few shapes, and a large one many layers. */
+    private final Map<Shape, String> shapes = new HashMap<>();
     private int depth;
     private boolean first = true;
     private boolean started;
@@ -58,16 +62,21 @@ final class Json {
     }
 
     Json value(String key, Shape shape) throws IOException {
-        key(key).out.write('[');
+        key(key).out.write(shapes.computeIfAbsent(shape, Json::array));
+        return this;
+    }
+
+    /** {@code [3, 224, 224]}. */
+    private static String array(Shape shape) {
+        StringBuilder array = new StringBuilder("[");
         long[] dims = shape.dims();
         for (int i = 0; i < dims.length; i++) {
             if (i > 0) {
-                out.write(", ");
+                array.append(", ");
             }
-            out.write(Long.toString(dims[i]));
+            array.append(dims[i]);
         }
-        out.write(']');
-        return this;
+        return array.append(']').toString();
     }
 
     Json strings(String key, List<String> values) throws IOException {

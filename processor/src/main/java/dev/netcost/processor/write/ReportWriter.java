@@ -2,7 +2,6 @@ package dev.netcost.processor.write;
 
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.NetworkDecl;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Set;
@@ -20,12 +19,6 @@ public final class ReportWriter {
     /** The folder, inside the class output, that holds the reports. */
     public static final String FOLDER = "META-INF/netcost/";
 
-    /**
-     * Chars gathered before they go to the Filer's writer: the reports are written a few
-     * characters at a time, and the writer under it encodes each call on its own.
-     */
-    static final int BUFFER = 1 << 16;
-
     private final Filer filer;
 
     public ReportWriter(Filer filer) {
@@ -39,7 +32,7 @@ public final class ReportWriter {
             }
             FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path(analysis.network(), report),
                     originatingElement);
-            try (Writer out = new BufferedWriter(file.openWriter(), BUFFER)) {
+            try (Writer out = new GatheringWriter(file.openWriter())) {
                 report.write(analysis, out);
             }
         }
