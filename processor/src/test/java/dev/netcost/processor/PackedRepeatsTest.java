@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The instances of a repeated block that are like the one before are one line of the companion's
  * {@code LAYERS} and {@code BLOCKS} ({@code stage[2..3]} as {@code stage[1]}), which the class reads
- * back as every row.
+ * back as every row; and a class Javadoc cut short for its many instances keeps the widths all
+ * its rows would give.
  */
 class PackedRepeatsTest {
     /** A 3 x 3 convolution to {@code out}, strided in the first instance only, a ReLU, the input added back. */
@@ -130,6 +131,44 @@ class PackedRepeatsTest {
         Layer add = row(layers, "pairs[2].units[2].add");
         assertEquals("Add", add.op());
         assertEquals(List.of(0L, 0L, 0L, 256L, 1_024L, 3_072L), figures(add));
+    }
+
+    /**
+     * 400 instances are 401 rows at depth 2, too many for a hover: the Javadoc keeps the heading
+     * and the totals, with the columns as wide as the rows make them at run time. The longest
+     * name, {@code stage[399]}, is the last instance's, and {@code stage[0]} has figures of its own.
+     */
+    @Test
+    void aJavadocCutShortKeepsTheWidthsOfEveryRow() throws Exception {
+        NetworkSource net = NetworkSource.of("com.example.Deep", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {8, 8, 8})
+                class Deep {
+                    @Unit(out = 16, stride = 2) @Repeat(400) Layer stage;
+                }
+                """);
+        Compilation compilation = compile(UNIT, net);
+        assertThat(compilation).succeededWithoutWarnings();
+        String source = compilation.generatedSourceFile("com.example.DeepCost").orElseThrow().getCharContent(false)
+                .toString();
+        StringBuilder javadoc = new StringBuilder();
+        int pre = source.indexOf("<pre>\n") + 6;
+        for (String line : source.substring(pre, source.lastIndexOf('\n', source.indexOf("</pre>"))).split("\n")) {
+            javadoc.append(line.replaceFirst("^ \\* ?", "")).append('\n');
+        }
+        String table = (String) load(compilation, "com.example.DeepCost").getMethod("summary", int.class)
+                .invoke(null, 2);
+        int rows = 0;
+        for (int line = 0; line < 4; line++) {
+            rows = table.indexOf('\n', rows) + 1;
+        }
+        int totals = table.lastIndexOf("\n-") + 1;
+        assertThat(table).contains("\nstage[399]  ");
+        assertEquals(table.substring(0, rows) + "(401 rows: call summary() for them)\n" + table.substring(totals),
+                javadoc.toString());
     }
 
     private static void assertRows(JsonArray expected, List<Layer> actual) {

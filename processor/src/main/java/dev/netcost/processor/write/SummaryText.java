@@ -3,12 +3,18 @@ package dev.netcost.processor.write;
 import dev.netcost.Layer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
+import dev.netcost.processor.infer.BlockAnalysis;
+import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
 import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.RandomAccess;
 import java.util.function.Function;
 
@@ -30,40 +36,108 @@ public final class SummaryText {
      * hover, the heading and the totals with a pointer to {@code summary()}.
      */
     public static String forJavadoc(NetworkAnalysis analysis) {
-        String table = of(analysis);
+        Shown shown = Shown.of(analysis, depth(analysis));
+        if (shown.rows() <= JAVADOC_ROWS) {
+            return of(analysis);
+        }
+        // The rows are cut, but they set the columns' widths. Blocks that look alike set the same
+        // widths but for their names': one of each look, with the longest name, sets them all,
+        // where a block repeated a hundred thousand times would be a hundred thousand rows. The
+        // layers stay, as the totals are theirs.
+        String table = table(analysis, shown.blocksOfEachLook());
         // Rows lie between the rule under the column names, the fourth line, and the rule above
-        // the totals, the last line that begins with "-". Found by position: the table of a
-        // block repeated a hundred thousand times has as many lines.
+        // the totals, the last line that begins with "-".
         int rows = 0;
         for (int line = 0; line < 4; line++) {
             rows = table.indexOf('\n', rows) + 1;
         }
         int totals = table.lastIndexOf("\n-") + 1;
-        int count = 0;
-        for (int i = rows; i < totals; i++) {
-            if (table.charAt(i) == '\n') {
-                count++;
-            }
-        }
-        if (count <= JAVADOC_ROWS) {
-            return table;
-        }
-        return table.substring(0, rows) + "(" + Summary.grouped(count) + " rows: call summary() for them)\n"
+        return table.substring(0, rows) + "(" + Summary.grouped(shown.rows()) + " rows: call summary() for them)\n"
                 + table.substring(totals);
     }
 
     /** The table, blocks open to their instances. */
     public static String of(NetworkAnalysis analysis) {
+        return table(analysis, rows(analysis.blocks(), b -> layer(b.path(), b.op(), b.input(), b.output(), b.cost(),
+                b.traffic())));
+    }
+
+    /** The table with the blocks {@code blocks}, and every layer. */
+    private static String table(NetworkAnalysis analysis, List<Layer> blocks) {
         NetworkDecl network = analysis.network();
         List<Layer> layers = rows(analysis.layers(), l -> layer(l.path(), l.op(), l.input(), l.output(), l.cost(),
                 l.traffic()));
-        List<Layer> blocks = rows(analysis.blocks(), b -> layer(b.path(), b.op(), b.input(), b.output(), b.cost(),
-                b.traffic()));
         Summary.Header header = new Summary.Header(network.name(), analysis.input(), network.batch(), network.dtype(),
                 analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
                 analysis.decoder().map(d -> new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(),
                         d.decodeMacs())));
-        return Summary.table(header, layers, blocks, blocks.isEmpty() ? Integer.MAX_VALUE : DEPTH);
+        return Summary.table(header, layers, blocks, depth(analysis));
+    }
+
+    /** How deep the compile-time table opens: all the way when there are no blocks to close. */
+    private static int depth(NetworkAnalysis analysis) {
+        return analysis.blocks().isEmpty() ? Integer.MAX_VALUE : DEPTH;
+    }
+
+    /**
+     * The rows {@link Summary#table} shows at a depth, counted without rendering them: each layer
+     * no deeper than that, and each block no deeper that holds a layer.
+     *
+     * @param rows  how many
+     * @param looks the blocks shown, one of each look: a look's block with the longest path
+     */
+    private record Shown(int rows, Map<Look, BlockAnalysis> looks) {
+        /** What a block's row shows but for its name: what sets the widths of the other columns. */
+        private record Look(String op, Shape output, Cost cost, Traffic traffic) {}
+
+        static Shown of(NetworkAnalysis analysis, int depth) {
+            Map<String, BlockAnalysis> unseen = new HashMap<>();
+            for (BlockAnalysis block : analysis.blocks()) {
+                if (depth(block.path()) <= depth) {
+                    unseen.put(block.path(), block);
+                }
+            }
+            Map<Look, BlockAnalysis> looks = new LinkedHashMap<>();
+            int rows = 0;
+            // A layer directly in the same block as the one before has the same ancestors, all seen.
+            EnclosingPath enclosing = new EnclosingPath();
+            for (LayerAnalysis layer : analysis.layers()) {
+                String path = layer.path();
+                if (enclosing.changesAt(path) && !unseen.isEmpty()) {
+                    for (String ancestor : Summary.ancestors(path)) {
+                        BlockAnalysis block = unseen.remove(ancestor);
+                        if (block != null) {
+                            rows++;
+                            looks.merge(new Look(block.op(), block.output(), block.cost(), block.traffic()), block,
+                                    (a, b) -> b.path().length() > a.path().length() ? b : a);
+                        }
+                    }
+                }
+                if (depth(path) <= depth) {
+                    rows++;
+                }
+            }
+            return new Shown(rows, looks);
+        }
+
+        List<Layer> blocksOfEachLook() {
+            List<Layer> blocks = new ArrayList<>();
+            for (BlockAnalysis b : looks.values()) {
+                blocks.add(layer(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic()));
+            }
+            return blocks;
+        }
+
+        /** As {@link Summary}'s: {@code conv1} 1, {@code layer3[0]} 2, {@code layer3[0].conv2} 3. */
+        private static int depth(String path) {
+            int depth = 1;
+            for (int i = 0; i < path.length(); i++) {
+                if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                    depth++;
+                }
+            }
+            return depth;
+        }
     }
 
     /**
