@@ -320,7 +320,8 @@ public final class TinyNetCost {
     /**
      * Every layer with its shapes and figures, in execution order, named by its path
      * ({@code layer3[0].conv2} inside blocks). Immutable. One row per layer, tab-separated: path, op,
-     * input, output, params, buffers, MACs, FLOPs, activation bytes, memory-access bytes.
+     * input, output, params, buffers, MACs, FLOPs, activation bytes, memory-access bytes. The instances of a
+     * block like the one before are one line: {@code layer3[2..5]} as {@code layer3[1]}.
      */
     public static final List<Layer> LAYERS = LayerTable.decode(
             "conv\tConv2d\t3,32,32\t6,28,28\t456\t0\t352800\t705600\t18816\t32928\n"

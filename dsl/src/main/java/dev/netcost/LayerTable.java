@@ -10,9 +10,18 @@ import java.util.List;
  *
  * <p>One row per line, fields separated by tabs: path, op, input dims, output dims (each as
  * comma-separated numbers), params, buffers, MACs, FLOPs, activation bytes, memory-access bytes.
+ *
+ * <p>A line of two fields, {@code layer3[2..5]} and {@code as layer3[1]}, stands for the rows of
+ * block instance {@code layer3[1]}, the last rows read, again for each of the instances 2 to 5,
+ * renamed ({@code layer3[1].conv1} becomes {@code layer3[2].conv1}...); {@code layer3[2]} alone
+ * stands for one instance. A block repeated a hundred thousand times is so the rows of its first
+ * instances and a line, not a hundred thousand copies for javac to read. Tables written before
+ * this form existed have no such line, and read as they did.
  */
 public final class LayerTable {
     private static final int FIELDS = 10;
+    /** The second field of a line that repeats an instance's rows, before the instance's path. */
+    private static final String AS = "as ";
 
     private LayerTable() {}
 
@@ -25,11 +34,58 @@ public final class LayerTable {
         return List.copyOf(layers);
     }
 
-    /** Appends the layers of {@code rows} to {@code into}, in order. */
+    /**
+     * Appends the layers of {@code rows} to {@code into}, in order; a line that repeats an
+     * instance's rows repeats them from the end of {@code into}.
+     */
     public static void decode(String rows, List<Layer> into) {
         for (String row : lines(rows)) {
-            into.add(row(row));
+            String[] f = row.split("\t", -1);
+            if (f.length == 2 && f[1].startsWith(AS)) {
+                repeat(f[0], f[1].substring(AS.length()), row, into);
+            } else {
+                into.add(row(f, row));
+            }
         }
+    }
+
+    /**
+     * Appends the rows of {@code source} ({@code layer3[1]}), the last rows of {@code into}, once
+     * for each instance {@code instances} names ({@code layer3[2..5]}), renamed.
+     */
+    private static void repeat(String instances, String source, String line, List<Layer> into) {
+        int open = instances.lastIndexOf('[');
+        if (open < 1 || !instances.endsWith("]") || !source.startsWith(instances.substring(0, open + 1))
+                || !source.endsWith("]")) {
+            throw new IllegalArgumentException("a repeat line names instances of one block use: " + line);
+        }
+        String use = instances.substring(0, open);
+        String range = instances.substring(open + 1, instances.length() - 1);
+        int dots = range.indexOf("..");
+        int first = Integer.parseInt(dots < 0 ? range : range.substring(0, dots));
+        int last = dots < 0 ? first : Integer.parseInt(range.substring(dots + 2));
+        int start = into.size();
+        while (start > 0 && within(into.get(start - 1).name(), source)) {
+            start--;
+        }
+        if (start == into.size() || first > last) {
+            throw new IllegalArgumentException("a repeat line follows the rows it repeats: " + line);
+        }
+        int end = into.size();
+        for (int instance = first; instance <= last; instance++) {
+            String renamed = use + "[" + instance + "]";
+            for (int i = start; i < end; i++) {
+                Layer l = into.get(i);
+                into.add(new Layer(renamed + l.name().substring(source.length()), l.op(), l.input(), l.output(),
+                        l.params(), l.buffers(), l.macs(), l.flops(), l.activationBytes(), l.memoryAccessBytes()));
+            }
+        }
+    }
+
+    /** Whether {@code path} is {@code instance} or inside it: {@code layer3[1].conv1} in {@code layer3[1]}. */
+    private static boolean within(String path, String instance) {
+        return path.startsWith(instance) && (path.length() == instance.length()
+                || path.charAt(instance.length()) == '.');
     }
 
     /** One row in the packed form: the inverse of {@link #decode}. */
@@ -55,8 +111,7 @@ public final class LayerTable {
         return lines;
     }
 
-    private static Layer row(String row) {
-        String[] f = row.split("\t", -1);
+    private static Layer row(String[] f, String row) {
         if (f.length != FIELDS) {
             throw new IllegalArgumentException("a layer row has " + FIELDS + " fields: " + row);
         }

@@ -13,8 +13,9 @@ import java.util.List;
  * @param name    as the table shows it
  * @param sources path (for javac's messages) and text of each file
  * @param goal    whether the 10 % goal applies to it
+ * @param heap    whether to find the smallest heap that compiles it ({@link HeapProbe})
  */
-record Case(String name, List<Source> sources, boolean goal) {
+record Case(String name, List<Source> sources, boolean goal, boolean heap) {
     /** A source file in memory. */
     record Source(String path, String text) {}
 
@@ -26,7 +27,7 @@ record Case(String name, List<Source> sources, boolean goal) {
      */
     static Case chain(int layers, boolean goal) {
         return new Case("chain of " + String.format("%,d", layers), List.of(chainSource("Chain" + layers, layers)),
-                goal);
+                goal, false);
     }
 
     /** {@code count} networks of {@code layers} layers each, one file each. */
@@ -35,7 +36,7 @@ record Case(String name, List<Source> sources, boolean goal) {
         for (int i = 0; i < count; i++) {
             sources.add(chainSource("Net" + i, layers));
         }
-        return new Case(count + " networks of " + layers, sources, false);
+        return new Case(count + " networks of " + layers, sources, false, false);
     }
 
     /** A network of the samples module with the blocks it uses, read from the source tree. */
@@ -46,7 +47,44 @@ record Case(String name, List<Source> sources, boolean goal) {
         for (String block : blocks) {
             sources.add(read(root.resolve("blocks").resolve(block + ".java")));
         }
-        return new Case(network, sources, true);
+        return new Case(network, sources, true, false);
+    }
+
+    /**
+     * A block of four layers, {@code @Repeat(instances)} on (16, 8, 8): a 3 x 3 convolution whose
+     * channels come from {@code @With}, batch norm, ReLU and a residual add, as issue 12 measured it:
+     * {@code 4 * instances} layers, {@code instances + 1} block rows.
+     */
+    static Case repeated(int instances) {
+        String block = """
+                package bench;
+
+                import dev.netcost.*;
+
+                @Block
+                public @interface Unit {
+                    int out();
+
+                    final class Layers {
+                        @Conv(kernel = 3, padding = 1, bias = false) @With(out = "out") Layer conv;
+                        @BatchNorm Layer bn;
+                        @ReLU Layer relu;
+                        @Add({"relu", "input"}) Layer add;
+                    }
+                }
+                """;
+        String network = """
+                package bench;
+
+                import dev.netcost.*;
+
+                @Network(input = {16, 8, 8})
+                public class Deep {
+                    @Unit(out = 16) @Repeat(%d) Layer body;
+                }
+                """.formatted(instances);
+        return new Case("block x " + String.format("%,d", instances), List.of(new Source(PACKAGE + "/Unit.java", block),
+                new Source(PACKAGE + "/Deep.java", network)), false, true);
     }
 
     private static Source read(Path path) {

@@ -45,10 +45,7 @@ public final class CompileBenchmark {
         String only = words.length > 1 ? words[1] : "";
         int warmups = quick ? 1 : 3;
         int runs = quick ? 3 : 7;
-        List<Case> cases = List.of(
-                Case.chain(10, false), Case.chain(100, false), Case.chain(1_000, true), Case.chain(10_000, false),
-                Case.many(100, 50),
-                Case.sample("ResNet152", "Bottleneck"), Case.sample("MobileNetV2", "InvertedResidual"));
+        List<Case> cases = cases();
         Compiler compiler = new Compiler();
         System.out.printf("netcost compile benchmark: %s %s, %s %s, %d cores, heap %,d MB; %d warm-up and %d"
                 + " measured compiles per mode, medians%n", System.getProperty("java.vm.name"),
@@ -70,6 +67,36 @@ public final class CompileBenchmark {
         }
         System.out.println();
         goals(all);
+        heaps(all, quick ? 32 : 8);
+    }
+
+    /** The smallest heap that compiles each case that asks for it, with netcost and without. */
+    private static void heaps(List<Figures> all, int stepMb) throws Exception {
+        List<Case> probed = all.stream().map(Figures::c).filter(Case::heap).toList();
+        if (probed.isEmpty()) {
+            return;
+        }
+        System.out.printf("Heap: the smallest -Xmx, to %d MB, with which javac compiles the case in a JVM of its own,"
+                + " with the JVM's\n"
+                + "default collector, writing to a folder as a build does:%n", stepMb);
+        for (Case c : probed) {
+            int plain = HeapProbe.smallestHeapMb(c, Compiler.Mode.PLAIN, stepMb);
+            int netcost = HeapProbe.smallestHeapMb(c, Compiler.Mode.NETCOST, stepMb);
+            System.out.printf("  %-32s javac %s, + netcost %s%n", c.name(), megabytes(plain), megabytes(netcost));
+        }
+    }
+
+    private static String megabytes(int mb) {
+        return mb < 0 ? "more than 2,048 MB" : String.format("%,d MB", mb);
+    }
+
+    /** Every case, in the order the table lists them. */
+    static List<Case> cases() {
+        return List.of(
+                Case.chain(10, false), Case.chain(100, false), Case.chain(1_000, true), Case.chain(10_000, false),
+                Case.many(100, 50),
+                Case.sample("ResNet152", "Bottleneck"), Case.sample("MobileNetV2", "InvertedResidual"),
+                Case.repeated(100_000));
     }
 
     private static Figures measure(Compiler compiler, Case c, int warmups, int runs) throws Exception {

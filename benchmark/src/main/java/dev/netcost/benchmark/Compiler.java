@@ -38,7 +38,8 @@ final class Compiler {
     private final StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null);
     private final String classPath = System.getProperty("java.class.path");
 
-    Result compile(Case c, Mode mode) {
+    /** The case's sources, as javac reads them. */
+    static List<JavaFileObject> units(Case c) {
         List<JavaFileObject> units = new ArrayList<>();
         for (Case.Source source : c.sources()) {
             units.add(new SimpleJavaFileObject(URI.create("string:///" + source.path()), JavaFileObject.Kind.SOURCE) {
@@ -48,6 +49,11 @@ final class Compiler {
                 }
             });
         }
+        return units;
+    }
+
+    Result compile(Case c, Mode mode) {
+        List<JavaFileObject> units = units(c);
         List<String> options = new ArrayList<>(List.of("-classpath", classPath, "-nowarn", "-Xlint:none"));
         if (mode == Mode.PLAIN) {
             options.add("-proc:none");

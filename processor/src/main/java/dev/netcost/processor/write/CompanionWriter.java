@@ -13,15 +13,13 @@ import dev.netcost.DType;
 import dev.netcost.Layer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
-import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.DecoderFigures;
-import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.write.CompanionNames.Own;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
@@ -63,13 +61,12 @@ public final class CompanionWriter {
      */
     public void write(NetworkAnalysis analysis, CompanionNames names, Element originatingElement) throws IOException {
         JavaFile file = file(analysis, names, originatingElement);
-        // Rendered to a string first, then written at once: JavaPoet writing straight to the
-        // Filer's writer pushed the source through the encoder a few characters at a time, a
-        // seventh of netcost's own time on a large network.
-        String source = file.toString();
+        // Gathered: JavaPoet writes a few characters at a time, and the Filer's writer encodes
+        // each call on its own, a seventh of netcost's own time on a large network. Not rendered
+        // to a string first, as the source of a large network is megabytes.
         String name = analysis.network().companionQualifiedName();
-        try (java.io.Writer out = filer.createSourceFile(name, originatingElement).openWriter()) {
-            out.write(source);
+        try (Writer out = new GatheringWriter(filer.createSourceFile(name, originatingElement).openWriter())) {
+            file.writeTo(out);
         }
     }
 
@@ -122,27 +119,19 @@ public final class CompanionWriter {
         type.addField(shape(Own.OUTPUT_SHAPE, analysis.output(), "One output sample"));
 
         FieldConstants.add(type, names.groups());
-        List<Layer> blockRows = new ArrayList<>();
-        for (BlockAnalysis block : analysis.blocks()) {
-            blockRows.add(SummaryText.layer(block.path(), block.op(), block.input(), block.output(), block.cost(),
-                    block.traffic()));
-        }
-        List<Layer> layerRows = new ArrayList<>();
-        for (LayerAnalysis layer : analysis.layers()) {
-            layerRows.add(SummaryText.layer(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost(),
-                    layer.traffic()));
-        }
         type.addField(FieldSpec.builder(LAYER_LIST, Own.LAYERS.name(), CONSTANT)
                 .addJavadoc("Every layer with its shapes and figures, in execution order, named by its path\n"
                         + "({@code layer3[0].conv2} inside blocks). Immutable. One row per layer, tab-separated: path,"
-                        + " op,\ninput, output, params, buffers, MACs, FLOPs, activation bytes, memory-access bytes.\n")
-                .initializer(LayerLists.initializer(layerRows))
+                        + " op,\ninput, output, params, buffers, MACs, FLOPs, activation bytes, memory-access bytes."
+                        + " The instances of a\nblock like the one before are one line: {@code layer3[2..5]} as"
+                        + " {@code layer3[1]}.\n")
+                .initializer(LayerLists.layers(analysis.layers()))
                 .build());
         type.addField(FieldSpec.builder(LAYER_LIST, Own.BLOCKS.name(), CONSTANT)
                 .addJavadoc("Every block use and block instance with the totals of the layers inside it, in the\n"
                         + "order they begin: {@code layer3} ({@code Bottleneck x 6}), then {@code layer3[0]}..."
                         + " Immutable.\n")
-                .initializer(LayerLists.initializer(blockRows))
+                .initializer(LayerLists.blocks(analysis.blocks()))
                 .build());
 
         CodeBlock header = analysis.decoder().isPresent()

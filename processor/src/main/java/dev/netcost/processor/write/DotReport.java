@@ -1,10 +1,13 @@
 package dev.netcost.processor.write;
 
+import dev.netcost.Shape;
 import dev.netcost.Summary;
 import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.NodeDecl;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,13 +23,11 @@ import java.util.Map;
 final class DotReport {
     private DotReport() {}
 
-    static String render(NetworkAnalysis analysis) {
+    /** Writes the drawing to {@code dot}, a line at a time. */
+    static void write(NetworkAnalysis analysis, Writer dot) throws IOException {
         Map<String, BlockAnalysis> blocks = new HashMap<>();
         analysis.blocks().forEach(b -> blocks.put(b.path(), b));
-        Map<String, LayerAnalysis> byPath = new HashMap<>();
-        analysis.layers().forEach(l -> byPath.put(l.path(), l));
 
-        StringBuilder dot = new StringBuilder();
         dot.append("digraph ").append(Json.quote(analysis.network().name())).append(" {\n");
         dot.append("  rankdir=TB;\n");
         dot.append("  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n");
@@ -35,43 +36,97 @@ final class DotReport {
                 .append(Json.quote("input\n" + analysis.input())).append("];\n");
 
         Deque<String> open = new ArrayDeque<>();
+        // The clusters around a layer are those around the one before when both lie directly in
+        // the same block: worked out only when they do not.
+        EnclosingPath enclosing = new EnclosingPath();
+        String indent = "  ";
         for (LayerAnalysis layer : analysis.layers()) {
-            List<String> clusters = new ArrayList<>();
-            for (String ancestor : Summary.ancestors(layer.path())) {
-                if (blocks.containsKey(ancestor)) {
-                    clusters.add(ancestor);
+            String path = layer.path();
+            if (enclosing.changesAt(path)) {
+                List<String> clusters = new ArrayList<>();
+                for (String ancestor : Summary.ancestors(path)) {
+                    if (blocks.containsKey(ancestor)) {
+                        clusters.add(ancestor);
+                    }
                 }
-            }
-            while (!open.isEmpty() && !clusters.contains(open.peek())) {
-                open.pop();
-                dot.append("  ".repeat(open.size() + 1)).append("}\n");
-            }
-            for (String cluster : clusters) {
-                if (!open.contains(cluster)) {
-                    BlockAnalysis block = blocks.get(cluster);
-                    String indent = "  ".repeat(open.size() + 1);
-                    dot.append(indent).append("subgraph ").append(Json.quote("cluster_" + cluster)).append(" {\n");
-                    dot.append(indent).append("  label=").append(Json.quote(cluster + ": " + block.op())).append(";\n");
-                    dot.append(indent).append("  style=dashed;\n");
-                    open.push(cluster);
+                while (!open.isEmpty() && !clusters.contains(open.peek())) {
+                    open.pop();
+                    dot.append("  ".repeat(open.size() + 1)).append("}\n");
                 }
+                for (String cluster : clusters) {
+                    if (!open.contains(cluster)) {
+                        BlockAnalysis block = blocks.get(cluster);
+                        String outer = "  ".repeat(open.size() + 1);
+                        dot.append(outer).append("subgraph ").append(Json.quote("cluster_" + cluster)).append(" {\n");
+                        dot.append(outer).append("  label=").append(Json.quote(cluster + ": " + block.op()))
+                                .append(";\n");
+                        dot.append(outer).append("  style=dashed;\n");
+                        open.push(cluster);
+                    }
+                }
+                indent = "  ".repeat(open.size() + 1);
             }
             String params = layer.cost().params() > 0 ? "\n" + Summary.grouped(layer.cost().params()) + " params" : "";
-            dot.append("  ".repeat(open.size() + 1)).append(Json.quote(layer.path())).append(" [label=")
-                    .append(Json.quote(layer.path() + "\n" + layer.op() + params)).append("];\n");
+            dot.append(indent);
+            Json.quote(path, dot);
+            dot.append(" [label=");
+            Json.quote(path + "\n" + layer.op() + params, dot);
+            dot.append("];\n");
         }
         while (!open.isEmpty()) {
             open.pop();
             dot.append("  ".repeat(open.size() + 1)).append("}\n");
         }
-        for (LayerAnalysis layer : analysis.layers()) {
-            for (String read : layer.reads()) {
-                LayerAnalysis producer = byPath.get(read);
-                String shape = producer == null ? analysis.input().toString() : producer.output().toString();
-                dot.append("  ").append(Json.quote(read)).append(" -> ").append(Json.quote(layer.path()))
-                        .append(" [label=").append(Json.quote(shape)).append("];\n");
+        // A network has few shapes, and a large one many edges: each label is quoted once.
+        Map<Shape, String> labels = new HashMap<>();
+        Producers producers = new Producers(analysis);
+        List<LayerAnalysis> layers = analysis.layers();
+        for (int reader = 0; reader < layers.size(); reader++) {
+            String path = layers.get(reader).path();
+            for (String read : layers.get(reader).reads()) {
+                dot.append("  ");
+                Json.quote(read, dot);
+                dot.append(" -> ");
+                Json.quote(path, dot);
+                dot.append(" [label=").append(labels.computeIfAbsent(producers.output(read, reader),
+                        shape -> Json.quote(shape.toString()))).append("];\n");
             }
         }
-        return dot.append("}\n").toString();
+        dot.append("}\n");
+    }
+
+    /**
+     * The output of the layer that made each tensor read. A layer reads mostly what one of the
+     * few layers just before it made, so those are looked at first; a map of every layer is made
+     * only for a read from further back.
+     */
+    private static final class Producers {
+        private static final int NEAR = 8;
+
+        private final List<LayerAnalysis> layers;
+        private final Shape input;
+        private Map<String, Shape> far;
+
+        Producers(NetworkAnalysis analysis) {
+            this.layers = analysis.layers();
+            this.input = analysis.input();
+        }
+
+        /** The shape of tensor {@code read}, as read by layer {@code reader}: a layer's path, or {@code input}. */
+        Shape output(String read, int reader) {
+            for (int i = reader - 1; i >= Math.max(0, reader - NEAR); i--) {
+                if (layers.get(i).path().equals(read)) {
+                    return layers.get(i).output();
+                }
+            }
+            if (read.equals(NodeDecl.INPUT)) {
+                return input;
+            }
+            if (far == null) {
+                far = new HashMap<>();
+                layers.forEach(layer -> far.put(layer.path(), layer.output()));
+            }
+            return far.getOrDefault(read, input);
+        }
     }
 }

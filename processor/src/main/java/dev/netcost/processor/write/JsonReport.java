@@ -1,11 +1,14 @@
 package dev.netcost.processor.write;
 
 import dev.netcost.processor.infer.BlockAnalysis;
+import dev.netcost.processor.infer.DecoderFigures;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Locale;
 
 /**
@@ -21,11 +24,11 @@ final class JsonReport {
 
     private JsonReport() {}
 
-    static String render(NetworkAnalysis analysis) {
+    static void write(NetworkAnalysis analysis, Writer out) throws IOException {
         NetworkDecl network = analysis.network();
         NetworkAnalysis.Memory memory = analysis.memory();
         Cost total = analysis.total();
-        Json json = new Json().beginObject(null)
+        Json json = new Json(out).beginObject(null)
                 .value("schema", SCHEMA)
                 .value("conventions", CONVENTIONS)
                 .value("network", network.packageName().isEmpty() ? String.join(".", network.simpleNames())
@@ -47,15 +50,18 @@ final class JsonReport {
                 .value("memoryAccessBytes", memory.memoryAccessBytes())
                 .value("arithmeticIntensity", analysis.arithmeticIntensity())
                 .endObject();
-        analysis.decoder().ifPresent(decoder -> json.beginObject("decoder")
-                .value("context", decoder.context())
-                .value("attentionLayers", decoder.attentionLayers())
-                .value("kvCacheBytes", decoder.kvCacheBytes())
-                .value("kvCacheBytesPerToken", decoder.kvCacheBytesPerToken())
-                .value("prefillMacs", decoder.prefillMacs())
-                .value("decodeMacs", decoder.decodeMacs())
-                .value("decodeMacsPerContextToken", decoder.decodeMacsPerContextToken())
-                .endObject());
+        if (analysis.decoder().isPresent()) {
+            DecoderFigures decoder = analysis.decoder().get();
+            json.beginObject("decoder")
+                    .value("context", decoder.context())
+                    .value("attentionLayers", decoder.attentionLayers())
+                    .value("kvCacheBytes", decoder.kvCacheBytes())
+                    .value("kvCacheBytesPerToken", decoder.kvCacheBytesPerToken())
+                    .value("prefillMacs", decoder.prefillMacs())
+                    .value("decodeMacs", decoder.decodeMacs())
+                    .value("decodeMacsPerContextToken", decoder.decodeMacsPerContextToken())
+                    .endObject();
+        }
         json.beginArray("layers");
         for (LayerAnalysis layer : analysis.layers()) {
             json.beginObject(null).value("path", layer.path()).value("op", layer.op()).strings("reads", layer.reads())
@@ -68,10 +74,10 @@ final class JsonReport {
                     .value("input", block.input()).value("output", block.output());
             figures(json, block.cost(), block.traffic()).endObject();
         }
-        return json.endArray().endObject().toString();
+        json.endArray().endObject().end();
     }
 
-    private static Json figures(Json json, Cost cost, Traffic traffic) {
+    private static Json figures(Json json, Cost cost, Traffic traffic) throws IOException {
         return json.value("params", cost.params())
                 .value("buffers", cost.buffers())
                 .value("macs", cost.macs())

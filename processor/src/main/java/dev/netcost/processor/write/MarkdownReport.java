@@ -2,25 +2,29 @@ package dev.netcost.processor.write;
 
 import dev.netcost.Summary;
 import dev.netcost.processor.infer.BlockAnalysis;
+import dev.netcost.processor.infer.DecoderFigures;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Locale;
 
 /** The human-readable report, {@code META-INF/netcost/<network>.md}: the summary as Markdown tables. */
 final class MarkdownReport {
     private MarkdownReport() {}
 
-    static String render(NetworkAnalysis analysis) {
+    /** Writes the report to {@code md}, a row at a time. */
+    static void write(NetworkAnalysis analysis, Writer md) throws IOException {
         NetworkDecl network = analysis.network();
         NetworkAnalysis.Memory memory = analysis.memory();
         Cost total = analysis.total();
-        StringBuilder md = new StringBuilder();
         md.append("# ").append(network.name()).append("\n\n");
-        md.append("Input ").append(analysis.input()).append(", batch ").append(network.batch()).append(", ")
+        md.append("Input ").append(analysis.input().toString()).append(", batch ")
+                .append(Integer.toString(network.batch())).append(", ")
                 .append(network.dtype().name().toLowerCase(Locale.ROOT)).append(". Output ")
-                .append(analysis.output()).append(".\n\n");
+                .append(analysis.output().toString()).append(".\n\n");
         md.append("| Total | |\n| --- | ---: |\n");
         row(md, "Params", Summary.grouped(total.params()));
         row(md, "Buffers", Summary.grouped(total.buffers()));
@@ -30,18 +34,20 @@ final class MarkdownReport {
         row(md, "Peak memory", Summary.bytes(memory.peakBytes()) + " (activations "
                 + Summary.bytes(memory.peakActivationBytes()) + " at `" + memory.peakAt() + "`)");
         row(md, "Memory access", Summary.bytes(memory.memoryAccessBytes()));
-        analysis.decoder().ifPresent(decoder -> {
+        if (analysis.decoder().isPresent()) {
+            DecoderFigures decoder = analysis.decoder().get();
             row(md, "KV cache", Summary.bytes(decoder.kvCacheBytes()) + " at " + Summary.grouped(decoder.context())
                     + " tokens");
             row(md, "Prefill MACs", Summary.grouped(decoder.prefillMacs()));
             row(md, "Decode MACs per token", Summary.grouped(decoder.decodeMacs()));
-        });
+        }
         md.append("\n## Layers\n\n");
         md.append("| Layer | Op | Output shape | Params | MACs | FLOPs | Activations | Mem. access |\n");
         md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (LayerAnalysis layer : analysis.layers()) {
-            md.append("| `").append(layer.path()).append("` | ").append(layer.op()).append(" | ").append(layer.output())
-                    .append(" | ").append(Summary.grouped(layer.cost().params())).append(" | ")
+            md.append("| `").append(layer.path()).append("` | ").append(layer.op()).append(" | ")
+                    .append(layer.output().toString()).append(" | ")
+                    .append(Summary.grouped(layer.cost().params())).append(" | ")
                     .append(Summary.grouped(layer.cost().macs())).append(" | ")
                     .append(Summary.grouped(layer.cost().flops())).append(" | ")
                     .append(Summary.bytes(layer.traffic().activationBytes())).append(" | ")
@@ -53,15 +59,15 @@ final class MarkdownReport {
             md.append("| --- | --- | --- | ---: | ---: | ---: |\n");
             for (BlockAnalysis block : analysis.blocks()) {
                 md.append("| `").append(block.path()).append("` | ").append(block.op()).append(" | ")
-                        .append(block.output()).append(" | ").append(Summary.grouped(block.cost().params()))
-                        .append(" | ").append(Summary.grouped(block.cost().macs())).append(" | ")
+                        .append(block.output().toString()).append(" | ")
+                        .append(Summary.grouped(block.cost().params())).append(" | ")
+                        .append(Summary.grouped(block.cost().macs())).append(" | ")
                         .append(Summary.grouped(block.cost().flops())).append(" |\n");
             }
         }
-        return md.toString();
     }
 
-    private static void row(StringBuilder md, String name, String value) {
+    private static void row(Writer md, String name, String value) throws IOException {
         md.append("| ").append(name).append(" | ").append(value).append(" |\n");
     }
 }

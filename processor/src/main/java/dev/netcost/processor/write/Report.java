@@ -1,18 +1,25 @@
 package dev.netcost.processor.write;
 
 import dev.netcost.processor.infer.NetworkAnalysis;
-import java.util.function.Function;
+import java.io.IOException;
+import java.io.Writer;
 
 /** The reports netcost can write beside the classes, as {@code -Anetcost.reports} names them. */
 public enum Report {
-    JSON("json", JsonReport::render),
-    MARKDOWN("md", MarkdownReport::render),
-    DOT("dot", DotReport::render);
+    JSON("json", JsonReport::write),
+    MARKDOWN("md", MarkdownReport::write),
+    DOT("dot", DotReport::write);
+
+    /** Writes one report of a network, as it goes: a large network's report is never held whole. */
+    @FunctionalInterface
+    interface Renderer {
+        void write(NetworkAnalysis analysis, Writer out) throws IOException;
+    }
 
     private final String extension;
-    private final Function<NetworkAnalysis, String> renderer;
+    private final Renderer renderer;
 
-    Report(String extension, Function<NetworkAnalysis, String> renderer) {
+    Report(String extension, Renderer renderer) {
         this.extension = extension;
         this.renderer = renderer;
     }
@@ -22,7 +29,7 @@ public enum Report {
         return extension;
     }
 
-    String render(NetworkAnalysis analysis) {
-        return renderer.apply(analysis);
+    void write(NetworkAnalysis analysis, Writer out) throws IOException {
+        renderer.write(analysis, out);
     }
 }

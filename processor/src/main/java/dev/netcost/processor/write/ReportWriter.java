@@ -32,8 +32,8 @@ public final class ReportWriter {
             }
             FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path(analysis.network(), report),
                     originatingElement);
-            try (Writer out = file.openWriter()) {
-                out.write(report.render(analysis));
+            try (Writer out = new GatheringWriter(file.openWriter())) {
+                report.write(analysis, out);
             }
         }
     }

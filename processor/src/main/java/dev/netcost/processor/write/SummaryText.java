@@ -9,8 +9,14 @@ import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * The summary table at compile time, rendered by the same {@link Summary} the generated
@@ -30,43 +36,131 @@ public final class SummaryText {
      * hover, the heading and the totals with a pointer to {@code summary()}.
      */
     public static String forJavadoc(NetworkAnalysis analysis) {
-        String table = of(analysis);
-        List<String> lines = table.lines().toList();
-        // Rows lie between the rule under the column names and the rule above the totals.
-        int first = 4;
-        int last = lines.size() - 1;
-        while (last > first && !lines.get(last).startsWith("-")) {
-            last--;
+        Shown shown = Shown.of(analysis, depth(analysis));
+        if (shown.rows() <= JAVADOC_ROWS) {
+            return of(analysis);
         }
-        if (last - first <= JAVADOC_ROWS) {
-            return table;
+        // The rows are cut, but they set the columns' widths. Blocks that look alike set the same
+        // widths but for their names': one of each look, with the longest name, sets them all,
+        // where a block repeated a hundred thousand times would be a hundred thousand rows. The
+        // layers stay, as the totals are theirs.
+        String table = table(analysis, shown.blocksOfEachLook());
+        // Rows lie between the rule under the column names, the fourth line, and the rule above
+        // the totals, the last line that begins with "-".
+        int rows = 0;
+        for (int line = 0; line < 4; line++) {
+            rows = table.indexOf('\n', rows) + 1;
         }
-        List<String> shortened = new ArrayList<>(lines.subList(0, first));
-        shortened.add("(" + Summary.grouped(last - first) + " rows: call summary() for them)");
-        shortened.addAll(lines.subList(last, lines.size()));
-        return String.join("\n", shortened) + "\n";
+        int totals = table.lastIndexOf("\n-") + 1;
+        return table.substring(0, rows) + "(" + Summary.grouped(shown.rows()) + " rows: call summary() for them)\n"
+                + table.substring(totals);
     }
 
     /** The table, blocks open to their instances. */
     public static String of(NetworkAnalysis analysis) {
+        return table(analysis, rows(analysis.blocks(), b -> layer(b.path(), b.op(), b.input(), b.output(), b.cost(),
+                b.traffic())));
+    }
+
+    /** The table with the blocks {@code blocks}, and every layer. */
+    private static String table(NetworkAnalysis analysis, List<Layer> blocks) {
         NetworkDecl network = analysis.network();
-        List<Layer> layers = new ArrayList<>();
-        for (LayerAnalysis layer : analysis.layers()) {
-            layers.add(layer(layer.path(), layer.op(), layer.input(), layer.output(), layer.cost(), layer.traffic()));
-        }
-        List<Layer> blocks = new ArrayList<>();
-        for (BlockAnalysis block : analysis.blocks()) {
-            blocks.add(layer(block.path(), block.op(), block.input(), block.output(), block.cost(), block.traffic()));
-        }
+        List<Layer> layers = rows(analysis.layers(), l -> layer(l.path(), l.op(), l.input(), l.output(), l.cost(),
+                l.traffic()));
         Summary.Header header = new Summary.Header(network.name(), analysis.input(), network.batch(), network.dtype(),
                 analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
                 analysis.decoder().map(d -> new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(),
                         d.decodeMacs())));
-        return Summary.table(header, layers, blocks, blocks.isEmpty() ? Integer.MAX_VALUE : DEPTH);
+        return Summary.table(header, layers, blocks, depth(analysis));
+    }
+
+    /** How deep the compile-time table opens: all the way when there are no blocks to close. */
+    private static int depth(NetworkAnalysis analysis) {
+        return analysis.blocks().isEmpty() ? Integer.MAX_VALUE : DEPTH;
+    }
+
+    /**
+     * The rows {@link Summary#table} shows at a depth, counted without rendering them: each layer
+     * no deeper than that, and each block no deeper that holds a layer.
+     *
+     * @param rows  how many
+     * @param looks the blocks shown, one of each look: a look's block with the longest path
+     */
+    private record Shown(int rows, Map<Look, BlockAnalysis> looks) {
+        /** What a block's row shows but for its name: what sets the widths of the other columns. */
+        private record Look(String op, Shape output, Cost cost, Traffic traffic) {}
+
+        static Shown of(NetworkAnalysis analysis, int depth) {
+            Map<String, BlockAnalysis> unseen = new HashMap<>();
+            for (BlockAnalysis block : analysis.blocks()) {
+                if (depth(block.path()) <= depth) {
+                    unseen.put(block.path(), block);
+                }
+            }
+            Map<Look, BlockAnalysis> looks = new LinkedHashMap<>();
+            int rows = 0;
+            // A layer directly in the same block as the one before has the same ancestors, all seen.
+            EnclosingPath enclosing = new EnclosingPath();
+            for (LayerAnalysis layer : analysis.layers()) {
+                String path = layer.path();
+                if (enclosing.changesAt(path) && !unseen.isEmpty()) {
+                    for (String ancestor : Summary.ancestors(path)) {
+                        BlockAnalysis block = unseen.remove(ancestor);
+                        if (block != null) {
+                            rows++;
+                            looks.merge(new Look(block.op(), block.output(), block.cost(), block.traffic()), block,
+                                    (a, b) -> b.path().length() > a.path().length() ? b : a);
+                        }
+                    }
+                }
+                if (depth(path) <= depth) {
+                    rows++;
+                }
+            }
+            return new Shown(rows, looks);
+        }
+
+        List<Layer> blocksOfEachLook() {
+            List<Layer> blocks = new ArrayList<>();
+            for (BlockAnalysis b : looks.values()) {
+                blocks.add(layer(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic()));
+            }
+            return blocks;
+        }
+
+        /** As {@link Summary}'s: {@code conv1} 1, {@code layer3[0]} 2, {@code layer3[0].conv2} 3. */
+        private static int depth(String path) {
+            int depth = 1;
+            for (int i = 0; i < path.length(); i++) {
+                if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                    depth++;
+                }
+            }
+            return depth;
+        }
+    }
+
+    /**
+     * The analysed rows as the public {@link Layer}, each made when it is read: the table keeps
+     * the rows it shows, not a copy of every layer of a network of half a million.
+     */
+    private static <T> List<Layer> rows(List<T> analysed, Function<T, Layer> layer) {
+        final class Rows extends AbstractList<Layer> implements RandomAccess {
+            @Override
+            public Layer get(int index) {
+                return layer.apply(analysed.get(index));
+            }
+
+            @Override
+            public int size() {
+                return analysed.size();
+            }
+        }
+        return new Rows();
     }
 
     /** The public {@link Layer} for an analysed layer or block. */
-    static Layer layer(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
+    private static Layer layer(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
         return new Layer(path, op, input, output, cost.params(), cost.buffers(), cost.macs(), cost.flops(),
                 traffic.activationBytes(), traffic.memoryAccessBytes());
     }
