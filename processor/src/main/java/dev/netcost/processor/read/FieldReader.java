@@ -87,6 +87,7 @@ final class FieldReader {
      */
     Fields read(TypeElement owner, List<SourceMap.Field> fieldSources, List<NodeDecl> nodes) {
         boolean anyAnnotated = false;
+        UnresolvedAnnotations.InClass written = null; // read from the source only when a field needs it
         for (Element member : owner.getEnclosedElements()) {
             if (member.getKind() != ElementKind.FIELD) {
                 continue;
@@ -116,7 +117,10 @@ final class FieldReader {
                 // @Cnov on a Layer field: javac reports it. Reading on would drop a layer the user
                 // meant and report false shape errors on the layers after it.
                 if (unknown.isEmpty()) {
-                    unknown = misspelt.on(field); // javac 17 drops it from the mirrors
+                    if (written == null) {
+                        written = misspelt.in(owner);
+                    }
+                    unknown = written.on(field); // javac 17 drops it from the mirrors
                 }
                 if (unknown.isPresent()) {
                     unresolved.add(new Unresolved(name, "the annotation @" + unknown.get()));
