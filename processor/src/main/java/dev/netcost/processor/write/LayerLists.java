@@ -8,11 +8,8 @@ import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.RandomAccess;
-import java.util.function.Function;
 
 /**
  * The code that builds {@code LAYERS} and {@code BLOCKS}: the rows packed as text
@@ -51,27 +48,14 @@ final class LayerLists {
 
     /** The initializer of {@code LAYERS}: an immutable list of the layers' rows. */
     static CodeBlock layers(List<LayerAnalysis> layers) {
-        return initializer(rows(layers, l -> new Row(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic())));
+        return initializer(MappedList.of(layers,
+                l -> new Row(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic())));
     }
 
     /** The initializer of {@code BLOCKS}: an immutable list of the blocks' rows. */
     static CodeBlock blocks(List<BlockAnalysis> blocks) {
-        return initializer(rows(blocks, b -> new Row(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic())));
-    }
-
-    private static <T> List<Row> rows(List<T> analysed, Function<T, Row> row) {
-        final class Rows extends AbstractList<Row> implements RandomAccess {
-            @Override
-            public Row get(int index) {
-                return row.apply(analysed.get(index));
-            }
-
-            @Override
-            public int size() {
-                return analysed.size();
-            }
-        }
-        return new Rows();
+        return initializer(MappedList.of(blocks,
+                b -> new Row(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic())));
     }
 
     private static CodeBlock initializer(List<Row> rows) {

@@ -9,14 +9,11 @@ import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
-import java.util.function.Function;
 
 /**
  * The summary table at compile time, rendered by the same {@link Summary} the generated
@@ -58,14 +55,14 @@ public final class SummaryText {
 
     /** The table, blocks open to their instances. */
     public static String of(NetworkAnalysis analysis) {
-        return table(analysis, rows(analysis.blocks(), b -> layer(b.path(), b.op(), b.input(), b.output(), b.cost(),
+        return table(analysis, MappedList.of(analysis.blocks(), b -> layer(b.path(), b.op(), b.input(), b.output(), b.cost(),
                 b.traffic())));
     }
 
     /** The table with the blocks {@code blocks}, and every layer. */
     private static String table(NetworkAnalysis analysis, List<Layer> blocks) {
         NetworkDecl network = analysis.network();
-        List<Layer> layers = rows(analysis.layers(), l -> layer(l.path(), l.op(), l.input(), l.output(), l.cost(),
+        List<Layer> layers = MappedList.of(analysis.layers(), l -> layer(l.path(), l.op(), l.input(), l.output(), l.cost(),
                 l.traffic()));
         Summary.Header header = new Summary.Header(network.name(), analysis.input(), network.batch(), network.dtype(),
                 analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
@@ -138,25 +135,6 @@ public final class SummaryText {
             }
             return depth;
         }
-    }
-
-    /**
-     * The analysed rows as the public {@link Layer}, each made when it is read: the table keeps
-     * the rows it shows, not a copy of every layer of a network of half a million.
-     */
-    private static <T> List<Layer> rows(List<T> analysed, Function<T, Layer> layer) {
-        final class Rows extends AbstractList<Layer> implements RandomAccess {
-            @Override
-            public Layer get(int index) {
-                return layer.apply(analysed.get(index));
-            }
-
-            @Override
-            public int size() {
-                return analysed.size();
-            }
-        }
-        return new Rows();
     }
 
     /** The public {@link Layer} for an analysed layer or block. */
