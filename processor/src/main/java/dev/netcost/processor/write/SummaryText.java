@@ -55,15 +55,15 @@ public final class SummaryText {
 
     /** The table, blocks open to their instances. */
     public static String of(NetworkAnalysis analysis) {
-        return table(analysis, MappedList.of(analysis.blocks(), b -> layer(b.path(), b.op(), b.input(), b.output(), b.cost(),
-                b.traffic())));
+        return table(analysis, MappedList.of(analysis.blocks(),
+                b -> layer(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic())));
     }
 
     /** The table with the blocks {@code blocks}, and every layer. */
     private static String table(NetworkAnalysis analysis, List<Layer> blocks) {
         NetworkDecl network = analysis.network();
-        List<Layer> layers = MappedList.of(analysis.layers(), l -> layer(l.path(), l.op(), l.input(), l.output(), l.cost(),
-                l.traffic()));
+        List<Layer> layers = MappedList.of(analysis.layers(),
+                l -> layer(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic()));
         Summary.Header header = new Summary.Header(network.name(), analysis.input(), network.batch(), network.dtype(),
                 analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
                 analysis.decoder().map(d -> new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(),
