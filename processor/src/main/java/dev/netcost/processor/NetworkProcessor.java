@@ -132,7 +132,13 @@ public final class NetworkProcessor extends AbstractProcessor {
                 reporter.internalError(annotations.iterator().next(), e);
             }
         }
-        localClasses.ifPresent(local -> local.report(local.find(round.getRootElements())));
+        if (localClasses.isPresent() && !round.getRootElements().isEmpty()) {
+            try {
+                localClasses.get().report(localClasses.get().find(round.getRootElements()));
+            } catch (RuntimeException | Error e) {
+                reporter.internalError(round.getRootElements().iterator().next(), e);
+            }
+        }
         Set<String> networks = new LinkedHashSet<>(deferred.keySet());
         deferred.clear();
         for (Element element : round.getElementsAnnotatedWith(Network.class)) {
@@ -163,14 +169,19 @@ public final class NetworkProcessor extends AbstractProcessor {
             if (type == null) {
                 continue;
             }
-            // Read once more: its own mistakes are still worth saying, beside what javac could not resolve.
-            ReadNetwork read = reader.read(type, beingCompiled);
-            reporter.report(read.problems());
-            List<Unresolved> unresolved = read.complete() ? entry.getValue() : read.unresolved();
-            List<String> what = unresolved.stream().map(Unresolved::toString).toList();
-            String companion = read.decl().companionQualifiedName();
-            reporter.report(LocatedProblem.of(Message.STILL_UNRESOLVED, SourceLocation.onNetwork(type),
-                    read.decl().name(), String.join(", ", what), companion.substring(companion.lastIndexOf('.') + 1)));
+            try {
+                // Read once more: its own mistakes are still worth saying, beside what javac could not resolve.
+                ReadNetwork read = reader.read(type, beingCompiled);
+                reporter.report(read.problems());
+                List<Unresolved> unresolved = read.complete() ? entry.getValue() : read.unresolved();
+                List<String> what = unresolved.stream().map(Unresolved::toString).toList();
+                String companion = read.decl().companionQualifiedName();
+                reporter.report(LocatedProblem.of(Message.STILL_UNRESOLVED, SourceLocation.onNetwork(type),
+                        read.decl().name(), String.join(", ", what),
+                        companion.substring(companion.lastIndexOf('.') + 1)));
+            } catch (RuntimeException | Error e) {
+                reporter.internalError(type, e);
+            }
         }
         deferred.clear();
     }
