@@ -51,11 +51,7 @@ public final class LocalClasses {
 
     /** Empty where the compiler is not javac. */
     public static Optional<LocalClasses> of(ProcessingEnvironment env) {
-        try {
-            return Optional.of(new LocalClasses(Trees.instance(env), env.getElementUtils()));
-        } catch (IllegalArgumentException | LinkageError notJavac) {
-            return Optional.empty();
-        }
+        return SourceTrees.of(env).map(trees -> new LocalClasses(trees, env.getElementUtils()));
     }
 
     /** Every netcost annotation in a local or anonymous class of these root elements' files. */

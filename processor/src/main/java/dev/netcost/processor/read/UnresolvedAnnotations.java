@@ -28,11 +28,7 @@ final class UnresolvedAnnotations {
     }
 
     static UnresolvedAnnotations of(ProcessingEnvironment env) {
-        try {
-            return new UnresolvedAnnotations(Optional.of(Trees.instance(env)));
-        } catch (IllegalArgumentException | LinkageError notJavac) {
-            return new UnresolvedAnnotations(Optional.empty());
-        }
+        return new UnresolvedAnnotations(SourceTrees.of(env));
     }
 
     /**
