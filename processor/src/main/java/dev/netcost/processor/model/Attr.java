@@ -53,6 +53,11 @@ public enum Attr {
         INTS,
         BOOLEAN,
         REAL,
+        /**
+         * One constant of an enum of {@code dev.netcost} ({@code Interpolation.BILINEAR}), read as
+         * the constant's name; a constant only, never an expression.
+         */
+        CHOICE,
         /** Not a layer attribute: a place for diagnostics only. */
         NONE
     }

@@ -7,7 +7,8 @@ import java.util.Map;
 public final class AttrValues {
     private final Map<Attr, Object> values;
 
-    /** @param values {@code Integer}, {@code List<Integer>}, {@code Boolean} or {@code Double} by {@link Attr.Kind} */
+    /** @param values {@code Integer}, {@code List<Integer>}, {@code Boolean}, {@code Double} or an enum constant's
+     *               {@code String} name, by {@link Attr.Kind} */
     public AttrValues(Map<Attr, Object> values) {
         this.values = Map.copyOf(values);
     }
@@ -27,6 +28,11 @@ public final class AttrValues {
 
     public double real(Attr attr) {
         return (Double) get(attr);
+    }
+
+    /** An enum attribute ({@link Attr.Kind#CHOICE}) as the DSL's constant. */
+    public <E extends Enum<E>> E choice(Attr attr, Class<E> type) {
+        return Enum.valueOf(type, (String) get(attr));
     }
 
     private Object get(Attr attr) {

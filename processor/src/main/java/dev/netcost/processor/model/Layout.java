@@ -3,24 +3,40 @@ package dev.netcost.processor.model;
 import dev.netcost.Shape;
 
 /**
- * What the axes of a tensor of rank 2 mean: a feature map {@code (C, L)}, channels first, or a
- * sequence of tokens {@code (T, E)}, features last. The shape alone cannot tell them apart, and
- * the difference decides where a linear layer, a norm and {@code in} find the features.
+ * What the axes of a tensor mean, which its shape alone cannot tell: {@code (56, 56, 96)} may be
+ * a map of 56 channels or a map of 96 channels laid out channels-last, and {@code (C, L)} a 1-d
+ * map or a sequence of tokens {@code (T, E)}. The difference decides where a linear layer, a norm
+ * and {@code in} find the features. The walker keeps a layout beside every tensor; every op states
+ * which it accepts ({@link Computation#accepts()}).
  */
 public enum Layout {
+    /** Channels first, as PyTorch's modules hold a map: {@code (C)}, {@code (C, L)}, {@code (C, H, W)}, {@code (C, D, H, W)}. */
     FEATURES,
+    /**
+     * A map of rank 3 or more with its channels last, {@code (H, W, C)}: what {@code x.permute(0, 2, 3, 1)}
+     * gives, on which ConvNeXt's and Swin's linear layers and norms work per position.
+     */
+    CHANNELS_LAST,
+    /** A sequence of tokens {@code (T, E)}, rank 2, features last. */
     TOKENS;
 
     /**
      * The size of the axis the features are on, what {@code in} names in {@code @With}: the
-     * channels of a feature map, the width E of tokens.
+     * channels of a feature map, the last axis of a channels-last map, the width E of tokens.
      */
     public long features(Shape shape) {
-        return this == TOKENS ? shape.dim(shape.rank() - 1) : shape.dim(0);
+        return this == FEATURES ? shape.dim(0) : shape.dim(shape.rank() - 1);
     }
 
-    /** The layout of a tensor of {@code shape} that an op would give as {@code layout}: only rank 2 has tokens. */
+    /**
+     * The layout of a tensor of {@code shape} that an op would give as {@code layout}: only rank 2
+     * has tokens, only rank 3 and more a channels-last map; anything else is channels first.
+     */
     public static Layout of(Shape shape, Layout layout) {
-        return shape.rank() == 2 ? layout : FEATURES;
+        return switch (layout) {
+            case TOKENS -> shape.rank() == 2 ? TOKENS : FEATURES;
+            case CHANNELS_LAST -> shape.rank() >= 3 ? CHANNELS_LAST : FEATURES;
+            case FEATURES -> FEATURES;
+        };
     }
 }

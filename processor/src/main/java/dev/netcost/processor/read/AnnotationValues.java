@@ -9,6 +9,7 @@ import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 
 /** Typed access to one annotation's values, defaults included, by {@link Attr}. */
@@ -78,6 +79,15 @@ final class AnnotationValues {
 
     double real(Attr attr) {
         return as(raw(attr), Double.class, attr);
+    }
+
+    /** An enum attribute, as the name of its constant: {@code BILINEAR}. */
+    String choice(Attr attr) {
+        Object value = raw(attr);
+        if (!(value instanceof VariableElement constant)) {
+            throw new UnreadableValueException(attr.javaName(), attr.javaName() + " is not an enum constant: " + value);
+        }
+        return constant.getSimpleName().toString();
     }
 
     /** An {@code int[]} attribute; javac gives {@code kernel = 3} as a one-element list. */

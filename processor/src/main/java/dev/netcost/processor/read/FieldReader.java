@@ -231,7 +231,7 @@ final class FieldReader {
                             String.join(", ", op.attrs().stream().map(Attr::javaName).toList()));
                 }
                 ok = false;
-            } else if (attr.get().kind() == Attr.Kind.REAL) {
+            } else if (attr.get().kind() == Attr.Kind.REAL || attr.get().kind() == Attr.Kind.CHOICE) {
                 problem(Message.CONSTANT_ONLY, where, name, attr.get().javaName(), annotation);
                 ok = false;
             } else if (values.written(attr.get()).isPresent()) {
@@ -407,6 +407,7 @@ final class FieldReader {
             case INTS -> values.ints(attr);
             case BOOLEAN -> values.bool(attr);
             case REAL -> values.real(attr);
+            case CHOICE -> values.choice(attr);
             case NONE -> throw new IllegalArgumentException(attr + " is no layer attribute");
         };
     }

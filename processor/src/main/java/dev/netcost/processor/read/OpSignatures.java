@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -71,6 +73,9 @@ final class OpSignatures {
     private static Optional<Attr.Kind> holds(TypeMirror type) {
         if (type instanceof ArrayType array) {
             return array.getComponentType().getKind() == TypeKind.INT ? Optional.of(Attr.Kind.INTS) : Optional.empty();
+        }
+        if (type instanceof DeclaredType declared && declared.asElement().getKind() == ElementKind.ENUM) {
+            return Optional.of(Attr.Kind.CHOICE);
         }
         return switch (type.getKind()) {
             case INT -> Optional.of(Attr.Kind.INT);
