@@ -143,7 +143,8 @@ class DiagnosticsCatalogueTest {
             new Case("linear on a feature map", net("@Network(input = {3, 16, 16})", "@Linear(out = 10) Layer fc;"),
                     "[netcost:needs-flatten] fc on input (3, 16, 16): @Linear needs a vector or tokens (T, E), but "
                         + "its input still has spatial dimensions; add a @Flatten layer before it (it would give "
-                        + "(768)), or @ToTokens for one token per position",
+                        + "(768)), @ToTokens for one token per position, or @ChannelsLast for a linear layer on each "
+                        + "position's channels",
                     "@Linear", "@Linear"),
             new Case("max pool kernel zero", net("@Network(input = {3, 16, 16})", "@MaxPool(kernel = 0) Layer pool;"),
                     "[netcost:out-of-range] pool on input (3, 16, 16): kernel = 0: every kernel size must be "

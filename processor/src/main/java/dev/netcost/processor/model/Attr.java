@@ -30,6 +30,7 @@ public enum Attr {
     KV_HEADS("kvHeads", Kind.INT),
     CAUSAL("causal", Kind.BOOLEAN),
     ROTARY("rotary", Kind.BOOLEAN),
+    MODE("mode", Kind.CHOICE),
     /** {@code @Tied}. */
     TIED("value", Kind.NONE),
     /** {@code @Decoder}, on the network class. */

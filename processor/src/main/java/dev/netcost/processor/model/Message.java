@@ -194,6 +194,11 @@ public enum Message {
             "@ToTokens makes tokens of a feature map, but its input %s is tokens already; remove it"),
     TO_TOKENS_ON_VECTOR(ProblemKind.INPUT_SHAPE,
             "@ToTokens makes tokens of a feature map (C, H, W) or (C, L), but its input is the vector %s"),
+    /** The input, its last axis, its first. */
+    CHANNELS_LAST_ON_SEQUENCE(ProblemKind.INPUT_SHAPE, "@ChannelsLast moves the channels of a map (C, H, W) last,"
+            + " but its input %s has one spatial axis; @ToTokens gives (%d, %d), the same tensor as a sequence"),
+    CHANNELS_LAST_ON_VECTOR(ProblemKind.INPUT_SHAPE, "@ChannelsLast moves the channels of a map (C, H, W) last,"
+            + " but its input is the vector %s; remove it"),
     /** The annotation ({@code @MultiHeadAttention}), its input. */
     TOKENS_NEEDED_NOT_IDS(ProblemKind.INPUT_SHAPE, "%s works on tokens (T, E), but its input %s has one"
             + " dimension: if it is token ids, put an @Embedding before it"),
@@ -204,8 +209,8 @@ public enum Message {
     // needs-flatten
     /** The elements the input has, which a {@code @Flatten} would give. */
     LINEAR_NEEDS_FLATTEN(ProblemKind.NEEDS_FLATTEN, "@Linear needs a vector or tokens (T, E), but its input still"
-            + " has spatial dimensions; add a @Flatten layer before it (it would give (%d)), or @ToTokens for one"
-            + " token per position"),
+            + " has spatial dimensions; add a @Flatten layer before it (it would give (%d)), @ToTokens for one"
+            + " token per position, or @ChannelsLast for a linear layer on each position's channels"),
 
     // merge: each takes the inputs as Merge.describe gives them
     ADD_SHAPES_DIFFER(ProblemKind.MERGE, "@Add needs tensors of one shape, but %s; on a residual path whose"

@@ -11,6 +11,7 @@ import static dev.netcost.processor.model.Attr.INDEX;
 import static dev.netcost.processor.model.Attr.KERNEL;
 import static dev.netcost.processor.model.Attr.KV_HEADS;
 import static dev.netcost.processor.model.Attr.LENGTH;
+import static dev.netcost.processor.model.Attr.MODE;
 import static dev.netcost.processor.model.Attr.OUT;
 import static dev.netcost.processor.model.Attr.OUTPUT;
 import static dev.netcost.processor.model.Attr.OUTPUT_PADDING;
@@ -72,7 +73,11 @@ public enum OpKind {
             v.integer(KV_HEADS), v.bool(BIAS), v.bool(CAUSAL), v.bool(ROTARY))),
     ADD(dev.netcost.Add.class, v -> new Add()),
     CONCAT(dev.netcost.Concat.class, v -> new Concat()),
-    MUL(dev.netcost.Mul.class, v -> new Mul());
+    MUL(dev.netcost.Mul.class, v -> new Mul()),
+    CHANNELS_LAST(dev.netcost.ChannelsLast.class, v -> new ChannelsLast()),
+    CHANNELS_FIRST(dev.netcost.ChannelsFirst.class, v -> new ChannelsFirst()),
+    STOCHASTIC_DEPTH(dev.netcost.StochasticDepth.class, v -> new StochasticDepth(v.real(P),
+            v.choice(MODE, dev.netcost.StochasticDepth.Mode.class)));
 
     private final Class<? extends Annotation> annotation;
     private final Function<AttrValues, Computation> factory;
