@@ -294,6 +294,29 @@ public enum Message {
     DECODER_WITHOUT_ATTENTION(ProblemKind.DECODER, "%s: @Decoder marks a language model that decodes with a KV cache,"
             + " but it has no @MultiHeadAttention layer; add attention, or remove @Decoder"),
 
+    // interpolation
+    /** The mode, the spatial dimensions it interpolates, the input's, the modes that fit them. */
+    MODE_NOT_FITTING_INPUT(ProblemKind.INTERPOLATION, "mode = %s interpolates %d spatial dimensions, as PyTorch's"
+            + " kernels do, but the input has %d; use %s"),
+    ALIGN_CORNERS_WITH_NEAREST(ProblemKind.INTERPOLATION, "alignCorners = true aligns the corner cells of an"
+            + " interpolation, and PyTorch refuses it with mode = NEAREST; remove it, or choose LINEAR, BILINEAR,"
+            + " BICUBIC or TRILINEAR"),
+
+    // like: the tensor a layer names by like, as its producer and shape
+    /** Who made the tensor, its shape, what it is ({@code tokens (T, E)}). */
+    LIKE_NOT_A_FEATURE_MAP(ProblemKind.LIKE, "like names %s, which gives %s, %s; this layer takes the spatial size of"
+            + " a channels-first map (C, ...): name one"),
+    /** Who made the tensor, its shape, its spatial dimensions, the input's. */
+    LIKE_OF_OTHER_RANK(ProblemKind.LIKE, "like names %1$s, which gives %2$s with %3$d spatial dimensions, but the"
+            + " input has %4$d; name a map with %4$d spatial dimensions"),
+
+    // one-of
+    UPSAMPLE_SIZE_NOT_GIVEN(ProblemKind.ONE_OF, "@Upsample needs the size of its output: give one of scale, size or"
+            + " like"),
+    /** The attributes given ({@code scale and size}). */
+    UPSAMPLE_SIZE_GIVEN_TWICE(ProblemKind.ONE_OF, "@Upsample takes one of scale, size and like, but %s are given;"
+            + " keep one"),
+
     // missing
     /** The field, the annotation ({@code @Conv}), the attribute. */
     ATTRIBUTE_MISSING(ProblemKind.MISSING, "%1$s: %2$s needs %3$s; write it, as %2$s(%3$s = ...), or give it in a"
