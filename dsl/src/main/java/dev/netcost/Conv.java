@@ -31,6 +31,12 @@ public @interface Conv {
     /** Zero padding on each side. */
     int[] padding() default 0;
 
+    /**
+     * PyTorch's {@code padding='same'} ({@link Padding#SAME}, stride 1 only) or {@code 'valid'}
+     * ({@link Padding#VALID}); by default ({@link Padding#EXPLICIT}) the sizes in {@code padding}.
+     */
+    Padding autoPad() default Padding.EXPLICIT;
+
     /** Spacing between kernel taps. */
     int[] dilation() default 1;
 

@@ -201,10 +201,40 @@ class DiagnosticsCatalogueTest {
                         + "channels",
                     "groups = 2", "2"),
             new Case("add of different shapes", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 1) Layer conv;", "@Add({\"conv\", \"input\"}) Layer add;"),
-                    "[netcost:merge] add: @Add needs tensors of one shape, but conv gives (8, 16, 16) and "
-                        + "input gives (3, 16, 16); on a residual path whose channels or size change, give the "
-                        + "shortcut a 1 x 1 convolution with the same stride",
+                    "[netcost:merge] add: @Add needs shapes that broadcast (aligned on the last dimension, "
+                        + "each pair equal or one of them 1), but conv gives (8, 16, 16) and input gives (3, 16, "
+                        + "16); on a residual path whose channels or size change, give the shortcut a 1 x 1 "
+                        + "convolution with the same stride",
                     "{\"conv\", \"input\"}", "{\"conv\", \"input\"}"),
+            new Case("group norm groups not dividing the channels", net("@Network(input = {6, 8, 8})", "@GroupNorm(groups = 4) Layer gn;"),
+                    "[netcost:channels] gn on input (6, 8, 8): groups = 4 does not divide the 6 channels, which "
+                        + "GroupNorm splits into groups of equal size; use one of 1, 2, 3 or 6",
+                    "groups = 4", "4"),
+            new Case("prelu slopes neither one nor the channels", net("@Network(input = {8, 5, 5})", "@PReLU(parameters = 5) Layer prelu;"),
+                    "[netcost:channels] prelu on input (8, 5, 5): parameters = 5 is neither 1 (one slope shared) "
+                        + "nor the 8 channels of the input (one slope each), as PyTorch's PReLU requires; use "
+                        + "parameters = 1 or 8",
+                    "parameters = 5", "5"),
+            new Case("prelu slopes on tokens", net("@Network(input = {10})", "@Embedding(vocab = 100, dim = 16) Layer wte;", "@PReLU(parameters = 16) Layer prelu;"),
+                    "[netcost:input-shape] prelu on input (10, 16): parameters = 16 learns one slope per channel, "
+                        + "on axis 1 of PyTorch's (N, C, ...), but the input is tokens (T, E), whose axis 1 is T: "
+                        + "PyTorch's PReLU cannot learn a slope per feature E; use parameters = 1",
+                    "parameters = 16", "16"),
+            new Case("instance norm on a vector", net("@Network(input = {64})", "@InstanceNorm Layer inorm;"),
+                    "[netcost:input-shape] inorm on input (64): @InstanceNorm normalizes each channel over its "
+                        + "positions, so it takes (C, L), (C, H, W) or (C, D, H, W), but its input (64) has no "
+                        + "positions; move it before the @Flatten, or normalize the vector with @LayerNorm",
+                    "@InstanceNorm", "@InstanceNorm"),
+            new Case("same padding with a stride", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 3, stride = 2, autoPad = Padding.SAME) Layer conv;"),
+                    "[netcost:padding] conv on input (3, 16, 16): autoPad = Padding.SAME keeps the input's size, "
+                        + "which PyTorch allows only with stride 1 (\"padding='same' is not supported for strided "
+                        + "convolutions\"), and stride = 2; use stride = 1, or padding as sizes without autoPad, such "
+                        + "as padding = 1",
+                    "stride = 2", "2"),
+            new Case("same padding with sizes", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 3, padding = 1, autoPad = Padding.SAME) Layer conv;"),
+                    "[netcost:padding] conv on input (3, 16, 16): autoPad = Padding.SAME sets the padding itself, "
+                        + "but padding = 1 is written too; remove one of them",
+                    "padding = 1", "1"),
             new Case("concat of different sizes", net("@Network(input = {3, 16, 16})", "@MaxPool(kernel = 2) Layer pool;", "@Concat({\"pool\", \"input\"}) Layer cat;"),
                     "[netcost:merge] cat: @Concat joins on the channels (the first dimension) and needs "
                         + "every other dimension equal, but pool gives (3, 8, 8) and input gives (3, 16, 16); give "

@@ -23,9 +23,10 @@ class GraphDiagnosticsTest {
         NetworkSource src = network(
                 "@Conv(out = 128, kernel = 3, padding = 1) Layer conv;",
                 "@Add({\"conv\", \"input\"}) Layer add;");
-        assertOnlyError(compile(src), src, "[netcost:merge] add: @Add needs tensors of one shape, but conv gives"
-                + " (128, 8, 8) and input gives (64, 8, 8); on a residual path whose channels or size change, give"
-                + " the shortcut a 1 x 1 convolution with the same stride", src.at("{\"conv\", \"input\"}"));
+        assertOnlyError(compile(src), src, "[netcost:merge] add: @Add needs shapes that broadcast (aligned on the"
+                + " last dimension, each pair equal or one of them 1), but conv gives (128, 8, 8) and input gives"
+                + " (64, 8, 8); on a residual path whose channels or size change, give the shortcut a 1 x 1"
+                + " convolution with the same stride", src.at("{\"conv\", \"input\"}"));
     }
 
     @Test

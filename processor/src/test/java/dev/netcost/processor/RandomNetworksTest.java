@@ -344,12 +344,24 @@ class RandomNetworksTest {
                     flops += numel(x) * net.batch(); // every input cell summed into its channel, one divide each
                 }
                 case "Add" -> {
+                    // Broadcast, dimension by dimension from the last: equal, or one of them 1 (or missing).
+                    int rank = 0;
                     for (int t : in) {
-                        if (!java.util.Arrays.equals(shapes.get(t), x)) {
-                            return Optional.empty();
-                        }
+                        rank = Math.max(rank, shapes.get(t).length);
                     }
-                    y = x;
+                    y = new long[rank];
+                    for (int back = 1; back <= rank; back++) {
+                        long size = 1;
+                        for (int t : in) {
+                            long[] s = shapes.get(t);
+                            long d = back <= s.length ? s[s.length - back] : 1;
+                            if (d != 1 && size != 1 && d != size) {
+                                return Optional.empty();
+                            }
+                            size = d == 1 ? size : d;
+                        }
+                        y[rank - back] = size;
+                    }
                     flops += (in.size() - 1) * numel(y) * net.batch();
                 }
                 default -> { // Concat

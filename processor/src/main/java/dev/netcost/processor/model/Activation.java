@@ -1,10 +1,11 @@
 package dev.netcost.processor.model;
 
+import dev.netcost.Approximate;
 import dev.netcost.Shape;
 
 /**
  * An element-wise activation: {@code @ReLU}, {@code @ReLU6}, {@code @Sigmoid}, {@code @Tanh},
- * {@code @SiLU}, {@code @GELU}, {@code @Hardswish}, {@code @Hardsigmoid}.
+ * {@code @SiLU}, {@code @GELU}, {@code @Hardswish}, {@code @Hardsigmoid}, {@code @LeakyReLU}, {@code @Mish}.
  */
 public record Activation(Kind kind) implements Op {
     /** The activations and their FLOPs per element, by the cost model. */
@@ -18,7 +19,16 @@ public record Activation(Kind kind) implements Op {
         /** {@code x * relu6(x + 3) / 6}: hard sigmoid's three, and the multiply. */
         HARDSWISH("Hardswish", 4),
         /** {@code relu6(x + 3) / 6}: add, clamp (one, as ReLU6), divide. */
-        HARDSIGMOID("Hardsigmoid", 3);
+        HARDSIGMOID("Hardsigmoid", 3),
+        /** {@code x >= 0 ? x : slope * x}: a compare and a multiply; the slope changes no figure. */
+        LEAKY_RELU("LeakyReLU", 2),
+        /** {@code x * tanh(softplus(x))}: softplus's exp, add and log, tanh's 4 as above, the multiply. */
+        MISH("Mish", 8),
+        /**
+         * GELU's tanh form, {@code 0.5x(1 + tanh(sqrt(2/pi)(x + 0.044715x^3)))}: the cube 2, times
+         * 0.044715, plus x, times sqrt(2/pi), tanh's 4, plus 1, times x and 0.5.
+         */
+        GELU_TANH("GELU", 12);
 
         private final String displayName;
         private final int flopsPerElement;
@@ -27,6 +37,11 @@ public record Activation(Kind kind) implements Op {
             this.displayName = displayName;
             this.flopsPerElement = flopsPerElement;
         }
+    }
+
+    /** {@code @GELU(approximate = ...)}: the exact form, or the tanh form. */
+    public static Activation gelu(Approximate approximate) {
+        return new Activation(approximate == Approximate.TANH ? Kind.GELU_TANH : Kind.GELU);
     }
 
     @Override

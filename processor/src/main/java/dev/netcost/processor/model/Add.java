@@ -3,16 +3,16 @@ package dev.netcost.processor.model;
 import dev.netcost.Shape;
 import java.util.List;
 
-/** {@code @Add}: element-wise sum of tensors of one shape; {@code numel} FLOPs per extra input. */
+/**
+ * {@code @Add}: element-wise sum with PyTorch's broadcasting ({@link Broadcast}), as a residual
+ * connection adds tensors of one shape or a bias {@code (C, 1, 1)} is added to {@code (C, H, W)};
+ * {@code numel} of the output FLOPs per extra input.
+ */
 public record Add() implements Merge {
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
-        for (Shape shape : inputs) {
-            if (!shape.equals(inputs.get(0))) {
-                return ShapeResult.failed(Message.ADD_SHAPES_DIFFER.on(Attr.FROM, Merge.describe(inputs, names)));
-            }
-        }
-        return ShapeResult.of(inputs.get(0));
+        return Broadcast.of(inputs).map(ShapeResult::of).orElseGet(() -> ShapeResult.failed(
+                Message.ADD_SHAPES_DIFFER.on(Attr.FROM, Merge.describe(inputs, names))));
     }
 
     @Override

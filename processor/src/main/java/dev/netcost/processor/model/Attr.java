@@ -36,6 +36,17 @@ public enum Attr {
     LIKE("like", Kind.TENSOR),
     MODE("mode", Kind.CHOICE),
     ALIGN_CORNERS("alignCorners", Kind.BOOLEAN),
+    /** {@code @Conv}'s same or valid padding, a {@code dev.netcost.Padding}. */
+    AUTO_PAD("autoPad", Kind.CHOICE),
+    /** A norm's learned scale and shift per channel. */
+    AFFINE("affine", Kind.BOOLEAN),
+    /** An instance norm's running mean and variance. */
+    TRACK_RUNNING_STATS("trackRunningStats", Kind.BOOLEAN),
+    NEGATIVE_SLOPE("negativeSlope", Kind.REAL),
+    /** A PReLU's learned slopes. */
+    PARAMETERS("parameters", Kind.INT),
+    /** GELU's form, a {@code dev.netcost.Approximate}. */
+    APPROXIMATE("approximate", Kind.CHOICE),
     /** {@code @Tied}. */
     TIED("value", Kind.NONE),
     /** {@code @Decoder}, on the network class. */

@@ -1,12 +1,16 @@
 package dev.netcost.processor.model;
 
+import dev.netcost.Padding;
 import dev.netcost.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code @Conv}: convolution over 1, 2 or 3 spatial dimensions. */
+/**
+ * {@code @Conv}: convolution over 1, 2 or 3 spatial dimensions, padded by the sizes in
+ * {@code padding} or, with {@code autoPad}, as PyTorch's {@code padding='same'} or {@code 'valid'}.
+ */
 public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Integer> padding,
-        List<Integer> dilation, int groups, boolean bias) implements Op {
+        List<Integer> dilation, int groups, boolean bias, Padding autoPad) implements Op {
     public Conv {
         kernel = List.copyOf(kernel);
         stride = List.copyOf(stride);
@@ -14,12 +18,54 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
         dilation = List.copyOf(dilation);
     }
 
+    /** A convolution padded by the sizes in {@code padding}. */
+    public Conv(int out, List<Integer> kernel, List<Integer> stride, List<Integer> padding, List<Integer> dilation,
+            int groups, boolean bias) {
+        this(out, kernel, stride, padding, dilation, groups, bias, Padding.EXPLICIT);
+    }
+
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
         Window.checkChannels(faults, out, groups);
         Window.checkConvolutionSizes(faults, kernel, stride, padding, dilation);
+        checkAutoPad(faults);
         return faults;
+    }
+
+    /**
+     * Same or valid padding sets the padding itself, so sizes in {@code padding} contradict it; and
+     * PyTorch refuses same padding with a stride. Each is said only of values that are otherwise in
+     * range, which {@link Window#checkConvolutionSizes} reports. In a block whose stride comes from
+     * {@code @With}, this runs for each set of values, so the fault is on the argument that gave it.
+     */
+    private void checkAutoPad(List<Fault> faults) {
+        if (autoPad == Padding.EXPLICIT) {
+            return;
+        }
+        if (padding.stream().allMatch(p -> p >= 0) && padding.stream().anyMatch(p -> p > 0)) {
+            faults.add(Message.AUTO_PAD_WITH_PADDING.on(Attr.PADDING, autoPad.name(), Window.braces(padding)));
+        }
+        if (autoPad == Padding.SAME && stride.stream().allMatch(s -> s >= 1) && stride.stream().anyMatch(s -> s > 1)
+                && !kernel.isEmpty() && kernel.stream().allMatch(k -> k >= 1)
+                && !dilation.isEmpty() && dilation.stream().allMatch(d -> d >= 1)) {
+            faults.add(Message.SAME_PADDING_WITH_STRIDE.on(Attr.STRIDE, Window.braces(stride), halfSpans()));
+        }
+    }
+
+    /**
+     * {@code dilation * (kernel - 1) / 2} per dimension as written, the explicit padding that keeps
+     * {@code ceil(n / stride)} for an odd kernel: the fix the same-padding message suggests.
+     */
+    private String halfSpans() {
+        int count = Math.max(kernel.size(), dilation.size());
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long k = kernel.get(Math.min(i, kernel.size() - 1));
+            long d = dilation.get(Math.min(i, dilation.size() - 1));
+            values.add(Long.toString(Math.multiplyExact(d, k - 1) / 2));
+        }
+        return values.size() == 1 ? values.get(0) : "{" + String.join(", ", values) + "}";
     }
 
     @Override
@@ -34,7 +80,16 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
         if (!faults.isEmpty()) {
             return ShapeResult.failed(faults);
         }
-        return Window.slide(input, out, kernel, stride, padding, dilation, false);
+        if (autoPad == Padding.SAME) {
+            // PyTorch pads d(k-1) in all, so out = (n + d(k-1) - d(k-1) - 1) / 1 + 1 = n, whatever the kernel.
+            return ShapeResult.of(Window.withSpatial(out, Window.spatial(input)));
+        }
+        return Window.slide(input, out, kernel, stride, explicitPadding(), dilation, false);
+    }
+
+    /** The padding on each side: the sizes written, or none for {@code Padding.VALID}. */
+    private List<Integer> explicitPadding() {
+        return autoPad == Padding.VALID ? List.of(0) : padding;
     }
 
     @Override
@@ -56,8 +111,21 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
         return "Conv" + (input.rank() - 1) + "d";
     }
 
-    /** The window this convolution slides over an input of {@code spatialRank} dimensions. */
+    /**
+     * The window this convolution slides over an input of {@code spatialRank} dimensions, with the
+     * padding before the input: for same padding PyTorch's {@code total // 2} of {@code d(k-1)}, the
+     * rest going after the input.
+     */
     public SlidingWindow window(int spatialRank) {
-        return SlidingWindow.of(kernel, stride, padding, dilation, spatialRank);
+        if (autoPad != Padding.SAME) {
+            return SlidingWindow.of(kernel, stride, explicitPadding(), dilation, spatialRank);
+        }
+        long[] k = Window.perDimension(kernel, spatialRank);
+        long[] d = Window.perDimension(dilation, spatialRank);
+        long[] before = new long[spatialRank];
+        for (int i = 0; i < spatialRank; i++) {
+            before[i] = Math.multiplyExact(d[i], k[i] - 1) / 2;
+        }
+        return new SlidingWindow(k, Window.perDimension(stride, spatialRank), before, d);
     }
 }

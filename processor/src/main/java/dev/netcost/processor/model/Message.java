@@ -175,6 +175,14 @@ public enum Message {
     /** The padding, the dilated window's span, the most padding it allows. */
     POOL_PADDING_OVER_HALF_DILATED_WINDOW(ProblemKind.PADDING, "padding %d is more than half the dilated window %d,"
             + " which PyTorch refuses; use padding of at most %d"),
+    // padding: a convolution's same or valid padding
+    /** The stride as written, the padding to suggest instead: {@code dilation * (kernel - 1) / 2} per dimension. */
+    SAME_PADDING_WITH_STRIDE(ProblemKind.PADDING, "autoPad = Padding.SAME keeps the input's size, which PyTorch"
+            + " allows only with stride 1 (\"padding='same' is not supported for strided convolutions\"), and stride"
+            + " = %s; use stride = 1, or padding as sizes without autoPad, such as padding = %s"),
+    /** The constant ({@code SAME}), the padding as written. */
+    AUTO_PAD_WITH_PADDING(ProblemKind.PADDING, "autoPad = Padding.%s sets the padding itself, but padding = %s is"
+            + " written too; remove one of them"),
 
     // output-padding
     OUTPUT_PADDING_TOO_LARGE(ProblemKind.OUTPUT_PADDING, "outputPadding %d must be smaller than the stride %d or the"
@@ -205,6 +213,18 @@ public enum Message {
     /** The annotation, its input, and the tokens {@code @ToTokens} would make of it: positions, channels. */
     TOKENS_NEEDED_NOT_FEATURE_MAP(ProblemKind.INPUT_SHAPE, "%s works on tokens (T, E), but its input is the"
             + " feature map %s; put @ToTokens before it, which makes (%d, %d) tokens of it"),
+    /** The input. */
+    INSTANCE_NORM_WITHOUT_POSITIONS(ProblemKind.INPUT_SHAPE, "@InstanceNorm normalizes each channel over its"
+            + " positions, so it takes (C, L), (C, H, W) or (C, D, H, W), but its input %s has no positions; move it"
+            + " before the @Flatten, or normalize the vector with @LayerNorm"),
+    /** The slopes. */
+    PRELU_SLOPES_ON_TOKENS(ProblemKind.INPUT_SHAPE, "parameters = %d learns one slope per channel, on axis 1 of"
+            + " PyTorch's (N, C, ...), but the input is tokens (T, E), whose axis 1 is T: PyTorch's PReLU cannot learn"
+            + " a slope per feature E; use parameters = 1"),
+    /** The slopes. */
+    PRELU_SLOPES_ON_CHANNELS_LAST(ProblemKind.INPUT_SHAPE, "parameters = %d learns one slope per channel, on axis 1"
+            + " of PyTorch's (N, C, ...), but the input is a channels-last map (H, W, C), whose axis 1 is H; use"
+            + " parameters = 1, or put the @PReLU where the map is channels first"),
 
     // needs-flatten
     /** The elements the input has, which a {@code @Flatten} would give. */
@@ -213,8 +233,9 @@ public enum Message {
             + " token per position, or @ChannelsLast for a linear layer on each position's channels"),
 
     // merge: each takes the inputs as Merge.describe gives them
-    ADD_SHAPES_DIFFER(ProblemKind.MERGE, "@Add needs tensors of one shape, but %s; on a residual path whose"
-            + " channels or size change, give the shortcut a 1 x 1 convolution with the same stride"),
+    ADD_SHAPES_DIFFER(ProblemKind.MERGE, "@Add needs shapes that broadcast (aligned on the last dimension, each"
+            + " pair equal or one of them 1), but %s; on a residual path whose channels or size change, give the"
+            + " shortcut a 1 x 1 convolution with the same stride"),
     CONCAT_SIZES_DIFFER(ProblemKind.MERGE, "@Concat joins on the channels (the first dimension) and needs every"
             + " other dimension equal, but %s; give the branches the same stride and padding"),
     MUL_SHAPES_DO_NOT_BROADCAST(ProblemKind.MERGE, "@Mul needs shapes that broadcast (aligned on the last"
@@ -231,6 +252,12 @@ public enum Message {
     /** The groups, the input channels, the output channels, their greatest common divisor. */
     GROUPS_NOT_DIVIDING_INPUT_CHANNELS(ProblemKind.CHANNELS, "groups = %1$d does not divide the %2$d input channels;"
             + " use a groups value that divides both %2$d and out = %3$d (their greatest common divisor is %4$d)"),
+    /** The groups, the channels, the divisors to suggest. */
+    GROUP_NORM_GROUPS_NOT_DIVIDING_CHANNELS(ProblemKind.CHANNELS, "groups = %d does not divide the %d channels,"
+            + " which GroupNorm splits into groups of equal size; use one of %s"),
+    /** The slopes, the channels. */
+    PRELU_SLOPES_NOT_CHANNELS(ProblemKind.CHANNELS, "parameters = %1$d is neither 1 (one slope shared) nor the %2$d"
+            + " channels of the input (one slope each), as PyTorch's PReLU requires; use parameters = 1 or %2$d"),
 
     // heads
     /** The heads, the key/value heads, the divisors to suggest. */

@@ -10,25 +10,8 @@ import java.util.List;
 public record Mul() implements Merge {
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
-        int rank = 0;
-        for (Shape shape : inputs) {
-            rank = Math.max(rank, shape.rank());
-        }
-        long[] out = new long[rank];
-        java.util.Arrays.fill(out, 1);
-        for (Shape shape : inputs) {
-            for (int i = 0; i < shape.rank(); i++) {
-                int at = rank - shape.rank() + i;
-                long d = shape.dim(i);
-                if (out[at] == 1) {
-                    out[at] = d;
-                } else if (d != 1 && d != out[at]) {
-                    return ShapeResult.failed(Message.MUL_SHAPES_DO_NOT_BROADCAST.on(Attr.FROM,
-                            Merge.describe(inputs, names)));
-                }
-            }
-        }
-        return ShapeResult.of(Shape.of(out));
+        return Broadcast.of(inputs).map(ShapeResult::of).orElseGet(() -> ShapeResult.failed(
+                Message.MUL_SHAPES_DO_NOT_BROADCAST.on(Attr.FROM, Merge.describe(inputs, names))));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.netcost.processor.model;
 
+import static dev.netcost.processor.model.Attr.AFFINE;
+import static dev.netcost.processor.model.Attr.APPROXIMATE;
+import static dev.netcost.processor.model.Attr.AUTO_PAD;
 import static dev.netcost.processor.model.Attr.BIAS;
 import static dev.netcost.processor.model.Attr.CAUSAL;
 import static dev.netcost.processor.model.Attr.CEIL_MODE;
@@ -16,11 +19,13 @@ import static dev.netcost.processor.model.Attr.OUT;
 import static dev.netcost.processor.model.Attr.OUTPUT;
 import static dev.netcost.processor.model.Attr.OUTPUT_PADDING;
 import static dev.netcost.processor.model.Attr.P;
+import static dev.netcost.processor.model.Attr.PARAMETERS;
 import static dev.netcost.processor.model.Attr.PADDING;
 import static dev.netcost.processor.model.Attr.PARTS;
 import static dev.netcost.processor.model.Attr.ROTARY;
 import static dev.netcost.processor.model.Attr.STRIDE;
 import static dev.netcost.processor.model.Attr.TOKENS;
+import static dev.netcost.processor.model.Attr.TRACK_RUNNING_STATS;
 import static dev.netcost.processor.model.Attr.TYPES;
 import static dev.netcost.processor.model.Attr.VOCAB;
 import static dev.netcost.processor.model.Attr.SCALE;
@@ -41,7 +46,7 @@ import java.util.function.Function;
  */
 public enum OpKind {
     CONV(dev.netcost.Conv.class, v -> new Conv(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING),
-            v.ints(DILATION), v.integer(GROUPS), v.bool(BIAS))),
+            v.ints(DILATION), v.integer(GROUPS), v.bool(BIAS), v.choice(AUTO_PAD, dev.netcost.Padding.class))),
     CONV_TRANSPOSE(dev.netcost.ConvTranspose.class, v -> new ConvTranspose(v.integer(OUT), v.ints(KERNEL),
             v.ints(STRIDE), v.ints(PADDING), v.ints(OUTPUT_PADDING), v.ints(DILATION), v.integer(GROUPS),
             v.bool(BIAS))),
@@ -58,9 +63,13 @@ public enum OpKind {
     SIGMOID(dev.netcost.Sigmoid.class, v -> new Activation(Activation.Kind.SIGMOID)),
     TANH(dev.netcost.Tanh.class, v -> new Activation(Activation.Kind.TANH)),
     SILU(dev.netcost.SiLU.class, v -> new Activation(Activation.Kind.SILU)),
-    GELU(dev.netcost.GELU.class, v -> new Activation(Activation.Kind.GELU)),
+    GELU(dev.netcost.GELU.class, v -> Activation.gelu(v.choice(APPROXIMATE, dev.netcost.Approximate.class))),
     HARDSWISH(dev.netcost.Hardswish.class, v -> new Activation(Activation.Kind.HARDSWISH)),
     HARDSIGMOID(dev.netcost.Hardsigmoid.class, v -> new Activation(Activation.Kind.HARDSIGMOID)),
+    // The slope changes neither the shape nor a figure, so the op does not keep it.
+    LEAKY_RELU(dev.netcost.LeakyReLU.class, v -> new Activation(Activation.Kind.LEAKY_RELU)),
+    PRELU(dev.netcost.PReLU.class, v -> new PRelu(v.integer(PARAMETERS))),
+    MISH(dev.netcost.Mish.class, v -> new Activation(Activation.Kind.MISH)),
     SOFTMAX(dev.netcost.Softmax.class, v -> new Softmax()),
     DROPOUT(dev.netcost.Dropout.class, v -> new Dropout(v.real(P))),
     FLATTEN(dev.netcost.Flatten.class, v -> new Flatten()),
@@ -74,6 +83,8 @@ public enum OpKind {
     SELECT_TOKEN(dev.netcost.SelectToken.class, v -> new SelectToken(v.integer(INDEX))),
     LAYER_NORM(dev.netcost.LayerNorm.class, v -> new LayerNorm(v.bool(BIAS))),
     RMS_NORM(dev.netcost.RMSNorm.class, v -> new RmsNorm()),
+    GROUP_NORM(dev.netcost.GroupNorm.class, v -> new GroupNorm(v.integer(GROUPS), v.bool(AFFINE))),
+    INSTANCE_NORM(dev.netcost.InstanceNorm.class, v -> new InstanceNorm(v.bool(AFFINE), v.bool(TRACK_RUNNING_STATS))),
     MULTI_HEAD_ATTENTION(dev.netcost.MultiHeadAttention.class, v -> new Attention(v.integer(HEADS),
             v.integer(KV_HEADS), v.bool(BIAS), v.bool(CAUSAL), v.bool(ROTARY))),
     UPSAMPLE(dev.netcost.Upsample.class, v -> new Upsample(v.ints(SCALE), v.ints(SIZE), v.name(LIKE),

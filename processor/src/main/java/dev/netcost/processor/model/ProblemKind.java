@@ -16,7 +16,7 @@ public enum ProblemKind implements DiagnosticId {
     VALUE_COUNT("value-count"),
     /** A window that does not fit its padded input: the output would be empty. */
     WINDOW("window"),
-    /** Pooling padding larger than half the window. */
+    /** Pooling padding larger than half the window; a convolution's same padding with a stride, or with sizes too. */
     PADDING("padding"),
     /** Transposed-convolution output padding not smaller than the stride or the dilation. */
     OUTPUT_PADDING("output-padding"),
@@ -26,7 +26,10 @@ public enum ProblemKind implements DiagnosticId {
     NEEDS_FLATTEN("needs-flatten"),
     /** A merge of tensors whose shapes do not fit together. */
     MERGE("merge"),
-    /** Channels that do not divide by a convolution's groups, a split's parts or a shuffle's groups. */
+    /**
+     * Channels that do not divide by a convolution's groups, a split's parts, a shuffle's or a group norm's
+     * groups; a PReLU's slopes neither 1 nor the channels.
+     */
     CHANNELS("channels"),
     /** Attention whose width does not divide into its heads, or heads that do not divide into key/value heads. */
     HEADS("heads"),

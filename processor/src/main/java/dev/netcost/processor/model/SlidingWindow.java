@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The window a convolution or pooling layer slides, one value per spatial dimension, with what
- * the lints ask of it. Offsets are in padded coordinates: the input occupies {@code [p, p + n)}.
+ * the lints ask of it. Offsets are in padded coordinates: the input occupies {@code [p, p + n)}, with
+ * {@code p} the padding before the input: each side's, or for PyTorch's same padding the smaller half
+ * (the lints need no more, since the output size is known).
  */
 public record SlidingWindow(long[] kernel, long[] stride, long[] padding, long[] dilation) {
 

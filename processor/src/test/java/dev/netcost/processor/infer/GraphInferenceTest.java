@@ -95,6 +95,7 @@ class GraphInferenceTest {
         values.put(Attr.KERNEL, new AttrValue.Constant(List.of(1)));
         values.put(Attr.STRIDE, expr("stride"));
         values.put(Attr.PADDING, new AttrValue.Constant(List.of(0)));
+        values.put(Attr.AUTO_PAD, new AttrValue.Constant("EXPLICIT"));
         values.put(Attr.DILATION, new AttrValue.Constant(List.of(1)));
         values.put(Attr.GROUPS, new AttrValue.Constant(1));
         values.put(Attr.BIAS, new AttrValue.Constant(false));

@@ -48,6 +48,7 @@ class RepeatedBlockTest {
         conv.put(Attr.KERNEL, new AttrValue.Constant(List.of(3)));
         conv.put(Attr.STRIDE, new AttrValue.Constant(List.of(1)));
         conv.put(Attr.PADDING, new AttrValue.Constant(List.of(1)));
+        conv.put(Attr.AUTO_PAD, new AttrValue.Constant("EXPLICIT"));
         conv.put(Attr.DILATION, new AttrValue.Constant(List.of(1)));
         conv.put(Attr.GROUPS, new AttrValue.Constant(1));
         conv.put(Attr.BIAS, new AttrValue.Constant(false));

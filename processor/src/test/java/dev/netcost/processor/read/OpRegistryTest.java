@@ -101,8 +101,8 @@ class OpRegistryTest {
     @Test
     void signaturesComeFromTheAnnotations() {
         OpSignature conv = SIGNATURES.get(OpKind.CONV);
-        assertThat(conv.attrs()).containsExactly(Attr.OUT, Attr.KERNEL, Attr.STRIDE, Attr.PADDING, Attr.DILATION,
-                Attr.GROUPS, Attr.BIAS).inOrder();
+        assertThat(conv.attrs()).containsExactly(Attr.OUT, Attr.KERNEL, Attr.STRIDE, Attr.PADDING, Attr.AUTO_PAD,
+                Attr.DILATION, Attr.GROUPS, Attr.BIAS).inOrder();
         assertThat(conv.required()).containsExactly(Attr.OUT, Attr.KERNEL).inOrder();
         OpSignature attention = SIGNATURES.get(OpKind.MULTI_HEAD_ATTENTION);
         assertThat(attention.attrs()).containsExactly(Attr.HEADS, Attr.KV_HEADS, Attr.BIAS, Attr.CAUSAL,
@@ -111,6 +111,9 @@ class OpRegistryTest {
         assertThat(SIGNATURES.get(OpKind.ADD).attrs()).isEmpty(); // value() names the inputs
         assertThat(SIGNATURES.get(OpKind.DROPOUT).attrs()).containsExactly(Attr.P);
         assertThat(SIGNATURES.get(OpKind.DROPOUT).required()).isEmpty();
+        assertThat(SIGNATURES.get(OpKind.GELU).attrs()).containsExactly(Attr.APPROXIMATE); // an enum: a choice
+        assertThat(SIGNATURES.get(OpKind.GROUP_NORM).attrs()).containsExactly(Attr.GROUPS, Attr.AFFINE).inOrder();
+        assertThat(SIGNATURES.get(OpKind.GROUP_NORM).required()).containsExactly(Attr.GROUPS);
     }
 
     /** The README's DSL table has a row for every op, and stars exactly the required attributes. */

@@ -1,0 +1,45 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * {@code @InstanceNorm}, PyTorch's {@code InstanceNorm1d/2d/3d(C, affine, track_running_stats)}:
+ * each channel of each sample normalized over its positions. With {@code affine} a scale and shift
+ * per channel (parameters); with {@code trackRunningStats} a running mean and variance (buffers),
+ * which PyTorch's inference then normalizes with, as batch norm's does.
+ */
+public record InstanceNorm(boolean affine, boolean trackRunningStats) implements Op {
+    @Override
+    public Set<Layout> accepts() {
+        // PyTorch's channels are axis 1 of (N, C, L...): a channels-first map only.
+        return EnumSet.of(Layout.FEATURES);
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        // A vector (C) would be PyTorch's (N, C), which InstanceNorm1d reads as one unbatched (C, L).
+        if (input.rank() < 2) {
+            return ShapeResult.failed(Message.INSTANCE_NORM_WITHOUT_POSITIONS.onAnnotation(input));
+        }
+        return ShapeResult.of(input);
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        long perChannel = Math.multiplyExact(2, input.dim(0));
+        // PyTorch's num_batches_tracked is not counted, as batch norm's is not: BUFFERS are Keras's
+        // non-trainable count, the running mean and variance.
+        long buffers = trackRunningStats ? perChannel : 0;
+        // With running stats, inference scales and shifts (batch norm's rule); without, each sample's own
+        // statistics are computed (layer norm's rule).
+        long flops = Math.multiplyExact(trackRunningStats ? 2 : 5, output.numel());
+        return new Cost(affine ? perChannel : 0, buffers, 0, flops);
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "InstanceNorm" + (input.rank() - 1) + "d";
+    }
+}
