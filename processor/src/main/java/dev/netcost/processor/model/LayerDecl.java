@@ -13,14 +13,21 @@ import java.util.Optional;
  * @param inputs    for a merge its inputs, else {@code @From}'s name or nothing
  * @param condition {@code @If}
  * @param tied      {@code @Tied}: the earlier layer whose weight this one shares
+ * @param trainingOnly {@code @TrainingOnly}
  */
 public record LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
-        Optional<AttrValue.Expression> condition, Optional<String> tied) implements NodeDecl {
+        Optional<AttrValue.Expression> condition, Optional<String> tied, boolean trainingOnly) implements NodeDecl {
     public LayerDecl {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(tied, "tied");
         inputs = List.copyOf(inputs);
+    }
+
+    /** A layer that runs at inference. */
+    public LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
+            Optional<AttrValue.Expression> condition, Optional<String> tied) {
+        this(index, name, op, inputs, condition, tied, false);
     }
 
     /** A layer with a weight of its own. */

@@ -159,7 +159,8 @@ final class FieldReader {
             try {
                 SourceMap.Field source = new SourceMap.Field(field, annotated(main), modifier(field, LayerAnnotations.WITH),
                         modifier(field, LayerAnnotations.FROM), modifier(field, LayerAnnotations.IF),
-                        modifier(field, LayerAnnotations.REPEAT), modifier(field, LayerAnnotations.TIED));
+                        modifier(field, LayerAnnotations.REPEAT), modifier(field, LayerAnnotations.TIED),
+                        modifier(field, LayerAnnotations.TRAINING_ONLY));
                 Optional<NodeDecl> node = node(nodes.size(), name, source);
                 if (node.isEmpty()) {
                     continue;
@@ -268,7 +269,8 @@ final class FieldReader {
         OpTemplate template = constants.size() == op.attrs().size()
                 ? new OpTemplate.Fixed(kind.build(new AttrValues(constants)))
                 : new OpTemplate.Parameterized(kind, attrValues);
-        return Optional.of(new LayerDecl(index, name, template, inputs, condition, tied));
+        return Optional.of(new LayerDecl(index, name, template, inputs, condition, tied,
+                source.trainingOnly().isPresent()));
     }
 
     private Optional<AttrValue.Expression> parse(String text, SourceMap.Field source, Attr attr, String what) {
@@ -355,7 +357,7 @@ final class FieldReader {
                 ? List.of(source.from().get().values().string("value"))
                 : List.of();
         return Optional.of(new BlockUse(index, name, blockName, args, repeat, source.repeat().isPresent(), inputs,
-                condition));
+                condition, source.trainingOnly().isPresent()));
     }
 
     /** A block's declaration, read once; empty (with a problem) when it cannot be read. */
