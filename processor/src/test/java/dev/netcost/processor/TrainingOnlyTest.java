@@ -331,6 +331,20 @@ class TrainingOnlyTest {
                 block.at("@ReLU Layer relu", "@ReLU"));
     }
 
+    /** The sums apart are netcost's names in a network that has training-only layers, and only there. */
+    @Test
+    void aFieldNamedTrainingOnlyClashesOnlyWhereTheSumsAre() {
+        String fields = "    @ReLU Layer trainingOnly;\n    @ReLU @TrainingOnly Layer aux;\n    @ReLU @From(\"trainingOnly\")"
+                + " Layer relu;\n";
+        NetworkSource src = NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
+                + "@Network(input = {4, 8, 8})\nclass Net {\n" + fields + "}\n");
+        assertOnlyError(compile(src), src, "[netcost:constant-clash] trainingOnly: its constants would be named"
+                + " TRAINING_ONLY_*, and TRAINING_ONLY_PARAMS already holds the parameters of the training-only layers;"
+                + " rename the field", src.at("@ReLU Layer trainingOnly", "@ReLU"));
+        NetworkSource inferenceOnly = NetworkSource.of("com.example.Net", src.text().replace(" @TrainingOnly", ""));
+        assertThat(compile(inferenceOnly)).succeeded();
+    }
+
     @Test
     void onAFieldWithoutALayerItIsMisplaced() {
         NetworkSource src = NetworkSource.of("com.example.Net", """

@@ -127,7 +127,8 @@ public final class CompanionWriter {
                         + "({@code layer3[0].conv2} inside blocks). Immutable. One row per layer, tab-separated: path,"
                         + " op,\ninput, output, params, buffers, MACs, FLOPs, activation bytes, memory-access bytes."
                         + " The instances of a\nblock like the one before are one line: {@code layer3[2..5]} as"
-                        + " {@code layer3[1]}.\n")
+                        + " {@code layer3[1]}.\n" + (analysis.hasTrainingOnly() ? "A row that runs only in"
+                        + " training ends with {@code training}: {@link Layer#trainingOnly()}.\n" : ""))
                 .initializer(LayerLists.layers(analysis.layers()))
                 .build());
         type.addField(FieldSpec.builder(LAYER_LIST, Own.BLOCKS.name(), CONSTANT)
