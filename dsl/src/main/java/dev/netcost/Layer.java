@@ -19,14 +19,23 @@ import java.util.Objects;
  * @param activationBytes   bytes of the output, for the whole batch
  * @param memoryAccessBytes bytes read (inputs, parameters, buffers) and written (the output) in one
  *     forward pass of the batch
+ * @param trainingOnly whether it runs only in training ({@link TrainingOnly}): its parameters and
+ *     buffers count in the network's, its other figures (what it costs when it runs) in none of
+ *     the network's inference figures
  */
 public record Layer(String name, String op, Shape input, Shape output, long params, long buffers, long macs,
-        long flops, long activationBytes, long memoryAccessBytes) {
+        long flops, long activationBytes, long memoryAccessBytes, boolean trainingOnly) {
     public Layer {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
+    }
+
+    /** A layer that runs at inference. */
+    public Layer(String name, String op, Shape input, Shape output, long params, long buffers, long macs,
+            long flops, long activationBytes, long memoryAccessBytes) {
+        this(name, op, input, output, params, buffers, macs, flops, activationBytes, memoryAccessBytes, false);
     }
 
     /**

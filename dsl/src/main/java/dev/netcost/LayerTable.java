@@ -9,7 +9,10 @@ import java.util.List;
  * constants, which one constructor call per layer of a 10,000-layer network would exceed.
  *
  * <p>One row per line, fields separated by tabs: path, op, input dims, output dims (each as
- * comma-separated numbers), params, buffers, MACs, FLOPs, activation bytes, memory-access bytes.
+ * comma-separated numbers), params, buffers, MACs, FLOPs, activation bytes, memory-access bytes,
+ * and {@value #TRAINING_ONLY} after them for a layer that runs only in training
+ * ({@link Layer#trainingOnly}); a row without it runs at inference, as every row of a table
+ * written before training-only layers existed does.
  *
  * <p>A line of two fields, {@code layer3[2..5]} and {@code as layer3[1]}, stands for the rows of
  * block instance {@code layer3[1]}, the last rows read, again for each of the instances 2 to 5,
@@ -20,6 +23,8 @@ import java.util.List;
  */
 public final class LayerTable {
     private static final int FIELDS = 10;
+    /** The eleventh field of a row that runs only in training. */
+    private static final String TRAINING_ONLY = "training";
     /** The second field of a line that repeats an instance's rows, before the instance's path. */
     private static final String AS = "as ";
 
@@ -77,7 +82,8 @@ public final class LayerTable {
             for (int i = start; i < end; i++) {
                 Layer l = into.get(i);
                 into.add(new Layer(renamed + l.name().substring(source.length()), l.op(), l.input(), l.output(),
-                        l.params(), l.buffers(), l.macs(), l.flops(), l.activationBytes(), l.memoryAccessBytes()));
+                        l.params(), l.buffers(), l.macs(), l.flops(), l.activationBytes(), l.memoryAccessBytes(),
+                        l.trainingOnly()));
             }
         }
     }
@@ -93,7 +99,7 @@ public final class LayerTable {
         return String.join("\t", layer.name(), layer.op(), dims(layer.input()), dims(layer.output()),
                 Long.toString(layer.params()), Long.toString(layer.buffers()), Long.toString(layer.macs()),
                 Long.toString(layer.flops()), Long.toString(layer.activationBytes()),
-                Long.toString(layer.memoryAccessBytes())) + "\n";
+                Long.toString(layer.memoryAccessBytes())) + (layer.trainingOnly() ? "\t" + TRAINING_ONLY : "") + "\n";
     }
 
     /** The lines of {@code text}, each without its {@code \n}; a last {@code \n} ends the last line. */
@@ -112,11 +118,13 @@ public final class LayerTable {
     }
 
     private static Layer row(String[] f, String row) {
-        if (f.length != FIELDS) {
-            throw new IllegalArgumentException("a layer row has " + FIELDS + " fields: " + row);
+        boolean trainingOnly = f.length == FIELDS + 1 && f[FIELDS].equals(TRAINING_ONLY);
+        if (f.length != FIELDS && !trainingOnly) {
+            throw new IllegalArgumentException("a layer row has " + FIELDS + " fields, and " + TRAINING_ONLY
+                    + " after them for a layer that runs only in training: " + row);
         }
         return new Layer(f[0], f[1], shape(f[2]), shape(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]),
-                Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]));
+                Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]), trainingOnly);
     }
 
     /**

@@ -23,6 +23,8 @@ public final class Summary {
     /** Columns from here on are numbers, aligned on their last digit. */
     private static final int FIRST_NUMBER = 3;
     private static final String GAP = "  ";
+    /** After the op of a row that runs only in training. */
+    private static final String TRAINING_ONLY = " (training only)";
 
     /**
      * What the table's heading and footer say about the whole network.
@@ -104,11 +106,14 @@ public final class Summary {
         out.append(rule).append('\n');
         appendRow(out, total, width);
         out.append(doubleRule).append('\n');
-        out.append("Params:       ").append(grouped(totals.params)).append('\n');
-        out.append("Buffers:      ").append(grouped(totals.buffers)).append('\n');
-        out.append("MACs:         ").append(grouped(totals.macs)).append(" (").append(scaled(totals.macs)).append(")\n");
+        out.append("Params:       ").append(grouped(totals.params)).append(totals.trainingOnly
+                ? ", " + grouped(totals.trainingParams) + " of them training only" : "").append('\n');
+        out.append("Buffers:      ").append(grouped(totals.buffers)).append(totals.trainingOnly
+                ? ", " + grouped(totals.trainingBuffers) + " of them training only" : "").append('\n');
+        out.append("MACs:         ").append(grouped(totals.macs)).append(" (").append(scaled(totals.macs)).append(")")
+                .append(trainingOnly(totals, totals.trainingMacs)).append('\n');
         out.append("FLOPs:        ").append(grouped(totals.flops)).append(" (").append(scaled(totals.flops))
-                .append(")\n");
+                .append(")").append(trainingOnly(totals, totals.trainingFlops)).append('\n');
         out.append("Param memory: ").append(bytes(header.paramBytes())).append('\n');
         out.append("Peak memory:  ").append(bytes(Math.addExact(header.paramBytes(), header.peakActivationBytes())))
                 .append(" (activations ").append(bytes(header.peakActivationBytes())).append(")\n");
@@ -122,6 +127,15 @@ public final class Summary {
                     .append(" tokens\n");
         });
         return out.toString();
+    }
+
+    /**
+     * What a network with training-only layers adds to a line of compute, which counts inference
+     * only: {@code  at inference; training only: 5,683,200 (5.68 M) more}; nothing for another.
+     */
+    private static String trainingOnly(Totals totals, long figure) {
+        return totals.trainingOnly ? " at inference; training only: " + grouped(figure) + " (" + scaled(figure)
+                + ") more" : "";
     }
 
     /** The rows to show at {@code depth}, summing every layer into {@code totals} on the way. */
@@ -150,17 +164,34 @@ public final class Summary {
         return rows;
     }
 
-    /** The sums of the layers' figures, exact. */
+    /**
+     * The sums of the layers' figures, exact, as the cost model counts a network's: every layer's
+     * parameters and buffers, the compute and traffic of those that run at inference; and apart,
+     * the figures of those that run only in training.
+     */
     static final class Totals {
         long params;
         long buffers;
         long macs;
         long flops;
         long memoryAccess;
+        boolean trainingOnly;
+        long trainingParams;
+        long trainingBuffers;
+        long trainingMacs;
+        long trainingFlops;
 
         void add(Layer layer) {
             params = Math.addExact(params, layer.params());
             buffers = Math.addExact(buffers, layer.buffers());
+            if (layer.trainingOnly()) {
+                trainingOnly = true;
+                trainingParams = Math.addExact(trainingParams, layer.params());
+                trainingBuffers = Math.addExact(trainingBuffers, layer.buffers());
+                trainingMacs = Math.addExact(trainingMacs, layer.macs());
+                trainingFlops = Math.addExact(trainingFlops, layer.flops());
+                return;
+            }
             macs = Math.addExact(macs, layer.macs());
             flops = Math.addExact(flops, layer.flops());
             memoryAccess = Math.addExact(memoryAccess, layer.memoryAccessBytes());
@@ -169,7 +200,8 @@ public final class Summary {
 
     private static String[] row(Layer layer) {
         return new String[] {
-            layer.name(), layer.op(), layer.output().toString(), grouped(layer.params()), grouped(layer.macs()),
+            layer.name(), layer.trainingOnly() ? layer.op() + TRAINING_ONLY : layer.op(), layer.output().toString(),
+            grouped(layer.params()), grouped(layer.macs()),
             bytes(layer.activationBytes()), bytes(layer.memoryAccessBytes()),
             intensity(layer.flops(), layer.memoryAccessBytes())
         };

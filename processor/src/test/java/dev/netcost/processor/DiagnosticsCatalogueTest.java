@@ -428,6 +428,24 @@ class DiagnosticsCatalogueTest {
                 "[netcost:like] up on input (16, 64): like names tokens, which gives (64, 16), tokens (T, E); this"
                         + " layer takes the spatial size of a channels-first map (C, ...): name one",
                 "like = \"tokens\"", "\"tokens\""));
+        cases.add(new Case("an inference layer that reads a training-only one", net("@Network(input = {3, 8, 8})",
+                "@ReLU Layer relu;", "@Conv(out = 4, kernel = 1) @TrainingOnly Layer aux;",
+                "@Conv(out = 4, kernel = 1) @From(\"aux\") Layer conv;"),
+                "[netcost:training-only] conv: `aux` runs only in training (@TrainingOnly), and conv runs at inference"
+                        + " too, where there is no such tensor; read a field that runs at inference, or mark conv"
+                        + " @TrainingOnly as well", "@From(\"aux\")", "\"aux\""));
+        cases.add(new Case("an inference layer right after a training-only one", net("@Network(input = {3, 8, 8})",
+                "@ReLU Layer relu;", "@Conv(out = 4, kernel = 1) @TrainingOnly Layer aux;",
+                "@Conv(out = 4, kernel = 1) Layer conv;"),
+                "[netcost:training-only] conv: reads the field above it, `aux`, which runs only in training"
+                        + " (@TrainingOnly), and conv runs at inference too, where there is no such tensor; read the"
+                        + " tensor inference has there with @From(\"relu\"), or mark conv @TrainingOnly as well",
+                "@Conv(out = 4, kernel = 1) Layer conv", "@Conv"));
+        cases.add(new Case("a training-only last field of a network", net("@Network(input = {3, 8, 8})",
+                "@ReLU Layer relu;", "@Conv(out = 4, kernel = 1) @TrainingOnly Layer aux;"),
+                "[netcost:training-only] aux: the output of Net is its last field's, and aux runs only in training"
+                        + " (@TrainingOnly), so Net would have no output at inference; declare aux before a field that"
+                        + " runs at inference", "@TrainingOnly Layer aux", "@TrainingOnly"));
         // Blocks: the error is in the block's file, or at the use.
         List<NetworkSource> recursive = withBlock("@Block\n@interface B {\n    class Layers {\n        @B Layer again;\n"
                 + "    }\n}\n", "@B Layer b;");
@@ -455,6 +473,13 @@ class DiagnosticsCatalogueTest {
                         + " `group`; it has groups", "\"group = 2\"", "\"group = 2\""));
         cases.add(new Case("a repeat of zero", withBlock(conv, "@B @Repeat(0) Layer b;"),
                 "[netcost:out-of-range] b: @Repeat(0) must be at least 1", "@Repeat(0)", "0"));
+        List<NetworkSource> trainingOnlyLast = withBlock("@Block\n@interface B {\n    class Layers {\n"
+                + "        @ReLU Layer relu;\n        @ReLU @TrainingOnly Layer aux;\n    }\n}\n", "@B Layer b;");
+        cases.add(new Case("a training-only last field of a block", List.of(trainingOnlyLast.get(1),
+                trainingOnlyLast.get(0)), "[netcost:training-only] aux: the output of block B is its last field's, and"
+                        + " aux runs only in training (@TrainingOnly), so B would have no output at inference; declare"
+                        + " aux before a field that runs at inference, or put @TrainingOnly on the fields that use B"
+                        + " instead", "@TrainingOnly Layer aux", "@TrainingOnly"));
         cases.add(new Case("a layer annotation outside a network", NetworkSource.of("com.example.Loose",
                 "package com.example;\n\nimport dev.netcost.*;\n\nclass Loose {\n    @ReLU Layer relu;\n}\n"),
                 "[netcost:not-in-network] relu: @ReLU declares a layer, but Loose is not a network; annotate Loose"

@@ -32,6 +32,7 @@ public final class Main {
             WideResNet50Cost.summary(1),
             MobileNetV2Cost.summary(2),
             GoogLeNetCost.summary(1),
+            InceptionV3Cost.summary(1),
             DenseNet121Cost.summary(1),
             ShuffleNetV2Cost.summary(1),
             MobileNetV3LargeCost.summary(1),

@@ -84,10 +84,11 @@ public final class BudgetCheck {
         return switch (attr) {
             case MAX_PARAMS -> Message.OVER_MAX_PARAMS.on(attr, shown, max, excess, share,
                     top(analysis, f -> f.cost().params(), total.params()));
+            // MACS and FLOPS are inference's: a training-only field's compute is in neither.
             case MAX_MACS -> Message.OVER_MAX_MACS.on(attr, shown, max, excess, share,
-                    top(analysis, f -> f.cost().macs(), total.macs()));
+                    top(analysis, f -> f.decl().trainingOnly() ? 0 : f.cost().macs(), total.macs()));
             case MAX_FLOPS -> Message.OVER_MAX_FLOPS.on(attr, shown, max, excess, share,
-                    top(analysis, f -> f.cost().flops(), total.flops()));
+                    top(analysis, f -> f.decl().trainingOnly() ? 0 : f.cost().flops(), total.flops()));
             case MAX_PARAM_BYTES -> {
                 long bytes = analysis.network().dtype().bytes();
                 yield Message.OVER_MAX_PARAM_BYTES.on(attr, shown, max, excess, share, dtype(analysis),

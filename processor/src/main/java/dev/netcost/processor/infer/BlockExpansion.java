@@ -46,8 +46,12 @@ final class BlockExpansion {
         /** Where a block use or instance begins, so that its row comes before the rows of the blocks inside. */
         Span begin();
 
-        /** A block use or instance expanded: adds its row; false after reporting that its figures overflow. */
-        boolean block(Span span, String path, String op, Shape in, Shape out, int field);
+        /**
+         * A block use or instance expanded: adds its row; false after reporting that its figures overflow.
+         *
+         * @param trainingOnly whether it runs only in training
+         */
+        boolean block(Span span, String path, String op, Shape in, Shape out, int field, boolean trainingOnly);
     }
 
     /** A layer through the passes: its output tensor, its index among the layers, and PyTorch's name for it. */
@@ -153,7 +157,8 @@ final class BlockExpansion {
             tie = Optional.of(new ResolvedLayer.Tie(layer.tied().get(), index == null ? OptionalInt.empty()
                     : OptionalInt.of(index)));
         }
-        Optional<Step> step = passes.layer(new ResolvedLayer(path, op.get(), inputs, tie, Place.of(scope, origins)));
+        Optional<Step> step = passes.layer(new ResolvedLayer(path, op.get(), inputs, tie, Place.of(scope, origins),
+                scope.trainingOnly() || layer.trainingOnly()));
         if (step.isEmpty()) {
             return Optional.empty();
         }
@@ -164,6 +169,7 @@ final class BlockExpansion {
     /** Every instance of a block use, one after the other. */
     private Optional<Visit> use(BlockUse use, Scope scope, String path, int inputTensor) {
         BlockDecl block = network.blocks().get(use.block());
+        boolean trainingOnly = scope.trainingOnly() || use.trainingOnly();
         Shape in = passes.shape(inputTensor);
         Span whole = passes.begin();
         int current = inputTensor;
@@ -197,7 +203,7 @@ final class BlockExpansion {
                 origins.put(param.name(), scope.own() ? Origin.of(param.name(), value) : origin);
             }
             values.put(DeclarationChecks.IN, passes.layout(current).features(instanceInput));
-            Scope inner = scope.instance(instance, values, origins, current);
+            Scope inner = scope.instance(instance, values, origins, current, use.trainingOnly());
 
             Span span = passes.begin();
             int out = current;
@@ -208,13 +214,14 @@ final class BlockExpansion {
                 }
                 out = visit.get().output();
             }
-            if (!passes.block(span, instance, block.name(), instanceInput, passes.shape(out), scope.field())) {
+            if (!passes.block(span, instance, block.name(), instanceInput, passes.shape(out), scope.field(),
+                    trainingOnly)) {
                 return Optional.empty();
             }
             current = out;
         }
         String op = use.repeated() ? block.name() + " x " + use.repeat() : block.name();
-        if (use.repeated() && !passes.block(whole, path, op, in, passes.shape(current), scope.field())) {
+        if (use.repeated() && !passes.block(whole, path, op, in, passes.shape(current), scope.field(), trainingOnly)) {
             return Optional.empty();
         }
         return Optional.of(new Visit(current, op, in));

@@ -16,6 +16,7 @@ import dev.netcost.processor.model.expr.Expr;
 import dev.netcost.processor.model.expr.ExprException;
 import dev.netcost.processor.model.expr.ValueType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,7 @@ final class DeclarationChecks {
         List<Problem> problems = new ArrayList<>();
         Map<String, ValueType> networkScope = Map.of(IN, ValueType.INT);
         checkNodes(network.name(), network.nodes(), networkScope, network, Problem::onLayer, problems);
+        trainingOnly(network.name(), network.nodes(), Message.TRAINING_ONLY_NETWORK_OUTPUT, Problem::onLayer, problems);
         for (BlockDecl block : network.blocks().values().stream()
                 .sorted((a, b) -> a.qualifiedName().compareTo(b.qualifiedName())).toList()) {
             Map<String, ValueType> scope = new LinkedHashMap<>();
@@ -46,8 +48,10 @@ final class DeclarationChecks {
                 scope.put(param.name(), param.type());
             }
             scope.put(IN, ValueType.INT);
-            checkNodes(block.name(), block.nodes(), scope, network,
-                    (node, fault) -> Problem.inBlock(block.qualifiedName(), node, fault), problems);
+            BiFunction<Integer, Fault, Problem> inBlock = (node, fault) -> Problem.inBlock(block.qualifiedName(), node,
+                    fault);
+            checkNodes(block.name(), block.nodes(), scope, network, inBlock, problems);
+            trainingOnly(block.name(), block.nodes(), Message.TRAINING_ONLY_BLOCK_OUTPUT, inBlock, problems);
         }
         return problems;
     }
@@ -116,6 +120,65 @@ final class DeclarationChecks {
         return Optional.of(name.equals(node.name()) ? Message.INPUT_IS_ITSELF.on(attr, node.name(), readable)
                 : all.contains(name) ? Message.INPUT_DECLARED_BELOW.on(attr, node.name(), name, readable)
                 : Message.NO_SUCH_INPUT.on(attr, node.name(), name, owner, readable));
+    }
+
+    /**
+     * Nothing that runs at inference reads a {@code @TrainingOnly} field of {@code owner}, the
+     * network or a block, by name or by coming right after it; and its last field, whose output is
+     * {@code owner}'s, runs at inference.
+     *
+     * @param lastField the message for a training-only last field: the network's or the block's
+     */
+    private static void trainingOnly(String owner, List<NodeDecl> nodes, Message lastField,
+            BiFunction<Integer, Fault, Problem> place, List<Problem> problems) {
+        Map<String, Integer> above = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeDecl node = nodes.get(i);
+            if (!node.trainingOnly()) {
+                if (node.inputs().isEmpty() && i > 0 && nodes.get(i - 1).trainingOnly()) {
+                    problems.add(place.apply(node.index(), Message.TRAINING_ONLY_ABOVE_READ.onAnnotation(node.name(),
+                            nodes.get(i - 1).name(), atInference(nodes, i - 1, above))));
+                }
+                for (String input : node.inputs()) {
+                    Integer read = above.get(input);
+                    if (read != null && nodes.get(read).trainingOnly()) {
+                        problems.add(place.apply(node.index(), Message.TRAINING_ONLY_READ.on(Attr.FROM, node.name(),
+                                input)));
+                    }
+                }
+            }
+            above.putIfAbsent(node.name(), i);
+        }
+        if (!nodes.isEmpty() && nodes.get(nodes.size() - 1).trainingOnly()) {
+            NodeDecl last = nodes.get(nodes.size() - 1);
+            problems.add(place.apply(last.index(), lastField.on(Attr.TRAINING_ONLY, last.name(), owner)));
+        }
+    }
+
+    /**
+     * What inference has where the training-only field {@code nodes[i]} is: the tensor that the
+     * training-only fields read, one from the other, begin with, as a {@code @From} names it.
+     *
+     * @param above the fields above, by name, to their positions
+     */
+    private static String atInference(List<NodeDecl> nodes, int i, Map<String, Integer> above) {
+        int at = i;
+        while (nodes.get(at).trainingOnly()) {
+            NodeDecl node = nodes.get(at);
+            if (node.inputs().isEmpty()) {
+                if (at == 0) {
+                    return NodeDecl.INPUT;
+                }
+                at--;
+            } else {
+                Integer read = above.get(node.inputs().get(0));
+                if (read == null || read >= at) {
+                    return node.inputs().get(0); // input, or a name reported as unknown
+                }
+                at = read;
+            }
+        }
+        return nodes.get(at).name();
     }
 
     /**

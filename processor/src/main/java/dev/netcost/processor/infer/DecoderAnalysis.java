@@ -37,8 +37,8 @@ final class DecoderAnalysis {
         long withoutContext = 0;
         try {
             for (LayerAnalysis layer : layers) {
-                if (!(layer.computation() instanceof Op op)) {
-                    continue; // merges: no MACs
+                if (!(layer.computation() instanceof Op op) || layer.trainingOnly()) {
+                    continue; // merges: no MACs; a training-only layer does not run when decoding
                 }
                 Shape in = layer.input();
                 Optional<DecodeCost> decode = op.decodeCost(in, layer.cost());

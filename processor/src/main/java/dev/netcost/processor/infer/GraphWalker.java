@@ -34,6 +34,7 @@ final class GraphWalker implements BlockExpansion.Passes {
     private final TiedWeights weights;
     private final Interner shared = new Interner();
     private Cost total = Cost.ZERO;
+    private Cost trainingOnly = Cost.ZERO;
 
     GraphWalker(NetworkDecl network, Shape input, List<Problem> problems) {
         this.network = network;
@@ -63,8 +64,8 @@ final class GraphWalker implements BlockExpansion.Passes {
             }
             Shape out = tensors.shape(visit.get().output());
             try {
-                fields.add(new FieldAnalysis(node, visit.get().op(), visit.get().input(), out, sum(firstLayer),
-                        memory.span(out, layers, firstLayer)));
+                fields.add(new FieldAnalysis(node, visit.get().op(), visit.get().input(), out,
+                        sum(firstLayer, node.trainingOnly()), memory.span(out, layers, firstLayer, node.trainingOnly())));
             } catch (ArithmeticException overflow) {
                 problems.add(Problem.onLayer(node.index(), overflow(node.name())));
                 failed = true;
@@ -80,7 +81,8 @@ final class GraphWalker implements BlockExpansion.Passes {
                 problems.add(Problem.onNetwork(Message.MEMORY_OVERFLOW.onAnnotation(network.name())));
             }
         }
-        return new NetworkAnalysis(network, input, layers, blocks, fields, total, bytes, problems);
+        return new NetworkAnalysis(network, input, layers, blocks, fields, total, bytes, problems, Optional.empty(),
+                trainingOnly);
     }
 
     @Override
@@ -106,12 +108,19 @@ final class GraphWalker implements BlockExpansion.Passes {
             if (cost.isEmpty()) {
                 return Optional.empty();
             }
-            total = total.plus(cost.get());
             int index = layers.size();
+            if (layer.trainingOnly()) {
+                // Stored with the model, never run at inference: its weights count, its compute apart.
+                total = total.plus(new Cost(cost.get().params(), cost.get().buffers(), 0, 0));
+                trainingOnly = trainingOnly.plus(cost.get());
+                tensors.trainingOnly(index);
+            } else {
+                total = total.plus(cost.get());
+            }
             Shape out = shared.intern(shaped.get().out());
             layers.add(new LayerAnalysis(layer.path(), shaped.get().op(), in, out, shared.intern(cost.get()),
                     shared.intern(traffic), layer.op(), layer.place().field(), layer.place().own(),
-                    shaped.get().producers()));
+                    shaped.get().producers(), layer.trainingOnly()));
             for (int t : layer.inputs()) {
                 tensors.read(t, index);
             }
@@ -129,10 +138,12 @@ final class GraphWalker implements BlockExpansion.Passes {
     }
 
     @Override
-    public boolean block(BlockExpansion.Span span, String path, String op, Shape in, Shape out, int field) {
+    public boolean block(BlockExpansion.Span span, String path, String op, Shape in, Shape out, int field,
+            boolean trainingOnly) {
         try {
-            blocks.add(span.row(), new BlockAnalysis(path, op, in, out, shared.intern(sum(span.firstLayer())),
-                    shared.intern(memory.span(out, layers, span.firstLayer()))));
+            blocks.add(span.row(), new BlockAnalysis(path, op, in, out,
+                    shared.intern(sum(span.firstLayer(), trainingOnly)),
+                    shared.intern(memory.span(out, layers, span.firstLayer(), trainingOnly)), trainingOnly));
             return true;
         } catch (ArithmeticException overflow) {
             problems.add(Problem.onLayer(field, overflow(path)));
@@ -146,8 +157,12 @@ final class GraphWalker implements BlockExpansion.Passes {
         return fault.withMessage(path + ": " + fault.message());
     }
 
-    /** The figures of the layers from {@code firstLayer} on, summed exactly. */
-    private Cost sum(int firstLayer) {
+    /**
+     * The figures of the layers from {@code firstLayer} on, summed exactly, as the network's are:
+     * every layer's parameters and buffers, the compute of those that run at inference; of all of
+     * them when the span runs only in training.
+     */
+    private Cost sum(int firstLayer, boolean trainingOnly) {
         long params = 0;
         long buffers = 0;
         long macs = 0;
@@ -156,8 +171,10 @@ final class GraphWalker implements BlockExpansion.Passes {
             Cost cost = layers.get(i).cost();
             params = Math.addExact(params, cost.params());
             buffers = Math.addExact(buffers, cost.buffers());
-            macs = Math.addExact(macs, cost.macs());
-            flops = Math.addExact(flops, cost.flops());
+            if (trainingOnly || !layers.get(i).trainingOnly()) {
+                macs = Math.addExact(macs, cost.macs());
+                flops = Math.addExact(flops, cost.flops());
+            }
         }
         return new Cost(params, buffers, macs, flops);
     }

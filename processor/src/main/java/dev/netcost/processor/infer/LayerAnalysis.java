@@ -18,9 +18,11 @@ import java.util.List;
  * @param topNode the network's field it belongs to: itself, or the field that uses its block
  * @param topLevel whether it is a field of the network itself rather than of a block
  * @param reads the tensors it reads, by the path of the layer that made each, or {@code input}
+ * @param trainingOnly whether it runs only in training: its figures are its own, and of the
+ *     network's only its parameters and buffers count
  */
 public record LayerAnalysis(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic,
-        Computation computation, int topNode, boolean topLevel, List<String> reads) {
+        Computation computation, int topNode, boolean topLevel, List<String> reads, boolean trainingOnly) {
     public LayerAnalysis {
         reads = List.copyOf(reads);
     }

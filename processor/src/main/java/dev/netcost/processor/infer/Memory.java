@@ -40,24 +40,33 @@ final class Memory {
         return new Traffic(activationBytes(shaped.out()), Math.multiplyExact(elementsMoved, bytesPerElement));
     }
 
-    /** A block's or field's traffic: its output's bytes, and the traffic of its layers from {@code first} on. */
-    Traffic span(Shape output, List<LayerAnalysis> layers, int first) {
+    /**
+     * A block's or field's traffic: its output's bytes, and the traffic of its layers from
+     * {@code first} on that run at inference, or of all of them when it runs only in training.
+     */
+    Traffic span(Shape output, List<LayerAnalysis> layers, int first, boolean trainingOnly) {
         long moved = 0;
         for (int i = first; i < layers.size(); i++) {
-            moved = Math.addExact(moved, layers.get(i).traffic().memoryAccessBytes());
+            if (trainingOnly || !layers.get(i).trainingOnly()) {
+                moved = Math.addExact(moved, layers.get(i).traffic().memoryAccessBytes());
+            }
         }
         return new Traffic(activationBytes(output), moved);
     }
 
     /**
-     * The network's memory: its parameters' bytes, its layers' traffic, and the activation peak.
+     * The network's memory: its parameters' bytes, the traffic of its layers that run at inference,
+     * and the activation peak of inference.
      *
+     * @param total  the network's figures, training-only parameters and buffers among them
      * @param output the network's output tensor
      */
     NetworkAnalysis.Memory network(List<LayerAnalysis> layers, Cost total, Tensors tensors, int output) {
         long moved = 0;
         for (LayerAnalysis layer : layers) {
-            moved = Math.addExact(moved, layer.traffic().memoryAccessBytes());
+            if (!layer.trainingOnly()) {
+                moved = Math.addExact(moved, layer.traffic().memoryAccessBytes());
+            }
         }
         Tensors.Peak peak = tensors.peak(output, layers.size(), Math.multiplyExact(batch, bytesPerElement));
         List<NetworkAnalysis.Named> alive = new ArrayList<>();

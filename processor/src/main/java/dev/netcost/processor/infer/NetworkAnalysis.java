@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param memory  parameter and activation bytes
  * @param problems every problem found, in declaration order
  * @param decoder  the figures of a {@code @Decoder} network's inference, when it is one
+ * @param trainingOnly the sums of the figures of the layers that run only in training, whose
+ *     parameters and buffers {@code total} counts too, and whose compute it does not
  */
 public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers,
         List<BlockAnalysis> blocks, List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems,
-        Optional<DecoderFigures> decoder) {
+        Optional<DecoderFigures> decoder, Cost trainingOnly) {
     public NetworkAnalysis {
         layers = List.copyOf(layers);
         blocks = List.copyOf(blocks);
@@ -31,10 +33,20 @@ public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalys
         problems = List.copyOf(problems);
     }
 
-    /** Not a decoder's, or not yet. */
+    /** Not a decoder's, or not yet, and without training-only layers. */
     public NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers, List<BlockAnalysis> blocks,
             List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems) {
-        this(network, input, layers, blocks, fields, total, memory, problems, Optional.empty());
+        this(network, input, layers, blocks, fields, total, memory, problems, Optional.empty(), Cost.ZERO);
+    }
+
+    /** Whether some of its layers run only in training ({@code @TrainingOnly}). */
+    public boolean hasTrainingOnly() {
+        for (LayerAnalysis layer : layers) {
+            if (layer.trainingOnly()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

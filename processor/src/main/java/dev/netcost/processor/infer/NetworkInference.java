@@ -52,7 +52,7 @@ public final class NetworkInference {
         java.util.Optional<DecoderFigures> decoder = DecoderAnalysis.analyze(network, analysis.layers(),
                 analysis.total(), all);
         return new NetworkAnalysis(network, input, analysis.layers(), analysis.blocks(), analysis.fields(),
-                analysis.total(), analysis.memory(), all, decoder);
+                analysis.total(), analysis.memory(), all, decoder, analysis.trainingOnly());
     }
 
     /**

@@ -18,8 +18,11 @@ import java.util.OptionalInt;
  * @param inputs the tensors it reads; its messages say it is "on" the first
  * @param tie    {@code @Tied}: the layer whose weight it shares
  * @param place  where its problems are reported
+ * @param trainingOnly whether it runs only in training: {@code @TrainingOnly}, or inside a block
+ *     use that is
  */
-record ResolvedLayer(String path, Computation op, List<Integer> inputs, Optional<Tie> tie, Place place) {
+record ResolvedLayer(String path, Computation op, List<Integer> inputs, Optional<Tie> tie, Place place,
+        boolean trainingOnly) {
     ResolvedLayer {
         inputs = List.copyOf(inputs);
     }

@@ -19,25 +19,34 @@ import java.util.Set;
  * @param names      tensors by field name, filled as fields are expanded
  * @param input      the tensor {@code "input"} names
  * @param layers     the layers of this scope's fields, by field name, as {@code @Tied} names them
+ * @param trainingOnly whether everything in it runs only in training: an instance of a
+ *     {@code @TrainingOnly} use, or of a block inside one
  */
 record Scope(String prefix, Map<String, Object> values, Map<String, Origin> origins, int field, boolean own,
-        Map<String, Integer> names, int input, Map<String, Integer> layers) {
+        Map<String, Integer> names, int input, Map<String, Integer> layers, boolean trainingOnly) {
 
     /** The network's own scope, whose only variable is {@code in}. */
     static Scope network(long inFeatures, int input) {
         Map<String, Object> values = new HashMap<>();
         values.put(DeclarationChecks.IN, inFeatures);
-        return new Scope("", values, Map.of(), -1, true, new HashMap<>(), input, new HashMap<>());
+        return new Scope("", values, Map.of(), -1, true, new HashMap<>(), input, new HashMap<>(), false);
     }
 
     /** The network's scope while its field {@code index} is expanded. */
     Scope atField(int index) {
-        return new Scope(prefix, values, origins, index, own, names, input, layers);
+        return new Scope(prefix, values, origins, index, own, names, input, layers, trainingOnly);
     }
 
-    /** One block instance inside this scope, with its parameters' values and their origins. */
-    Scope instance(String path, Map<String, Object> values, Map<String, Origin> origins, int input) {
-        return new Scope(path + ".", values, origins, field, false, new HashMap<>(), input, new HashMap<>());
+    /**
+     * One block instance inside this scope, with its parameters' values and their origins.
+     *
+     * @param trainingOnly whether the use is {@code @TrainingOnly}; inside a training-only scope,
+     *     every instance is
+     */
+    Scope instance(String path, Map<String, Object> values, Map<String, Origin> origins, int input,
+            boolean trainingOnly) {
+        return new Scope(path + ".", values, origins, field, false, new HashMap<>(), input, new HashMap<>(),
+                this.trainingOnly || trainingOnly);
     }
 
     /** Every argument written at the network's field that {@code expr} depends on. */

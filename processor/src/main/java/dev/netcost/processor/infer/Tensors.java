@@ -4,15 +4,20 @@ import dev.netcost.Shape;
 import dev.netcost.processor.model.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * Every tensor a forward pass produces, with when it is made and last read: what peak memory
  * needs. Tensor 0 is the network's input. The ids and lifetimes are kept in arrays of {@code int}:
  * a deep network has hundreds of thousands of tensors.
+ *
+ * <p>A layer that runs only in training is no part of inference's memory: its output is no
+ * activation, and its reads keep no tensor alive.
  */
 final class Tensors {
     private final List<Shape> shapes = new ArrayList<>();
+    private final BitSet trainingOnly = new BitSet();
     private final List<Layout> layouts = new ArrayList<>();
     private final List<String> producers = new ArrayList<>();
     private int[] producedAt = new int[16];
@@ -34,7 +39,19 @@ final class Tensors {
     }
 
     void read(int tensor, int layer) {
-        lastRead[tensor] = Math.max(lastRead[tensor], layer);
+        if (!trainingOnly.get(layer)) {
+            lastRead[tensor] = Math.max(lastRead[tensor], layer);
+        }
+    }
+
+    /** Layer {@code layer} runs only in training: call it before it reads or makes a tensor. */
+    void trainingOnly(int layer) {
+        trainingOnly.set(layer);
+    }
+
+    /** Whether tensor {@code t} exists at inference: the input, or a layer's that runs at inference. */
+    private boolean atInference(int t) {
+        return producedAt[t] < 0 || !trainingOnly.get(producedAt[t]);
     }
 
     Shape shape(int tensor) {
@@ -62,29 +79,32 @@ final class Tensors {
      * @param bytesPerElement for the whole batch: batch times the dtype's bytes
      */
     Peak peak(int output, int layerCount, long bytesPerElement) {
-        if (layerCount == 0) {
+        if (trainingOnly.nextClearBit(0) >= layerCount) { // no layer, or none that runs at inference
             long bytes = Math.multiplyExact(shapes.get(0).numel(), bytesPerElement);
             return new Peak(bytes, -1, List.of(new Peak.Alive(producers.get(0), bytes)));
         }
         long[] delta = new long[layerCount + 1];
         for (int t = 0; t < shapes.size(); t++) {
+            if (!atInference(t)) {
+                continue;
+            }
             long bytes = Math.multiplyExact(shapes.get(t).numel(), bytesPerElement);
             delta[start(t)] = Math.addExact(delta[start(t)], bytes);
             delta[end(t, output, layerCount) + 1] = Math.subtractExact(delta[end(t, output, layerCount) + 1], bytes);
         }
         long alive = 0;
         long peak = 0;
-        int at = 0;
+        int at = trainingOnly.nextClearBit(0);
         for (int i = 0; i < layerCount; i++) {
             alive = Math.addExact(alive, delta[i]);
-            if (alive > peak) {
+            if (alive > peak && !trainingOnly.get(i)) {
                 peak = alive;
                 at = i;
             }
         }
         List<Peak.Alive> there = new ArrayList<>();
         for (int t = 0; t < shapes.size(); t++) {
-            if (start(t) <= at && at <= end(t, output, layerCount)) {
+            if (atInference(t) && start(t) <= at && at <= end(t, output, layerCount)) {
                 there.add(new Peak.Alive(producers.get(t), Math.multiplyExact(shapes.get(t).numel(), bytesPerElement)));
             }
         }

@@ -55,7 +55,8 @@ public final class LintRules {
         for (int i = 0; i < nodes.size(); i++) {
             NodeDecl node = nodes.get(i);
             Optional<NodeDecl> reader = readers.get(i);
-            if (reader.isEmpty() && i < nodes.size() - 1) {
+            // Nothing at inference reads a training-only field, by design: no dead branch.
+            if (reader.isEmpty() && i < nodes.size() - 1 && !node.trainingOnly()) {
                 findings.add(Finding.of(Message.DEAD_BRANCH, block, i, Optional.empty(), node.name(),
                         nodes.get(i + 1).name(), owner));
             }

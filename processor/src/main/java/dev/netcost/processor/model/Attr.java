@@ -57,6 +57,8 @@ public enum Attr {
     CONDITION("value", Kind.NONE),
     /** {@code @Repeat}. */
     REPEAT("value", Kind.NONE),
+    /** {@code @TrainingOnly}, which has no value: the annotation itself. */
+    TRAINING_ONLY("value", Kind.NONE),
     MAX_PARAMS("maxParams", Kind.NONE),
     MAX_MACS("maxMacs", Kind.NONE),
     MAX_FLOPS("maxFlops", Kind.NONE),

@@ -17,12 +17,20 @@ import java.util.Optional;
  * @param repeated  whether {@code @Repeat} is present, which names instances {@code layer3[0]}
  * @param inputs    {@code @From}'s name, or nothing
  * @param condition {@code @If}
+ * @param trainingOnly {@code @TrainingOnly}: every layer of every instance runs only in training
  */
 public record BlockUse(int index, String name, String block, Map<String, AttrValue> args, int repeat,
-        boolean repeated, List<String> inputs, Optional<AttrValue.Expression> condition) implements NodeDecl {
+        boolean repeated, List<String> inputs, Optional<AttrValue.Expression> condition, boolean trainingOnly)
+        implements NodeDecl {
     public BlockUse {
         Objects.requireNonNull(name, "name");
         args = Map.copyOf(args);
         inputs = List.copyOf(inputs);
+    }
+
+    /** A use that runs at inference. */
+    public BlockUse(int index, String name, String block, Map<String, AttrValue> args, int repeat,
+            boolean repeated, List<String> inputs, Optional<AttrValue.Expression> condition) {
+        this(index, name, block, args, repeat, repeated, inputs, condition, false);
     }
 }

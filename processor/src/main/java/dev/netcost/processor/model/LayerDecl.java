@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param tied      {@code @Tied}: the earlier layer whose weight this one shares
  * @param like      the tensor whose shape the op takes besides its input ({@code @Upsample(like = "input")}),
  *                  by field name or {@link #INPUT}: the layer reads it after its input
+ * @param trainingOnly {@code @TrainingOnly}
  */
 public record LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
-        Optional<AttrValue.Expression> condition, Optional<String> tied, Optional<String> like) implements NodeDecl {
+        Optional<AttrValue.Expression> condition, Optional<String> tied, Optional<String> like,
+        boolean trainingOnly) implements NodeDecl {
     public LayerDecl {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(op, "op");
@@ -26,10 +28,16 @@ public record LayerDecl(int index, String name, OpTemplate op, List<String> inpu
         inputs = List.copyOf(inputs);
     }
 
-    /** A layer that names no tensor but its inputs. */
+    /** A layer that runs at inference and names no tensor but its inputs. */
     public LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
             Optional<AttrValue.Expression> condition, Optional<String> tied) {
-        this(index, name, op, inputs, condition, tied, Optional.empty());
+        this(index, name, op, inputs, condition, tied, Optional.empty(), false);
+    }
+
+    /** A layer that runs at inference. */
+    public LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
+            Optional<AttrValue.Expression> condition, Optional<String> tied, Optional<String> like) {
+        this(index, name, op, inputs, condition, tied, like, false);
     }
 
     @Override

@@ -444,6 +444,24 @@ public enum Message {
     MERGE_WITH_FROM(ProblemKind.MERGE_INPUTS, "%1$s: %2$s names its inputs itself; remove @From and list the inputs"
             + " in %2$s({...})"),
 
+    // training-only
+    /** The field that runs at inference, the training-only field it names. */
+    TRAINING_ONLY_READ(ProblemKind.TRAINING_ONLY, "%1$s: `%2$s` runs only in training (@TrainingOnly), and %1$s"
+            + " runs at inference too, where there is no such tensor; read a field that runs at inference, or mark"
+            + " %1$s @TrainingOnly as well"),
+    /** The field that runs at inference, the training-only field above it, what inference has in its place. */
+    TRAINING_ONLY_ABOVE_READ(ProblemKind.TRAINING_ONLY, "%1$s: reads the field above it, `%2$s`, which runs only in"
+            + " training (@TrainingOnly), and %1$s runs at inference too, where there is no such tensor; read the"
+            + " tensor inference has there with @From(\"%3$s\"), or mark %1$s @TrainingOnly as well"),
+    /** The training-only last field, the network. */
+    TRAINING_ONLY_NETWORK_OUTPUT(ProblemKind.TRAINING_ONLY, "%1$s: the output of %2$s is its last field's, and %1$s"
+            + " runs only in training (@TrainingOnly), so %2$s would have no output at inference; declare %1$s"
+            + " before a field that runs at inference"),
+    /** The training-only last field, the block. */
+    TRAINING_ONLY_BLOCK_OUTPUT(ProblemKind.TRAINING_ONLY, "%1$s: the output of block %2$s is its last field's, and"
+            + " %1$s runs only in training (@TrainingOnly), so %2$s would have no output at inference; declare %1$s"
+            + " before a field that runs at inference, or put @TrainingOnly on the fields that use %2$s instead"),
+
     // reserved-name
     INPUT_AS_FIELD_NAME(ProblemKind.RESERVED_NAME, "a field may not be named `input`: @From(\"input\") and merges"
             + " use that name for the input of the network or block; rename the field"),

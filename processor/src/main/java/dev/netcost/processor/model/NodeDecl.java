@@ -30,4 +30,7 @@ public sealed interface NodeDecl permits LayerDecl, BlockUse {
 
     /** {@code @If}: the node is the identity when this is false. */
     Optional<AttrValue.Expression> condition();
+
+    /** {@code @TrainingOnly}: it runs only in training, and nothing that runs at inference reads it. */
+    boolean trainingOnly();
 }

@@ -159,7 +159,8 @@ final class FieldReader {
             try {
                 SourceMap.Field source = new SourceMap.Field(field, annotated(main), modifier(field, LayerAnnotations.WITH),
                         modifier(field, LayerAnnotations.FROM), modifier(field, LayerAnnotations.IF),
-                        modifier(field, LayerAnnotations.REPEAT), modifier(field, LayerAnnotations.TIED));
+                        modifier(field, LayerAnnotations.REPEAT), modifier(field, LayerAnnotations.TIED),
+                        modifier(field, LayerAnnotations.TRAINING_ONLY));
                 Optional<NodeDecl> node = node(nodes.size(), name, source);
                 if (node.isEmpty()) {
                     continue;
@@ -272,7 +273,8 @@ final class FieldReader {
         // A tensor named by `like` is read besides the input; a name is a constant, so known here.
         Optional<String> like = constants.get(Attr.LIKE) instanceof String named && !named.isEmpty()
                 ? Optional.of(named) : Optional.empty();
-        return Optional.of(new LayerDecl(index, name, template, inputs, condition, tied, like));
+        return Optional.of(new LayerDecl(index, name, template, inputs, condition, tied, like,
+                source.trainingOnly().isPresent()));
     }
 
     private Optional<AttrValue.Expression> parse(String text, SourceMap.Field source, Attr attr, String what) {
@@ -359,7 +361,7 @@ final class FieldReader {
                 ? List.of(source.from().get().values().string("value"))
                 : List.of();
         return Optional.of(new BlockUse(index, name, blockName, args, repeat, source.repeat().isPresent(), inputs,
-                condition));
+                condition, source.trainingOnly().isPresent()));
     }
 
     /** A block's declaration, read once; empty (with a problem) when it cannot be read. */

@@ -36,9 +36,10 @@ public final class LayerAnnotations {
     static final String BUDGET = dev.netcost.Budget.class.getCanonicalName();
     static final String TIED = dev.netcost.Tied.class.getCanonicalName();
     static final String DECODER = dev.netcost.Decoder.class.getCanonicalName();
+    static final String TRAINING_ONLY = dev.netcost.TrainingOnly.class.getCanonicalName();
 
     /** The annotations that modify a layer or block field, but declare none. */
-    static final List<String> MODIFIERS = List.of(WITH, FROM, IF, REPEAT, TIED);
+    static final List<String> MODIFIERS = List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY);
 
     private LayerAnnotations() {}
 
@@ -49,7 +50,7 @@ public final class LayerAnnotations {
 
     /** Every annotation netcost owns on fields and types, for the processor to claim. */
     public static List<String> modifierNames() {
-        return List.of(WITH, FROM, IF, REPEAT, TIED, BLOCK, BUDGET, DECODER);
+        return List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, BLOCK, BUDGET, DECODER);
     }
 
     static boolean isLayerAnnotation(String qualifiedName) {

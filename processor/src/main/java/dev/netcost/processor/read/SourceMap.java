@@ -20,11 +20,12 @@ public final class SourceMap {
     record Annotated(AnnotationMirror mirror, AnnotationValues values) {}
 
     /**
-     * One field: its layer or block annotation, and the {@code @With}, {@code @From}, {@code @If}
-     * and {@code @Repeat} beside it.
+     * One field: its layer or block annotation, and the {@code @With}, {@code @From}, {@code @If},
+     * {@code @Repeat}, {@code @Tied} and {@code @TrainingOnly} beside it.
      */
     record Field(Element element, Annotated main, Optional<Annotated> with, Optional<Annotated> from,
-            Optional<Annotated> condition, Optional<Annotated> repeat, Optional<Annotated> tied) {
+            Optional<Annotated> condition, Optional<Annotated> repeat, Optional<Annotated> tied,
+            Optional<Annotated> trainingOnly) {
 
         SourceLocation at(Optional<Attr> attr, Optional<String> argument) {
             if (argument.isPresent()) {
@@ -49,6 +50,9 @@ public final class SourceMap {
                 case TIED -> {
                     return tied.map(t -> on(t, t.values().written("value"))).orElseGet(() -> on(main,
                             Optional.empty()));
+                }
+                case TRAINING_ONLY -> {
+                    return on(trainingOnly.orElse(main), Optional.empty());
                 }
                 default -> {
                     String name = attr.get().javaName();
@@ -92,7 +96,7 @@ public final class SourceMap {
 
     SourceMap(Element type, AnnotationMirror networkAnnotation, AnnotationValues values) {
         this.network = new Field(type, new Annotated(networkAnnotation, values), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     void setDecoder(Annotated annotation) {

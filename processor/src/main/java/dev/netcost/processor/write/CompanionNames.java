@@ -45,6 +45,10 @@ public final class CompanionNames {
         PREFILL_MACS(When.DECODER, "the decoder's prefill MACs"),
         DECODE_MACS(When.DECODER, "the decoder's MACs of one new token"),
         DECODE_MACS_PER_CONTEXT_TOKEN(When.DECODER, "the decoder's MACs per token of context"),
+        TRAINING_ONLY_PARAMS(When.TRAINING_ONLY, "the parameters of the training-only layers"),
+        TRAINING_ONLY_BUFFERS(When.TRAINING_ONLY, "the buffers of the training-only layers"),
+        TRAINING_ONLY_MACS(When.TRAINING_ONLY, "the MACs of the training-only layers"),
+        TRAINING_ONLY_FLOPS(When.TRAINING_ONLY, "the FLOPs of the training-only layers"),
         INPUT_SHAPE("the network's input shape"),
         OUTPUT_SHAPE("the network's output shape"),
         OUTPUT_SHAPES(When.PER_FIELD, "the fields' output shapes"),
@@ -66,7 +70,7 @@ public final class CompanionNames {
     }
 
     /** When netcost declares one of its own names. */
-    private enum When { ALWAYS, DECODER, PER_FIELD }
+    private enum When { ALWAYS, DECODER, PER_FIELD, TRAINING_ONLY }
 
     /** The constants each field and block instance gets, after its stem: {@code CONV1_PARAMS}. */
     enum PerField {
@@ -159,10 +163,12 @@ public final class CompanionNames {
     public static CompanionNames of(NetworkAnalysis analysis) {
         List<Map.Entry<Member, Owner>> members = new ArrayList<>();
         boolean decoder = analysis.decoder().isPresent();
+        boolean trainingOnly = analysis.hasTrainingOnly();
         List<FieldConstants.Group> groups = FieldConstants.written(analysis);
         for (Own own : Own.values()) {
             if (own.when == When.ALWAYS || own.when == When.DECODER && decoder
-                    || own.when == When.PER_FIELD && !groups.isEmpty()) {
+                    || own.when == When.PER_FIELD && !groups.isEmpty()
+                    || own.when == When.TRAINING_ONLY && trainingOnly) {
                 members.add(Map.entry(new Constant(own.name()), new Netcost(own.what)));
             }
         }

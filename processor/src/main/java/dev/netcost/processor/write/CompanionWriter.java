@@ -115,6 +115,9 @@ public final class CompanionWriter {
                 .initializer("$T.$L", DTYPE, network.dtype().name())
                 .build());
         analysis.decoder().ifPresent(decoder -> addDecoder(type, decoder, dtype));
+        if (analysis.hasTrainingOnly()) {
+            addTrainingOnly(type, analysis.trainingOnly());
+        }
         type.addField(shape(Own.INPUT_SHAPE, analysis.input(), "One input sample, channels first"));
         type.addField(shape(Own.OUTPUT_SHAPE, analysis.output(), "One output sample"));
 
@@ -124,7 +127,8 @@ public final class CompanionWriter {
                         + "({@code layer3[0].conv2} inside blocks). Immutable. One row per layer, tab-separated: path,"
                         + " op,\ninput, output, params, buffers, MACs, FLOPs, activation bytes, memory-access bytes."
                         + " The instances of a\nblock like the one before are one line: {@code layer3[2..5]} as"
-                        + " {@code layer3[1]}.\n")
+                        + " {@code layer3[1]}.\n" + (analysis.hasTrainingOnly() ? "A row that runs only in"
+                        + " training ends with {@code training}: {@link Layer#trainingOnly()}.\n" : ""))
                 .initializer(LayerLists.layers(analysis.layers()))
                 .build());
         type.addField(FieldSpec.builder(LAYER_LIST, Own.BLOCKS.name(), CONSTANT)
@@ -219,6 +223,24 @@ public final class CompanionWriter {
                 .addStatement("return $T.addExact($L, $T.multiplyExact(DECODE_MACS_PER_CONTEXT_TOKEN, context))",
                         Math.class, Literals.longLiteral(decoder.decodeMacsWithoutContext()), Math.class)
                 .build());
+    }
+
+    /**
+     * The figures of the layers that run only in training ({@code @TrainingOnly}), apart: their
+     * parameters and buffers are in {@code PARAMS} and {@code BUFFERS}, their compute in no
+     * inference figure.
+     */
+    private static void addTrainingOnly(TypeSpec.Builder type, Cost trainingOnly) {
+        type.addField(figure(Own.TRAINING_ONLY_PARAMS, trainingOnly.params(), "Learnable parameters of the layers"
+                + " that run only in training ({@code @TrainingOnly}), counted in\n{@link #PARAMS}: inference"
+                + " deploys {@code PARAMS - TRAINING_ONLY_PARAMS}."));
+        type.addField(figure(Own.TRAINING_ONLY_BUFFERS, trainingOnly.buffers(), "Non-learnable state of the layers"
+                + " that run only in training, counted in {@link #BUFFERS}."));
+        type.addField(figure(Own.TRAINING_ONLY_MACS, trainingOnly.macs(), "Multiply-accumulates of the layers that"
+                + " run only in training, for the batch, counted in no\ninference figure: a forward pass in training"
+                + " computes {@code MACS + TRAINING_ONLY_MACS}."));
+        type.addField(figure(Own.TRAINING_ONLY_FLOPS, trainingOnly.flops(), "Floating-point operations of the layers"
+                + " that run only in training, for the batch, counted in\nno inference figure."));
     }
 
     /**

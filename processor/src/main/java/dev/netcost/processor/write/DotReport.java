@@ -17,10 +17,14 @@ import java.util.Map;
 
 /**
  * The drawing, {@code META-INF/netcost/<network>.dot}: one box per layer with its op and
- * parameters, an edge per tensor read labelled with its shape, and blocks as nested clusters.
+ * parameters, an edge per tensor read labelled with its shape, and blocks as nested clusters. A
+ * layer that runs only in training is drawn dashed, and says so.
  * {@code dot -Tsvg ResNet50.dot > ResNet50.svg} draws it.
  */
 final class DotReport {
+    /** What the label of a layer or block that runs only in training says, after its op. */
+    private static final String TRAINING_ONLY = " (training only)";
+
     private DotReport() {}
 
     /** Writes the drawing to {@code dot}, a line at a time. */
@@ -58,8 +62,8 @@ final class DotReport {
                         BlockAnalysis block = blocks.get(cluster);
                         String outer = "  ".repeat(open.size() + 1);
                         dot.append(outer).append("subgraph ").append(Json.quote("cluster_" + cluster)).append(" {\n");
-                        dot.append(outer).append("  label=").append(Json.quote(cluster + ": " + block.op()))
-                                .append(";\n");
+                        dot.append(outer).append("  label=").append(Json.quote(cluster + ": " + block.op()
+                                + (block.trainingOnly() ? TRAINING_ONLY : ""))).append(";\n");
                         dot.append(outer).append("  style=dashed;\n");
                         open.push(cluster);
                     }
@@ -70,8 +74,10 @@ final class DotReport {
             dot.append(indent);
             Json.quote(path, dot);
             dot.append(" [label=");
-            Json.quote(path + "\n" + layer.op() + params, dot);
-            dot.append("];\n");
+            Json.quote(path + "\n" + layer.op() + params + (layer.trainingOnly() ? "\n" + TRAINING_ONLY.strip() : ""),
+                    dot);
+            // Drawn dashed, as a block's cluster is: inference never runs it.
+            dot.append(layer.trainingOnly() ? ", style=\"rounded,dashed\"];\n" : "];\n");
         }
         while (!open.isEmpty()) {
             open.pop();

@@ -71,7 +71,8 @@ final class FieldConstants {
         for (FieldAnalysis field : analysis.fields()) {
             String name = field.decl().name();
             groups.add(new Group(new CompanionNames.Field(field.decl().index(), name, ConstantNames.stem(name)),
-                    "{@code " + name + "} (" + field.op() + ", " + field.input() + " to " + field.output() + ")",
+                    "{@code " + name + "} (" + field.op() + ", " + field.input() + " to " + field.output()
+                            + trainingOnly(field.decl().trainingOnly()) + ")",
                     field.cost(), field.traffic(), field.output()));
         }
         for (BlockAnalysis block : analysis.blocks()) {
@@ -83,9 +84,16 @@ final class FieldConstants {
             String field = path.split("[.\\[]", 2)[0];
             groups.add(new Group(new CompanionNames.Instance(nodes.get(field), field, path,
                     ConstantNames.pathStem(path)), "block instance {@code " + path + "} (" + block.op() + ", "
-                    + block.input() + " to " + block.output() + ")", block.cost(), block.traffic(), block.output()));
+                    + block.input() + " to " + block.output() + trainingOnly(block.trainingOnly()) + ")", block.cost(),
+                    block.traffic(), block.output()));
         }
         return groups;
+    }
+
+    /** What the Javadoc says of a field or block instance that runs only in training. */
+    private static String trainingOnly(boolean trainingOnly) {
+        return trainingOnly ? ", only in training: its parameters and buffers count in the network's, its compute"
+                + " in none" : "";
     }
 
     private static void addFigures(TypeSpec.Builder type, Group g, int index) {

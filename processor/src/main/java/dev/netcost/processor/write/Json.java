@@ -53,6 +53,11 @@ final class Json {
         return this;
     }
 
+    Json value(String key, boolean value) throws IOException {
+        key(key).out.write(Boolean.toString(value));
+        return this;
+    }
+
     Json value(String key, double value) throws IOException {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(key + " is not finite: " + value);

@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 final class JsonReport {
     /** The schema's name and version; bumped on any change a reader would notice. */
-    static final String SCHEMA = "netcost-report/2";
+    static final String SCHEMA = "netcost-report/3";
     /** The version of the cost conventions the figures follow ({@code docs/cost-model.md}). */
     static final String CONVENTIONS = "netcost-cost-model/1";
 
@@ -62,19 +62,33 @@ final class JsonReport {
                     .value("decodeMacsPerContextToken", decoder.decodeMacsPerContextToken())
                     .endObject();
         }
+        if (analysis.hasTrainingOnly()) {
+            Cost trainingOnly = analysis.trainingOnly();
+            json.beginObject("trainingOnly")
+                    .value("params", trainingOnly.params())
+                    .value("buffers", trainingOnly.buffers())
+                    .value("macs", trainingOnly.macs())
+                    .value("flops", trainingOnly.flops())
+                    .endObject();
+        }
         json.beginArray("layers");
         for (LayerAnalysis layer : analysis.layers()) {
             json.beginObject(null).value("path", layer.path()).value("op", layer.op()).strings("reads", layer.reads())
                     .value("input", layer.input()).value("output", layer.output());
-            figures(json, layer.cost(), layer.traffic()).endObject();
+            trainingOnly(figures(json, layer.cost(), layer.traffic()), layer.trainingOnly()).endObject();
         }
         json.endArray().beginArray("blocks");
         for (BlockAnalysis block : analysis.blocks()) {
             json.beginObject(null).value("path", block.path()).value("op", block.op())
                     .value("input", block.input()).value("output", block.output());
-            figures(json, block.cost(), block.traffic()).endObject();
+            trainingOnly(figures(json, block.cost(), block.traffic()), block.trainingOnly()).endObject();
         }
         json.endArray().endObject().end();
+    }
+
+    /** {@code "trainingOnly": true} for a layer or block that runs only in training; nothing for another. */
+    private static Json trainingOnly(Json json, boolean trainingOnly) throws IOException {
+        return trainingOnly ? json.value("trainingOnly", true) : json;
     }
 
     private static Json figures(Json json, Cost cost, Traffic traffic) throws IOException {

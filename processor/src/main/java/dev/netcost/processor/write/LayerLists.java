@@ -32,30 +32,33 @@ import java.util.List;
  */
 final class LayerLists {
     static final int LINES_PER_CHUNK = 200;
+    /** The last field of a row that runs only in training, as {@link LayerTable} reads it. */
+    private static final String TRAINING_ONLY = "training";
 
     private static final ClassName SHAPE = ClassName.get(Shape.class);
 
     private LayerLists() {}
 
     /** A row as the table holds it, made when it is read. */
-    private record Row(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
+    private record Row(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic,
+            boolean trainingOnly) {
         /** Whether it says what {@code other} does, but for the path. */
         boolean sameFigures(Row other) {
             return op.equals(other.op) && input.equals(other.input) && output.equals(other.output)
-                    && cost.equals(other.cost) && traffic.equals(other.traffic);
+                    && cost.equals(other.cost) && traffic.equals(other.traffic) && trainingOnly == other.trainingOnly;
         }
     }
 
     /** The initializer of {@code LAYERS}: an immutable list of the layers' rows. */
     static CodeBlock layers(List<LayerAnalysis> layers) {
         return initializer(MappedList.of(layers,
-                l -> new Row(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic())));
+                l -> new Row(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic(), l.trainingOnly())));
     }
 
     /** The initializer of {@code BLOCKS}: an immutable list of the blocks' rows. */
     static CodeBlock blocks(List<BlockAnalysis> blocks) {
         return initializer(MappedList.of(blocks,
-                b -> new Row(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic())));
+                b -> new Row(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic(), b.trainingOnly())));
     }
 
     private static CodeBlock initializer(List<Row> rows) {
@@ -214,7 +217,11 @@ final class LayerLists {
         Traffic traffic = row.traffic();
         line.append('\t').append(cost.params()).append('\t').append(cost.buffers()).append('\t').append(cost.macs())
                 .append('\t').append(cost.flops()).append('\t').append(traffic.activationBytes()).append('\t')
-                .append(traffic.memoryAccessBytes()).append('\n');
+                .append(traffic.memoryAccessBytes());
+        if (row.trainingOnly()) {
+            line.append('\t').append(TRAINING_ONLY);
+        }
+        line.append('\n');
     }
 
     /** As {@link LayerTable#dims}: {@code 64,56,56}. */

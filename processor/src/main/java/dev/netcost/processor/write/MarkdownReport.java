@@ -41,11 +41,20 @@ final class MarkdownReport {
             row(md, "Prefill MACs", Summary.grouped(decoder.prefillMacs()));
             row(md, "Decode MACs per token", Summary.grouped(decoder.decodeMacs()));
         }
+        if (analysis.hasTrainingOnly()) {
+            // Apart from the totals above, which count their parameters and buffers but not their compute.
+            Cost trainingOnly = analysis.trainingOnly();
+            row(md, "Training only", Summary.grouped(trainingOnly.params()) + " params, "
+                    + Summary.grouped(trainingOnly.buffers()) + " buffers (in the totals above); "
+                    + Summary.grouped(trainingOnly.macs()) + " MACs, " + Summary.grouped(trainingOnly.flops())
+                    + " FLOPs (in none of them): the rows marked " + TRAINING_ONLY.strip());
+        }
         md.append("\n## Layers\n\n");
         md.append("| Layer | Op | Output shape | Params | MACs | FLOPs | Activations | Mem. access |\n");
         md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (LayerAnalysis layer : analysis.layers()) {
-            md.append("| `").append(layer.path()).append("` | ").append(layer.op()).append(" | ")
+            md.append("| `").append(layer.path()).append("` | ").append(op(layer.op(), layer.trainingOnly()))
+                    .append(" | ")
                     .append(layer.output().toString()).append(" | ")
                     .append(Summary.grouped(layer.cost().params())).append(" | ")
                     .append(Summary.grouped(layer.cost().macs())).append(" | ")
@@ -58,13 +67,21 @@ final class MarkdownReport {
             md.append("| Block | Op | Output shape | Params | MACs | FLOPs |\n");
             md.append("| --- | --- | --- | ---: | ---: | ---: |\n");
             for (BlockAnalysis block : analysis.blocks()) {
-                md.append("| `").append(block.path()).append("` | ").append(block.op()).append(" | ")
+                md.append("| `").append(block.path()).append("` | ").append(op(block.op(), block.trainingOnly()))
+                        .append(" | ")
                         .append(block.output().toString()).append(" | ")
                         .append(Summary.grouped(block.cost().params())).append(" | ")
                         .append(Summary.grouped(block.cost().macs())).append(" | ")
                         .append(Summary.grouped(block.cost().flops())).append(" |\n");
             }
         }
+    }
+
+    /** After the op of a row that runs only in training. */
+    private static final String TRAINING_ONLY = " (training only)";
+
+    private static String op(String op, boolean trainingOnly) {
+        return trainingOnly ? op + TRAINING_ONLY : op;
     }
 
     private static void row(Writer md, String name, String value) throws IOException {

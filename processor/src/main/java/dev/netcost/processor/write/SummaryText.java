@@ -56,14 +56,14 @@ public final class SummaryText {
     /** The table, blocks open to their instances. */
     public static String of(NetworkAnalysis analysis) {
         return table(analysis, MappedList.of(analysis.blocks(),
-                b -> layer(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic())));
+                b -> layer(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic(), b.trainingOnly())));
     }
 
     /** The table with the blocks {@code blocks}, and every layer. */
     private static String table(NetworkAnalysis analysis, List<Layer> blocks) {
         NetworkDecl network = analysis.network();
         List<Layer> layers = MappedList.of(analysis.layers(),
-                l -> layer(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic()));
+                l -> layer(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic(), l.trainingOnly()));
         Summary.Header header = new Summary.Header(network.name(), analysis.input(), network.batch(), network.dtype(),
                 analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
                 analysis.decoder().map(d -> new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(),
@@ -85,7 +85,7 @@ public final class SummaryText {
      */
     private record Shown(int rows, Map<Look, BlockAnalysis> looks) {
         /** What a block's row shows but for its name: what sets the widths of the other columns. */
-        private record Look(String op, Shape output, Cost cost, Traffic traffic) {}
+        private record Look(String op, Shape output, Cost cost, Traffic traffic, boolean trainingOnly) {}
 
         static Shown of(NetworkAnalysis analysis, int depth) {
             Map<String, BlockAnalysis> unseen = new HashMap<>();
@@ -105,7 +105,8 @@ public final class SummaryText {
                         BlockAnalysis block = unseen.remove(ancestor);
                         if (block != null) {
                             rows++;
-                            looks.merge(new Look(block.op(), block.output(), block.cost(), block.traffic()), block,
+                            looks.merge(new Look(block.op(), block.output(), block.cost(), block.traffic(),
+                                    block.trainingOnly()), block,
                                     (a, b) -> b.path().length() > a.path().length() ? b : a);
                         }
                     }
@@ -120,7 +121,7 @@ public final class SummaryText {
         List<Layer> blocksOfEachLook() {
             List<Layer> blocks = new ArrayList<>();
             for (BlockAnalysis b : looks.values()) {
-                blocks.add(layer(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic()));
+                blocks.add(layer(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic(), b.trainingOnly()));
             }
             return blocks;
         }
@@ -138,8 +139,9 @@ public final class SummaryText {
     }
 
     /** The public {@link Layer} for an analysed layer or block. */
-    private static Layer layer(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic) {
+    private static Layer layer(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic,
+            boolean trainingOnly) {
         return new Layer(path, op, input, output, cost.params(), cost.buffers(), cost.macs(), cost.flops(),
-                traffic.activationBytes(), traffic.memoryAccessBytes());
+                traffic.activationBytes(), traffic.memoryAccessBytes(), trainingOnly);
     }
 }
