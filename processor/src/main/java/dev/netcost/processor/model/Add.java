@@ -5,6 +5,12 @@ import java.util.List;
 
 /** {@code @Add}: element-wise sum of tensors of one shape; {@code numel} FLOPs per extra input. */
 public record Add() implements Merge {
+    /** Every layout: it works on each element, whatever its axes mean. */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.EnumSet.allOf(Layout.class);
+    }
+
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
         for (Shape shape : inputs) {

@@ -31,6 +31,10 @@ public enum Attr {
     CAUSAL("causal", Kind.BOOLEAN),
     ROTARY("rotary", Kind.BOOLEAN),
     MODE("mode", Kind.CHOICE),
+    /** {@code @ToMap} and {@code @Fold}: a map's spatial sizes, one per dimension. */
+    SIZE("size", Kind.INTS),
+    /** {@code @Unfold} and {@code @Fold}: the patch, per dimension. */
+    PATCH("patch", Kind.INTS),
     /** {@code @Tied}. */
     TIED("value", Kind.NONE),
     /** {@code @Decoder}, on the network class. */

@@ -28,6 +28,8 @@ public enum ProblemKind implements DiagnosticId {
     MERGE("merge"),
     /** Channels that do not divide by a convolution's groups, a split's parts or a shuffle's groups. */
     CHANNELS("channels"),
+    /** A {@code @ToMap} or {@code @Fold} size that does not hold the tokens, or an {@code @Unfold} patch that does not divide the map. */
+    MAP_SIZE("map-size"),
     /** Attention whose width does not divide into its heads, or heads that do not divide into key/value heads. */
     HEADS("heads"),
     /** A sequence longer than its position table. */
