@@ -152,6 +152,32 @@ class LayoutDiagnosticsTest {
     }
 
     @Test
+    void inIsTheLastAxisOfAChannelsLastMap() throws Exception {
+        NetworkSource block = NetworkSource.of("com.example.Mlp", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Block
+                @interface Mlp {
+                    class Layers {
+                        @Linear @With(out = "in * 4") Layer fc1;
+                        @GELU Layer act;
+                        @Linear @With(out = "in") Layer fc2;
+                    }
+                }
+                """);
+        // ConvNeXt's order: a depthwise convolution, then the MLP on each position's channels.
+        NetworkSource net = network("{8, 4, 6}", "@Conv(out = 8, kernel = 3, padding = 1, groups = 8) Layer dwconv;",
+                "@ChannelsLast Layer perm;", "@Mlp Layer mlp;");
+        Compilation compilation = compile(block, net);
+        assertThat(compilation).succeededWithoutWarnings();
+        // dwconv 8 x 9 + 8 = 80; in = 8, the channels, last in (4, 6, 8): fc1 8 x 32 + 32 = 288, fc2 32 x 8 + 8 =
+        // 264. Total 632. Were in the first axis, 4, fc1 would be 8 x 16 + 16 and fc2 16 x 4 + 4.
+        assertThat(companion(compilation)).contains("public static final long PARAMS = 632L;");
+    }
+
+    @Test
     void mobileVitAttendsWithinEachUnfoldedSequence() throws Exception {
         // (16, 8, 8) in patches of 2 x 2: P = 4 sequences of N = 16 patches, 16 wide; attention within each.
         NetworkSource src = network("{16, 8, 8}", "@Unfold(patch = 2) Layer unfold;", "@LayerNorm Layer norm;",
