@@ -15,7 +15,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Fold {
-    /** The patch: one value for every dimension of {@code size}, or one per dimension. Required: written here or given by {@link With}. */
+    /**
+     * The patch: one value for every dimension of {@code size}, or one per dimension. Required:
+     * written here or given by {@link With}.
+     */
     @Required
     int[] patch() default {};
 

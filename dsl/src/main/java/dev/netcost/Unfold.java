@@ -18,7 +18,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Unfold {
-    /** The patch: one value for every spatial dimension, or one per dimension. Required: written here or given by {@link With}. */
+    /**
+     * The patch: one value for every spatial dimension, or one per dimension. Required: written
+     * here or given by {@link With}.
+     */
     @Required
     int[] patch() default {};
 }

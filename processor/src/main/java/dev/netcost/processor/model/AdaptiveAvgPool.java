@@ -10,7 +10,10 @@ public record AdaptiveAvgPool(List<Integer> output) implements Op {
         output = List.copyOf(output);
     }
 
-    /** A map with its channels first only: on tokens or a channels-last map it would read another axis as the channels. */
+    /**
+     * A map with its channels first only: on tokens or a channels-last map it would read another
+     * axis as the channels.
+     */
     @Override
     public java.util.Set<Layout> accepts() {
         return java.util.Set.of(Layout.FEATURES);

@@ -46,8 +46,8 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
 
     @Override
     public Cost cost(Shape input, Shape output) {
-        long sequences = Refusals.sequences(input);
-        long perSequence = Refusals.tokens(input);
+        long sequences = TokenOp.sequences(input);
+        long perSequence = TokenOp.tokensPerSequence(input);
         long tokens = Math.multiplyExact(sequences, perSequence); // what the projections see, one by one
         long pairs = Math.multiplyExact(sequences, Math.multiplyExact(perSequence, perSequence)); // within each sequence
         long e = width(input);

@@ -4,7 +4,10 @@ import dev.netcost.Shape;
 
 /** {@code @BatchNorm} over the channel axis: scale and shift learnable, mean and variance buffers. */
 public record BatchNorm() implements Op {
-    /** A map with its channels first only: on tokens or a channels-last map it would read another axis as the channels. */
+    /**
+     * A map with its channels first only: on tokens or a channels-last map it would read another
+     * axis as the channels.
+     */
     @Override
     public java.util.Set<Layout> accepts() {
         return java.util.Set.of(Layout.FEATURES);

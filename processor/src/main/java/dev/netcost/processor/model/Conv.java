@@ -14,7 +14,10 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
         dilation = List.copyOf(dilation);
     }
 
-    /** A map with its channels first only: on tokens or a channels-last map it would read another axis as the channels. */
+    /**
+     * A map with its channels first only: on tokens or a channels-last map it would read another
+     * axis as the channels.
+     */
     @Override
     public java.util.Set<Layout> accepts() {
         return java.util.Set.of(Layout.FEATURES);

@@ -36,9 +36,9 @@ public sealed interface Merge extends Computation permits Add, Concat, Mul {
     }
 
     /**
-     * Empty when every input of rank 2 or more is in one layout; else the fault naming each input's layout
-     * and the layer that would make them agree. A vector (rank 1) is left out: it has one axis to
-     * read, and broadcasts on it as PyTorch's does.
+     * Empty when every input of rank 2 or more is in one layout; else the fault naming each
+     * input's layout and the layers that would make them agree. A vector (rank 1) is left out: it
+     * has one axis to read, and broadcasts on it as PyTorch's does.
      */
     static java.util.Optional<Fault> layoutsDiffer(List<Shape> inputs, List<String> names, List<Layout> layouts) {
         Layout shared = null;
@@ -60,7 +60,10 @@ public sealed interface Merge extends Computation permits Add, Concat, Mul {
         return java.util.Optional.empty();
     }
 
-    /** The layout the inputs of rank 2 or more share ({@link #layoutsDiffer} found none other); channels first for vectors. */
+    /**
+     * The layout the inputs of rank 2 or more share ({@link #layoutsDiffer} found none other);
+     * channels first when all are vectors.
+     */
     static Layout sharedLayout(List<Shape> inputs, List<Layout> layouts) {
         for (int i = 0; i < inputs.size(); i++) {
             if (inputs.get(i).rank() >= 2) {

@@ -15,7 +15,7 @@ public record PositionEmbedding(int length) implements TokenOp {
 
     @Override
     public ShapeResult outputOfTokens(Shape input) {
-        long tokens = Refusals.tokens(input);
+        long tokens = TokenOp.tokensPerSequence(input);
         if (tokens > length) {
             return ShapeResult.failed(Message.SEQUENCE_LONGER_THAN_TABLE.on(Attr.LENGTH, tokens, length));
         }

@@ -43,14 +43,4 @@ final class Refusals {
                 ? Message.TOKENS_NEEDED_NOT_CHANNELS_LAST_MAP.onAnnotation(annotation, input, positions, channels)
                 : Message.TOKENS_NEEDED_NOT_FEATURE_MAP.onAnnotation(annotation, input, positions, channels);
     }
-
-    /** The tokens of a sequence {@code (T, E)} or of each of {@code (S, T, E)}: T. */
-    static long tokens(Shape tokens) {
-        return tokens.dim(tokens.rank() - 2);
-    }
-
-    /** How many sequences {@code tokens} holds: 1 for {@code (T, E)}, S for {@code (S, T, E)}. */
-    static long sequences(Shape tokens) {
-        return tokens.rank() == 3 ? tokens.dim(0) : 1;
-    }
 }

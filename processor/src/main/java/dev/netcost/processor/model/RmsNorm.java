@@ -22,8 +22,8 @@ public record RmsNorm() implements Op {
     @Override
     public ShapeResult outputShape(Shape input, Layout layout) {
         if (layout == Layout.FEATURES && input.rank() == 2) {
-            return ShapeResult.failed(Message.NORM_ON_ONE_DIMENSIONAL_MAP.onAnnotation("@RMSNorm", input, input.dim(1),
-                    input.dim(0)));
+            return ShapeResult.failed(Message.NORM_ON_ONE_DIMENSIONAL_MAP.onAnnotation("@RMSNorm", input,
+                    input.dim(1), input.dim(0)));
         }
         if (layout == Layout.FEATURES && input.rank() > 2) {
             return ShapeResult.failed(Message.NORM_ON_CHANNELS_FIRST_MAP.onAnnotation("@RMSNorm", input,

@@ -27,6 +27,16 @@ public sealed interface TokenOp extends Op
         return Refusals.needsTokens(annotation(), input, layout);
     }
 
+    /** The tokens of a sequence {@code (T, E)}, or of each of the sequences {@code (S, T, E)}: T. */
+    static long tokensPerSequence(Shape tokens) {
+        return tokens.dim(tokens.rank() - 2);
+    }
+
+    /** How many sequences {@code tokens} holds: 1 for {@code (T, E)}, S for {@code (S, T, E)}. */
+    static long sequences(Shape tokens) {
+        return tokens.rank() == 3 ? tokens.dim(0) : 1;
+    }
+
     /** As tokens: the walker gives a token op nothing else ({@link #accepts()}). */
     @Override
     default ShapeResult outputShape(Shape input) {
