@@ -382,10 +382,11 @@ class DiagnosticsCatalogueTest {
                 "@Embedding(vocab = 100, dim = 64) Layer wte;", "@MultiHeadAttention(heads = 4, causal = false) Layer attn;"),
                 "[netcost:decoder] attn: a @Decoder network generates each token from the cache of those before it,"
                         + " so its attention must be causal; write causal = true", "causal = false", "false"));
+        // The tokens (16, 64) made a 1-d map (64, 16) first: a convolution on tokens themselves is refused.
         cases.add(new Case("a decoder with a convolution", net("@Network(input = {16})\n@Decoder",
                 "@Embedding(vocab = 100, dim = 64) Layer wte;", "@MultiHeadAttention(heads = 4, causal = true) Layer attn;",
-                "@Conv(out = 8, kernel = 3) Layer conv;"),
-                "[netcost:decoder] conv: a @Decoder network runs one token at a time, and Conv1d on (16, 64) has no"
+                "@ToMap(size = 16) Layer map;", "@Conv(out = 8, kernel = 3) Layer conv;"),
+                "[netcost:decoder] conv: a @Decoder network runs one token at a time, and Conv1d on (64, 16) has no"
                         + " per-token form; a decoder is made of embeddings, per-token layers and attention",
                 "@Conv", "@Conv"));
         cases.add(new Case("a decoder that is no network", NetworkSource.of("com.example.Loose",
@@ -446,6 +447,175 @@ class DiagnosticsCatalogueTest {
                 "[netcost:training-only] aux: the output of Net is its last field's, and aux runs only in training"
                         + " (@TrainingOnly), so Net would have no output at inference; declare aux before a field that"
                         + " runs at inference", "@TrainingOnly Layer aux", "@TrainingOnly"));
+        // Layouts: an op on a layout it does not take, each refusal naming the layer to put before it.
+        String ids = "@Embedding(vocab = 100, dim = 64) Layer wte;"; // token ids (16) to tokens (16, 64)
+        cases.add(new Case("attention on a channels-last map", net("@Network(input = {8, 4, 4})",
+                "@ChannelsLast Layer perm;", "@MultiHeadAttention(heads = 2) Layer attn;"),
+                "[netcost:input-shape] attn on input (4, 4, 8): @MultiHeadAttention works on tokens (T, E), but its"
+                        + " input (4, 4, 8) is a map with its channels last; put @ToTokens before it, which makes (16,"
+                        + " 8) tokens of it", "@MultiHeadAttention", "@MultiHeadAttention"));
+        // A patch embedding (24, 4, 4) as 16 tokens of 24.
+        cases.add(new Case("a pool on tokens", net("@Network(input = {3, 8, 8})",
+                "@Conv(out = 24, kernel = 2, stride = 2) Layer patch;", "@ToTokens Layer tokens;",
+                "@MaxPool(kernel = 2) Layer pool;"),
+                "[netcost:input-shape] pool on input (16, 24): @MaxPool works on a map with its channels first, such"
+                        + " as (C, H, W), but its input (16, 24) is 16 tokens of width 24; put @ToMap(size = {H, W})"
+                        + " before it, with H * W = 16, to make them a map (24, H, W)", "@MaxPool", "@MaxPool"));
+        // (8, 4, 4) in patches of 2 x 2: 4 sequences of 4 patches, 8 wide.
+        cases.add(new Case("a pool on unfolded sequences", net("@Network(input = {8, 4, 4})",
+                "@Unfold(patch = 2) Layer unfold;", "@AvgPool(kernel = 2) Layer pool;"),
+                "[netcost:input-shape] pool on input (4, 4, 8): @AvgPool works on a map with its channels first, such"
+                        + " as (C, H, W), but its input (4, 4, 8) is 4 sequences of 4 tokens, as @Unfold makes them;"
+                        + " put @Fold before it to fold them back into a map", "@AvgPool", "@AvgPool"));
+        cases.add(new Case("a batch norm on a channels-last map", net("@Network(input = {8, 4, 6})",
+                "@ChannelsLast Layer perm;", "@BatchNorm Layer bn;"),
+                "[netcost:input-shape] bn on input (4, 6, 8): @BatchNorm works on a map with its channels first, but"
+                        + " its input (4, 6, 8) has its channels last; put @ChannelsFirst before it, which gives (8,"
+                        + " 4, 6)", "@BatchNorm", "@BatchNorm"));
+        cases.add(new Case("a convolution on tokens", net("@Network(input = {16})", ids,
+                "@Conv(out = 32, kernel = 1) Layer conv;"),
+                "[netcost:input-shape] conv on input (16, 64): @Conv works on a map with its channels first, such as"
+                        + " (C, H, W), but its input (16, 64) is 16 tokens of width 64; a 1 x 1 convolution on each"
+                        + " token is @Linear(out = 32), or put @ToMap(size = {H, W}) before it, with H * W = 16, to make"
+                        + " them a map (64, H, W)", "@Conv", "@Conv"));
+        cases.add(new Case("a batch norm on tokens", net("@Network(input = {16})", ids, "@BatchNorm Layer bn;"),
+                "[netcost:input-shape] bn on input (16, 64): @BatchNorm normalises each channel of a map with its"
+                        + " channels first, but its input (16, 64) is 16 tokens of width 64; a norm over each token's"
+                        + " features is @LayerNorm, or put @ToMap(size = {H, W}) before it, with H * W = 16, to make them"
+                        + " a map (64, H, W)", "@BatchNorm", "@BatchNorm"));
+        cases.add(new Case("a channel split of tokens", net("@Network(input = {16})", ids,
+                "@ChannelSplit(parts = 2, index = 1) Layer half;"),
+                "[netcost:input-shape] half on input (16, 64): @ChannelSplit splits the channels of a map with its"
+                        + " channels first, but its input (16, 64) is tokens, whose features are the last axis; to split"
+                        + " them use @Chunk(parts = 2, index = 1)", "@ChannelSplit", "@ChannelSplit"));
+        cases.add(new Case("a channel split of a channels-last map", net("@Network(input = {8, 4, 4})",
+                "@ChannelsLast Layer perm;", "@ChannelSplit(parts = 4, index = 3) Layer quarter;"),
+                "[netcost:input-shape] quarter on input (4, 4, 8): @ChannelSplit splits the first axis, the channels of"
+                        + " a map with its channels first, but its input (4, 4, 8) has its channels last; use"
+                        + " @Chunk(parts = 4, index = 3), which splits the last axis", "@ChannelSplit", "@ChannelSplit"));
+        cases.add(new Case("a layer norm on a channels-first map", net("@Network(input = {96, 56, 56})",
+                "@LayerNorm Layer norm;"),
+                "[netcost:input-shape] norm on input (96, 56, 56): @LayerNorm normalises the last axis, and its input"
+                        + " (96, 56, 56) is a map with its channels first, whose last axis is its width 56; a norm over"
+                        + " each position's 96 channels, as ConvNeXt's LayerNorm2d, is @LayerNorm2d, or put"
+                        + " @ChannelsLast before it", "@LayerNorm", "@LayerNorm"));
+        cases.add(new Case("an RMS norm on a channels-first map", net("@Network(input = {8, 4, 6})",
+                "@RMSNorm Layer norm;"),
+                "[netcost:input-shape] norm on input (8, 4, 6): @RMSNorm normalises the last axis, and its input (8, 4,"
+                        + " 6) is a map with its channels first, whose last axis is its width 6; for a norm over each"
+                        + " position's 8 channels, put @ChannelsLast before it", "@RMSNorm", "@RMSNorm"));
+        cases.add(new Case("a layer norm on a 1-d map", net("@Network(input = {8, 10})", "@LayerNorm Layer norm;"),
+                "[netcost:input-shape] norm on input (8, 10): @LayerNorm normalises the last axis, and its input (8,"
+                        + " 10) is a 1-d map with its channels first, whose last axis is its length 10; for a norm over"
+                        + " each position's 8 channels, put @ToTokens before it, which makes (10, 8) tokens of it",
+                "@LayerNorm", "@LayerNorm"));
+        cases.add(new Case("a chunk of a channels-first map", net("@Network(input = {8, 4, 6})",
+                "@Chunk(parts = 2) Layer half;"),
+                "[netcost:input-shape] half on input (8, 4, 6): @Chunk splits the last axis, and its input (8, 4, 6) is"
+                        + " a map with its channels first, whose last axis, 6, is spatial; to split its 8 channels use"
+                        + " @ChannelSplit(parts = 2, index = 0)", "@Chunk", "@Chunk"));
+        cases.add(new Case("channels moved last on tokens", net("@Network(input = {16})", ids,
+                "@ChannelsLast Layer perm;"),
+                "[netcost:input-shape] perm on input (16, 64): @ChannelsLast moves the channels of a map (C, H, W)"
+                        + " last, but its input (16, 64) is tokens, whose features are last already; remove it",
+                "@ChannelsLast", "@ChannelsLast"));
+        cases.add(new Case("channels moved last twice", net("@Network(input = {8, 4, 4})",
+                "@ChannelsLast Layer perm;", "@ChannelsLast Layer again;"),
+                "[netcost:input-shape] again on input (4, 4, 8): @ChannelsLast moves the channels of a map (C, H, W)"
+                        + " last, but its input (4, 4, 8) has its channels last already; remove it",
+                "@ChannelsLast Layer again", "@ChannelsLast"));
+        cases.add(new Case("channels moved first on a channels-first map", net("@Network(input = {8, 4, 4})",
+                "@ChannelsFirst Layer back;"),
+                "[netcost:input-shape] back on input (8, 4, 4): @ChannelsFirst moves the channels of a map (H, W, C)"
+                        + " first, but its input (8, 4, 4) has its channels first already; remove it",
+                "@ChannelsFirst", "@ChannelsFirst"));
+        cases.add(new Case("channels moved first on tokens", net("@Network(input = {16})", ids,
+                "@ChannelsFirst Layer back;"),
+                "[netcost:input-shape] back on input (16, 64): @ChannelsFirst moves the channels of a map (H, W, C)"
+                        + " first, but its input (16, 64) is tokens; to make a map of them use @ToMap (one sequence) or"
+                        + " @Fold (the sequences @Unfold makes) instead", "@ChannelsFirst", "@ChannelsFirst"));
+        cases.add(new Case("a selected token of unfolded sequences", net("@Network(input = {8, 4, 4})",
+                "@Unfold(patch = 2) Layer unfold;", "@SelectToken Layer cls;"),
+                "[netcost:input-shape] cls on input (4, 4, 8): @SelectToken takes one token of a sequence (T, E), but"
+                        + " its input (4, 4, 8) is 4 sequences of 4 tokens, as @Unfold makes them; put @Fold before it"
+                        + " to fold them back into a map", "@SelectToken", "@SelectToken"));
+        cases.add(new Case("a map made of a map", net("@Network(input = {8, 4, 4})",
+                "@ToMap(size = {4, 4}) Layer map;"),
+                "[netcost:input-shape] map on input (8, 4, 4): @ToMap makes a map of tokens (T, E), but its input (8,"
+                        + " 4, 4) is not tokens; remove it", "@ToMap", "@ToMap"));
+        cases.add(new Case("a map made of unfolded sequences", net("@Network(input = {8, 4, 4})",
+                "@Unfold(patch = 2) Layer unfold;", "@ToMap(size = {4, 4}) Layer map;"),
+                "[netcost:input-shape] map on input (4, 4, 8): @ToMap makes a map of one sequence (T, E), but its"
+                        + " input (4, 4, 8) is 4 sequences of 4 tokens, as @Unfold makes them; fold them back with"
+                        + " @Fold instead", "@ToMap", "@ToMap"));
+        cases.add(new Case("a fold of a map", net("@Network(input = {8, 4, 4})",
+                "@Fold(patch = 2, size = {4, 4}) Layer fold;"),
+                "[netcost:input-shape] fold on input (8, 4, 4): @Fold folds the sequences (P, N, E) that @Unfold makes"
+                        + " back into a map, but its input (8, 4, 4) is not tokens; remove it", "@Fold", "@Fold"));
+        cases.add(new Case("a fold of one sequence", net("@Network(input = {16})", ids,
+                "@Fold(patch = 2, size = {4, 4}) Layer fold;"),
+                "[netcost:input-shape] fold on input (16, 64): @Fold folds the sequences (P, N, E) that @Unfold makes"
+                        + " back into a map, but its input (16, 64) is one sequence; @ToMap(size = {H, W}) makes a map"
+                        + " of it", "@Fold", "@Fold"));
+        cases.add(new Case("a fold whose patch has more values than its size", net("@Network(input = {8, 4, 4})",
+                "@Unfold(patch = 2) Layer unfold;", "@Fold(patch = {2, 2}, size = 8) Layer fold;"),
+                "[netcost:value-count] fold on input (4, 4, 8): patch = {2, 2} has 2 values but size = 8 has 1; give one"
+                        + " value, or 1",
+                "patch = {2, 2}, size = 8", "{2, 2}"));
+        cases.add(new Case("a merge of channels first and last", net("@Network(input = {8, 8, 8})",
+                "@ChannelsLast Layer perm;", "@Add({\"perm\", \"input\"}) Layer add;"),
+                "[netcost:merge] add: the tensors of a merge must be in one layout, but perm gives (8, 8, 8) channels"
+                        + " last and input gives (8, 8, 8) channels first; put @ChannelsFirst after the branch whose"
+                        + " channels are last, or @ChannelsLast after the other", "{\"perm\", \"input\"}",
+                "{\"perm\", \"input\"}"));
+        cases.add(new Case("a merge of a map and tokens", net("@Network(input = {4, 4})",
+                "@ToTokens Layer tokens;", "@Mul({\"tokens\", \"input\"}) Layer mul;"),
+                "[netcost:merge] mul: the tensors of a merge must be in one layout, but tokens gives (4, 4) tokens and"
+                        + " input gives (4, 4) channels first; put @ToTokens after the branch that gives a map, or @ToMap"
+                        + " after the one that gives tokens", "{\"tokens\", \"input\"}", "{\"tokens\", \"input\"}"));
+        cases.add(new Case("tokens of two widths joined", net("@Network(input = {16})", ids,
+                "@Linear(out = 32) Layer fc;", "@Concat({\"wte\", \"fc\"}) Layer cat;"),
+                "[netcost:merge] cat: @Concat joins tokens on the tokens (the axis of T) and needs every other"
+                        + " dimension equal, but wte gives (16, 64) and fc gives (16, 32); give the sequences one width",
+                "{\"wte\", \"fc\"}", "{\"wte\", \"fc\"}"));
+        // The input (4, 4, 8) channels last, and a strided 1 x 1 convolution's (8, 2, 2) as (2, 2, 8).
+        cases.add(new Case("channels-last maps of two sizes joined", net("@Network(input = {8, 4, 4})",
+                "@ChannelsLast Layer perm1;", "@Conv(out = 8, kernel = 1, stride = 2) @From(\"input\") Layer conv;",
+                "@ChannelsLast Layer perm2;", "@Concat({\"perm1\", \"perm2\"}) Layer cat;"),
+                "[netcost:merge] cat: @Concat joins maps with their channels last on the channels (the last"
+                        + " dimension) and needs every other dimension equal, but perm1 gives (4, 4, 8) and perm2 gives"
+                        + " (2, 2, 8); give the branches the same stride and padding", "{\"perm1\", \"perm2\"}",
+                "{\"perm1\", \"perm2\"}"));
+        cases.add(new Case("a chunk that does not divide the last axis", net("@Network(input = {16})", ids,
+                "@Chunk(parts = 3) Layer third;"),
+                "[netcost:channels] third on input (16, 64): the last axis, 64, does not split into 3 equal parts",
+                "parts = 3", "3"));
+        // 16 tokens cannot be a 3 x 5 map.
+        cases.add(new Case("a map size that does not hold the tokens", net("@Network(input = {16})", ids,
+                "@ToMap(size = {3, 5}) Layer map;"),
+                "[netcost:map-size] map on input (16, 64): size = {3, 5} makes 15 positions, but the input has 16"
+                        + " tokens, one per position; give sizes whose product is 16", "{3, 5}", "{3, 5}"));
+        cases.add(new Case("an unfold whose patch does not divide the map", net("@Network(input = {8, 6, 6})",
+                "@Unfold(patch = {4, 3}) Layer unfold;"),
+                "[netcost:map-size] unfold on input (8, 6, 6): the height 6 does not divide into patches of 4;"
+                        + " MobileViT would resize the map to a multiple of the patch by interpolation, which netcost"
+                        + " does not model: make the map a multiple of the patch", "{4, 3}", "{4, 3}"));
+        // Unfolded in patches of 2 x 2: 4 sequences, one per position of a patch; a patch of 1 x 2 has 2.
+        cases.add(new Case("a fold whose patch is not the unfold's", net("@Network(input = {8, 4, 4})",
+                "@Unfold(patch = 2) Layer unfold;", "@Fold(patch = {1, 2}, size = {4, 4}) Layer fold;"),
+                "[netcost:map-size] fold on input (4, 4, 8): patch = {1, 2} holds 2 positions, but the input has 4"
+                        + " sequences, one per position of a patch; give the patch of the @Unfold before it", "{1, 2}",
+                "{1, 2}"));
+        cases.add(new Case("a fold whose size does not divide into patches", net("@Network(input = {8, 4, 4})",
+                "@Unfold(patch = 2) Layer unfold;", "@Fold(patch = 2, size = {4, 5}) Layer fold;"),
+                "[netcost:map-size] fold on input (4, 4, 8): the width 5 of size = {4, 5} does not divide into"
+                        + " patches of 2", "{4, 5}", "{4, 5}"));
+        // A 4 x 8 map holds 2 x 4 = 8 patches of 2 x 2; each sequence has 4 tokens, one per patch of a 4 x 4 map.
+        cases.add(new Case("a fold whose size is not the unfold's", net("@Network(input = {8, 4, 4})",
+                "@Unfold(patch = 2) Layer unfold;", "@Fold(patch = 2, size = {4, 8}) Layer fold;"),
+                "[netcost:map-size] fold on input (4, 4, 8): size = {4, 8} holds 8 patches of 2, but each sequence has"
+                        + " 4 tokens, one per patch; give the size of the map that the @Unfold before it took", "{4, 8}",
+                "{4, 8}"));
         // Blocks: the error is in the block's file, or at the use.
         List<NetworkSource> recursive = withBlock("@Block\n@interface B {\n    class Layers {\n        @B Layer again;\n"
                 + "    }\n}\n", "@B Layer b;");

@@ -175,8 +175,8 @@ class GraphDiagnosticsTest {
     void aListForAnAttributeOfOneValue() {
         NetworkSource src = network("@Conv(kernel = 1) @With(out = \"8, 8\") Layer conv;");
         assertOnlyError(compile(src), src, "[netcost:expression] conv: out = \"8, 8\": a list of 2 values is for a"
-                + " per-dimension attribute (kernel, stride, padding, dilation, outputPadding, output); give one value"
-                + " here", src.at("\"8, 8\""));
+                + " per-dimension attribute (kernel, stride, padding, dilation, outputPadding, output, size, patch); give"
+                + " one value here", src.at("\"8, 8\""));
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Pass (b): a resolved layer's output shape and figures, by its op's own rules
- * ({@link Op#validate()}, {@link Op#outputShape}, {@link Op#cost}).
+ * ({@link Op#validate()}, {@link Op#outputShape}, {@link Op#cost}). Before any shape, the input's
+ * layout: a merge's inputs must share one, and the op must take it ({@code Computation#accepts()}),
+ * else the op's refusal is reported on its annotation, since the input is to blame.
  */
 final class Shapes {
     /**
@@ -63,15 +65,31 @@ final class Shapes {
             faults.forEach(f -> problems.add(layer.problem(in, f)));
             return Optional.empty();
         }
-        Layout layout = tensors.layout(layer.inputs().get(0));
+        List<Layout> layouts = new ArrayList<>(layer.inputs().size());
+        for (int t : layer.inputs()) {
+            layouts.add(tensors.layout(t));
+        }
+        if (layer.op() instanceof Merge) {
+            Optional<Fault> mixed = Merge.layoutsDiffer(inputs, producers, layouts);
+            if (mixed.isPresent()) {
+                problems.add(layer.problem(in, mixed.get()));
+                return Optional.empty();
+            }
+        }
+        // A merge's inputs share one layout, vectors aside, which broadcast whatever the others' is.
+        Layout layout = layer.op() instanceof Op ? layouts.get(0) : Merge.sharedLayout(inputs, layouts);
+        if (!layer.op().accepts().contains(layout)) {
+            // The input is to blame, not an attribute: the op says what would give one it takes.
+            problems.add(layer.problem(in, layer.op().refuse(in, layout)));
+            return Optional.empty();
+        }
         ShapeResult result;
         if (layer.op() instanceof Op unary) {
             // An op reads one tensor; a second is the one it names by like, for its size.
             result = inputs.size() == 1 ? unary.outputShape(in, layout)
-                    : unary.outputShape(in, layout, new LikeTensor(inputs.get(1),
-                            tensors.layout(layer.inputs().get(1)), producers.get(1)));
+                    : unary.outputShape(in, layout, new LikeTensor(inputs.get(1), layouts.get(1), producers.get(1)));
         } else {
-            result = ((Merge) layer.op()).outputShape(inputs, producers);
+            result = ((Merge) layer.op()).outputShape(inputs, producers, layout);
         }
         if (result instanceof ShapeResult.Failed failed) {
             failed.faults().forEach(f -> problems.add(layer.problem(in, f)));

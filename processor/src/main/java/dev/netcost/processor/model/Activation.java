@@ -8,6 +8,12 @@ import dev.netcost.Shape;
  * {@code @SiLU}, {@code @GELU}, {@code @Hardswish}, {@code @Hardsigmoid}, {@code @LeakyReLU}, {@code @Mish}.
  */
 public record Activation(Kind kind) implements Op {
+    /** Every layout: it works on each element, whatever its axes mean. */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.EnumSet.allOf(Layout.class);
+    }
+
     /** The activations and their FLOPs per element, by the cost model. */
     public enum Kind {
         RELU("ReLU", 1),

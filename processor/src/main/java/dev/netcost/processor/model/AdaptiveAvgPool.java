@@ -10,6 +10,20 @@ public record AdaptiveAvgPool(List<Integer> output) implements Op {
         output = List.copyOf(output);
     }
 
+    /**
+     * A map with its channels first only: on tokens or a channels-last map it would read another
+     * axis as the channels.
+     */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.Set.of(Layout.FEATURES);
+    }
+
+    @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return Refusals.needsChannelsFirstMap("@AdaptiveAvgPool", input, layout);
+    }
+
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();

@@ -9,6 +9,12 @@ import java.util.List;
  * {@code numel} of the output FLOPs per extra input.
  */
 public record Add() implements Merge {
+    /** Every layout: it works on each element, whatever its axes mean. */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.EnumSet.allOf(Layout.class);
+    }
+
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
         return Broadcast.of(inputs).map(ShapeResult::of).orElseGet(() -> ShapeResult.failed(

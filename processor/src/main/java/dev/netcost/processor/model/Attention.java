@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * {@code @MultiHeadAttention}: self-attention on tokens {@code (T, E)} with its q, k, v and
- * output projections, by the cost model's section "Sequences and attention in detail".
+ * output projections, by the cost model's section "Sequences and attention in detail". On the S
+ * sequences {@code (S, T, E)} of {@code @Unfold}, each attends only within itself, as MobileViT's
+ * {@code (B*P, N, C)}: S times the figures of one sequence, never those of one sequence of S * T.
  *
  * @param kvHeads key/value heads; 0 means as many as {@code heads}
  */
@@ -30,7 +32,7 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
 
     @Override
     public ShapeResult outputOfTokens(Shape input) {
-        long width = input.dim(1);
+        long width = width(input);
         if (width % heads != 0) {
             return ShapeResult.failed(Message.HEADS_NOT_DIVIDING_WIDTH.on(Attr.HEADS, width, heads, divisors(width, heads)));
         }
@@ -44,18 +46,21 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
 
     @Override
     public Cost cost(Shape input, Shape output) {
-        long tokens = input.dim(0);
-        long e = input.dim(1);
+        long sequences = TokenOp.sequences(input);
+        long perSequence = TokenOp.tokensPerSequence(input);
+        long tokens = Math.multiplyExact(sequences, perSequence); // what the projections see, one by one
+        long pairs = Math.multiplyExact(sequences, Math.multiplyExact(perSequence, perSequence)); // within each sequence
+        long e = width(input);
         long kv = keyValueWidth(e);
         long projectionWeights = Math.addExact(Math.multiplyExact(2, Math.multiplyExact(e, e)),
                 Math.multiplyExact(2, Math.multiplyExact(e, kv)));
         long projectionOutputs = Math.addExact(Math.multiplyExact(2, e), Math.multiplyExact(2, kv));
         long params = Math.addExact(projectionWeights, bias ? projectionOutputs : 0);
         long projections = Math.multiplyExact(tokens, projectionWeights);
-        // Scores Q K^T and the weighted sum A V: T * T * d per head each, T^2 * E in all.
-        long products = Math.multiplyExact(2, Math.multiplyExact(Math.multiplyExact(tokens, tokens), e));
+        // Scores Q K^T and the weighted sum A V: T * T * d per head each, T^2 * E in all, per sequence.
+        long products = Math.multiplyExact(2, Math.multiplyExact(pairs, e));
         long macs = Math.addExact(projections, products);
-        long softmax = Math.multiplyExact(3, Math.multiplyExact((long) heads, Math.multiplyExact(tokens, tokens)));
+        long softmax = Math.multiplyExact(3, Math.multiplyExact((long) heads, pairs));
         long flops = Math.addExact(Math.multiplyExact(2, macs), softmax);
         if (bias) {
             flops = Math.addExact(flops, Math.multiplyExact(tokens, projectionOutputs));
@@ -69,7 +74,7 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
     /** One new token: its four projections, and its scores and weighted sum over the T cached tokens. */
     @Override
     public Optional<DecodeCost> decodeCost(Shape input, Cost cost) {
-        long e = input.dim(1);
+        long e = width(input);
         long projections = Math.addExact(Math.multiplyExact(2, Math.multiplyExact(e, e)),
                 Math.multiplyExact(2, Math.multiplyExact(e, keyValueWidth(e))));
         return Optional.of(new DecodeCost(projections, Math.multiplyExact(2, e)));
@@ -77,7 +82,12 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
 
     /** Elements the KV cache holds per token of one sequence: a key and a value per key/value head. */
     public long cachedPerToken(Shape input) {
-        return Math.multiplyExact(2, keyValueWidth(input.dim(1)));
+        return Math.multiplyExact(2, keyValueWidth(width(input)));
+    }
+
+    /** The width E of each token: the last axis. */
+    private static long width(Shape tokens) {
+        return tokens.dim(tokens.rank() - 1);
     }
 
     @Override

@@ -47,6 +47,8 @@ public enum Attr {
     PARAMETERS("parameters", Kind.INT),
     /** GELU's form, a {@code dev.netcost.Approximate}. */
     APPROXIMATE("approximate", Kind.CHOICE),
+    /** {@code @Unfold} and {@code @Fold}: the patch, per dimension. */
+    PATCH("patch", Kind.INTS),
     /** {@code @Tied}. */
     TIED("value", Kind.NONE),
     /** {@code @Decoder}, on the network class. */

@@ -11,6 +11,20 @@ public record AvgPool(PoolWindow window) implements Op {
         }
     }
 
+    /**
+     * A map with its channels first only: on tokens or a channels-last map it would read another
+     * axis as the channels.
+     */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.Set.of(Layout.FEATURES);
+    }
+
+    @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return Refusals.needsChannelsFirstMap("@AvgPool", input, layout);
+    }
+
     /** The window PyTorch's {@code AvgPool} slides: these sizes, no dilation. */
     public static AvgPool of(List<Integer> kernel, List<Integer> stride, List<Integer> padding, boolean ceilMode) {
         return new AvgPool(new PoolWindow(kernel, stride, padding, List.of(1), ceilMode));

@@ -4,6 +4,23 @@ import dev.netcost.Shape;
 
 /** {@code @BatchNorm} over the channel axis: scale and shift learnable, mean and variance buffers. */
 public record BatchNorm() implements Op {
+    /**
+     * A map with its channels first only: on tokens or a channels-last map it would read another
+     * axis as the channels.
+     */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.Set.of(Layout.FEATURES);
+    }
+
+    @Override
+    public Fault refuse(Shape input, Layout layout) {
+        if (layout == Layout.TOKENS && input.rank() == 2) {
+            return Message.BATCH_NORM_ON_TOKENS.onAnnotation(input, input.dim(0), input.dim(1));
+        }
+        return Refusals.needsChannelsFirstMap("@BatchNorm", input, layout);
+    }
+
     @Override
     public ShapeResult outputShape(Shape input) {
         if (input.rank() > Window.MAX_SPATIAL + 1) {

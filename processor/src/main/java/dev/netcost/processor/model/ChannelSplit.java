@@ -6,6 +6,22 @@ import java.util.List;
 
 /** {@code @ChannelSplit}: slice {@code index} of {@code parts} equal slices of the channels. Free. */
 public record ChannelSplit(int parts, int index) implements Op {
+    /**
+     * A map with its channels first only. Tokens and a channels-last map have their features last,
+     * which {@code @Chunk} splits.
+     */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.Set.of(Layout.FEATURES);
+    }
+
+    @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return layout == Layout.CHANNELS_LAST
+                ? Message.CHANNEL_SPLIT_ON_CHANNELS_LAST.onAnnotation(input, parts, index)
+                : Message.CHANNEL_SPLIT_ON_TOKENS.onAnnotation(input, parts, index);
+    }
+
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();

@@ -12,13 +12,25 @@ public record ChannelsFirst() implements Op {
     }
 
     @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return layout == Layout.TOKENS
+                ? Message.CHANNELS_FIRST_ON_TOKENS.onAnnotation(input)
+                : Message.CHANNELS_FIRST_ON_CHANNELS_FIRST.onAnnotation(input);
+    }
+
+    @Override
     public ShapeResult outputShape(Shape input) {
-        long[] dims = new long[input.rank()];
-        dims[0] = input.dim(input.rank() - 1);
-        for (int i = 0; i < input.rank() - 1; i++) {
-            dims[i + 1] = input.dim(i);
+        return ShapeResult.of(permute(input));
+    }
+
+    /** A channels-last {@code (H, W, C)} with its channels first: {@code (C, H, W)}. */
+    static Shape permute(Shape channelsLast) {
+        long[] dims = new long[channelsLast.rank()];
+        dims[0] = channelsLast.dim(channelsLast.rank() - 1);
+        for (int i = 0; i < channelsLast.rank() - 1; i++) {
+            dims[i + 1] = channelsLast.dim(i);
         }
-        return ShapeResult.of(Shape.of(dims));
+        return Shape.of(dims);
     }
 
     @Override

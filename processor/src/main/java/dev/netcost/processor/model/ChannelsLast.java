@@ -12,6 +12,13 @@ public record ChannelsLast() implements Op {
     }
 
     @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return layout == Layout.TOKENS
+                ? Message.CHANNELS_LAST_ON_TOKENS.onAnnotation(input)
+                : Message.CHANNELS_LAST_ON_CHANNELS_LAST.onAnnotation(input);
+    }
+
+    @Override
     public ShapeResult outputShape(Shape input) {
         if (input.rank() == 2) {
             return ShapeResult.failed(Message.CHANNELS_LAST_ON_SEQUENCE.onAnnotation(input, input.dim(1),

@@ -4,7 +4,10 @@ import dev.netcost.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code @ClassToken}: learned tokens put before the sequence, {@code (T, E)} to {@code (T + tokens, E)}. */
+/**
+ * {@code @ClassToken}: learned tokens put before the sequence, {@code (T, E)} to {@code (T + tokens, E)};
+ * before each of the sequences {@code (S, T, E)}, the same learned tokens.
+ */
 public record ClassToken(int tokens) implements TokenOp {
     @Override
     public List<Fault> validate() {
@@ -15,13 +18,15 @@ public record ClassToken(int tokens) implements TokenOp {
 
     @Override
     public ShapeResult outputOfTokens(Shape input) {
-        return ShapeResult.of(Shape.of(Math.addExact(input.dim(0), tokens), input.dim(1)));
+        long[] dims = input.dims();
+        dims[dims.length - 2] = Math.addExact(dims[dims.length - 2], tokens);
+        return ShapeResult.of(Shape.of(dims));
     }
 
     @Override
     public Cost cost(Shape input, Shape output) {
         // A concatenation: parameters only.
-        return new Cost(Math.multiplyExact((long) tokens, input.dim(1)), 0, 0, 0);
+        return new Cost(Math.multiplyExact((long) tokens, input.dim(input.rank() - 1)), 0, 0, 0);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.netcost.processor.model;
 
+import dev.netcost.Shape;
 import java.util.List;
+import java.util.Set;
 
 /** What a layer computes: an {@link Op} on one tensor, or a {@link Merge} of several. */
 public sealed interface Computation permits Op, Merge {
@@ -8,11 +10,23 @@ public sealed interface Computation permits Op, Merge {
     List<Fault> validate();
 
     /**
-     * The layouts this computation takes its input in. The walker reports any other as a located
-     * error naming the layer that would give the right one, so no op reinterprets an axis.
-     * Every op states its own; the default of all layouts is a stop-gap until each has.
+     * The layouts this computation takes its input in, each op its own: a convolution only a map
+     * with its channels first, attention only tokens. The walker asks {@link #refuse} for any
+     * other, so no op reads one axis as another (a convolution would read tokens' T as channels).
      */
-    default java.util.Set<Layout> accepts() {
-        return java.util.EnumSet.allOf(Layout.class);
+    Set<Layout> accepts();
+
+    /**
+     * The located error for {@code input} in {@code layout}, one that {@link #accepts()} leaves
+     * out: what came in, in words, and the layer that would give what this op takes
+     * ({@code @ChannelsFirst}, {@code @ToMap}, {@code @ToTokens}). An op that takes every layout
+     * is never asked.
+     *
+     * @throws IllegalStateException if this op takes {@code layout}, or takes every layout and so
+     *     has nothing to refuse
+     */
+    default Fault refuse(Shape input, Layout layout) {
+        throw new IllegalStateException(getClass().getSimpleName() + " takes " + accepts() + ", and " + layout
+                + " is " + (accepts().contains(layout) ? "one of them" : "not, yet it says nothing of it"));
     }
 }

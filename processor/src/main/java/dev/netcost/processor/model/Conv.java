@@ -24,6 +24,23 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
         this(out, kernel, stride, padding, dilation, groups, bias, Padding.EXPLICIT);
     }
 
+    /**
+     * A map with its channels first only: on tokens or a channels-last map it would read another
+     * axis as the channels.
+     */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.Set.of(Layout.FEATURES);
+    }
+
+    @Override
+    public Fault refuse(Shape input, Layout layout) {
+        if (layout == Layout.TOKENS && input.rank() == 2) {
+            return Message.CONV_ON_TOKENS.onAnnotation(input, input.dim(0), input.dim(1), out);
+        }
+        return Refusals.needsChannelsFirstMap("@Conv", input, layout);
+    }
+
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();

@@ -5,6 +5,12 @@ import java.util.List;
 
 /** {@code @Dropout}: the identity at inference, costing nothing. */
 public record Dropout(double p) implements Op {
+    /** Every layout: it works on each element, whatever its axes mean. */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.EnumSet.allOf(Layout.class);
+    }
+
     @Override
     public List<Fault> validate() {
         // Written so that NaN fails too.

@@ -7,6 +7,17 @@ import java.util.Optional;
 
 /** {@code @Embedding}: token ids {@code (T)} to tokens {@code (T, dim)} through a learned table. */
 public record Embedding(int vocab, int dim) implements Op {
+    /** Token ids {@code (T)}, which are channels first as any vector; never tokens or a map. */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.Set.of(Layout.FEATURES);
+    }
+
+    @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return Message.EMBEDDING_NOT_TOKEN_IDS.onAnnotation(input);
+    }
+
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();

@@ -4,6 +4,20 @@ import dev.netcost.Shape;
 
 /** {@code @GlobalAvgPool}: every channel to one value, keeping the rank: {@code (C, H, W)} to {@code (C, 1, 1)}. */
 public record GlobalAvgPool() implements Op {
+    /**
+     * A map with its channels first only: on tokens or a channels-last map it would read another
+     * axis as the channels.
+     */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.Set.of(Layout.FEATURES);
+    }
+
+    @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return Refusals.needsChannelsFirstMap("@GlobalAvgPool", input, layout);
+    }
+
     @Override
     public ShapeResult outputShape(Shape input) {
         var rank = Window.requireSpatial("@GlobalAvgPool", input);

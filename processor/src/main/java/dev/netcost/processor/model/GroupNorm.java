@@ -19,6 +19,11 @@ public record GroupNorm(int groups, boolean affine) implements Op {
     }
 
     @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return Refusals.needsChannelsFirstMap("@GroupNorm", input, layout);
+    }
+
+    @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
         Window.checkAtLeast(faults, Attr.GROUPS, groups, 1, "number of groups");

@@ -18,6 +18,11 @@ public record InstanceNorm(boolean affine, boolean trackRunningStats) implements
     }
 
     @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return Refusals.needsChannelsFirstMap("@InstanceNorm", input, layout);
+    }
+
+    @Override
     public ShapeResult outputShape(Shape input) {
         // A vector (C) would be PyTorch's (N, C), which InstanceNorm1d reads as one unbatched (C, L).
         if (input.rank() < 2) {

@@ -2,11 +2,35 @@ package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
 
-/** {@code @LayerNorm} over the last dimension: scale and, with bias, shift learnable. */
+/**
+ * {@code @LayerNorm} over the last axis, as PyTorch's {@code LayerNorm(E)}: scale and, with bias,
+ * shift learnable. On tokens, on a channels-last map (each position's channels, as ConvNeXt's
+ * blocks hold it) and on a vector. On a map with its channels first the last axis is its width, so
+ * that is an error naming the norm over its channels ({@code @LayerNorm2d}) or {@code @ChannelsLast}.
+ */
 public record LayerNorm(boolean bias) implements Op {
+    /** Every layout, but of a map with its channels first only a vector ({@link #outputShape(Shape, Layout)}). */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.EnumSet.allOf(Layout.class);
+    }
+
     @Override
     public ShapeResult outputShape(Shape input) {
         return ShapeResult.of(input);
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input, Layout layout) {
+        if (layout == Layout.FEATURES && input.rank() == 2) {
+            return ShapeResult.failed(Message.NORM_ON_ONE_DIMENSIONAL_MAP.onAnnotation("@LayerNorm", input,
+                    input.dim(1), input.dim(0)));
+        }
+        if (layout == Layout.FEATURES && input.rank() > 2) {
+            return ShapeResult.failed(Message.LAYER_NORM_ON_CHANNELS_FIRST_MAP.onAnnotation(input,
+                    input.dim(input.rank() - 1), input.dim(0)));
+        }
+        return outputShape(input);
     }
 
     @Override

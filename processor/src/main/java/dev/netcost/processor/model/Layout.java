@@ -7,7 +7,8 @@ import dev.netcost.Shape;
  * a map of 56 channels or a map of 96 channels laid out channels-last, and {@code (C, L)} a 1-d
  * map or a sequence of tokens {@code (T, E)}. The difference decides where a linear layer, a norm
  * and {@code in} find the features. The walker keeps a layout beside every tensor; every op states
- * which it accepts ({@link Computation#accepts()}).
+ * which it accepts ({@link Computation#accepts()}) and refuses any other with a located error that
+ * names the layer to put before it ({@link Computation#refuse}), so no op reads one axis as another.
  */
 public enum Layout {
     /** Channels first, as PyTorch's modules hold a map: {@code (C)}, {@code (C, L)}, {@code (C, H, W)}, {@code (C, D, H, W)}. */
@@ -17,7 +18,11 @@ public enum Layout {
      * gives, on which ConvNeXt's and Swin's linear layers and norms work per position.
      */
     CHANNELS_LAST,
-    /** A sequence of tokens {@code (T, E)}, rank 2, features last. */
+    /**
+     * A sequence of tokens {@code (T, E)}, features last; or, of rank 3, {@code (S, T, E)}: S
+     * independent sequences of T tokens each, as MobileViT's unfolding gives them
+     * ({@code @Unfold}), which attention mixes only within each sequence.
+     */
     TOKENS;
 
     /**
@@ -29,14 +34,26 @@ public enum Layout {
     }
 
     /**
-     * The layout of a tensor of {@code shape} that an op would give as {@code layout}: only rank 2
-     * has tokens, only rank 3 and more a channels-last map; anything else is channels first.
+     * The layout of a tensor of {@code shape} that an op would give as {@code layout}: only ranks
+     * 2 and 3 have tokens, only rank 3 and more a channels-last map; anything else is channels first.
      */
     public static Layout of(Shape shape, Layout layout) {
         return switch (layout) {
-            case TOKENS -> shape.rank() == 2 ? TOKENS : FEATURES;
+            case TOKENS -> shape.rank() == 2 || shape.rank() == 3 ? TOKENS : FEATURES;
             case CHANNELS_LAST -> shape.rank() >= 3 ? CHANNELS_LAST : FEATURES;
             case FEATURES -> FEATURES;
+        };
+    }
+
+    /**
+     * The layout in a word or two, as a merge's message names each input's: {@code channels first},
+     * {@code channels last}, {@code tokens}.
+     */
+    public String words() {
+        return switch (this) {
+            case FEATURES -> "channels first";
+            case CHANNELS_LAST -> "channels last";
+            case TOKENS -> "tokens";
         };
     }
 }

@@ -5,6 +5,20 @@ import java.util.List;
 
 /** {@code @MaxPool}. */
 public record MaxPool(PoolWindow window) implements Op {
+    /**
+     * A map with its channels first only: on tokens or a channels-last map it would read another
+     * axis as the channels.
+     */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.Set.of(Layout.FEATURES);
+    }
+
+    @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return Refusals.needsChannelsFirstMap("@MaxPool", input, layout);
+    }
+
     @Override
     public List<Fault> validate() {
         return window.validate();

@@ -16,6 +16,14 @@ public sealed interface Merge extends Computation permits Add, Concat, Mul {
      */
     ShapeResult outputShape(List<Shape> inputs, List<String> names);
 
+    /**
+     * As {@link #outputShape(List, List)}, knowing the layout the inputs share (the walker checks
+     * that they share one): a concatenation joins a map's channels but a sequence's tokens.
+     */
+    default ShapeResult outputShape(List<Shape> inputs, List<String> names, Layout layout) {
+        return outputShape(inputs, names);
+    }
+
     /** The figures for one sample. */
     Cost cost(List<Shape> inputs, Shape output);
 
@@ -27,14 +35,68 @@ public sealed interface Merge extends Computation permits Add, Concat, Mul {
         return List.of();
     }
 
+    /**
+     * Empty when every input of rank 2 or more is in one layout; else the fault naming each
+     * input's layout and the layers that would make them agree. A vector (rank 1) is left out: it
+     * has one axis to read, and broadcasts on it as PyTorch's does.
+     */
+    static java.util.Optional<Fault> layoutsDiffer(List<Shape> inputs, List<String> names, List<Layout> layouts) {
+        Layout shared = null;
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).rank() < 2) {
+                continue;
+            }
+            Layout layout = layouts.get(i);
+            if (shared == null) {
+                shared = layout;
+            } else if (layout != shared) {
+                String described = describe(inputs, names, layouts);
+                boolean maps = layout != Layout.TOKENS && shared != Layout.TOKENS;
+                return java.util.Optional.of(maps
+                        ? Message.MERGE_OF_CHANNELS_FIRST_AND_LAST.on(Attr.FROM, described)
+                        : Message.MERGE_OF_MAP_AND_TOKENS.on(Attr.FROM, described));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The layout the inputs of rank 2 or more share ({@link #layoutsDiffer} found none other);
+     * channels first when all are vectors.
+     */
+    static Layout sharedLayout(List<Shape> inputs, List<Layout> layouts) {
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).rank() >= 2) {
+                return layouts.get(i);
+            }
+        }
+        return Layout.FEATURES;
+    }
+
+    /**
+     * {@code conv gives (8, 8, 8) channels first and permute gives (8, 8, 8) channels last}: for
+     * inputs whose layouts differ.
+     */
+    static String describe(List<Shape> inputs, List<String> names, List<Layout> layouts) {
+        List<String> described = new java.util.ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            described.add(inputs.get(i) + " " + layouts.get(i).words());
+        }
+        return join(described, names);
+    }
+
     /** {@code bn3 gives (256, 56, 56) and input gives (64, 56, 56)}. */
     static String describe(List<Shape> inputs, List<String> names) {
+        return join(inputs, names);
+    }
+
+    private static String join(List<?> given, List<String> names) {
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < inputs.size(); i++) {
+        for (int i = 0; i < given.size(); i++) {
             if (i > 0) {
-                s.append(i == inputs.size() - 1 ? " and " : ", ");
+                s.append(i == given.size() - 1 ? " and " : ", ");
             }
-            s.append(names.get(i)).append(" gives ").append(inputs.get(i));
+            s.append(names.get(i)).append(" gives ").append(given.get(i));
         }
         return s.toString();
     }

@@ -149,6 +149,9 @@ public enum Message {
     /** The attribute, its values, how many, the input's spatial dimensions. */
     VALUES_NOT_MATCHING_DIMENSIONS(ProblemKind.VALUE_COUNT, "%1$s = %2$s has %3$d values but the input has %4$d"
             + " spatial dimensions; give one value, or %4$d"),
+    /** The patch as written, its values, the size as written, its values. */
+    FOLD_PATCH_NOT_MATCHING_SIZE(ProblemKind.VALUE_COUNT, "patch = %1$s has %2$d values but size = %3$s has %4$d;"
+            + " give one value, or %4$d"),
 
     // window
     /** The padding, the dimension's name ({@code height}), the size it would give. */
@@ -225,6 +228,83 @@ public enum Message {
     PRELU_SLOPES_ON_CHANNELS_LAST(ProblemKind.INPUT_SHAPE, "parameters = %d learns one slope per channel, on axis 1"
             + " of PyTorch's (N, C, ...), but the input is a channels-last map (H, W, C), whose axis 1 is H; use"
             + " parameters = 1, or put the @PReLU where the map is channels first"),
+    // input-shape: an input in a layout the op does not take (Computation.refuse), each naming the layer that
+    // would give one it takes
+    /** The annotation, its input, the tokens {@code @ToTokens} would make of it: positions, channels. */
+    TOKENS_NEEDED_NOT_CHANNELS_LAST_MAP(ProblemKind.INPUT_SHAPE, "%s works on tokens (T, E), but its input %s is a"
+            + " map with its channels last; put @ToTokens before it, which makes (%d, %d) tokens of it"),
+    /** The annotation, its input, its tokens T and width E. */
+    MAP_NEEDED_NOT_TOKENS(ProblemKind.INPUT_SHAPE, "%1$s works on a map with its channels first, such as (C, H, W),"
+            + " but its input %2$s is %3$d tokens of width %4$d; put @ToMap(size = {H, W}) before it, with H * W ="
+            + " %3$d, to make them a map (%4$d, H, W)"),
+    /** The annotation, its input, its sequences and the tokens of each. */
+    MAP_NEEDED_NOT_SEQUENCES(ProblemKind.INPUT_SHAPE, "%s works on a map with its channels first, such as (C, H, W),"
+            + " but its input %s is %d sequences of %d tokens, as @Unfold makes them; put @Fold before it to fold"
+            + " them back into a map"),
+    /** The annotation, its input, the same tensor with its channels first. */
+    MAP_NEEDED_NOT_CHANNELS_LAST(ProblemKind.INPUT_SHAPE, "%s works on a map with its channels first, but its input"
+            + " %s has its channels last; put @ChannelsFirst before it, which gives %s"),
+    /** The input, its tokens T and width E, the convolution's out. */
+    CONV_ON_TOKENS(ProblemKind.INPUT_SHAPE, "@Conv works on a map with its channels first, such as (C, H, W), but"
+            + " its input %1$s is %2$d tokens of width %3$d; a 1 x 1 convolution on each token is @Linear(out = %4$d),"
+            + " or put @ToMap(size = {H, W}) before it, with H * W = %2$d, to make them a map (%3$d, H, W)"),
+    /** The input, its tokens T and width E. */
+    BATCH_NORM_ON_TOKENS(ProblemKind.INPUT_SHAPE, "@BatchNorm normalises each channel of a map with its channels"
+            + " first, but its input %1$s is %2$d tokens of width %3$d; a norm over each token's features is"
+            + " @LayerNorm, or put @ToMap(size = {H, W}) before it, with H * W = %2$d, to make them a map (%3$d, H, W)"),
+    /** The input, the split's parts and index. */
+    CHANNEL_SPLIT_ON_TOKENS(ProblemKind.INPUT_SHAPE, "@ChannelSplit splits the channels of a map with its channels"
+            + " first, but its input %s is tokens, whose features are the last axis; to split them use @Chunk(parts ="
+            + " %d, index = %d)"),
+    /** The input, the split's parts and index. */
+    CHANNEL_SPLIT_ON_CHANNELS_LAST(ProblemKind.INPUT_SHAPE, "@ChannelSplit splits the first axis, the channels of a"
+            + " map with its channels first, but its input %s has its channels last; use @Chunk(parts = %d, index ="
+            + " %d), which splits the last axis"),
+    /** The input, its last axis, its channels. */
+    LAYER_NORM_ON_CHANNELS_FIRST_MAP(ProblemKind.INPUT_SHAPE, "@LayerNorm normalises the last axis, and its input %s"
+            + " is a map with its channels first, whose last axis is its width %d; a norm over each position's %d"
+            + " channels, as ConvNeXt's LayerNorm2d, is @LayerNorm2d, or put @ChannelsLast before it"),
+    /** The annotation, its input, its last axis, its channels. */
+    NORM_ON_CHANNELS_FIRST_MAP(ProblemKind.INPUT_SHAPE, "%s normalises the last axis, and its input %s is a map with"
+            + " its channels first, whose last axis is its width %d; for a norm over each position's %d channels, put"
+            + " @ChannelsLast before it"),
+    /** The annotation, its input, its length, its channels. */
+    NORM_ON_ONE_DIMENSIONAL_MAP(ProblemKind.INPUT_SHAPE, "%1$s normalises the last axis, and its input %2$s is a 1-d"
+            + " map with its channels first, whose last axis is its length %3$d; for a norm over each position's %4$d"
+            + " channels, put @ToTokens before it, which makes (%3$d, %4$d) tokens of it"),
+    /** The input, its last axis, its channels, the chunk's parts and index. */
+    CHUNK_ON_CHANNELS_FIRST_MAP(ProblemKind.INPUT_SHAPE, "@Chunk splits the last axis, and its input %s is a map with"
+            + " its channels first, whose last axis, %d, is spatial; to split its %d channels use @ChannelSplit(parts"
+            + " = %d, index = %d)"),
+    /** The input. */
+    CHANNELS_LAST_ON_TOKENS(ProblemKind.INPUT_SHAPE, "@ChannelsLast moves the channels of a map (C, H, W) last, but"
+            + " its input %s is tokens, whose features are last already; remove it"),
+    /** The input. */
+    CHANNELS_LAST_ON_CHANNELS_LAST(ProblemKind.INPUT_SHAPE, "@ChannelsLast moves the channels of a map (C, H, W)"
+            + " last, but its input %s has its channels last already; remove it"),
+    /** The input. */
+    CHANNELS_FIRST_ON_CHANNELS_FIRST(ProblemKind.INPUT_SHAPE, "@ChannelsFirst moves the channels of a map (H, W, C)"
+            + " first, but its input %s has its channels first already; remove it"),
+    /** The input. */
+    CHANNELS_FIRST_ON_TOKENS(ProblemKind.INPUT_SHAPE, "@ChannelsFirst moves the channels of a map (H, W, C) first,"
+            + " but its input %s is tokens; to make a map of them use @ToMap (one sequence) or @Fold (the sequences"
+            + " @Unfold makes) instead"),
+    /** The input, its sequences and the tokens of each. */
+    SELECT_TOKEN_OF_SEQUENCES(ProblemKind.INPUT_SHAPE, "@SelectToken takes one token of a sequence (T, E), but its"
+            + " input %s is %d sequences of %d tokens, as @Unfold makes them; put @Fold before it to fold them back"
+            + " into a map"),
+    /** The input. */
+    TO_MAP_NOT_ON_TOKENS(ProblemKind.INPUT_SHAPE, "@ToMap makes a map of tokens (T, E), but its input %s is not"
+            + " tokens; remove it"),
+    /** The input, its sequences and the tokens of each. */
+    TO_MAP_ON_SEQUENCES(ProblemKind.INPUT_SHAPE, "@ToMap makes a map of one sequence (T, E), but its input %s is %d"
+            + " sequences of %d tokens, as @Unfold makes them; fold them back with @Fold instead"),
+    /** The input. */
+    FOLD_NOT_ON_TOKENS(ProblemKind.INPUT_SHAPE, "@Fold folds the sequences (P, N, E) that @Unfold makes back into a"
+            + " map, but its input %s is not tokens; remove it"),
+    /** The input. */
+    FOLD_ON_ONE_SEQUENCE(ProblemKind.INPUT_SHAPE, "@Fold folds the sequences (P, N, E) that @Unfold makes back into"
+            + " a map, but its input %s is one sequence; @ToMap(size = {H, W}) makes a map of it"),
 
     // needs-flatten
     /** The elements the input has, which a {@code @Flatten} would give. */
@@ -241,6 +321,17 @@ public enum Message {
     MUL_SHAPES_DO_NOT_BROADCAST(ProblemKind.MERGE, "@Mul needs shapes that broadcast (aligned on the last"
             + " dimension, each pair equal or one of them 1), but %s; squeeze-and-excitation multiplies (C, 1, 1)"
             + " by (C, H, W)"),
+    /** The inputs, each with its layout in words. */
+    MERGE_OF_CHANNELS_FIRST_AND_LAST(ProblemKind.MERGE, "the tensors of a merge must be in one layout, but %s; put"
+            + " @ChannelsFirst after the branch whose channels are last, or @ChannelsLast after the other"),
+    /** The inputs, each with its layout in words. */
+    MERGE_OF_MAP_AND_TOKENS(ProblemKind.MERGE, "the tensors of a merge must be in one layout, but %s; put @ToTokens"
+            + " after the branch that gives a map, or @ToMap after the one that gives tokens"),
+    CONCAT_TOKEN_WIDTHS_DIFFER(ProblemKind.MERGE, "@Concat joins tokens on the tokens (the axis of T) and needs every"
+            + " other dimension equal, but %s; give the sequences one width"),
+    CONCAT_CHANNELS_LAST_SIZES_DIFFER(ProblemKind.MERGE, "@Concat joins maps with their channels last on the"
+            + " channels (the last dimension) and needs every other dimension equal, but %s; give the branches the"
+            + " same stride and padding"),
 
     // channels
     SPLIT_PARTS_NOT_DIVIDING_CHANNELS(ProblemKind.CHANNELS, "the %d channels do not split into %d equal parts"),
@@ -258,6 +349,25 @@ public enum Message {
     /** The slopes, the channels. */
     PRELU_SLOPES_NOT_CHANNELS(ProblemKind.CHANNELS, "parameters = %1$d is neither 1 (one slope shared) nor the %2$d"
             + " channels of the input (one slope each), as PyTorch's PReLU requires; use parameters = 1 or %2$d"),
+    /** The last axis, the parts. */
+    CHUNK_PARTS_NOT_DIVIDING_LAST_AXIS(ProblemKind.CHANNELS, "the last axis, %d, does not split into %d equal parts"),
+
+    // map-size
+    /** The size as written, the positions it makes, the tokens. */
+    TO_MAP_SIZE_NOT_TOKENS(ProblemKind.MAP_SIZE, "size = %1$s makes %2$d positions, but the input has %3$d tokens,"
+            + " one per position; give sizes whose product is %3$d"),
+    /** The dimension's name, its size, the patch along it. */
+    UNFOLD_PATCH_NOT_DIVIDING(ProblemKind.MAP_SIZE, "the %s %d does not divide into patches of %d; MobileViT would"
+            + " resize the map to a multiple of the patch by interpolation, which netcost does not model: make the map"
+            + " a multiple of the patch"),
+    /** The patch as written, its positions, the sequences. */
+    FOLD_PATCH_NOT_SEQUENCES(ProblemKind.MAP_SIZE, "patch = %s holds %d positions, but the input has %d sequences, one"
+            + " per position of a patch; give the patch of the @Unfold before it"),
+    /** The dimension's name, its size, the size as written, the patch along it. */
+    FOLD_SIZE_NOT_DIVIDING(ProblemKind.MAP_SIZE, "the %s %d of size = %s does not divide into patches of %d"),
+    /** The size as written, the patches it holds, the patch as written, the tokens of each sequence. */
+    FOLD_SIZE_NOT_TOKENS(ProblemKind.MAP_SIZE, "size = %s holds %d patches of %s, but each sequence has %d tokens,"
+            + " one per patch; give the size of the map that the @Unfold before it took"),
 
     // heads
     /** The heads, the key/value heads, the divisors to suggest. */
@@ -411,7 +521,7 @@ public enum Message {
     WRONG_TYPE(ProblemKind.EXPRESSION, "gives %s where %s is needed"),
     /** How many values the list has. */
     LIST_WHERE_ONE_VALUE(ProblemKind.EXPRESSION, "a list of %d values is for a per-dimension attribute (kernel,"
-            + " stride, padding, dilation, outputPadding, output); give one value here"),
+            + " stride, padding, dilation, outputPadding, output, size, patch); give one value here"),
     /** The function, how many arguments it got. */
     FUNCTION_ARGUMENT_COUNT(ProblemKind.EXPRESSION, "`%s` takes 2 arguments, not %d"),
 

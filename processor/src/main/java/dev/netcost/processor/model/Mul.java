@@ -8,6 +8,12 @@ import java.util.List;
  * dimension, each pair equal or one of them 1. {@code numel} FLOPs per extra input.
  */
 public record Mul() implements Merge {
+    /** Every layout: it works on each element, whatever its axes mean. */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.EnumSet.allOf(Layout.class);
+    }
+
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
         return Broadcast.of(inputs).map(ShapeResult::of).orElseGet(() -> ShapeResult.failed(

@@ -22,7 +22,9 @@ import static dev.netcost.processor.model.Attr.P;
 import static dev.netcost.processor.model.Attr.PARAMETERS;
 import static dev.netcost.processor.model.Attr.PADDING;
 import static dev.netcost.processor.model.Attr.PARTS;
+import static dev.netcost.processor.model.Attr.PATCH;
 import static dev.netcost.processor.model.Attr.ROTARY;
+import static dev.netcost.processor.model.Attr.SIZE;
 import static dev.netcost.processor.model.Attr.STRIDE;
 import static dev.netcost.processor.model.Attr.TOKENS;
 import static dev.netcost.processor.model.Attr.TRACK_RUNNING_STATS;
@@ -95,7 +97,11 @@ public enum OpKind {
     CHANNELS_LAST(dev.netcost.ChannelsLast.class, v -> new ChannelsLast()),
     CHANNELS_FIRST(dev.netcost.ChannelsFirst.class, v -> new ChannelsFirst()),
     STOCHASTIC_DEPTH(dev.netcost.StochasticDepth.class, v -> new StochasticDepth(v.real(P),
-            v.choice(MODE, dev.netcost.StochasticDepth.Mode.class)));
+            v.choice(MODE, dev.netcost.StochasticDepth.Mode.class))),
+    TO_MAP(dev.netcost.ToMap.class, v -> new ToMap(v.ints(SIZE))),
+    CHUNK(dev.netcost.Chunk.class, v -> new Chunk(v.integer(PARTS), v.integer(INDEX))),
+    UNFOLD(dev.netcost.Unfold.class, v -> new Unfold(v.ints(PATCH))),
+    FOLD(dev.netcost.Fold.class, v -> new Fold(v.ints(PATCH), v.ints(SIZE)));
 
     private final Class<? extends Annotation> annotation;
     private final Function<AttrValues, Computation> factory;

@@ -4,7 +4,7 @@ import dev.netcost.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code @PositionEmbedding}: row t of a learned {@code (length, E)} table added to token t. */
+/** {@code @PositionEmbedding}: row t of a learned {@code (length, E)} table added to token t (of each sequence). */
 public record PositionEmbedding(int length) implements TokenOp {
     @Override
     public List<Fault> validate() {
@@ -15,8 +15,9 @@ public record PositionEmbedding(int length) implements TokenOp {
 
     @Override
     public ShapeResult outputOfTokens(Shape input) {
-        if (input.dim(0) > length) {
-            return ShapeResult.failed(Message.SEQUENCE_LONGER_THAN_TABLE.on(Attr.LENGTH, input.dim(0), length));
+        long tokens = TokenOp.tokensPerSequence(input);
+        if (tokens > length) {
+            return ShapeResult.failed(Message.SEQUENCE_LONGER_THAN_TABLE.on(Attr.LENGTH, tokens, length));
         }
         return ShapeResult.of(input);
     }
@@ -24,7 +25,7 @@ public record PositionEmbedding(int length) implements TokenOp {
     @Override
     public Cost cost(Shape input, Shape output) {
         // Every row is a parameter, used or not; one add per element.
-        return new Cost(Math.multiplyExact((long) length, input.dim(1)), 0, 0, output.numel());
+        return new Cost(Math.multiplyExact((long) length, input.dim(input.rank() - 1)), 0, 0, output.numel());
     }
 
     @Override

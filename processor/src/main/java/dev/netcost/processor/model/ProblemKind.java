@@ -20,17 +20,22 @@ public enum ProblemKind implements DiagnosticId {
     PADDING("padding"),
     /** Transposed-convolution output padding not smaller than the stride or the dilation. */
     OUTPUT_PADDING("output-padding"),
-    /** An op given a tensor of a rank it cannot take. */
+    /** An op given a tensor of a rank or a layout it cannot take. */
     INPUT_SHAPE("input-shape"),
     /** A linear layer on a tensor that still has spatial dimensions. */
     NEEDS_FLATTEN("needs-flatten"),
-    /** A merge of tensors whose shapes do not fit together. */
+    /** A merge of tensors whose shapes do not fit together, or whose layouts differ. */
     MERGE("merge"),
     /**
      * Channels that do not divide by a convolution's groups, a split's parts, a shuffle's or a group norm's
-     * groups; a PReLU's slopes neither 1 nor the channels.
+     * groups; a PReLU's slopes neither 1 nor the channels; a last axis by a chunk's parts.
      */
     CHANNELS("channels"),
+    /**
+     * A {@code @ToMap} or {@code @Fold} size that does not hold the tokens, or an {@code @Unfold}
+     * patch that does not divide the map.
+     */
+    MAP_SIZE("map-size"),
     /** Attention whose width does not divide into its heads, or heads that do not divide into key/value heads. */
     HEADS("heads"),
     /** A sequence longer than its position table. */

@@ -2,11 +2,34 @@ package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
 
-/** {@code @RMSNorm} over the last dimension: a learnable scale, no shift. */
+/**
+ * {@code @RMSNorm} over the last axis: a learnable scale, no shift. On tokens, a channels-last map
+ * and a vector; on a map with its channels first the last axis is its width, so that is an error
+ * naming {@code @ChannelsLast}.
+ */
 public record RmsNorm() implements Op {
+    /** Every layout, but of a map with its channels first only a vector ({@link #outputShape(Shape, Layout)}). */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.EnumSet.allOf(Layout.class);
+    }
+
     @Override
     public ShapeResult outputShape(Shape input) {
         return ShapeResult.of(input);
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input, Layout layout) {
+        if (layout == Layout.FEATURES && input.rank() == 2) {
+            return ShapeResult.failed(Message.NORM_ON_ONE_DIMENSIONAL_MAP.onAnnotation("@RMSNorm", input,
+                    input.dim(1), input.dim(0)));
+        }
+        if (layout == Layout.FEATURES && input.rank() > 2) {
+            return ShapeResult.failed(Message.NORM_ON_CHANNELS_FIRST_MAP.onAnnotation("@RMSNorm", input,
+                    input.dim(input.rank() - 1), input.dim(0)));
+        }
+        return outputShape(input);
     }
 
     @Override

@@ -6,6 +6,10 @@ import dev.netcost.Shape;
 public record SelectToken(int index) implements TokenOp {
     @Override
     public ShapeResult outputOfTokens(Shape input) {
+        if (input.rank() == 3) {
+            return ShapeResult.failed(Message.SELECT_TOKEN_OF_SEQUENCES.onAnnotation(input, input.dim(0),
+                    input.dim(1)));
+        }
         long tokens = input.dim(0);
         if (index >= tokens || index < -tokens) {
             return ShapeResult.failed(Message.TOKEN_INDEX_OUT_OF_RANGE.on(Attr.INDEX, index, tokens, -tokens,

@@ -4,6 +4,12 @@ import dev.netcost.Shape;
 
 /** {@code @Softmax} over the last axis: exp, sum and divide per element. */
 public record Softmax() implements Op {
+    /** Every layout: it works on each element, whatever its axes mean. */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.EnumSet.allOf(Layout.class);
+    }
+
     @Override
     public ShapeResult outputShape(Shape input) {
         return ShapeResult.of(input);

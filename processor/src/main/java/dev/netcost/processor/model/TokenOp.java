@@ -1,43 +1,45 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * An op that takes only tokens {@code (T, E)}: attention, position and token-type embeddings, a
- * class token, a selected token. Any other input is a located error with the fix
- * ({@code @ToTokens}, or an {@code @Embedding} for token ids), said the same way for each.
+ * An op that takes only tokens: attention, position and token-type embeddings, a class token, a
+ * selected token. Tokens are {@code (T, E)}, or {@code (S, T, E)} for the S sequences that
+ * {@code @Unfold} makes, each op working within each sequence. Any other input is a located error
+ * with the fix ({@code @ToTokens}, or an {@code @Embedding} for token ids), said the same way for each.
  */
 public sealed interface TokenOp extends Op
         permits Attention, PositionEmbedding, TokenTypeEmbedding, ClassToken, SelectToken {
     /** The annotation, as messages name it: {@code @MultiHeadAttention}. */
     String annotation();
 
-    /** The output for tokens {@code (T, E)}, or what prevents it. */
+    /** The output for tokens {@code (T, E)} or {@code (S, T, E)}, or what prevents it. */
     ShapeResult outputOfTokens(Shape tokens);
 
-    /** As if the input were tokens; for tests that need no layout. */
+    @Override
+    default Set<Layout> accepts() {
+        return Set.of(Layout.TOKENS);
+    }
+
+    @Override
+    default Fault refuse(Shape input, Layout layout) {
+        return Refusals.needsTokens(annotation(), input, layout);
+    }
+
+    /** The tokens of a sequence {@code (T, E)}, or of each of the sequences {@code (S, T, E)}: T. */
+    static long tokensPerSequence(Shape tokens) {
+        return tokens.dim(tokens.rank() - 2);
+    }
+
+    /** How many sequences {@code tokens} holds: 1 for {@code (T, E)}, S for {@code (S, T, E)}. */
+    static long sequences(Shape tokens) {
+        return tokens.rank() == 3 ? tokens.dim(0) : 1;
+    }
+
+    /** As tokens: the walker gives a token op nothing else ({@link #accepts()}). */
     @Override
     default ShapeResult outputShape(Shape input) {
-        return outputShape(input, Layout.TOKENS);
-    }
-
-    @Override
-    default ShapeResult outputShape(Shape input, Layout layout) {
-        Optional<Fault> notTokens = requireTokens(annotation(), input, layout);
-        return notTokens.isPresent() ? ShapeResult.failed(notTokens.get()) : outputOfTokens(input);
-    }
-
-    /** Empty when {@code input} is tokens; else the fault, with the layer that would make tokens of it. */
-    private static Optional<Fault> requireTokens(String annotation, Shape input, Layout layout) {
-        if (input.rank() == 2 && layout == Layout.TOKENS) {
-            return Optional.empty();
-        }
-        if (input.rank() == 1) {
-            return Optional.of(Message.TOKENS_NEEDED_NOT_IDS.onAnnotation(annotation, input));
-        }
-        long positions = input.numel() / input.dim(0);
-        return Optional.of(Message.TOKENS_NEEDED_NOT_FEATURE_MAP.onAnnotation(annotation, input, positions,
-                input.dim(0)));
+        return outputOfTokens(input);
     }
 }

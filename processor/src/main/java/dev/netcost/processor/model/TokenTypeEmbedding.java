@@ -20,7 +20,7 @@ public record TokenTypeEmbedding(int types) implements TokenOp {
 
     @Override
     public Cost cost(Shape input, Shape output) {
-        return new Cost(Math.multiplyExact((long) types, input.dim(1)), 0, 0, output.numel());
+        return new Cost(Math.multiplyExact((long) types, input.dim(input.rank() - 1)), 0, 0, output.numel());
     }
 
     @Override

@@ -29,6 +29,11 @@ public record Upsample(List<Integer> scale, List<Integer> size, String like, Int
     }
 
     @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return Refusals.needsChannelsFirstMap("@Upsample", input, layout);
+    }
+
+    @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
         List<Attr> given = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.netcost.processor.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.netcost.Shape;
@@ -74,9 +75,16 @@ class SequenceOpsTest {
     @Test
     void attentionIsNotForFeatureMaps() {
         Attention attention = new Attention(2, 0, true, false, false);
-        ShapeResult.Failed failed = assertInstanceOf(ShapeResult.Failed.class,
-                attention.outputShape(Shape.of(8, 3), Layout.FEATURES));
-        assertEquals(ProblemKind.INPUT_SHAPE, failed.faults().get(0).kind());
+        assertEquals(java.util.Set.of(Layout.TOKENS), attention.accepts());
+        Fault refused = attention.refuse(Shape.of(8, 3), Layout.FEATURES);
+        assertEquals(ProblemKind.INPUT_SHAPE, refused.kind());
+        // (8, 3) as a 1-d map: 3 positions of 8 channels.
+        assertEquals("@MultiHeadAttention works on tokens (T, E), but its input is the feature map (8, 3); put"
+                + " @ToTokens before it, which makes (3, 8) tokens of it", refused.message());
+        // Channels last, (4, 4, 8): 16 positions of 8 channels.
+        assertEquals("@MultiHeadAttention works on tokens (T, E), but its input (4, 4, 8) is a map with its channels"
+                + " last; put @ToTokens before it, which makes (16, 8) tokens of it",
+                attention.refuse(Shape.of(4, 4, 8), Layout.CHANNELS_LAST).message());
     }
 
     @Test
@@ -126,7 +134,10 @@ class SequenceOpsTest {
 
         assertEquals(Shape.of(20, 3), out(new ToTokens(), Shape.of(3, 4, 5), Layout.FEATURES));
         assertEquals(Shape.of(7, 3), out(new ToTokens(), Shape.of(3, 7), Layout.FEATURES));
-        assertInstanceOf(ShapeResult.Failed.class, new ToTokens().outputShape(Shape.of(7, 3), Layout.TOKENS));
+        // Channels last: (4, 5, 3) is 20 positions of 3 channels, as Swin's x.flatten(1, 2).
+        assertEquals(Shape.of(20, 3), out(new ToTokens(), Shape.of(4, 5, 3), Layout.CHANNELS_LAST));
+        assertFalse(new ToTokens().accepts().contains(Layout.TOKENS));
+        assertEquals(ProblemKind.INPUT_SHAPE, new ToTokens().refuse(Shape.of(7, 3), Layout.TOKENS).kind());
 
         // Concatenating along the token axis: the first axis, as for channels.
         assertEquals(Shape.of(6, 4), assertInstanceOf(ShapeResult.Ok.class, new Concat().outputShape(
