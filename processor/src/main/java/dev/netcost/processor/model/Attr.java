@@ -31,6 +31,10 @@ public enum Attr {
     CAUSAL("causal", Kind.BOOLEAN),
     ROTARY("rotary", Kind.BOOLEAN),
     MODE("mode", Kind.CHOICE),
+    /** {@code @WindowAttention}: the window's height and width. */
+    WINDOW("window", Kind.INTS),
+    /** {@code @WindowAttention}: how far the windows are shifted. */
+    SHIFT("shift", Kind.INTS),
     /** {@code @Tied}. */
     TIED("value", Kind.NONE),
     /** {@code @Decoder}, on the network class. */

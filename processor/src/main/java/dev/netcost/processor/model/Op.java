@@ -15,7 +15,7 @@ import java.util.List;
 public sealed interface Op extends Computation
         permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm,
                 Activation, Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm,
-                RmsNorm, TokenOp, ChannelsLast, ChannelsFirst, StochasticDepth {
+                RmsNorm, TokenOp, ChannelsLast, ChannelsFirst, StochasticDepth, WindowAttention, PatchMerging {
 
     /** No checks: for the ops without attributes to check. */
     @Override

@@ -19,10 +19,12 @@ import static dev.netcost.processor.model.Attr.P;
 import static dev.netcost.processor.model.Attr.PADDING;
 import static dev.netcost.processor.model.Attr.PARTS;
 import static dev.netcost.processor.model.Attr.ROTARY;
+import static dev.netcost.processor.model.Attr.SHIFT;
 import static dev.netcost.processor.model.Attr.STRIDE;
 import static dev.netcost.processor.model.Attr.TOKENS;
 import static dev.netcost.processor.model.Attr.TYPES;
 import static dev.netcost.processor.model.Attr.VOCAB;
+import static dev.netcost.processor.model.Attr.WINDOW;
 
 import java.lang.annotation.Annotation;
 import java.util.function.Function;
@@ -77,7 +79,10 @@ public enum OpKind {
     CHANNELS_LAST(dev.netcost.ChannelsLast.class, v -> new ChannelsLast()),
     CHANNELS_FIRST(dev.netcost.ChannelsFirst.class, v -> new ChannelsFirst()),
     STOCHASTIC_DEPTH(dev.netcost.StochasticDepth.class, v -> new StochasticDepth(v.real(P),
-            v.choice(MODE, dev.netcost.StochasticDepth.Mode.class)));
+            v.choice(MODE, dev.netcost.StochasticDepth.Mode.class))),
+    WINDOW_ATTENTION(dev.netcost.WindowAttention.class, v -> new WindowAttention(v.integer(HEADS), v.ints(WINDOW),
+            v.ints(SHIFT), v.bool(BIAS))),
+    PATCH_MERGING(dev.netcost.PatchMerging.class, v -> new PatchMerging());
 
     private final Class<? extends Annotation> annotation;
     private final Function<AttrValues, Computation> factory;
