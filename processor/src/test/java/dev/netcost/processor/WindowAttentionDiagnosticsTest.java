@@ -130,6 +130,18 @@ class WindowAttentionDiagnosticsTest {
                 + " (C, H, W) made channels-last by @ChannelsLast", src.at("@PatchMerging"));
     }
 
+    /**
+     * A window of 2^31 - 1 on an 8 x 8 map pads it to (2^31 - 1)^2 positions, about 4.6 x 10^18,
+     * whose projections, 4 x 12^2 MACs each, pass a long: an error, never a wrapped figure.
+     */
+    @Test
+    void aWindowSoLargeTheFiguresOverflow() {
+        NetworkSource src = onAMap("@WindowAttention(heads = 3, window = 2147483647) Layer attn;");
+        assertOnlyError(compile(src), src, "[netcost:overflow] attn on input (8, 8, 12): a shape or figure of this"
+                + " layer, or the network's total with it, does not fit a long (at most 9,223,372,036,854,775,807);"
+                + " netcost never wraps a number: make the layer or its input smaller", src.at("@WindowAttention"));
+    }
+
     /** A shift given by a block's argument is at fault at the use, on that argument. */
     @Test
     void aShiftFromABlocksArgument() {
