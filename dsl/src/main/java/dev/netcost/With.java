@@ -73,6 +73,10 @@ public @interface With {
 
     String types() default "";
 
+    String window() default "";
+
+    String shift() default "";
+
     /** Any attribute or parameter as {@code "name = expression"}. */
     String[] args() default {};
 }

@@ -680,7 +680,42 @@ class DiagnosticsCatalogueTest {
                         + " javac shows annotation processors no class declared inside a method; declare Local as a"
                         + " top-level or member class", "@Network(input = {3, 8, 8})\n        class Local",
                 "@Network"));
+        cases.addAll(windowAttentionCases());
         return cases;
+    }
+
+    /** Swin's windowed attention and patch merging, on a map of 12 channels, 8 x 8, made channels-last. */
+    private static List<Case> windowAttentionCases() {
+        String permute = "@ChannelsLast Layer permute;";
+        return List.of(
+            new Case("window attention heads not dividing the channels", net("@Network(input = {12, 8, 8})",
+                    permute, "@WindowAttention(heads = 5, window = 4) Layer attn;"),
+                    "[netcost:heads] attn on input (8, 8, 12): the 12 channels do not split into heads = 5 heads of"
+                        + " equal width; use one of 2, 3, 4 or 6", "heads = 5", "5"),
+            new Case("window attention shift not below its window", net("@Network(input = {12, 8, 8})",
+                    permute, "@WindowAttention(heads = 3, window = 4, shift = 4) Layer attn;"),
+                    "[netcost:out-of-range] attn on input (8, 8, 12): shift = 4 must be below window = 4 on each"
+                        + " axis, but 4 is not below 4; Swin shifts every other block by half the window",
+                    "shift = 4", "4"),
+            new Case("window attention window of three axes", net("@Network(input = {12, 8, 8})",
+                    permute, "@WindowAttention(heads = 3, window = {4, 4, 4}) Layer attn;"),
+                    "[netcost:value-count] attn on input (8, 8, 12): window = {4, 4, 4} has 3 values but"
+                        + " @WindowAttention works on the two spatial axes of a map (H, W, C); give one value, or 2",
+                    "{4, 4, 4}", "{4, 4, 4}"),
+            new Case("window attention on a feature map with its channels first", net("@Network(input = {12, 8, 6})",
+                    "@WindowAttention(heads = 3, window = 4) Layer attn;"),
+                    "[netcost:input-shape] attn on input (12, 8, 6): @WindowAttention works on a channels-last map"
+                        + " (H, W, C), but its input is the feature map (12, 8, 6), channels first; put @ChannelsLast"
+                        + " before it, which makes (8, 6, 12) of it", "@WindowAttention", "@WindowAttention"),
+            new Case("window attention on tokens", net("@Network(input = {12, 8, 6})", "@ToTokens Layer tokens;",
+                    "@WindowAttention(heads = 3, window = 4) Layer attn;"),
+                    "[netcost:input-shape] attn on input (48, 12): @WindowAttention works on a channels-last map"
+                        + " (H, W, C), but its input (48, 12) is tokens (T, E), without a height and width; put it"
+                        + " before the @ToTokens", "@WindowAttention", "@WindowAttention"),
+            new Case("patch merging on a vector", net("@Network(input = {12})", "@PatchMerging Layer merge;"),
+                    "[netcost:input-shape] merge on input (12): @PatchMerging works on a channels-last map (H, W, C)"
+                        + " of two spatial axes, but its input is (12); give it a 2-d map (C, H, W) made"
+                        + " channels-last by @ChannelsLast", "@PatchMerging", "@PatchMerging"));
     }
 
     @ParameterizedTest(name = "{0}")

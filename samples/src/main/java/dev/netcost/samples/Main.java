@@ -38,6 +38,7 @@ public final class Main {
             MobileNetV3LargeCost.summary(1),
             VitB16Cost.summary(1),
             VitB32Cost.summary(1),
+            SwinTCost.summary(1),
             BertBaseCost.summary(1),
             Gpt2Cost.summary(2),
             Llama2_7BCost.summary(1),

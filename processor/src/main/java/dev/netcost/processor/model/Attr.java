@@ -49,6 +49,10 @@ public enum Attr {
     APPROXIMATE("approximate", Kind.CHOICE),
     /** {@code @Unfold} and {@code @Fold}: the patch, per dimension. */
     PATCH("patch", Kind.INTS),
+    /** {@code @WindowAttention}: the window's height and width. */
+    WINDOW("window", Kind.INTS),
+    /** {@code @WindowAttention}: how far the windows are shifted. */
+    SHIFT("shift", Kind.INTS),
     /** {@code @Tied}. */
     TIED("value", Kind.NONE),
     /** {@code @Decoder}, on the network class. */

@@ -136,6 +136,9 @@ public enum Message {
     INPUT_DIMENSION_BELOW_ONE(ProblemKind.OUT_OF_RANGE, "%s: input dimension %d must be at least 1"),
     /** The attribute, the expression, the value it gives. */
     VALUE_NOT_AN_INT(ProblemKind.OUT_OF_RANGE, "%s = \"%s\" gives %d, which does not fit an int"),
+    /** The shifts as written, the windows as written, the first shift at fault, its window. */
+    SHIFT_NOT_BELOW_WINDOW(ProblemKind.OUT_OF_RANGE, "shift = %s must be below window = %s on each axis, but %d is"
+            + " not below %d; Swin shifts every other block by half the window"),
 
     // value-count: a per-dimension attribute's values, as written
     /** The attribute, what its values are ({@code kernel size}). */
@@ -152,6 +155,9 @@ public enum Message {
     /** The patch as written, its values, the size as written, its values. */
     FOLD_PATCH_NOT_MATCHING_SIZE(ProblemKind.VALUE_COUNT, "patch = %1$s has %2$d values but size = %3$s has %4$d;"
             + " give one value, or %4$d"),
+    /** The attribute, its values, how many, the annotation ({@code @WindowAttention}). */
+    VALUES_NOT_MATCHING_MAP_AXES(ProblemKind.VALUE_COUNT, "%s = %s has %d values but %s works on the two spatial"
+            + " axes of a map (H, W, C); give one value, or 2"),
 
     // window
     /** The padding, the dimension's name ({@code height}), the size it would give. */
@@ -305,6 +311,15 @@ public enum Message {
     /** The input. */
     FOLD_ON_ONE_SEQUENCE(ProblemKind.INPUT_SHAPE, "@Fold folds the sequences (P, N, E) that @Unfold makes back into"
             + " a map, but its input %s is one sequence; @ToMap(size = {H, W}) makes a map of it"),
+    /** The annotation ({@code @WindowAttention}), its input, the same map with its channels last. */
+    CHANNELS_LAST_NEEDED_NOT_FEATURE_MAP(ProblemKind.INPUT_SHAPE, "%s works on a channels-last map (H, W, C), but"
+            + " its input is the feature map %s, channels first; put @ChannelsLast before it, which makes %s of it"),
+    /** The annotation, its input. */
+    CHANNELS_LAST_NEEDED_NOT_TOKENS(ProblemKind.INPUT_SHAPE, "%s works on a channels-last map (H, W, C), but its"
+            + " input %s is tokens (T, E), without a height and width; put it before the @ToTokens"),
+    /** The annotation, its input. */
+    CHANNELS_LAST_MAP_NEEDED(ProblemKind.INPUT_SHAPE, "%s works on a channels-last map (H, W, C) of two spatial"
+            + " axes, but its input is %s; give it a 2-d map (C, H, W) made channels-last by @ChannelsLast"),
 
     // needs-flatten
     /** The elements the input has, which a {@code @Flatten} would give. */
@@ -376,6 +391,9 @@ public enum Message {
     /** The token width, the heads, the divisors to suggest. */
     HEADS_NOT_DIVIDING_WIDTH(ProblemKind.HEADS, "the token width E = %d does not split into heads = %d heads of"
             + " equal width; use one of %s"),
+    /** The channels, the heads, the divisors to suggest. */
+    HEADS_NOT_DIVIDING_CHANNELS(ProblemKind.HEADS, "the %d channels do not split into heads = %d heads of equal"
+            + " width; use one of %s"),
 
     // sequence-length
     /** The tokens, the table's length. */

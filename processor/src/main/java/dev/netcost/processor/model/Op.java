@@ -13,10 +13,10 @@ import java.util.List;
  * {@code instanceof} ladder or a class-keyed map, and an op's knowledge would live in two places.
  */
 public sealed interface Op extends Computation
-        permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm,
-                Activation, Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm,
-                RmsNorm, TokenOp, ChannelsLast, ChannelsFirst, StochasticDepth, Upsample, GroupNorm, InstanceNorm,
-                PRelu, ToMap, Chunk, Unfold, Fold {
+        permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm, Activation,
+                Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm, RmsNorm,
+                TokenOp, ChannelsLast, ChannelsFirst, StochasticDepth, Upsample, GroupNorm, InstanceNorm, PRelu, ToMap,
+                Chunk, Unfold, Fold, WindowAttention, PatchMerging {
 
     /** No checks: for the ops without attributes to check. */
     @Override

@@ -1,6 +1,7 @@
 package dev.netcost.processor.model;
 
 import static dev.netcost.processor.model.Attr.AFFINE;
+import static dev.netcost.processor.model.Attr.ALIGN_CORNERS;
 import static dev.netcost.processor.model.Attr.APPROXIMATE;
 import static dev.netcost.processor.model.Attr.AUTO_PAD;
 import static dev.netcost.processor.model.Attr.BIAS;
@@ -14,27 +15,26 @@ import static dev.netcost.processor.model.Attr.INDEX;
 import static dev.netcost.processor.model.Attr.KERNEL;
 import static dev.netcost.processor.model.Attr.KV_HEADS;
 import static dev.netcost.processor.model.Attr.LENGTH;
+import static dev.netcost.processor.model.Attr.LIKE;
 import static dev.netcost.processor.model.Attr.MODE;
 import static dev.netcost.processor.model.Attr.OUT;
 import static dev.netcost.processor.model.Attr.OUTPUT;
 import static dev.netcost.processor.model.Attr.OUTPUT_PADDING;
 import static dev.netcost.processor.model.Attr.P;
-import static dev.netcost.processor.model.Attr.PARAMETERS;
 import static dev.netcost.processor.model.Attr.PADDING;
+import static dev.netcost.processor.model.Attr.PARAMETERS;
 import static dev.netcost.processor.model.Attr.PARTS;
 import static dev.netcost.processor.model.Attr.PATCH;
 import static dev.netcost.processor.model.Attr.ROTARY;
+import static dev.netcost.processor.model.Attr.SCALE;
+import static dev.netcost.processor.model.Attr.SHIFT;
 import static dev.netcost.processor.model.Attr.SIZE;
 import static dev.netcost.processor.model.Attr.STRIDE;
 import static dev.netcost.processor.model.Attr.TOKENS;
 import static dev.netcost.processor.model.Attr.TRACK_RUNNING_STATS;
 import static dev.netcost.processor.model.Attr.TYPES;
 import static dev.netcost.processor.model.Attr.VOCAB;
-import static dev.netcost.processor.model.Attr.SCALE;
-import static dev.netcost.processor.model.Attr.SIZE;
-import static dev.netcost.processor.model.Attr.LIKE;
-import static dev.netcost.processor.model.Attr.MODE;
-import static dev.netcost.processor.model.Attr.ALIGN_CORNERS;
+import static dev.netcost.processor.model.Attr.WINDOW;
 
 import java.lang.annotation.Annotation;
 import java.util.function.Function;
@@ -101,7 +101,10 @@ public enum OpKind {
     TO_MAP(dev.netcost.ToMap.class, v -> new ToMap(v.ints(SIZE))),
     CHUNK(dev.netcost.Chunk.class, v -> new Chunk(v.integer(PARTS), v.integer(INDEX))),
     UNFOLD(dev.netcost.Unfold.class, v -> new Unfold(v.ints(PATCH))),
-    FOLD(dev.netcost.Fold.class, v -> new Fold(v.ints(PATCH), v.ints(SIZE)));
+    FOLD(dev.netcost.Fold.class, v -> new Fold(v.ints(PATCH), v.ints(SIZE))),
+    WINDOW_ATTENTION(dev.netcost.WindowAttention.class, v -> new WindowAttention(v.integer(HEADS), v.ints(WINDOW),
+            v.ints(SHIFT), v.bool(BIAS))),
+    PATCH_MERGING(dev.netcost.PatchMerging.class, v -> new PatchMerging());
 
     private final Class<? extends Annotation> annotation;
     private final Function<AttrValues, Computation> factory;
