@@ -205,6 +205,16 @@ public enum Message {
     /** The annotation, its input, and the tokens {@code @ToTokens} would make of it: positions, channels. */
     TOKENS_NEEDED_NOT_FEATURE_MAP(ProblemKind.INPUT_SHAPE, "%s works on tokens (T, E), but its input is the"
             + " feature map %s; put @ToTokens before it, which makes (%d, %d) tokens of it"),
+    /** The input. */
+    LAYER_NORM_2D_ON_TOKENS(ProblemKind.INPUT_SHAPE, "@LayerNorm2d normalises the channels of a map (C, H, W) at"
+            + " each position, but its input %s is tokens; use @LayerNorm, which normalises each token's features"),
+    /** The input. */
+    LAYER_NORM_2D_ON_CHANNELS_LAST(ProblemKind.INPUT_SHAPE, "@LayerNorm2d normalises the channels of a map (C, H, W)"
+            + " at each position, but its input %s has its channels last; use @LayerNorm, which normalises the last"
+            + " axis, or put @ChannelsFirst before it"),
+    /** The input. */
+    LAYER_NORM_2D_ON_VECTOR(ProblemKind.INPUT_SHAPE, "@LayerNorm2d normalises the channels of a map (C, H, W) at"
+            + " each position, but its input is the vector %s; use @LayerNorm"),
 
     // needs-flatten
     /** The elements the input has, which a {@code @Flatten} would give. */

@@ -77,7 +77,9 @@ public enum OpKind {
     CHANNELS_LAST(dev.netcost.ChannelsLast.class, v -> new ChannelsLast()),
     CHANNELS_FIRST(dev.netcost.ChannelsFirst.class, v -> new ChannelsFirst()),
     STOCHASTIC_DEPTH(dev.netcost.StochasticDepth.class, v -> new StochasticDepth(v.real(P),
-            v.choice(MODE, dev.netcost.StochasticDepth.Mode.class)));
+            v.choice(MODE, dev.netcost.StochasticDepth.Mode.class))),
+    LAYER_NORM_2D(dev.netcost.LayerNorm2d.class, v -> new LayerNorm2d(v.bool(BIAS))),
+    LAYER_SCALE(dev.netcost.LayerScale.class, v -> new LayerScale());
 
     private final Class<? extends Annotation> annotation;
     private final Function<AttrValues, Computation> factory;
