@@ -681,6 +681,21 @@ class DiagnosticsCatalogueTest {
                         + " top-level or member class", "@Network(input = {3, 8, 8})\n        class Local",
                 "@Network"));
         cases.addAll(windowAttentionCases());
+        cases.add(new Case("a layer norm of a map's channels on tokens", net("@Network(input = {16})",
+                "@Embedding(vocab = 100, dim = 64) Layer wte;", "@LayerNorm2d Layer norm;"),
+                "[netcost:input-shape] norm on input (16, 64): @LayerNorm2d normalises the channels of a map (C, H,"
+                        + " W) at each position, but its input (16, 64) is tokens; use @LayerNorm, which normalises"
+                        + " each token's features", "@LayerNorm2d", "@LayerNorm2d"));
+        cases.add(new Case("a layer norm of a map's channels on a channels-last map", net("@Network(input = {8, 4, 4})",
+                "@ChannelsLast Layer permute;", "@LayerNorm2d Layer norm;"),
+                "[netcost:input-shape] norm on input (4, 4, 8): @LayerNorm2d normalises the channels of a map (C, H,"
+                        + " W) at each position, but its input (4, 4, 8) has its channels last; use @LayerNorm, which"
+                        + " normalises the last axis, or put @ChannelsFirst before it", "@LayerNorm2d", "@LayerNorm2d"));
+        cases.add(new Case("a layer norm of a map's channels on a vector", net("@Network(input = {64})",
+                "@LayerNorm2d Layer norm;"),
+                "[netcost:input-shape] norm on input (64): @LayerNorm2d normalises the channels of a map (C, H, W) at"
+                        + " each position, but its input is the vector (64); use @LayerNorm", "@LayerNorm2d",
+                "@LayerNorm2d"));
         return cases;
     }
 

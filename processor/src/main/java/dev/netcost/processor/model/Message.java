@@ -320,6 +320,15 @@ public enum Message {
     /** The annotation, its input. */
     CHANNELS_LAST_MAP_NEEDED(ProblemKind.INPUT_SHAPE, "%s works on a channels-last map (H, W, C) of two spatial"
             + " axes, but its input is %s; give it a 2-d map (C, H, W) made channels-last by @ChannelsLast"),
+    LAYER_NORM_2D_ON_TOKENS(ProblemKind.INPUT_SHAPE, "@LayerNorm2d normalises the channels of a map (C, H, W) at"
+            + " each position, but its input %s is tokens; use @LayerNorm, which normalises each token's features"),
+    /** The input. */
+    LAYER_NORM_2D_ON_CHANNELS_LAST(ProblemKind.INPUT_SHAPE, "@LayerNorm2d normalises the channels of a map (C, H, W)"
+            + " at each position, but its input %s has its channels last; use @LayerNorm, which normalises the last"
+            + " axis, or put @ChannelsFirst before it"),
+    /** The input. */
+    LAYER_NORM_2D_ON_VECTOR(ProblemKind.INPUT_SHAPE, "@LayerNorm2d normalises the channels of a map (C, H, W) at"
+            + " each position, but its input is the vector %s; use @LayerNorm"),
 
     // needs-flatten
     /** The elements the input has, which a {@code @Flatten} would give. */

@@ -16,7 +16,7 @@ public sealed interface Op extends Computation
         permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm, Activation,
                 Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm, RmsNorm,
                 TokenOp, ChannelsLast, ChannelsFirst, StochasticDepth, Upsample, GroupNorm, InstanceNorm, PRelu, ToMap,
-                Chunk, Unfold, Fold, WindowAttention, PatchMerging {
+                Chunk, Unfold, Fold, WindowAttention, PatchMerging, LayerNorm2d, LayerScale {
 
     /** No checks: for the ops without attributes to check. */
     @Override
@@ -38,6 +38,17 @@ public sealed interface Op extends Computation
      * @throws ArithmeticException if a figure does not fit a {@code long}
      */
     Cost cost(Shape input, Shape output);
+
+    /**
+     * As {@link #cost(Shape, Shape)}, knowing the input's layout: an op whose parameters lie along
+     * the channels ({@code @LayerScale}) finds them first in a channels-first map but last in a
+     * channels-last one, which the shape alone cannot tell apart. The walker calls this one.
+     *
+     * @throws ArithmeticException if a figure does not fit a {@code long}
+     */
+    default Cost cost(Shape input, Shape output, Layout layout) {
+        return cost(input, output);
+    }
 
     /**
      * As {@link #outputShape(Shape)}, knowing whether the input is a feature map or tokens: the

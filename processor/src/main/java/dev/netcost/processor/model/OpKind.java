@@ -104,7 +104,9 @@ public enum OpKind {
     FOLD(dev.netcost.Fold.class, v -> new Fold(v.ints(PATCH), v.ints(SIZE))),
     WINDOW_ATTENTION(dev.netcost.WindowAttention.class, v -> new WindowAttention(v.integer(HEADS), v.ints(WINDOW),
             v.ints(SHIFT), v.bool(BIAS))),
-    PATCH_MERGING(dev.netcost.PatchMerging.class, v -> new PatchMerging());
+    PATCH_MERGING(dev.netcost.PatchMerging.class, v -> new PatchMerging()),
+    LAYER_NORM_2D(dev.netcost.LayerNorm2d.class, v -> new LayerNorm2d(v.bool(BIAS))),
+    LAYER_SCALE(dev.netcost.LayerScale.class, v -> new LayerScale());
 
     private final Class<? extends Annotation> annotation;
     private final Function<AttrValues, Computation> factory;
