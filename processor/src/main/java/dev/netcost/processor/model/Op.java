@@ -15,7 +15,7 @@ import java.util.List;
 public sealed interface Op extends Computation
         permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm,
                 Activation, Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm,
-                RmsNorm, TokenOp, Upsample {
+                RmsNorm, TokenOp, Upsample, CenterCrop, ZeroPad {
 
     /** No checks: for the ops without attributes to check. */
     @Override
