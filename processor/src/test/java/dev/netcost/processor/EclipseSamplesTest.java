@@ -83,7 +83,7 @@ class EclipseSamplesTest {
                 }
             }
         }
-        assertThat(expected).hasSize(24 * 4);
+        assertThat(expected).hasSize(26 * 4);
         Map<String, byte[]> javac = writtenBesideClasses(onJavac);
         Map<String, byte[]> eclipse = writtenBesideClasses(onEcj);
         assertThat(javac.keySet()).containsExactlyElementsIn(expected);
