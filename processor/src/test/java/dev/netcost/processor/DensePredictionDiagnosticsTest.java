@@ -94,6 +94,45 @@ class DensePredictionDiagnosticsTest {
                 + " it on @Upsample", block.at("\"like = input\""));
     }
 
+    @Test
+    void cropToALargerMap() {
+        NetworkSource src = network("{3, 16, 16}", "@MaxPool(kernel = 2) Layer pool;",
+                "@CenterCrop(like = \"input\") Layer crop;");
+        assertOnlyError(compile(src), src, "[netcost:like] crop on input (3, 8, 8): like names input, which gives"
+                + " (3, 16, 16): its height 16 is larger than the input's 8, and a crop cannot grow; crop the larger"
+                + " tensor to the smaller, or pad the smaller with @ZeroPad", src.at("\"input\""));
+    }
+
+    @Test
+    void cropWithoutLike() {
+        NetworkSource src = network("{3, 16, 16}", "@CenterCrop Layer crop;");
+        assertOnlyError(compile(src), src, "[netcost:missing] crop: @CenterCrop needs like, a constant; write it, as"
+                + " @CenterCrop(like = ...)", src.at("@CenterCrop"));
+    }
+
+    @Test
+    void cropNamingNothing() {
+        NetworkSource src = network("{3, 16, 16}", "@CenterCrop(like = \"\") Layer crop;");
+        assertOnlyError(compile(src), src, "[netcost:like] crop on input (3, 16, 16): like = \"\" names no tensor;"
+                + " name the field above whose spatial size to crop to, or \"input\"", src.at("\"\""));
+    }
+
+    @Test
+    void zeroPadOfThreeSides() {
+        NetworkSource src = network("{3, 16, 16}", "@ZeroPad(padding = {1, 1, 1}) Layer pad;");
+        assertOnlyError(compile(src), src, "[netcost:value-count] pad on input (3, 16, 16): padding = {1, 1, 1} has 3"
+                + " values but the input has 2 spatial dimensions; give one value for every side, or 4, two per"
+                + " dimension in PyTorch's order (left, right, top, bottom)", src.at("{1, 1, 1}"));
+    }
+
+    @Test
+    void zeroPadOnAVector() {
+        NetworkSource src = network("{64}", "@ZeroPad(padding = 1) Layer pad;");
+        assertOnlyError(compile(src), src, "[netcost:input-shape] pad on input (64): @ZeroPad needs an input (C, L),"
+                + " (C, H, W) or (C, D, H, W); this input has no spatial dimensions left; move the layer before the"
+                + " @Flatten or the @Linear", src.at("@ZeroPad"));
+    }
+
     /**
      * DeepLab's ASPP pooling branch, in a block: the global pool's 1 x 1 convolution is brought
      * back to the size of the block's input, which the block reads through {@code like} only. It

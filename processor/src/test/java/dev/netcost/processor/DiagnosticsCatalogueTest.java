@@ -616,6 +616,23 @@ class DiagnosticsCatalogueTest {
                 "[netcost:map-size] fold on input (4, 4, 8): size = {4, 8} holds 8 patches of 2, but each sequence has"
                         + " 4 tokens, one per patch; give the size of the map that the @Unfold before it took", "{4, 8}",
                 "{4, 8}"));
+        cases.add(new Case("a crop to a larger map", net("@Network(input = {3, 16, 16})",
+                "@MaxPool(kernel = 2) Layer pool;", "@CenterCrop(like = \"input\") Layer crop;"),
+                "[netcost:like] crop on input (3, 8, 8): like names input, which gives (3, 16, 16): its height 16 is"
+                        + " larger than the input's 8, and a crop cannot grow; crop the larger tensor to the smaller, or"
+                        + " pad the smaller with @ZeroPad", "like = \"input\"", "\"input\""));
+        cases.add(new Case("a crop without like", net("@Network(input = {3, 16, 16})", "@CenterCrop Layer crop;"),
+                "[netcost:missing] crop: @CenterCrop needs like, a constant; write it, as @CenterCrop(like = ...)",
+                "@CenterCrop", "@CenterCrop"));
+        cases.add(new Case("a crop naming no tensor", net("@Network(input = {3, 16, 16})",
+                "@CenterCrop(like = \"\") Layer crop;"),
+                "[netcost:like] crop on input (3, 16, 16): like = \"\" names no tensor; name the field above whose"
+                        + " spatial size to crop to, or \"input\"", "like = \"\"", "\"\""));
+        cases.add(new Case("a zero pad of three sides", net("@Network(input = {3, 16, 16})",
+                "@ZeroPad(padding = {1, 1, 1}) Layer pad;"),
+                "[netcost:value-count] pad on input (3, 16, 16): padding = {1, 1, 1} has 3 values but the input has 2"
+                        + " spatial dimensions; give one value for every side, or 4, two per dimension in PyTorch's order"
+                        + " (left, right, top, bottom)", "{1, 1, 1}", "{1, 1, 1}"));
         // Blocks: the error is in the block's file, or at the use.
         List<NetworkSource> recursive = withBlock("@Block\n@interface B {\n    class Layers {\n        @B Layer again;\n"
                 + "    }\n}\n", "@B Layer b;");

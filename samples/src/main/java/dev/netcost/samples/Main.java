@@ -45,6 +45,8 @@ public final class Main {
             Llama3_8BCost.summary(1),
             Mistral7BCost.summary(1),
             ConvNextTinyCost.summary(1),
+            UNetCost.summary(1),
+            UNetValidCost.summary(1),
         };
         List<String> lints = SampleLints.of(sources);
         System.out.println(String.join("\n",

@@ -158,6 +158,12 @@ public enum Message {
     /** The attribute, its values, how many, the annotation ({@code @WindowAttention}). */
     VALUES_NOT_MATCHING_MAP_AXES(ProblemKind.VALUE_COUNT, "%s = %s has %d values but %s works on the two spatial"
             + " axes of a map (H, W, C); give one value, or 2"),
+    /**
+     * {@code @ZeroPad}'s padding as written, how many values, the input's spatial dimensions, two per
+     * dimension, the sides in PyTorch's order ({@code (left, right, top, bottom)}).
+     */
+    PAD_SIDES_NOT_MATCHING(ProblemKind.VALUE_COUNT, "padding = %s has %d values but the input has %d spatial"
+            + " dimensions; give one value for every side, or %d, two per dimension in PyTorch's order %s"),
 
     // window
     /** The padding, the dimension's name ({@code height}), the size it would give. */
@@ -473,6 +479,11 @@ public enum Message {
     /** Who made the tensor, its shape, its spatial dimensions, the input's. */
     LIKE_OF_OTHER_RANK(ProblemKind.LIKE, "like names %1$s, which gives %2$s with %3$d spatial dimensions, but the"
             + " input has %4$d; name a map with %4$d spatial dimensions"),
+    /** Who made the tensor, its shape, the dimension's name ({@code height}), its size there, the input's. */
+    CROP_LARGER_THAN_INPUT(ProblemKind.LIKE, "like names %s, which gives %s: its %s %d is larger than the input's"
+            + " %d, and a crop cannot grow; crop the larger tensor to the smaller, or pad the smaller with @ZeroPad"),
+    CROP_NAMES_NOTHING(ProblemKind.LIKE, "like = \"\" names no tensor; name the field above whose spatial size to"
+            + " crop to, or \"input\""),
 
     // one-of
     UPSAMPLE_SIZE_NOT_GIVEN(ProblemKind.ONE_OF, "@Upsample needs the size of its output: give one of scale, size or"
@@ -485,6 +496,8 @@ public enum Message {
     /** The field, the annotation ({@code @Conv}), the attribute. */
     ATTRIBUTE_MISSING(ProblemKind.MISSING, "%1$s: %2$s needs %3$s; write it, as %2$s(%3$s = ...), or give it in a"
             + " block by @With(%3$s = \"...\")"),
+    /** The field, the annotation, an attribute that takes a constant only ({@code like}). */
+    CONSTANT_MISSING(ProblemKind.MISSING, "%1$s: %2$s needs %3$s, a constant; write it, as %2$s(%3$s = ...)"),
 
     // given-twice
     /** The field, the attribute, the annotation. */

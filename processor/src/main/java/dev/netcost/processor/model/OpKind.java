@@ -91,6 +91,8 @@ public enum OpKind {
             v.integer(KV_HEADS), v.bool(BIAS), v.bool(CAUSAL), v.bool(ROTARY))),
     UPSAMPLE(dev.netcost.Upsample.class, v -> new Upsample(v.ints(SCALE), v.ints(SIZE), v.name(LIKE),
             v.choice(MODE, dev.netcost.Interpolation.class), v.bool(ALIGN_CORNERS))),
+    CENTER_CROP(dev.netcost.CenterCrop.class, v -> new CenterCrop(v.name(LIKE))),
+    ZERO_PAD(dev.netcost.ZeroPad.class, v -> new ZeroPad(v.ints(PADDING))),
     ADD(dev.netcost.Add.class, v -> new Add()),
     CONCAT(dev.netcost.Concat.class, v -> new Concat()),
     MUL(dev.netcost.Mul.class, v -> new Mul()),

@@ -46,7 +46,10 @@ public enum ProblemKind implements DiagnosticId {
     DECODER("decoder"),
     /** An interpolation mode that does not fit the input's rank, or {@code alignCorners} with nearest. */
     INTERPOLATION("interpolation"),
-    /** A tensor named by {@code like} whose spatial size cannot be taken: tokens, or another rank. */
+    /**
+     * A tensor named by {@code like} whose spatial size cannot be taken: tokens, another rank, or
+     * larger than the input of a crop; or a crop that names none.
+     */
     LIKE("like"),
     /** None, or more than one, of attributes that exclude each other: {@code @Upsample}'s scale, size and like. */
     ONE_OF("one-of"),

@@ -251,8 +251,9 @@ final class FieldReader {
         }
         for (Attr attr : op.required()) {
             if (values.written(attr).isEmpty() && !with.containsKey(attr.javaName())) {
-                problem(Message.ATTRIBUTE_MISSING, source.at(Optional.empty(), Optional.empty()), name, annotation,
-                        attr.javaName());
+                // A name (like) cannot come from @With, so the message does not offer it.
+                problem(attr.kind() == Attr.Kind.TENSOR ? Message.CONSTANT_MISSING : Message.ATTRIBUTE_MISSING,
+                        source.at(Optional.empty(), Optional.empty()), name, annotation, attr.javaName());
                 ok = false;
             }
         }
