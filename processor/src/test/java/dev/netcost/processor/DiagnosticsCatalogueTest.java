@@ -143,7 +143,8 @@ class DiagnosticsCatalogueTest {
             new Case("linear on a feature map", net("@Network(input = {3, 16, 16})", "@Linear(out = 10) Layer fc;"),
                     "[netcost:needs-flatten] fc on input (3, 16, 16): @Linear needs a vector or tokens (T, E), but "
                         + "its input still has spatial dimensions; add a @Flatten layer before it (it would give "
-                        + "(768)), or @ToTokens for one token per position",
+                        + "(768)), @ToTokens for one token per position, or @ChannelsLast for a linear layer on each "
+                        + "position's channels",
                     "@Linear", "@Linear"),
             new Case("max pool kernel zero", net("@Network(input = {3, 16, 16})", "@MaxPool(kernel = 0) Layer pool;"),
                     "[netcost:out-of-range] pool on input (3, 16, 16): kernel = 0: every kernel size must be "
@@ -365,6 +366,38 @@ class DiagnosticsCatalogueTest {
                 "package com.example;\n\nimport dev.netcost.*;\n\n@Budget(maxParams = 10)\nclass Loose {}\n"),
                 "[netcost:misplaced] Loose: @Budget applies to a network, and Loose is none; annotate it with"
                         + " @Network(input = {...}), or remove @Budget", "@Budget", "@Budget"));
+        // Dense prediction: up-sampling, and the tensor a layer names by like.
+        cases.add(new Case("an upsampling without a size", net("@Network(input = {3, 16, 16})",
+                "@Upsample Layer up;"),
+                "[netcost:one-of] up on input (3, 16, 16): @Upsample needs the size of its output: give one of scale,"
+                        + " size or like", "@Upsample", "@Upsample"));
+        cases.add(new Case("an upsampling by scale and to a size", net("@Network(input = {3, 16, 16})",
+                "@Upsample(scale = 2, size = 32) Layer up;"),
+                "[netcost:one-of] up on input (3, 16, 16): @Upsample takes one of scale, size and like, but scale and"
+                        + " size are given; keep one", "size = 32", "32"));
+        cases.add(new Case("a bilinear upsampling of a 1-d map", NetworkSource.of("com.example.Net",
+                "package com.example;\n\nimport static dev.netcost.Interpolation.BILINEAR;\n\nimport dev.netcost.*;\n\n"
+                        + "@Network(input = {8, 100})\nclass Net {\n    @Upsample(scale = 2, mode = BILINEAR) Layer up;\n}\n"),
+                "[netcost:interpolation] up on input (8, 100): mode = BILINEAR interpolates 2 spatial dimensions, as"
+                        + " PyTorch's kernels do, but the input has 1; use LINEAR or NEAREST", "mode = BILINEAR",
+                "BILINEAR"));
+        cases.add(new Case("aligned corners with nearest", net("@Network(input = {3, 16, 16})",
+                "@Upsample(scale = 2, alignCorners = true) Layer up;"),
+                "[netcost:interpolation] up on input (3, 16, 16): alignCorners = true aligns the corner cells of an"
+                        + " interpolation, and PyTorch refuses it with mode = NEAREST; remove it, or choose LINEAR,"
+                        + " BILINEAR, BICUBIC or TRILINEAR", "alignCorners = true", "true"));
+        cases.add(new Case("like naming no field", net("@Network(input = {3, 16, 16})",
+                "@Upsample(like = \"skip\") Layer up;"),
+                "[netcost:unknown-input] up: `skip` is no field of Net; it can read input", "\"skip\"", "\"skip\""));
+        cases.add(new Case("like naming a map of another rank", net("@Network(input = {3, 16, 16})",
+                "@Flatten Layer flat;", "@Upsample(like = \"flat\") @From(\"input\") Layer up;"),
+                "[netcost:like] up on input (3, 16, 16): like names flat, which gives (768) with 0 spatial dimensions,"
+                        + " but the input has 2; name a map with 2 spatial dimensions", "like = \"flat\"", "\"flat\""));
+        cases.add(new Case("like naming tokens", net("@Network(input = {16, 64})", "@ToTokens Layer tokens;",
+                "@Upsample(like = \"tokens\") @From(\"input\") Layer up;"),
+                "[netcost:like] up on input (16, 64): like names tokens, which gives (64, 16), tokens (T, E); this"
+                        + " layer takes the spatial size of a channels-first map (C, ...): name one",
+                "like = \"tokens\"", "\"tokens\""));
         // Blocks: the error is in the block's file, or at the use.
         List<NetworkSource> recursive = withBlock("@Block\n@interface B {\n    class Layers {\n        @B Layer again;\n"
                 + "    }\n}\n", "@B Layer b;");

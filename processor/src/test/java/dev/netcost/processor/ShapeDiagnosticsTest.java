@@ -146,7 +146,8 @@ class ShapeDiagnosticsTest {
         assertOnlyError(compile(src), src,
                 "[netcost:needs-flatten] fc on input (8, 6, 6): @Linear needs a vector or tokens (T, E), but its"
                         + " input still has spatial dimensions; add a @Flatten layer before it (it would give (288)),"
-                        + " or @ToTokens for one token per position",
+                        + " @ToTokens for one token per position, or @ChannelsLast for a linear layer on each"
+                        + " position's channels",
                 src.at("@Linear(out = 10)"));
     }
 

@@ -108,8 +108,13 @@ final class BlockExpansion {
         } else {
             inputs = new ArrayList<>(node.inputs().size());
             for (String name : node.inputs()) {
-                inputs.add(name.equals(NodeDecl.INPUT) ? scope.input() : scope.names().get(name));
+                inputs.add(tensor(name, scope));
             }
+        }
+        if (node instanceof LayerDecl layer && layer.like().isPresent()) {
+            // The tensor whose size the layer takes: read after its input, which messages name.
+            inputs = new ArrayList<>(inputs);
+            inputs.add(tensor(layer.like().get(), scope));
         }
         Shape in = passes.shape(inputs.get(0));
         String path = scope.prefix() + node.name();
@@ -128,6 +133,11 @@ final class BlockExpansion {
                 : use((BlockUse) node, scope, path, inputs.get(0));
         visit.ifPresent(v -> scope.names().put(node.name(), v.output()));
         return visit;
+    }
+
+    /** The tensor a field names in {@code scope}: a field's output, or the scope's input. */
+    private static int tensor(String name, Scope scope) {
+        return name.equals(NodeDecl.INPUT) ? scope.input() : scope.names().get(name);
     }
 
     private Optional<Visit> layer(LayerDecl layer, Scope scope, String path, List<Integer> inputs) {

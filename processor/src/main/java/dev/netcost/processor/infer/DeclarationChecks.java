@@ -69,13 +69,10 @@ final class DeclarationChecks {
                 faults.add(Message.TOO_FEW_MERGE_INPUTS.on(Attr.FROM, node.name(), node.inputs().size()));
             }
             for (String input : node.inputs()) {
-                if (input.equals(NodeDecl.INPUT) || above.contains(input)) {
-                    continue;
-                }
-                String readable = String.join(", ", readable(above));
-                faults.add(input.equals(node.name()) ? Message.INPUT_IS_ITSELF.on(Attr.FROM, node.name(), readable)
-                        : all.contains(input) ? Message.INPUT_DECLARED_BELOW.on(Attr.FROM, node.name(), input, readable)
-                        : Message.NO_SUCH_INPUT.on(Attr.FROM, node.name(), input, owner, readable));
+                unknown(input, Attr.FROM, node, owner, above, all).ifPresent(faults::add);
+            }
+            if (node instanceof LayerDecl layer && layer.like().isPresent()) {
+                unknown(layer.like().get(), Attr.LIKE, node, owner, above, all).ifPresent(faults::add);
             }
             node.condition().ifPresent(c -> typeError(c, ValueType.BOOLEAN, scope, false).ifPresent(why ->
                     faults.add(Message.EXPRESSION_INVALID.on(Attr.CONDITION, node.name() + ": @If", c.text(), why))));
@@ -107,6 +104,18 @@ final class DeclarationChecks {
                 layersAbove.add(node.name());
             }
         }
+    }
+
+    /** Why {@code node} cannot read the tensor {@code name}, written on {@code attr}; empty when it can. */
+    private static Optional<Fault> unknown(String name, Attr attr, NodeDecl node, String owner, Set<String> above,
+            Set<String> all) {
+        if (name.equals(NodeDecl.INPUT) || above.contains(name)) {
+            return Optional.empty();
+        }
+        String readable = String.join(", ", readable(above));
+        return Optional.of(name.equals(node.name()) ? Message.INPUT_IS_ITSELF.on(attr, node.name(), readable)
+                : all.contains(name) ? Message.INPUT_DECLARED_BELOW.on(attr, node.name(), name, readable)
+                : Message.NO_SUCH_INPUT.on(attr, node.name(), name, owner, readable));
     }
 
     /**

@@ -28,7 +28,9 @@ final class Memory {
      */
     Traffic layer(Computation op, Shapes.Shaped shaped) {
         long read = 0;
-        for (Shape shape : shaped.inputs()) {
+        // An op reads the elements of its input alone: a tensor it names by like lends only its shape.
+        List<Shape> readWhole = op instanceof Op ? shaped.inputs().subList(0, 1) : shaped.inputs();
+        for (Shape shape : readWhole) {
             read = Math.addExact(read, shape.numel());
         }
         long parametersRead = op instanceof Op unary ? unary.parametersRead(shaped.in(), shaped.cost(), batch)

@@ -4,6 +4,7 @@ import dev.netcost.Shape;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.Layout;
+import dev.netcost.processor.model.LikeTensor;
 import dev.netcost.processor.model.Merge;
 import dev.netcost.processor.model.Op;
 import dev.netcost.processor.model.Problem;
@@ -63,9 +64,15 @@ final class Shapes {
             return Optional.empty();
         }
         Layout layout = tensors.layout(layer.inputs().get(0));
-        ShapeResult result = layer.op() instanceof Op unary
-                ? unary.outputShape(in, layout)
-                : ((Merge) layer.op()).outputShape(inputs, producers);
+        ShapeResult result;
+        if (layer.op() instanceof Op unary) {
+            // An op reads one tensor; a second is the one it names by like, for its size.
+            result = inputs.size() == 1 ? unary.outputShape(in, layout)
+                    : unary.outputShape(in, layout, new LikeTensor(inputs.get(1),
+                            tensors.layout(layer.inputs().get(1)), producers.get(1)));
+        } else {
+            result = ((Merge) layer.op()).outputShape(inputs, producers);
+        }
         if (result instanceof ShapeResult.Failed failed) {
             failed.faults().forEach(f -> problems.add(layer.problem(in, f)));
             return Optional.empty();

@@ -85,7 +85,7 @@ public final class LintRules {
             if (later.inputs().isEmpty() && j > 0 && readers.get(j - 1).isEmpty()) {
                 readers.set(j - 1, Optional.of(later));
             }
-            for (String name : later.inputs()) {
+            for (String name : later.named()) {
                 Integer i = index.get(name);
                 if (i != null && i < j && readers.get(i).isEmpty()) {
                     readers.set(i, Optional.of(later));

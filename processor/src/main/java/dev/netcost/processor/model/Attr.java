@@ -30,6 +30,12 @@ public enum Attr {
     KV_HEADS("kvHeads", Kind.INT),
     CAUSAL("causal", Kind.BOOLEAN),
     ROTARY("rotary", Kind.BOOLEAN),
+    SCALE("scale", Kind.INTS),
+    SIZE("size", Kind.INTS),
+    /** {@code @Upsample(like = "input")}: the tensor whose spatial size the layer takes. */
+    LIKE("like", Kind.TENSOR),
+    MODE("mode", Kind.CHOICE),
+    ALIGN_CORNERS("alignCorners", Kind.BOOLEAN),
     /** {@code @Tied}. */
     TIED("value", Kind.NONE),
     /** {@code @Decoder}, on the network class. */
@@ -59,7 +65,14 @@ public enum Attr {
          */
         CHOICE,
         /** Not a layer attribute: a place for diagnostics only. */
-        NONE
+        NONE,
+        /**
+         * The name of another tensor whose shape the layer reads, a field above or {@code input}
+         * ({@code like = "input"}): a constant only, never an expression; empty when none is named.
+         * The layer reads that tensor besides its input, so the walker resolves it as it resolves
+         * {@code @From}.
+         */
+        TENSOR
     }
 
     /** The limits of {@code @Budget}, in declaration order. */

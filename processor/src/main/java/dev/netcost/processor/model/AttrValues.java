@@ -30,6 +30,11 @@ public final class AttrValues {
         return (Double) get(attr);
     }
 
+    /** The name of a tensor ({@link Attr.Kind#TENSOR}), held as a {@code String}; empty when none is named. */
+    public String name(Attr attr) {
+        return (String) get(attr);
+    }
+
     /** An enum attribute ({@link Attr.Kind#CHOICE}) as the DSL's constant. */
     public <E extends Enum<E>> E choice(Attr attr, Class<E> type) {
         return Enum.valueOf(type, (String) get(attr));

@@ -13,14 +13,33 @@ import java.util.Optional;
  * @param inputs    for a merge its inputs, else {@code @From}'s name or nothing
  * @param condition {@code @If}
  * @param tied      {@code @Tied}: the earlier layer whose weight this one shares
+ * @param like      the tensor whose shape the op takes besides its input ({@code @Upsample(like = "input")}),
+ *                  by field name or {@link #INPUT}: the layer reads it after its input
  */
 public record LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
-        Optional<AttrValue.Expression> condition, Optional<String> tied) implements NodeDecl {
+        Optional<AttrValue.Expression> condition, Optional<String> tied, Optional<String> like) implements NodeDecl {
     public LayerDecl {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(tied, "tied");
+        Objects.requireNonNull(like, "like");
         inputs = List.copyOf(inputs);
+    }
+
+    /** A layer that names no tensor but its inputs. */
+    public LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
+            Optional<AttrValue.Expression> condition, Optional<String> tied) {
+        this(index, name, op, inputs, condition, tied, Optional.empty());
+    }
+
+    @Override
+    public List<String> named() {
+        if (like.isEmpty()) {
+            return inputs;
+        }
+        List<String> named = new java.util.ArrayList<>(inputs);
+        named.add(like.get());
+        return named;
     }
 
     /** A layer with a weight of its own. */

@@ -4,8 +4,17 @@ import dev.netcost.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code @Linear}: a fully connected layer on a vector {@code (F)}, or on each token of {@code (T, E)}. */
+/**
+ * {@code @Linear}: a fully connected layer on a vector {@code (F)}, or on each token of {@code (T, E)},
+ * or on each position of a channels-last map {@code (H, W, C)}.
+ */
 public record Linear(int out, boolean bias) implements Op {
+    /** A vector; tokens and channels-last maps per token and per position. */
+    @Override
+    public java.util.Set<Layout> accepts() {
+        return java.util.EnumSet.allOf(Layout.class);
+    }
+
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
@@ -20,8 +29,10 @@ public record Linear(int out, boolean bias) implements Op {
 
     @Override
     public ShapeResult outputShape(Shape input, Layout layout) {
-        if (input.rank() == 2 && layout == Layout.TOKENS) {
-            return ShapeResult.of(Shape.of(input.dim(0), out));
+        if (layout == Layout.TOKENS || layout == Layout.CHANNELS_LAST) {
+            long[] dims = input.dims();
+            dims[dims.length - 1] = out;
+            return ShapeResult.of(Shape.of(dims));
         }
         if (input.rank() != 1) {
             return ShapeResult.failed(Message.LINEAR_NEEDS_FLATTEN.onAnnotation(input.numel()));
@@ -32,7 +43,7 @@ public record Linear(int out, boolean bias) implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         long in = input.dim(input.rank() - 1);
-        long rows = input.rank() == 2 ? input.dim(0) : 1;
+        long rows = input.numel() / in; // a token or a position of a channels-last map each
         long weights = Math.multiplyExact(in, (long) out);
         long params = Math.addExact(weights, bias ? out : 0);
         // Per output: in multiplies, in - 1 adds, one more add with a bias.

@@ -194,6 +194,11 @@ public enum Message {
             "@ToTokens makes tokens of a feature map, but its input %s is tokens already; remove it"),
     TO_TOKENS_ON_VECTOR(ProblemKind.INPUT_SHAPE,
             "@ToTokens makes tokens of a feature map (C, H, W) or (C, L), but its input is the vector %s"),
+    /** The input, its last axis, its first. */
+    CHANNELS_LAST_ON_SEQUENCE(ProblemKind.INPUT_SHAPE, "@ChannelsLast moves the channels of a map (C, H, W) last,"
+            + " but its input %s has one spatial axis; @ToTokens gives (%d, %d), the same tensor as a sequence"),
+    CHANNELS_LAST_ON_VECTOR(ProblemKind.INPUT_SHAPE, "@ChannelsLast moves the channels of a map (C, H, W) last,"
+            + " but its input is the vector %s; remove it"),
     /** The annotation ({@code @MultiHeadAttention}), its input. */
     TOKENS_NEEDED_NOT_IDS(ProblemKind.INPUT_SHAPE, "%s works on tokens (T, E), but its input %s has one"
             + " dimension: if it is token ids, put an @Embedding before it"),
@@ -204,8 +209,8 @@ public enum Message {
     // needs-flatten
     /** The elements the input has, which a {@code @Flatten} would give. */
     LINEAR_NEEDS_FLATTEN(ProblemKind.NEEDS_FLATTEN, "@Linear needs a vector or tokens (T, E), but its input still"
-            + " has spatial dimensions; add a @Flatten layer before it (it would give (%d)), or @ToTokens for one"
-            + " token per position"),
+            + " has spatial dimensions; add a @Flatten layer before it (it would give (%d)), @ToTokens for one"
+            + " token per position, or @ChannelsLast for a linear layer on each position's channels"),
 
     // merge: each takes the inputs as Merge.describe gives them
     ADD_SHAPES_DIFFER(ProblemKind.MERGE, "@Add needs tensors of one shape, but %s; on a residual path whose"
@@ -288,6 +293,29 @@ public enum Message {
     /** The network. */
     DECODER_WITHOUT_ATTENTION(ProblemKind.DECODER, "%s: @Decoder marks a language model that decodes with a KV cache,"
             + " but it has no @MultiHeadAttention layer; add attention, or remove @Decoder"),
+
+    // interpolation
+    /** The mode, the spatial dimensions it interpolates, the input's, the modes that fit them. */
+    MODE_NOT_FITTING_INPUT(ProblemKind.INTERPOLATION, "mode = %s interpolates %d spatial dimensions, as PyTorch's"
+            + " kernels do, but the input has %d; use %s"),
+    ALIGN_CORNERS_WITH_NEAREST(ProblemKind.INTERPOLATION, "alignCorners = true aligns the corner cells of an"
+            + " interpolation, and PyTorch refuses it with mode = NEAREST; remove it, or choose LINEAR, BILINEAR,"
+            + " BICUBIC or TRILINEAR"),
+
+    // like: the tensor a layer names by like, as its producer and shape
+    /** Who made the tensor, its shape, what it is ({@code tokens (T, E)}). */
+    LIKE_NOT_A_FEATURE_MAP(ProblemKind.LIKE, "like names %s, which gives %s, %s; this layer takes the spatial size of"
+            + " a channels-first map (C, ...): name one"),
+    /** Who made the tensor, its shape, its spatial dimensions, the input's. */
+    LIKE_OF_OTHER_RANK(ProblemKind.LIKE, "like names %1$s, which gives %2$s with %3$d spatial dimensions, but the"
+            + " input has %4$d; name a map with %4$d spatial dimensions"),
+
+    // one-of
+    UPSAMPLE_SIZE_NOT_GIVEN(ProblemKind.ONE_OF, "@Upsample needs the size of its output: give one of scale, size or"
+            + " like"),
+    /** The attributes given ({@code scale and size}). */
+    UPSAMPLE_SIZE_GIVEN_TWICE(ProblemKind.ONE_OF, "@Upsample takes one of scale, size and like, but %s are given;"
+            + " keep one"),
 
     // missing
     /** The field, the annotation ({@code @Conv}), the attribute. */

@@ -20,6 +20,14 @@ public sealed interface NodeDecl permits LayerDecl, BlockUse {
     /** The tensors read, by field name or {@link #INPUT}; empty for the field just above. */
     List<String> inputs();
 
+    /**
+     * Every tensor the node names: its {@link #inputs()}, and the tensor whose shape a layer takes
+     * ({@link LayerDecl#like()}); the field just above, when read by default, is not named.
+     */
+    default List<String> named() {
+        return inputs();
+    }
+
     /** {@code @If}: the node is the identity when this is false. */
     Optional<AttrValue.Expression> condition();
 }

@@ -15,7 +15,7 @@ import java.util.List;
 public sealed interface Op extends Computation
         permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm,
                 Activation, Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm,
-                RmsNorm, TokenOp {
+                RmsNorm, TokenOp, ChannelsLast, ChannelsFirst, StochasticDepth, Upsample {
 
     /** No checks: for the ops without attributes to check. */
     @Override
@@ -44,6 +44,15 @@ public sealed interface Op extends Computation
      */
     default ShapeResult outputShape(Shape input, Layout layout) {
         return outputShape(input);
+    }
+
+    /**
+     * As {@link #outputShape(Shape, Layout)}, for a layer that names a further tensor by
+     * {@code like} ({@code @Upsample(like = "input")}), whose spatial size it takes. The walker calls
+     * this form exactly when the layer names one, which only the ops with a {@code like} attribute do.
+     */
+    default ShapeResult outputShape(Shape input, Layout layout, LikeTensor like) {
+        throw new IllegalStateException(getClass().getSimpleName() + " names no tensor by like");
     }
 
     /** Whether the output is tokens, for an output of rank 2; any other rank is a feature map. */

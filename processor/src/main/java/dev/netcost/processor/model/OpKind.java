@@ -11,6 +11,7 @@ import static dev.netcost.processor.model.Attr.INDEX;
 import static dev.netcost.processor.model.Attr.KERNEL;
 import static dev.netcost.processor.model.Attr.KV_HEADS;
 import static dev.netcost.processor.model.Attr.LENGTH;
+import static dev.netcost.processor.model.Attr.MODE;
 import static dev.netcost.processor.model.Attr.OUT;
 import static dev.netcost.processor.model.Attr.OUTPUT;
 import static dev.netcost.processor.model.Attr.OUTPUT_PADDING;
@@ -22,6 +23,11 @@ import static dev.netcost.processor.model.Attr.STRIDE;
 import static dev.netcost.processor.model.Attr.TOKENS;
 import static dev.netcost.processor.model.Attr.TYPES;
 import static dev.netcost.processor.model.Attr.VOCAB;
+import static dev.netcost.processor.model.Attr.SCALE;
+import static dev.netcost.processor.model.Attr.SIZE;
+import static dev.netcost.processor.model.Attr.LIKE;
+import static dev.netcost.processor.model.Attr.MODE;
+import static dev.netcost.processor.model.Attr.ALIGN_CORNERS;
 
 import java.lang.annotation.Annotation;
 import java.util.function.Function;
@@ -70,9 +76,15 @@ public enum OpKind {
     RMS_NORM(dev.netcost.RMSNorm.class, v -> new RmsNorm()),
     MULTI_HEAD_ATTENTION(dev.netcost.MultiHeadAttention.class, v -> new Attention(v.integer(HEADS),
             v.integer(KV_HEADS), v.bool(BIAS), v.bool(CAUSAL), v.bool(ROTARY))),
+    UPSAMPLE(dev.netcost.Upsample.class, v -> new Upsample(v.ints(SCALE), v.ints(SIZE), v.name(LIKE),
+            v.choice(MODE, dev.netcost.Interpolation.class), v.bool(ALIGN_CORNERS))),
     ADD(dev.netcost.Add.class, v -> new Add()),
     CONCAT(dev.netcost.Concat.class, v -> new Concat()),
-    MUL(dev.netcost.Mul.class, v -> new Mul());
+    MUL(dev.netcost.Mul.class, v -> new Mul()),
+    CHANNELS_LAST(dev.netcost.ChannelsLast.class, v -> new ChannelsLast()),
+    CHANNELS_FIRST(dev.netcost.ChannelsFirst.class, v -> new ChannelsFirst()),
+    STOCHASTIC_DEPTH(dev.netcost.StochasticDepth.class, v -> new StochasticDepth(v.real(P),
+            v.choice(MODE, dev.netcost.StochasticDepth.Mode.class)));
 
     private final Class<? extends Annotation> annotation;
     private final Function<AttrValues, Computation> factory;

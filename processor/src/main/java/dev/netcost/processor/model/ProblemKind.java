@@ -36,6 +36,12 @@ public enum ProblemKind implements DiagnosticId {
     TIED("tied"),
     /** A {@code @Decoder} network without the figures of a decoder: no attention, or a layer with no per-token cost. */
     DECODER("decoder"),
+    /** An interpolation mode that does not fit the input's rank, or {@code alignCorners} with nearest. */
+    INTERPOLATION("interpolation"),
+    /** A tensor named by {@code like} whose spatial size cannot be taken: tokens, or another rank. */
+    LIKE("like"),
+    /** None, or more than one, of attributes that exclude each other: {@code @Upsample}'s scale, size and like. */
+    ONE_OF("one-of"),
     /** A required attribute given neither on the annotation nor by {@code @With}. */
     MISSING("missing"),
     /** An attribute given on the annotation and by {@code @With}, or twice in {@code @With}. */

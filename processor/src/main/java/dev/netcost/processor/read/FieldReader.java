@@ -231,7 +231,8 @@ final class FieldReader {
                             String.join(", ", op.attrs().stream().map(Attr::javaName).toList()));
                 }
                 ok = false;
-            } else if (attr.get().kind() == Attr.Kind.REAL || attr.get().kind() == Attr.Kind.CHOICE) {
+            } else if (attr.get().kind() == Attr.Kind.REAL || attr.get().kind() == Attr.Kind.CHOICE
+                    || attr.get().kind() == Attr.Kind.TENSOR) {
                 problem(Message.CONSTANT_ONLY, where, name, attr.get().javaName(), annotation);
                 ok = false;
             } else if (values.written(attr.get()).isPresent()) {
@@ -268,7 +269,10 @@ final class FieldReader {
         OpTemplate template = constants.size() == op.attrs().size()
                 ? new OpTemplate.Fixed(kind.build(new AttrValues(constants)))
                 : new OpTemplate.Parameterized(kind, attrValues);
-        return Optional.of(new LayerDecl(index, name, template, inputs, condition, tied));
+        // A tensor named by `like` is read besides the input; a name is a constant, so known here.
+        Optional<String> like = constants.get(Attr.LIKE) instanceof String named && !named.isEmpty()
+                ? Optional.of(named) : Optional.empty();
+        return Optional.of(new LayerDecl(index, name, template, inputs, condition, tied, like));
     }
 
     private Optional<AttrValue.Expression> parse(String text, SourceMap.Field source, Attr attr, String what) {
@@ -408,6 +412,7 @@ final class FieldReader {
             case BOOLEAN -> values.bool(attr);
             case REAL -> values.real(attr);
             case CHOICE -> values.choice(attr);
+            case TENSOR -> values.string(attr.javaName());
             case NONE -> throw new IllegalArgumentException(attr + " is no layer attribute");
         };
     }

@@ -77,6 +77,10 @@ final class OpSignatures {
         if (type instanceof DeclaredType declared && declared.asElement().getKind() == ElementKind.ENUM) {
             return Optional.of(Attr.Kind.CHOICE);
         }
+        if (type instanceof DeclaredType declared
+                && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.lang.String")) {
+            return Optional.of(Attr.Kind.TENSOR);
+        }
         return switch (type.getKind()) {
             case INT -> Optional.of(Attr.Kind.INT);
             case BOOLEAN -> Optional.of(Attr.Kind.BOOLEAN);

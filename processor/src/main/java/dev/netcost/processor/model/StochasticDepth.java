@@ -1,0 +1,41 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code @StochasticDepth}: the identity at inference, costing nothing. Its probability and mode
+ * matter only in training; they are kept so that the summary shows what was declared.
+ */
+public record StochasticDepth(double p, dev.netcost.StochasticDepth.Mode mode) implements Op {
+    @Override
+    public Set<Layout> accepts() {
+        return EnumSet.allOf(Layout.class);
+    }
+
+    @Override
+    public List<Fault> validate() {
+        // Written so that NaN fails too.
+        if (p >= 0 && p <= 1) {
+            return List.of();
+        }
+        return List.of(Message.NOT_A_PROBABILITY.on(Attr.P, p));
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        return ShapeResult.of(input);
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        return Cost.ZERO;
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "StochasticDepth";
+    }
+}
