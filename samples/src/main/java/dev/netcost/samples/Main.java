@@ -36,6 +36,8 @@ public final class Main {
             DenseNet121Cost.summary(1),
             ShuffleNetV2Cost.summary(1),
             MobileNetV3LargeCost.summary(1),
+            DeepLabV3ResNet50Cost.summary(1),
+            LrasppMobileNetV3Cost.summary(1),
             VitB16Cost.summary(1),
             VitB32Cost.summary(1),
             SwinTCost.summary(1),

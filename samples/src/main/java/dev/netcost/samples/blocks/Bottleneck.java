@@ -16,7 +16,8 @@ import dev.netcost.With;
  * down to {@code width}, 3 x 3 (strided, grouped), 1 x 1 up to {@code out}, plus the input, through
  * a 1 x 1 projection when the shape changes. The ResNet paper's Table 1 lists exactly these
  * widths: {@code [1x1, 64; 3x3, 64; 1x1, 256] x 3} is {@code @Bottleneck(width = 64, out = 256) @Repeat(3)}.
- * ResNeXt sets {@code groups}; Wide ResNet doubles {@code width}.
+ * ResNeXt sets {@code groups}; Wide ResNet doubles {@code width}. DeepLabV3 sets {@code dilation}
+ * where torchvision's {@code replace_stride_with_dilation} trades a stage's stride for dilation.
  */
 @Block
 public @interface Bottleneck {
@@ -33,11 +34,24 @@ public @interface Bottleneck {
     /** Groups of the 3 x 3 convolution: ResNeXt's cardinality. */
     int groups() default 1;
 
+    /** Spacing of the 3 x 3 convolution's taps, padded by as much: torchvision's {@code self.dilation}. */
+    int dilation() default 1;
+
+    /**
+     * The first block's dilation, where it differs: {@code _make_layer} gives the first block the
+     * dilation of the stage before ({@code previous_dilation}). 0: as {@code dilation}.
+     */
+    @FirstOnly
+    int firstDilation() default 0;
+
     final class Layers {
         @Conv(kernel = 1, bias = false) @With(out = "width") Layer conv1;
         @BatchNorm Layer bn1;
         @ReLU Layer relu1;
-        @Conv(kernel = 3, padding = 1, bias = false) @With(out = "width", stride = "stride", groups = "groups")
+        @Conv(kernel = 3, bias = false)
+        @With(out = "width", stride = "stride", groups = "groups",
+                padding = "firstDilation > 0 ? firstDilation : dilation",
+                dilation = "firstDilation > 0 ? firstDilation : dilation")
         Layer conv2;
         @BatchNorm Layer bn2;
         @ReLU Layer relu2;

@@ -18,7 +18,9 @@ import dev.netcost.With;
  * stride}): an optional 1 x 1 expansion, a depthwise convolution, an optional
  * squeeze-and-excitation that scales the feature map by a {@code (C, 1, 1)} gate, and a linear
  * projection. A field whose {@code @If} is false passes its input on, so {@code scale} multiplies
- * whichever activation ran.
+ * whichever activation ran. A dilated block ({@code mobilenet_v3_large(dilated=True)}, the last
+ * stage of the segmentation backbones) keeps its row's {@code stride} but does not stride, as
+ * torchvision's {@code InvertedResidual} does; the residual still follows the row's stride.
  */
 @Block
 public @interface MobileBlockV3 {
@@ -36,13 +38,17 @@ public @interface MobileBlockV3 {
 
     int stride() default 1;
 
+    /** Spacing of the depthwise convolution's taps; above 1 it replaces the stride. */
+    int dilation() default 1;
+
     final class Layers {
         @Conv(kernel = 1, bias = false) @With(out = "expanded") @If("expanded != in") Layer expand;
         @BatchNorm @If("expanded != in") Layer expandBn;
         @ReLU @If("expanded != in && !hs") Layer expandRelu;
         @Hardswish @If("expanded != in && hs") Layer expandHardswish;
         @Conv(bias = false)
-        @With(out = "expanded", kernel = "kernel", stride = "stride", padding = "(kernel - 1) / 2", groups = "expanded")
+        @With(out = "expanded", kernel = "kernel", stride = "dilation > 1 ? 1 : stride",
+                padding = "(kernel - 1) / 2 * dilation", dilation = "dilation", groups = "expanded")
         Layer depthwise;
         @BatchNorm Layer depthwiseBn;
         @ReLU @If("!hs") Layer depthwiseRelu;
