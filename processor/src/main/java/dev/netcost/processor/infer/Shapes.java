@@ -73,7 +73,7 @@ final class Shapes {
         Shape out = ((ShapeResult.Ok) result).shape();
         if (layer.op() instanceof Op unary) {
             return Optional.of(new Shaped(inputs, producers, out, unary.outputLayout(layout),
-                    unary.cost(in, out).forBatch(batch), unary.displayName(in)));
+                    unary.cost(in, out, layout).forBatch(batch), unary.displayName(in)));
         }
         Merge merge = (Merge) layer.op();
         return Optional.of(new Shaped(inputs, producers, out, layout, merge.cost(inputs, out).forBatch(batch),

@@ -15,7 +15,7 @@ import java.util.List;
 public sealed interface Op extends Computation
         permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm,
                 Activation, Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm,
-                RmsNorm, TokenOp {
+                RmsNorm, TokenOp, UserOp {
 
     /** No checks: for the ops without attributes to check. */
     @Override
@@ -74,6 +74,24 @@ public sealed interface Op extends Computation
      */
     default long parametersRead(Shape input, Cost cost, long batch) {
         return Math.addExact(cost.params(), cost.buffers());
+    }
+
+    /**
+     * As {@link #cost(Shape, Shape)}, knowing the input's layout: an op you declare names the
+     * input's dimensions by it ({@code C} is the first axis of a feature map, the last of a
+     * channels-last one).
+     */
+    default Cost cost(Shape input, Shape output, Layout layout) {
+        return cost(input, output);
+    }
+
+    /**
+     * The activation elements one sample reads and writes, apart from parameters and buffers: its
+     * input read and its output written, as the cost model's memory rule says, unless an op you
+     * declare states otherwise.
+     */
+    default long activationsMoved(Shape input, Shape output, Layout layout) {
+        return Math.addExact(input.numel(), output.numel());
     }
 
     /** What PyTorch calls this module for this input: {@code Conv2d}, {@code MaxPool1d}, {@code ReLU}. */
