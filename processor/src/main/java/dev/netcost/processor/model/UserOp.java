@@ -77,10 +77,10 @@ public record UserOp(UserOpDecl decl, Map<String, Object> values) implements Op 
                     faults.add(Message.OP_DIMENSION_BELOW_ONE.onAnnotation(decl.annotation(), i, dim.text(),
                             value.get()));
                 }
-                dims[i] = value.orElse(1L);
-            }
-            if (!faults.isEmpty()) {
-                return ShapeResult.failed(faults);
+                if (!faults.isEmpty()) {
+                    return ShapeResult.failed(faults); // one mistake, one error: the dimensions after it would echo it
+                }
+                dims[i] = value.orElseThrow();
             }
             output = Shape.of(dims);
         }
@@ -89,6 +89,9 @@ public record UserOp(UserOpDecl decl, Map<String, Object> values) implements Op 
             String name = figure.getKey().javaName();
             number(figure.getValue(), name, both, input, layout, faults).filter(v -> v < 0).ifPresent(v -> faults.add(
                     Message.OP_FIGURE_NEGATIVE.onAnnotation(decl.annotation(), name, figure.getValue().text(), v)));
+            if (!faults.isEmpty()) {
+                return ShapeResult.failed(faults);
+            }
         }
         decl.memory().ifPresent(memory -> number(memory, "memory", both, input, layout, faults).filter(v -> v < 0)
                 .ifPresent(v -> faults.add(Message.OP_FIGURE_NEGATIVE.onAnnotation(decl.annotation(), "memory",
@@ -142,8 +145,8 @@ public record UserOp(UserOpDecl decl, Map<String, Object> values) implements Op 
         try {
             holds = check.require().expr().eval(scope);
         } catch (ArithmeticException e) {
-            faults.add(Message.EVALUATION_FAILED.onAnnotation("require", check.require().text(), describe(scope),
-                    e.getMessage()));
+            faults.add(Message.EVALUATION_FAILED.onAnnotation("require", check.require().text(),
+                    describe(check.require(), scope), e.getMessage()));
             return;
         }
         if (!(Boolean) holds) {
@@ -163,7 +166,7 @@ public record UserOp(UserOpDecl decl, Map<String, Object> values) implements Op 
         try {
             return Optional.of((Long) expr.expr().eval(scope));
         } catch (ArithmeticException e) {
-            faults.add(Message.EVALUATION_FAILED.onAnnotation(what, expr.text(), describe(scope), e.getMessage()));
+            faults.add(Message.EVALUATION_FAILED.onAnnotation(what, expr.text(), describe(expr, scope), e.getMessage()));
             return Optional.empty();
         }
     }
@@ -190,14 +193,16 @@ public record UserOp(UserOpDecl decl, Map<String, Object> values) implements Op 
         return values.keySet().containsAll(names);
     }
 
-    /** The values an expression saw, for messages: {@code C = 64, H = 56, squeeze = 0}; lists left out. */
-    private static String describe(Map<String, Object> scope) {
+    /** The values {@code expr} read, for messages: {@code numel = 56448, squeeze = 0}; lists left out. */
+    private static String describe(AttrValue.Expression expr, Map<String, Object> scope) {
+        Set<String> names = new LinkedHashSet<>();
+        expr.expr().variables(names);
         List<String> parts = new ArrayList<>();
-        scope.forEach((name, value) -> {
-            if (!(value instanceof List<?>)) {
-                parts.add(name + " = " + value);
+        for (String name : names) {
+            if (!(scope.get(name) instanceof List<?>)) {
+                parts.add(name + " = " + scope.get(name));
             }
-        });
+        }
         return String.join(", ", parts);
     }
 
