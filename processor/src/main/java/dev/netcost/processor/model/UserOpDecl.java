@@ -38,9 +38,10 @@ public record UserOpDecl(String qualifiedName, String simpleName, String display
     /**
      * An attribute: an element of the annotation interface.
      *
-     * @param kind {@link Attr.Kind#INT}, {@link Attr.Kind#INTS} or {@link Attr.Kind#BOOLEAN}
+     * @param kind     {@link Attr.Kind#INT}, {@link Attr.Kind#INTS} or {@link Attr.Kind#BOOLEAN}
+     * @param required {@code @Required}: written at each use or given by {@code @With}, its default never used
      */
-    public record Attribute(String name, Attr.Kind kind) {}
+    public record Attribute(String name, Attr.Kind kind, boolean required) {}
 
     /**
      * A condition every use must meet.

@@ -78,6 +78,13 @@ final class UserOpFields {
                 }
             }
         }
+        for (UserOpDecl.Attribute attr : decl.attrs()) {
+            if (attr.required() && values.written(attr.name()).isEmpty() && !with.containsKey(attr.name())) {
+                problem(Message.ATTRIBUTE_MISSING, source.at(Optional.empty(), Optional.empty()), name, annotation,
+                        attr.name());
+                ok = false;
+            }
+        }
         if (!ok) {
             return Optional.empty();
         }

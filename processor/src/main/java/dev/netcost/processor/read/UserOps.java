@@ -1,6 +1,7 @@
 package dev.netcost.processor.read;
 
 import dev.netcost.CustomOp;
+import dev.netcost.Required;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.AttrValue;
 import dev.netcost.processor.model.Layout;
@@ -162,7 +163,8 @@ public final class UserOps {
                 } else if (reserved.containsKey(name)) {
                     problem(Message.OP_ATTRIBUTE_RESERVED, where, name, reserved.get(name));
                 } else {
-                    attrs.add(new UserOpDecl.Attribute(name, kind.get()));
+                    attrs.add(new UserOpDecl.Attribute(name, kind.get(),
+                            NetworkReader.mirror(method, Required.class.getCanonicalName()).isPresent()));
                 }
             }
             return attrs;
