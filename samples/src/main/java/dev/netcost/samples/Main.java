@@ -35,6 +35,7 @@ public final class Main {
             DenseNet121Cost.summary(1),
             ShuffleNetV2Cost.summary(1),
             MobileNetV3LargeCost.summary(1),
+            MobileNetV3LargeSeOpCost.summary(1),
             VitB16Cost.summary(1),
             VitB32Cost.summary(1),
             BertBaseCost.summary(1),
