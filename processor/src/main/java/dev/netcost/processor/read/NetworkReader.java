@@ -39,7 +39,7 @@ public final class NetworkReader {
         this.types = env.getTypeUtils();
         this.signatures = new OpSignatures(elements);
         this.misspelt = UnresolvedAnnotations.of(env);
-        this.userOps = new UserOps(elements);
+        this.userOps = new UserOps(elements, SourceTrees.of(env).isPresent());
     }
 
     /**

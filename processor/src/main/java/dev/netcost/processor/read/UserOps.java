@@ -54,11 +54,19 @@ public final class UserOps {
     }
 
     private final Elements elements;
+    /**
+     * Whether a problem may be placed on a value inside a nested annotation or an array
+     * ({@code @CustomOp.Check(attribute = "kk")}, one dimension of {@code shape}): javac finds those;
+     * ECJ's messager fails on a nested annotation and places an array's item on the line's start,
+     * so there the problem goes on the element of {@code @CustomOp} that holds it.
+     */
+    private final boolean nestedValues;
     /** Declarations read whole: javac resolved every value, so they cannot change in a later round. */
     private final Map<String, Read> read = new HashMap<>();
 
-    UserOps(Elements elements) {
+    UserOps(Elements elements, boolean nestedValues) {
         this.elements = elements;
+        this.nestedValues = nestedValues;
     }
 
     /** Whether {@code mirror} is the annotation of an op a user declared. */
@@ -193,11 +201,10 @@ public final class UserOps {
                 }
                 AnnotationValues checkValues = new AnnotationValues(check, elements);
                 Optional<AttrValue.Expression> require = expression(checkValues.string("require"), "require",
-                        new SourceLocation(type, check, checkValues.written("require")), lists, names,
-                        ValueType.BOOLEAN);
+                        inCheck(check, checkValues, "require"), lists, names, ValueType.BOOLEAN);
                 String attribute = checkValues.string("attribute").strip();
                 if (!attribute.isEmpty() && attrs.stream().noneMatch(a -> a.name().equals(attribute))) {
-                    SourceLocation where = new SourceLocation(type, check, checkValues.written("attribute"));
+                    SourceLocation where = inCheck(check, checkValues, "attribute");
                     if (attrs.isEmpty()) {
                         problem(Message.OP_CHECK_ATTRIBUTE_NONE, where, simpleName, attribute, "@" + simpleName);
                     } else {
@@ -252,10 +259,15 @@ public final class UserOps {
             return new SourceLocation(type, mirror, values.written(element));
         }
 
+        /** On {@code element} of one {@code @CustomOp.Check}, or on {@code checks} where only that can be found. */
+        private SourceLocation inCheck(AnnotationMirror check, AnnotationValues checkValues, String element) {
+            return nestedValues ? new SourceLocation(type, check, checkValues.written(element)) : on("checks");
+        }
+
         /** On one value of the array {@code element}, or the whole array where javac gives no single one. */
         private SourceLocation item(String element, int index) {
             Optional<AnnotationValue> whole = values.written(element);
-            if (whole.isPresent() && whole.get().getValue() instanceof List<?> items && index < items.size()
+            if (nestedValues && whole.isPresent() && whole.get().getValue() instanceof List<?> items && index < items.size()
                     && items.get(index) instanceof AnnotationValue one) {
                 return new SourceLocation(type, mirror, Optional.of(one));
             }
