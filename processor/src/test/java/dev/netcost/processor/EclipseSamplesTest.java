@@ -63,7 +63,7 @@ class EclipseSamplesTest {
     void bothCompilersCompileEverySample() {
         assertThat(onJavac).succeeded();
         assertThat(onEcj).succeeded();
-        assertThat(sources.size()).isAtLeast(24);
+        assertThat(sources.size()).isAtLeast(25);
     }
 
     /**
@@ -83,7 +83,7 @@ class EclipseSamplesTest {
                 }
             }
         }
-        assertThat(expected).hasSize(24 * 4);
+        assertThat(expected).hasSize(25 * 4);
         Map<String, byte[]> javac = writtenBesideClasses(onJavac);
         Map<String, byte[]> eclipse = writtenBesideClasses(onEcj);
         assertThat(javac.keySet()).containsExactlyElementsIn(expected);
