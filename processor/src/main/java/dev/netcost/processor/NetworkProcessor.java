@@ -2,6 +2,7 @@ package dev.netcost.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import dev.netcost.CustomOp;
 import dev.netcost.Network;
 import dev.netcost.processor.budget.BudgetCheck;
 import dev.netcost.processor.check.DiagnosticReporter;
@@ -137,6 +138,17 @@ public final class NetworkProcessor extends AbstractProcessor {
                 localClasses.get().report(localClasses.get().find(round.getRootElements()));
             } catch (RuntimeException | Error e) {
                 reporter.internalError(round.getRootElements().iterator().next(), e);
+            }
+        }
+        TypeElement customOp = processingEnv.getElementUtils().getTypeElement(CustomOp.class.getCanonicalName());
+        for (Element declared : customOp == null ? Set.<Element>of() : round.getElementsAnnotatedWith(customOp)) {
+            // An op's declaration is checked where it is declared, whether or not a network uses it yet.
+            try {
+                if (declared instanceof TypeElement type) {
+                    reporter.report(reader.userOpProblems(type));
+                }
+            } catch (RuntimeException | Error e) {
+                reporter.internalError(declared, e);
             }
         }
         Set<String> networks = new LinkedHashSet<>(deferred.keySet());

@@ -713,6 +713,76 @@ class DiagnosticsCatalogueTest {
                 "[netcost:input-shape] norm on input (64): @LayerNorm2d normalises the channels of a map (C, H, W) at"
                         + " each position, but its input is the vector (64); use @LayerNorm", "@LayerNorm2d",
                 "@LayerNorm2d"));
+        cases.addAll(userOpCases());
+        return cases;
+    }
+
+    /** An op a user declares, {@code com.example.Op}, with these {@code @CustomOp} arguments and this body. */
+    private static NetworkSource customOp(String arguments, String body) {
+        return NetworkSource.of("com.example.Op", "package com.example;\n\nimport dev.netcost.CustomOp;\n\n"
+                + "@CustomOp(" + arguments + ")\npublic @interface Op {\n" + body.indent(4) + "}\n");
+    }
+
+    /** The mistakes of ops users declare: in the declaration (the op's file), and at a use (the network's). */
+    private static List<Case> userOpCases() {
+        String features = "layouts = CustomOp.Layout.FEATURES, ";
+        String figures = "params = \"0\", buffers = \"0\", macs = \"0\", flops = \"0\"";
+        NetworkSource scale = customOp(features + "shape = {\"C\", \"H\", \"W\"}, " + figures + ", checks ="
+                + " @CustomOp.Check(require = \"C % factor == 0\", attribute = \"factor\", message = \"factor must"
+                + " divide the channels\")", "int factor() default 1;");
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case("an attribute of a user op of another type", customOp(features + "shape = {}, " + figures,
+                "String mode();"), "[netcost:op-declaration] mode: an attribute of an op you declare is an int, an int[]"
+                        + " or a boolean, not java.lang.String", "String mode()", "mode"));
+        cases.add(new Case("an attribute of a user op named as a dimension", customOp(features + "shape = {}, "
+                + figures, "int H();"), "[netcost:op-declaration] H: an op's attribute may not be named `H`: its"
+                        + " expressions use that name for a dimension of the input; rename the attribute", "int H()",
+                "H"));
+        cases.add(new Case("a user op's check on an attribute it lacks", customOp(features + "shape = {}, " + figures
+                + ", checks = @CustomOp.Check(require = \"k > 0\", message = \"k > 0\", attribute = \"kk\")",
+                "int k();"), "[netcost:op-declaration] Op: attribute = \"kk\" names no attribute of @Op; it has k",
+                "\"kk\"", "\"kk\""));
+        cases.add(new Case("a user op's check on an attribute when it has none", customOp(features + "shape = {}, "
+                + figures + ", checks = @CustomOp.Check(require = \"C > 0\", message = \"C > 0\", attribute ="
+                + " \"k\")", ""), "[netcost:op-declaration] Op: attribute = \"k\" names no attribute: @Op has none;"
+                        + " leave it out to report on the annotation", "\"k\")", "\"k\""));
+        cases.add(new Case("a user op that takes no layout", customOp("layouts = {}, shape = {}, " + figures, ""),
+                "[netcost:op-declaration] Op: layouts = {} takes no input; list the layouts the op takes, such as"
+                        + " layouts = CustomOp.Layout.FEATURES", "layouts = {}", "{}"));
+        cases.add(new Case("a user op's shape of five dimensions", customOp(features + "shape = {\"1\", \"1\","
+                + " \"1\", \"1\", \"1\"}, " + figures, ""), "[netcost:op-declaration] Op: shape gives 5 dimensions,"
+                        + " and netcost takes 1 to 4; give one expression per dimension, or shape = {} for the input's"
+                        + " shape", "shape = {", "{"));
+        cases.add(new Case("a user op reading the output in its shape", customOp(features + "shape ="
+                + " {\"outDim(0)\"}, " + figures, ""), "[netcost:expression] Op: shape[0] = \"outDim(0)\": unknown"
+                        + " function `outDim` at column 1 of \"outDim(0)\"; there are max, min and divisible, and the"
+                        + " lists dim, read by index as dim(0)", "\"outDim(0)\"", "\"outDim(0)\""));
+        cases.add(new Case("a user op reading dim without one index", customOp(features + "shape = {\"dim(0, 1)\"}, "
+                + figures, ""), "[netcost:expression] Op: shape[0] = \"dim(0, 1)\": `dim` takes one index, as dim(0),"
+                        + " not 2", "\"dim(0, 1)\"", "\"dim(0, 1)\""));
+        cases.add(new Case("a user op's check failing at a use", List.of(scale, net("@Network(input = {6, 4, 4})",
+                "@Op(factor = 4) Layer scale;")), "[netcost:op-check] scale on input (6, 4, 4): factor must divide the"
+                        + " channels (@Op requires C % factor == 0)", "factor = 4", "4"));
+        cases.add(new Case("a user op on a layout it does not take", List.of(scale, net("@Network(input = {6, 4, 4})",
+                "@ToTokens Layer tokens;", "@Op Layer scale;")), "[netcost:input-shape] scale on input (16, 6): @Op"
+                        + " takes a feature map, channels first, but its input (16, 6) is tokens (T, E)", "@Op Layer",
+                "@Op"));
+        cases.add(new Case("a user op reading a dimension its input lacks", List.of(scale,
+                net("@Network(input = {6, 16})", "@Op Layer scale;")), "[netcost:input-shape] scale on input (6, 16):"
+                        + " @Op reads `H`, but its input (6, 16) has no such dimension; its dimensions are C, L",
+                "@Op Layer", "@Op"));
+        cases.add(new Case("a user op's index outside its input", List.of(customOp(features + "shape = {\"dim(3)\"}, "
+                + figures, ""), net("@Network(input = {8, 4, 4})", "@Op Layer op;")), "[netcost:evaluation] op on"
+                        + " input (8, 4, 4): shape[0] = \"dim(3)\" fails with : dim(3) is outside its 3 values",
+                "@Op Layer", "@Op"));
+        cases.add(new Case("a user op's dimension below one", List.of(customOp(features + "shape = {\"C - 8\"}, "
+                + figures, ""), net("@Network(input = {8, 4, 4})", "@Op Layer op;")), "[netcost:out-of-range] op on"
+                        + " input (8, 4, 4): @Op: shape[0] = \"C - 8\" gives 0; every dimension of the output must be"
+                        + " at least 1", "@Op Layer", "@Op"));
+        cases.add(new Case("a user op's negative figure", List.of(customOp(features + "shape = {}, params ="
+                + " \"C - 9\", buffers = \"0\", macs = \"0\", flops = \"0\"", ""), net("@Network(input = {8, 4, 4})",
+                "@Op Layer op;")), "[netcost:out-of-range] op on input (8, 4, 4): @Op: params = \"C - 9\" gives -1; a"
+                        + " figure is never negative", "@Op Layer", "@Op"));
         return cases;
     }
 

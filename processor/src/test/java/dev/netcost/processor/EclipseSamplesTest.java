@@ -63,7 +63,7 @@ class EclipseSamplesTest {
     void bothCompilersCompileEverySample() {
         assertThat(onJavac).succeeded();
         assertThat(onEcj).succeeded();
-        assertThat(sources.size()).isAtLeast(24);
+        assertThat(sources.size()).isAtLeast(25);
     }
 
     /**

@@ -147,7 +147,10 @@ final class BlockExpansion {
     private Optional<Visit> layer(LayerDecl layer, Scope scope, String path, List<Integer> inputs) {
         Shape in = passes.shape(inputs.get(0));
         Map<Attr, Origin> origins = layer.op() instanceof OpTemplate.Fixed ? Map.of() : new HashMap<>();
-        Optional<Computation> op = resolve(layer, scope, path, in, origins);
+        Map<String, Origin> named = new HashMap<>();
+        Optional<Computation> op = layer.op() instanceof OpTemplate.User user
+                ? resolveUser(user, scope, path, in, named)
+                : resolve(layer, scope, path, in, origins);
         if (op.isEmpty()) {
             return Optional.empty();
         }
@@ -157,8 +160,8 @@ final class BlockExpansion {
             tie = Optional.of(new ResolvedLayer.Tie(layer.tied().get(), index == null ? OptionalInt.empty()
                     : OptionalInt.of(index)));
         }
-        Optional<Step> step = passes.layer(new ResolvedLayer(path, op.get(), inputs, tie, Place.of(scope, origins),
-                scope.trainingOnly() || layer.trainingOnly()));
+        Optional<Step> step = passes.layer(new ResolvedLayer(path, op.get(), inputs, tie,
+                Place.of(scope, origins, named), scope.trainingOnly() || layer.trainingOnly()));
         if (step.isEmpty()) {
             return Optional.empty();
         }
@@ -265,6 +268,44 @@ final class BlockExpansion {
                 numbers.add((int) number);
             }
             values.put(attr, attr.kind() == Attr.Kind.INTS ? List.copyOf(numbers) : (Object) numbers.get(0));
+        }
+        return Optional.of(ops.build(template, values));
+    }
+
+    /**
+     * An op you declare, its attributes' expressions evaluated in {@code scope}; empty after
+     * reporting a failure. An {@code int[]} attribute given one value has that one value.
+     *
+     * @param named receives the arguments each attribute's value came from
+     */
+    private Optional<Computation> resolveUser(OpTemplate.User template, Scope scope, String path, Shape in,
+            Map<String, Origin> named) {
+        Map<String, Object> values = new HashMap<>();
+        for (Map.Entry<String, AttrValue> e : template.values().entrySet()) {
+            String attr = e.getKey();
+            if (e.getValue() instanceof AttrValue.Constant constant) {
+                values.put(attr, constant.value());
+                continue;
+            }
+            AttrValue.Expression expr = (AttrValue.Expression) e.getValue();
+            Origin origin = scope.originOf(expr.expr());
+            if (!origin.arguments().isEmpty()) {
+                named.put(attr, origin);
+            }
+            Optional<Object> value = evaluate(expr, Target.argument(attr), scope, path, in);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            boolean list = template.decl().attr(attr).map(a -> a.kind() == Attr.Kind.INTS).orElse(false);
+            Object given = value.get();
+            for (Object item : given instanceof List<?> items ? items : List.of(given)) {
+                if (item instanceof Long number && (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE)) {
+                    Fault fault = Message.VALUE_NOT_AN_INT.onArgument(attr, attr, expr.text(), number);
+                    problems.add(Place.of(scope, Map.of(), named).problem(framed(path, in, fault)));
+                    return Optional.empty();
+                }
+            }
+            values.put(attr, list && !(given instanceof List<?>) ? List.of(given) : given);
         }
         return Optional.of(ops.build(template, values));
     }

@@ -90,6 +90,8 @@ final class DeclarationChecks {
                                         expr.text(), why)));
                     }
                 }
+            } else if (node instanceof LayerDecl layer && layer.op() instanceof OpTemplate.User user) {
+                faults.addAll(UserOpArguments.typeErrors(node.name(), user, scope));
             } else if (node instanceof BlockUse use) {
                 BlockDecl block = network.blocks().get(use.block());
                 for (ParamDecl param : block.params()) {
@@ -220,7 +222,7 @@ final class DeclarationChecks {
      *
      * @param perDimension whether a list, one value per dimension, is allowed
      */
-    private static Optional<String> typeError(AttrValue.Expression expr, ValueType wanted,
+    static Optional<String> typeError(AttrValue.Expression expr, ValueType wanted,
             Map<String, ValueType> scope, boolean perDimension) {
         try {
             if (perDimension && expr.expr() instanceof Expr.Tuple tuple) {
@@ -239,7 +241,7 @@ final class DeclarationChecks {
         if (layer.op() instanceof OpTemplate.Fixed fixed) {
             return fixed.op() instanceof dev.netcost.processor.model.Merge;
         }
-        return ((OpTemplate.Parameterized) layer.op()).kind().isMerge();
+        return layer.op() instanceof OpTemplate.Parameterized p && p.kind().isMerge();
     }
 
     private static List<String> readable(Set<String> above) {

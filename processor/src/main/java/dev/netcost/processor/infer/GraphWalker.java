@@ -103,7 +103,7 @@ final class GraphWalker implements BlockExpansion.Passes {
             if (shaped.isEmpty()) {
                 return Optional.empty();
             }
-            Traffic traffic = memory.layer(layer.op(), shaped.get());
+            Traffic traffic = memory.layer(layer.op(), shaped.get(), tensors.layout(layer.inputs().get(0)));
             Optional<Cost> cost = weights.cost(layer, shaped.get());
             if (cost.isEmpty()) {
                 return Optional.empty();

@@ -3,6 +3,7 @@ package dev.netcost.processor.infer;
 import dev.netcost.Shape;
 import dev.netcost.processor.model.Computation;
 import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.Layout;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.Op;
 import java.util.ArrayList;
@@ -25,18 +26,21 @@ final class Memory {
     /**
      * A layer's traffic: it reads its inputs and its parameters and buffers, and writes its
      * output. A tied layer still reads its weight, so {@code cost} is its cost before tying.
+     *
+     * @param layout the layout of its (first) input
      */
-    Traffic layer(Computation op, Shapes.Shaped shaped) {
+    Traffic layer(Computation op, Shapes.Shaped shaped, Layout layout) {
         long read = 0;
         // An op reads the elements of its input alone: a tensor it names by like lends only its shape.
         List<Shape> readWhole = op instanceof Op ? shaped.inputs().subList(0, 1) : shaped.inputs();
         for (Shape shape : readWhole) {
             read = Math.addExact(read, shape.numel());
         }
+        long moved = op instanceof Op unary ? unary.activationsMoved(shaped.in(), shaped.out(), layout)
+                : Math.addExact(read, shaped.out().numel());
         long parametersRead = op instanceof Op unary ? unary.parametersRead(shaped.in(), shaped.cost(), batch)
                 : Math.addExact(shaped.cost().params(), shaped.cost().buffers());
-        long elementsMoved = Math.addExact(Math.addExact(Math.multiplyExact(batch, read), parametersRead),
-                Math.multiplyExact(batch, shaped.out().numel()));
+        long elementsMoved = Math.addExact(Math.multiplyExact(batch, moved), parametersRead);
         return new Traffic(activationBytes(shaped.out()), Math.multiplyExact(elementsMoved, bytesPerElement));
     }
 

@@ -13,18 +13,32 @@ import java.util.Map;
  * @param field   the network's field
  * @param own     whether the layer is the network's own field rather than inside a block
  * @param origins inside a block, the arguments each attribute's value came from
+ * @param named   the same for the attributes of an op you declare, by name
  */
-record Place(int field, boolean own, Map<Attr, Origin> origins) {
+record Place(int field, boolean own, Map<Attr, Origin> origins, Map<String, Origin> named) {
     Place {
         origins = Map.copyOf(origins);
+        named = Map.copyOf(named);
     }
 
     static Place of(Scope scope, Map<Attr, Origin> origins) {
-        return new Place(scope.field(), scope.own(), origins);
+        return of(scope, origins, Map.of());
     }
 
-    /** A fault on one of the layer's attributes, or on the layer as a whole. */
+    /** @param named inside a block, the arguments each attribute of an op you declare came from, by its name */
+    static Place of(Scope scope, Map<Attr, Origin> origins, Map<String, Origin> named) {
+        return new Place(scope.field(), scope.own(), origins, named);
+    }
+
+    /**
+     * A fault on one of the layer's attributes, or on the layer as a whole. An attribute of an op
+     * you declare is named by the fault's {@link Fault#argument()}.
+     */
     Problem problem(Fault fault) {
+        if (fault.attr().isEmpty() && fault.argument().isPresent()) {
+            String name = fault.argument().get();
+            return problem(fault, named.getOrDefault(name, Origin.NONE), name);
+        }
         return problem(fault, fault.attr().map(a -> origins.getOrDefault(a, Origin.NONE)).orElse(Origin.NONE),
                 fault.attr().map(Attr::javaName).orElse(""));
     }

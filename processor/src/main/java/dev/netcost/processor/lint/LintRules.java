@@ -113,7 +113,9 @@ public final class LintRules {
             }
             return Optional.empty();
         }
-        OpTemplate.Parameterized template = (OpTemplate.Parameterized) layer.op();
+        if (!(layer.op() instanceof OpTemplate.Parameterized template)) {
+            return Optional.empty(); // an op you declare
+        }
         boolean convolution = template.kind() == OpKind.CONV || template.kind() == OpKind.CONV_TRANSPOSE;
         if (convolution && template.values().get(Attr.BIAS) instanceof AttrValue.Constant c
                 && Boolean.TRUE.equals(c.value())) {

@@ -139,6 +139,11 @@ public enum Message {
     /** The shifts as written, the windows as written, the first shift at fault, its window. */
     SHIFT_NOT_BELOW_WINDOW(ProblemKind.OUT_OF_RANGE, "shift = %s must be below window = %s on each axis, but %d is"
             + " not below %d; Swin shifts every other block by half the window"),
+    /** The op ({@code @SqueezeExcitation}), the dimension's index, its expression, the value it gives. */
+    OP_DIMENSION_BELOW_ONE(ProblemKind.OUT_OF_RANGE, "%s: shape[%d] = \"%s\" gives %d; every dimension of the"
+            + " output must be at least 1"),
+    /** The op, the figure ({@code flops}), its expression, the value it gives. */
+    OP_FIGURE_NEGATIVE(ProblemKind.OUT_OF_RANGE, "%s: %s = \"%s\" gives %d; a figure is never negative"),
 
     // value-count: a per-dimension attribute's values, as written
     /** The attribute, what its values are ({@code kernel size}). */
@@ -335,6 +340,11 @@ public enum Message {
     /** The input. */
     LAYER_NORM_2D_ON_VECTOR(ProblemKind.INPUT_SHAPE, "@LayerNorm2d normalises the channels of a map (C, H, W) at"
             + " each position, but its input is the vector %s; use @LayerNorm"),
+    /** The op, the layouts it takes, its input, the input's layout; each layout as {@code Layout} describes it. */
+    OP_LAYOUT_NOT_ACCEPTED(ProblemKind.INPUT_SHAPE, "%s takes %s, but its input %s is %s"),
+    /** The op, the name it reads, its input, the names of that input's dimensions. */
+    OP_DIMENSION_NOT_IN_INPUT(ProblemKind.INPUT_SHAPE, "%s reads `%s`, but its input %s has no such dimension; its"
+            + " dimensions are %s"),
 
     // needs-flatten
     /** The elements the input has, which a {@code @Flatten} would give. */
@@ -564,6 +574,11 @@ public enum Message {
             + " stride, padding, dilation, outputPadding, output, size, patch); give one value here"),
     /** The function, how many arguments it got. */
     FUNCTION_ARGUMENT_COUNT(ProblemKind.EXPRESSION, "`%s` takes 2 arguments, not %d"),
+    /** The name, the column, the expression, the lists read by index. */
+    UNKNOWN_FUNCTION_OR_LIST(ProblemKind.EXPRESSION, "unknown function `%s` at column %d of \"%s\"; there are max,"
+            + " min and divisible, and the lists %s, read by index as dim(0)"),
+    /** The list, the list, how many values it got. */
+    INDEX_ARGUMENT_COUNT(ProblemKind.EXPRESSION, "`%s` takes one index, as %s(0), not %d"),
 
     // evaluation
     /**
@@ -576,6 +591,8 @@ public enum Message {
     DIVISION_BY_ZERO(ProblemKind.EVALUATION, "division by zero"),
     /** The divisor. */
     DIVISIBLE_BELOW_ONE(ProblemKind.EVALUATION, "divisible(v, d) needs d >= 1, not %d"),
+    /** The list, the index, how many values it has. */
+    INDEX_OUT_OF_RANGE(ProblemKind.EVALUATION, "%s(%d) is outside its %d values"),
 
     // unknown-input: each ends in the names the field can read
     /** The field, the name, the names it can read. */
@@ -743,6 +760,30 @@ public enum Message {
     /** The companion's qualified name, the network, the Filer's refusal. */
     COMPANION_NOT_WRITTEN(ProblemKind.NAME_TAKEN, "netcost could not write %s for %s: %s; another network or"
             + " generated type may already use that name: rename one of them"),
+
+    // op-declaration: each on the declaration of the op, once, whatever its uses
+    /** The attribute, its type. */
+    OP_ATTRIBUTE_TYPE(ProblemKind.OP_DECLARATION, "%s: an attribute of an op you declare is an int, an int[] or a"
+            + " boolean, not %s"),
+    /** The attribute, what its expressions use the name for. */
+    OP_ATTRIBUTE_RESERVED(ProblemKind.OP_DECLARATION, "%1$s: an op's attribute may not be named `%1$s`: its"
+            + " expressions use that name for %2$s; rename the attribute"),
+    /** The op, the name given, the op, its attributes. */
+    OP_CHECK_ATTRIBUTE_UNKNOWN(ProblemKind.OP_DECLARATION, "%s: attribute = \"%s\" names no attribute of %s; it"
+            + " has %s"),
+    /** The op, the name given, the op. */
+    OP_CHECK_ATTRIBUTE_NONE(ProblemKind.OP_DECLARATION, "%s: attribute = \"%s\" names no attribute: %s has none;"
+            + " leave it out to report on the annotation"),
+    /** The op. */
+    OP_NO_LAYOUTS(ProblemKind.OP_DECLARATION, "%s: layouts = {} takes no input; list the layouts the op takes,"
+            + " such as layouts = CustomOp.Layout.FEATURES"),
+    /** The op, the dimensions its shape gives. */
+    OP_SHAPE_RANK(ProblemKind.OP_DECLARATION, "%s: shape gives %d dimensions, and netcost takes 1 to 4; give one"
+            + " expression per dimension, or shape = {} for the input's shape"),
+
+    // op-check
+    /** The user's message, the op ({@code @SqueezeExcitation}), the condition as written. */
+    OP_CHECK_FAILED(ProblemKind.OP_CHECK, "%s (%s requires %s)"),
 
     // internal
     /** The class, the exception's stack trace. */

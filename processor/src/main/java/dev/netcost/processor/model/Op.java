@@ -16,7 +16,8 @@ public sealed interface Op extends Computation
         permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm, Activation,
                 Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm, RmsNorm,
                 TokenOp, ChannelsLast, ChannelsFirst, StochasticDepth, Upsample, GroupNorm, InstanceNorm, PRelu, ToMap,
-                Chunk, Unfold, Fold, WindowAttention, PatchMerging, LayerNorm2d, LayerScale, CenterCrop, ZeroPad {
+                Chunk, Unfold, Fold, WindowAttention, PatchMerging, LayerNorm2d, LayerScale, CenterCrop, ZeroPad, UserOp
+                {
 
     /** No checks: for the ops without attributes to check. */
     @Override
@@ -42,7 +43,8 @@ public sealed interface Op extends Computation
     /**
      * As {@link #cost(Shape, Shape)}, knowing the input's layout: an op whose parameters lie along
      * the channels ({@code @LayerScale}) finds them first in a channels-first map but last in a
-     * channels-last one, which the shape alone cannot tell apart. The walker calls this one.
+     * channels-last one, which the shape alone cannot tell apart, and an op you declare names the
+     * input's dimensions by it ({@code C}). The walker calls this one.
      *
      * @throws ArithmeticException if a figure does not fit a {@code long}
      */
@@ -95,6 +97,15 @@ public sealed interface Op extends Computation
      */
     default long parametersRead(Shape input, Cost cost, long batch) {
         return Math.addExact(cost.params(), cost.buffers());
+    }
+
+    /**
+     * The activation elements one sample reads and writes, apart from parameters and buffers: its
+     * input read and its output written, as the cost model's memory rule says, unless an op you
+     * declare states otherwise.
+     */
+    default long activationsMoved(Shape input, Shape output, Layout layout) {
+        return Math.addExact(input.numel(), output.numel());
     }
 
     /** What PyTorch calls this module for this input: {@code Conv2d}, {@code MaxPool1d}, {@code ReLU}. */

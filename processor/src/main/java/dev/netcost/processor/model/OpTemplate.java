@@ -20,4 +20,16 @@ public sealed interface OpTemplate {
             values = Map.copyOf(values);
         }
     }
+
+    /**
+     * An op you declare ({@code @CustomOp}) with attributes given by expressions, built for each
+     * block instance. Its attributes are named by the user, not by {@link Attr}.
+     *
+     * @param values every attribute of {@code decl} by name, constants and expressions
+     */
+    record User(UserOpDecl decl, Map<String, AttrValue> values) implements OpTemplate {
+        public User {
+            values = Map.copyOf(values);
+        }
+    }
 }

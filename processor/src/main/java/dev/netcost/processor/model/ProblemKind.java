@@ -99,6 +99,13 @@ public enum ProblemKind implements DiagnosticId {
     CONSTANT_CLASH("constant-clash"),
     /** The generated class's name is taken by a type being compiled. */
     NAME_TAKEN("name-taken"),
+    /**
+     * A mistake in the declaration of an op you declare ({@code @CustomOp}) that is no expression's:
+     * an attribute's type or name, a check's attribute, no layouts, a shape of too many dimensions.
+     */
+    OP_DECLARATION("op-declaration"),
+    /** A use of an op you declare that fails one of the checks its declaration states. */
+    OP_CHECK("op-check"),
     /** A bug in netcost: an unexpected exception, reported with its trace. */
     INTERNAL("internal");
 

@@ -55,14 +55,16 @@ final class FieldReader {
     private final List<Unresolved> unresolved = new ArrayList<>();
 
     private final UnresolvedAnnotations misspelt;
+    private final UserOpFields userOps;
 
     FieldReader(Elements elements, Types types, SourceMap sources, OpSignatures signatures,
-            UnresolvedAnnotations misspelt) {
+            UnresolvedAnnotations misspelt, UserOps userOps) {
         this.elements = elements;
         this.types = types;
         this.sources = sources;
         this.signatures = signatures;
         this.misspelt = misspelt;
+        this.userOps = new UserOpFields(userOps, problems);
         this.layerType = elements.getTypeElement(Layer.class.getCanonicalName()).asType();
     }
 
@@ -101,7 +103,7 @@ final class FieldReader {
                 String annotation = NetworkReader.qualifiedName(mirror);
                 if (mirror.getAnnotationType().getKind() == TypeKind.ERROR) {
                     unknown = Optional.of(mirror.getAnnotationType().toString()); // a newer javac (25) keeps it, as an error type
-                } else if (LayerAnnotations.isLayerAnnotation(annotation) || isBlock(mirror)) {
+                } else if (LayerAnnotations.isLayerAnnotation(annotation) || isBlock(mirror) || UserOps.isUserOp(mirror)) {
                     mains.add(mirror);
                 } else if (LayerAnnotations.MODIFIERS.contains(annotation)) {
                     modifiers.add(mirror);
@@ -193,6 +195,9 @@ final class FieldReader {
         Optional<OpKind> kind = LayerAnnotations.kind(NetworkReader.qualifiedName(source.main().mirror()));
         if (kind.isPresent()) {
             return layer(index, name, signatures.of(kind.get()), source, with.get(), condition);
+        }
+        if (UserOps.isUserOp(source.main().mirror())) {
+            return userOps.layer(index, name, source, with.get(), condition);
         }
         return blockUse(index, name, source, with.get(), condition);
     }

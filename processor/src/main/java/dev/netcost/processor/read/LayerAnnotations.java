@@ -50,7 +50,7 @@ public final class LayerAnnotations {
 
     /** Every annotation netcost owns on fields and types, for the processor to claim. */
     public static List<String> modifierNames() {
-        return List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, BLOCK, BUDGET, DECODER);
+        return List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, BLOCK, BUDGET, DECODER, UserOps.CUSTOM_OP);
     }
 
     static boolean isLayerAnnotation(String qualifiedName) {

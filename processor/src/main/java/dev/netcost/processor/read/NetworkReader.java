@@ -31,6 +31,7 @@ public final class NetworkReader {
     private final Types types;
     private final OpSignatures signatures;
     private final UnresolvedAnnotations misspelt;
+    private final UserOps userOps;
 
     /** @param env the processing environment; javac's also gives the source trees */
     public NetworkReader(ProcessingEnvironment env) {
@@ -38,6 +39,7 @@ public final class NetworkReader {
         this.types = env.getTypeUtils();
         this.signatures = new OpSignatures(elements);
         this.misspelt = UnresolvedAnnotations.of(env);
+        this.userOps = new UserOps(elements, SourceTrees.of(env).isPresent());
     }
 
     /**
@@ -50,7 +52,7 @@ public final class NetworkReader {
         AnnotationMirror networkMirror = mirror(type, Network.class.getCanonicalName()).orElseThrow();
         AnnotationValues networkValues = new AnnotationValues(networkMirror, elements);
         SourceMap sources = new SourceMap(type, networkMirror, networkValues);
-        FieldReader fields = new FieldReader(elements, types, sources, signatures, misspelt);
+        FieldReader fields = new FieldReader(elements, types, sources, signatures, misspelt, userOps);
 
         // A network that extends a network has its layers first, as Java initialises the
         // superclass's fields first: the layers run in that order, outermost superclass first.
@@ -109,6 +111,11 @@ public final class NetworkReader {
                     decl.companionQualifiedName(), decl.name()));
         }
         return new ReadNetwork(decl, sources, problems, unresolved);
+    }
+
+    /** The mistakes of the declaration of an op a user declared ({@code @CustomOp}), which no network may use. */
+    public List<LocatedProblem> userOpProblems(TypeElement type) {
+        return userOps.problems(type);
     }
 
     /** {@code type} and the networks it extends, outermost superclass first. */

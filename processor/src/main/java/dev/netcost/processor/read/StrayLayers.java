@@ -30,6 +30,15 @@ public final class StrayLayers {
                 }
             }
         }
+        // And ops users declare, as silent outside a network.
+        TypeElement customOp = elements.getTypeElement(UserOps.CUSTOM_OP);
+        if (customOp != null) {
+            for (Element declared : round.getElementsAnnotatedWith(customOp)) {
+                if (declared instanceof TypeElement type) {
+                    names.add(type.getQualifiedName().toString());
+                }
+            }
+        }
         for (String name : names) {
             TypeElement annotation = elements.getTypeElement(name);
             if (annotation == null) {

@@ -329,6 +329,37 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * {@code dim(0)}, {@code kernel(1)}: one value of a list (the input's dimensions in an op you
+     * declare, an {@code int[]} attribute of it), counted from 0, or from the end when negative as
+     * in Python. Only {@link ExprParser#parse(String, Set)} makes one, for the lists it is given.
+     */
+    record Index(String list, Expr index) implements Expr {
+        @Override
+        public ValueType type(Map<String, ValueType> scope) throws ExprException {
+            expect(index, scope, ValueType.INT, list);
+            return ValueType.INT;
+        }
+
+        @Override
+        public Object eval(Map<String, Object> values) {
+            List<?> items = (List<?>) values.get(list);
+            long i = (Long) index.eval(values);
+            long at = i < 0 ? i + items.size() : i;
+            if (at < 0 || at >= items.size()) {
+                throw new ArithmeticException(Message.INDEX_OUT_OF_RANGE.text(list, i, items.size()));
+            }
+            return items.get((int) at);
+        }
+
+        /** The list is read too, so that a check that reads {@code dim(0)} is known to need the input. */
+        @Override
+        public void variables(Set<String> into) {
+            into.add(list);
+            index.variables(into);
+        }
+    }
+
     /** The functions an expression may call. */
     enum Function {
         MAX("max"),

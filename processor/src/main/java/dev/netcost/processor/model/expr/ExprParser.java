@@ -4,6 +4,7 @@ import dev.netcost.processor.model.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Parses the expressions of {@code @With} and {@code @If}, with Java's precedence:
@@ -29,16 +30,26 @@ public final class ExprParser {
     public static final int MAX_NESTING = 100;
 
     private final String text;
+    private final Set<String> lists;
     private int pos;
     private int depth;
 
-    private ExprParser(String text) {
+    private ExprParser(String text, Set<String> lists) {
         this.text = text;
+        this.lists = lists;
     }
 
     /** Parses {@code text} whole, or says where it stops making sense. */
     public static Expr parse(String text) throws ExprException {
-        ExprParser parser = new ExprParser(text);
+        return parse(text, Set.of());
+    }
+
+    /**
+     * As {@link #parse(String)}, where {@code lists} may also be read by index, {@code dim(0)}
+     * ({@link Expr.Index}): the input's dimensions and {@code int[]} attributes of an op you declare.
+     */
+    public static Expr parse(String text, Set<String> lists) throws ExprException {
+        ExprParser parser = new ExprParser(text, Set.copyOf(lists));
         parser.skipSpaces();
         if (parser.pos == text.length()) {
             throw new ExprException(Message.EXPRESSION_EMPTY);
@@ -53,7 +64,7 @@ public final class ExprParser {
      * attribute: {@code "1, k"} is a {@link Expr.Tuple}; a single expression is itself.
      */
     public static Expr parseList(String text) throws ExprException {
-        ExprParser parser = new ExprParser(text);
+        ExprParser parser = new ExprParser(text, Set.of());
         parser.skipSpaces();
         if (parser.pos == text.length()) {
             throw new ExprException(Message.EXPRESSION_EMPTY);
@@ -204,9 +215,16 @@ public final class ExprParser {
                 function = f;
             }
         }
+        if (function == null && lists.contains(name)) {
+            return index(name);
+        }
         if (function == null) {
             pos = start;
-            throw new ExprException(Message.UNKNOWN_FUNCTION, name, column(), text);
+            if (lists.isEmpty()) {
+                throw new ExprException(Message.UNKNOWN_FUNCTION, name, column(), text);
+            }
+            throw new ExprException(Message.UNKNOWN_FUNCTION_OR_LIST, name, column(), text,
+                    String.join(", ", new java.util.TreeSet<>(lists)));
         }
         List<Expr> args = new ArrayList<>();
         if (!take(")")) {
@@ -218,6 +236,23 @@ public final class ExprParser {
             }
         }
         return new Expr.Call(function, args);
+    }
+
+    /** {@code dim(i)}: the one index, its opening parenthesis taken. */
+    private Expr index(String list) throws ExprException {
+        List<Expr> args = new ArrayList<>();
+        if (!take(")")) {
+            do {
+                args.add(conditional());
+            } while (take(","));
+            if (!take(")")) {
+                throw new ExprException(Message.EXPECTED_COMMA_OR_CLOSING_PARENTHESIS, column(), text);
+            }
+        }
+        if (args.size() != 1) {
+            throw new ExprException(Message.INDEX_ARGUMENT_COUNT, list, list, args.size());
+        }
+        return new Expr.Index(list, args.get(0));
     }
 
     /** One more level of nesting, opened by the token at {@code at}; refused past {@link #MAX_NESTING}. */
