@@ -188,6 +188,16 @@ class LintDiagnosticsTest {
         assertQuiet(network("", "{16}", "@Linear(out = 4) Layer fc;"));
     }
 
+    /**
+     * A linear layer per position of a channels-last map is an MLP, not a classifier, however many
+     * of the parameters it holds: conv 3 * 8 * 9 = 216; fc 8 * 64 + 64 = 576 of 792, 72.7 %.
+     */
+    @Test
+    void heavyClassifierIsQuietOnALinearLayerPerPosition() {
+        assertQuiet(network("", "{3, 8, 8}", "@Conv(out = 8, kernel = 3, bias = false) Layer conv;",
+                "@ChannelsLast Layer last;", "@Linear(out = 64) Layer fc;"));
+    }
+
     @Test
     void heavyClassifierIsSuppressed() {
         assertQuiet(network("", "{3, 8, 8}", HEAVY[0], HEAVY[1], "@SuppressWarnings(\"netcost:heavy-classifier\")",

@@ -139,7 +139,10 @@ public final class LintRules {
         for (LayerAnalysis layer : analysis.layers()) {
             List<Finding> found = new ArrayList<>();
             window(layer, found);
-            if (layer.computation() instanceof Linear && learned > 1 && layer.cost().params() > total / 2) {
+            // A classifier reads a flattened vector; a linear layer per token or per position (an MLP's)
+            // is no classifier, and pooling would not shrink it.
+            if (layer.computation() instanceof Linear && layer.input().rank() == 1 && learned > 1
+                    && layer.cost().params() > total / 2) {
                 found.add(place(layer, Message.HEAVY_CLASSIFIER, Attr.OUT, Summary.grouped(layer.cost().params()),
                         Summary.grouped(total), Percent.of(layer.cost().params(), total)));
             }
