@@ -35,8 +35,7 @@ class ConstantClashTest {
             """);
 
     private static NetworkSource network(String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = {4, 8, 8})\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
+        return NetworkSource.network("{4, 8, 8}", fields);
     }
 
     /** Token ids (6), an embedding, a causal attention, and {@code last}: a linear head. */

@@ -2,6 +2,7 @@ package dev.netcost.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.netcost.processor.Compilations.companion;
 import static dev.netcost.processor.Compilations.compileWith;
 
 import com.google.testing.compile.Compilation;
@@ -37,14 +38,6 @@ class UserOpNetworksTest {
             }
             """);
 
-    static String companion(Compilation compilation, String name) {
-        try {
-            return compilation.generatedSourceFile(name).orElseThrow().getCharContent(true).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Test
     void aUserOpHasTheFiguresItStates() {
         NetworkSource net = NetworkSource.of("com.example.Net", """
@@ -59,7 +52,7 @@ class UserOpNetworksTest {
                 """);
         Compilation compilation = compileWith(List.of("-Anetcost.reports=none"), SE, net);
         assertThat(compilation).succeededWithoutWarnings();
-        String source = companion(compilation, "com.example.NetCost");
+        String source = companion(compilation);
         // torchvision SqueezeExcitation(72, 24): fc1 72 * 24 + 24 = 1,752, fc2 24 * 72 + 72 = 1,800.
         assertThat(source).contains("public static final long PARAMS = 3_552L;");
         // 2 * 72 * 24 = 3,456 MACs: the two 1 x 1 convolutions on the pooled (72, 1, 1).
@@ -118,9 +111,9 @@ class UserOpNetworksTest {
                 .compile(net.file());
         assertThat(compilation).succeeded();
         // The gate's 8 parameters, as its declaration states (params = "C"); ReLU has none.
-        assertThat(companion(compilation, "com.example.NetCost")).contains("public static final long PARAMS = 8L;");
+        assertThat(companion(compilation)).contains("public static final long PARAMS = 8L;");
         // The gate's numel (128) and ReLU's (128).
-        assertThat(companion(compilation, "com.example.NetCost")).contains("public static final long FLOPS = 256L;");
+        assertThat(companion(compilation)).contains("public static final long FLOPS = 256L;");
     }
 
     /** In a block, its attribute from {@code @With}, each instance with its own value; and under an {@code @If}. */
@@ -155,7 +148,7 @@ class UserOpNetworksTest {
                 """);
         Compilation compilation = compileWith(List.of("-Anetcost.reports=none"), SE, block, net);
         assertThat(compilation).succeededWithoutWarnings();
-        String source = companion(compilation, "com.example.NetCost");
+        String source = companion(compilation);
         // stage[0]: conv 32 * 16 = 512, SE(32, 8) 2 * 32 * 8 + 8 + 32 = 552; stage[1]: conv 32 * 32 = 1,024 and
         // the same SE, 552; last: conv 64 * 32 = 2,048 and no SE. 512 + 552 + 1,024 + 552 + 2,048 = 4,688.
         assertThat(source).contains("public static final long PARAMS = 4_688L;");
