@@ -257,15 +257,15 @@ final class BlockExpansion {
                 values.put(attr, value.get());
                 continue;
             }
+            Optional<Long> notAnInt = notAnInt(value.get());
+            if (notAnInt.isPresent()) {
+                Fault fault = Message.VALUE_NOT_AN_INT.on(attr, attr.javaName(), expr.text(), notAnInt.get());
+                problems.add(Place.of(scope, origins).problem(framed(path, in, fault)));
+                return Optional.empty();
+            }
             List<Integer> numbers = new ArrayList<>();
             for (Object item : value.get() instanceof List<?> list ? list : List.of(value.get())) {
-                long number = (Long) item;
-                if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-                    Fault fault = Message.VALUE_NOT_AN_INT.on(attr, attr.javaName(), expr.text(), number);
-                    problems.add(Place.of(scope, origins).problem(framed(path, in, fault)));
-                    return Optional.empty();
-                }
-                numbers.add((int) number);
+                numbers.add(Math.toIntExact((Long) item));
             }
             values.put(attr, attr.kind() == Attr.Kind.INTS ? List.copyOf(numbers) : (Object) numbers.get(0));
         }
@@ -298,16 +298,28 @@ final class BlockExpansion {
             }
             boolean list = template.decl().attr(attr).map(a -> a.kind() == Attr.Kind.INTS).orElse(false);
             Object given = value.get();
-            for (Object item : given instanceof List<?> items ? items : List.of(given)) {
-                if (item instanceof Long number && (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE)) {
-                    Fault fault = Message.VALUE_NOT_AN_INT.onArgument(attr, attr, expr.text(), number);
-                    problems.add(Place.of(scope, Map.of(), named).problem(framed(path, in, fault)));
-                    return Optional.empty();
-                }
+            Optional<Long> notAnInt = notAnInt(given);
+            if (notAnInt.isPresent()) {
+                Fault fault = Message.VALUE_NOT_AN_INT.onArgument(attr, attr, expr.text(), notAnInt.get());
+                problems.add(Place.of(scope, Map.of(), named).problem(framed(path, in, fault)));
+                return Optional.empty();
             }
             values.put(attr, list && !(given instanceof List<?>) ? List.of(given) : given);
         }
         return Optional.of(ops.build(template, values));
+    }
+
+    /**
+     * The first number of an attribute's value (one value or a list) that an {@code int} cannot
+     * hold, for the attributes of built-in ops and of ops you declare alike; empty if none.
+     */
+    private static Optional<Long> notAnInt(Object value) {
+        for (Object item : value instanceof List<?> list ? list : List.of(value)) {
+            if (item instanceof Long number && (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE)) {
+                return Optional.of(number);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
