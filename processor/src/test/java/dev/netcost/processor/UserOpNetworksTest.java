@@ -6,15 +6,7 @@ import static dev.netcost.processor.Compilations.companion;
 import static dev.netcost.processor.Compilations.compileWith;
 
 import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 
 /** Ops users declare, used as built-in ones are: their figures in the companion, under their own name. */
@@ -63,33 +55,10 @@ class UserOpNetworksTest {
     }
 
     /** Writes the op {@code com.example.Gate} in the first round, as a processor that generates code would. */
-    private static final class OpGenerator extends AbstractProcessor {
-        private boolean done;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (!done) {
-                done = true;
-                try (Writer w = processingEnv.getFiler().createSourceFile("com.example.Gate").openWriter()) {
-                    w.write("package com.example;\n\nimport dev.netcost.CustomOp;\n\n@CustomOp(layouts ="
-                            + " CustomOp.Layout.FEATURES, shape = {}, params = \"C\", buffers = \"0\", macs = \"0\","
-                            + " flops = \"numel\")\npublic @interface Gate {}\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return false;
-        }
+    private static FirstRoundGenerator opGenerator() {
+        return new FirstRoundGenerator("com.example.Gate", "package com.example;\n\nimport dev.netcost.CustomOp;\n\n"
+                + "@CustomOp(layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"C\", buffers = \"0\", macs = \"0\","
+                + " flops = \"numel\")\npublic @interface Gate {}\n");
     }
 
     /** In the first round {@code @Gate} does not exist yet: the network waits a round, then has its companion. */
@@ -107,7 +76,7 @@ class UserOpNetworksTest {
                 }
                 """);
         Compilation compilation = com.google.testing.compile.Compiler.javac()
-                .withProcessors(new OpGenerator(), new NetworkProcessor()).withOptions("-Anetcost.reports=none")
+                .withProcessors(opGenerator(), new NetworkProcessor()).withOptions("-Anetcost.reports=none")
                 .compile(net.file());
         assertThat(compilation).succeeded();
         // The gate's 8 parameters, as its declaration states (params = "C"); ReLU has none.
