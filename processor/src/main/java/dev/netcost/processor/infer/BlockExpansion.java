@@ -245,11 +245,7 @@ final class BlockExpansion {
                 continue;
             }
             AttrValue.Expression expr = (AttrValue.Expression) e.getValue();
-            Origin origin = scope.originOf(expr.expr());
-            if (!origin.arguments().isEmpty()) {
-                origins.put(attr, origin);
-            }
-            Optional<Object> value = evaluate(expr, Target.attribute(attr), scope, path, in);
+            Optional<Object> value = evaluate(attr, expr, Target.attribute(attr), scope, path, in, origins);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -288,11 +284,7 @@ final class BlockExpansion {
                 continue;
             }
             AttrValue.Expression expr = (AttrValue.Expression) e.getValue();
-            Origin origin = scope.originOf(expr.expr());
-            if (!origin.arguments().isEmpty()) {
-                named.put(attr, origin);
-            }
-            Optional<Object> value = evaluate(expr, Target.argument(attr), scope, path, in);
+            Optional<Object> value = evaluate(attr, expr, Target.argument(attr), scope, path, in, named);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -307,6 +299,20 @@ final class BlockExpansion {
             values.put(attr, list && !(given instanceof List<?>) ? List.of(given) : given);
         }
         return Optional.of(ops.build(template, values));
+    }
+
+    /**
+     * The value of the expression an attribute {@code key} is given, of a built-in op or of an op
+     * you declare alike; the arguments it comes from, if any, noted in {@code origins} so that a
+     * fault of the op names them. Empty after reporting a failure.
+     */
+    private <K> Optional<Object> evaluate(K key, AttrValue.Expression expr, Target target, Scope scope, String path,
+            Shape in, Map<K, Origin> origins) {
+        Origin origin = scope.originOf(expr.expr());
+        if (!origin.arguments().isEmpty()) {
+            origins.put(key, origin);
+        }
+        return evaluate(expr, target, scope, path, in);
     }
 
     /**
