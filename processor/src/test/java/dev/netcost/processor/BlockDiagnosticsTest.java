@@ -363,8 +363,7 @@ class BlockDiagnosticsTest {
                 """);
         Compilation compilation = compile(block, src);
         assertThat(compilation).succeededWithoutWarnings();
-        String cost = compilation.generatedSourceFile("com.example.NetCost").orElseThrow().getCharContent(false)
-                .toString();
+        String cost = Compilations.companion(compilation);
         com.google.common.truth.Truth.assertThat(cost).contains("BRANCH_MACS = 258_944L;");
         com.google.common.truth.Truth.assertThat(cost).contains("): {@code (16, 17, 17)}.\n     */\n    public static final Shape BRANCH_OUTPUT_SHAPE = ");
     }

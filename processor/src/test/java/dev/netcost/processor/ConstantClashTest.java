@@ -122,8 +122,7 @@ class ConstantClashTest {
         Compilation compilation = compile(src);
         assertThat(compilation).succeededWithoutWarnings();
         // 8 x 4 x 3 x 3 = 288 weights; 6 x 6 outputs, 288 MACs each.
-        String companion = compilation.generatedSourceFile("com.example.NetCost").orElseThrow().getCharContent(false)
-                .toString();
+        String companion = Compilations.companion(compilation);
         assertThat(companion).contains("public static final long DECODE_MACS = 10_368L;"); // 36 x 288
         assertThat(companion).doesNotContain("PREFILL_MACS");
     }

@@ -70,8 +70,7 @@ class LargeNetworksTest {
         assertThrows(NoSuchFieldException.class, () -> cost.getField("L0_PARAMS"));
         assertThat(constantPoolCount(compilation, "com/example/HugeCost.class")).isLessThan(65_535);
         // The Javadoc keeps to the heading and the totals: a hover cannot show 10,000 rows.
-        String source = compilation.generatedSourceFile("com.example.HugeCost").orElseThrow().getCharContent(false)
-                .toString();
+        String source = Compilations.companion(compilation, "com.example.HugeCost");
         assertThat(source).contains(" * (10,000 rows: call summary() for them)\n");
         assertThat(source).contains(" * Params:       " + dev.netcost.Summary.grouped(expected[0]) + "\n");
     }
