@@ -56,8 +56,8 @@ class DiagnosticsCatalogueTest {
     }
 
     private static NetworkSource net(String networkAnnotations, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + networkAnnotations + "\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
+        return NetworkSource.example("Net", networkAnnotations + "\nclass Net {\n"
+                + String.join("\n", fields).indent(4) + "}\n");
     }
 
     /** A block in its own file, and a network using it. */

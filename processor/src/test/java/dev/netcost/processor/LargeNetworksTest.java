@@ -38,8 +38,7 @@ class LargeNetworksTest {
                     ? "    @Conv(out = " + channels(i) + ", kernel = 1, bias = false) Layer l" + i + ";\n"
                     : "    @ReLU Layer l" + i + ";\n");
         }
-        return NetworkSource.of("com.example." + name, "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = {4, 4, 4})\nclass " + name + " {\n" + fields + "}\n");
+        return NetworkSource.example(name, "@Network(input = {4, 4, 4})\nclass " + name + " {\n" + fields + "}\n");
     }
 
     /** The chain's parameters and MACs, by the 1 x 1 convolution's formulas: Cin*Cout and 16*Cin*Cout. */
