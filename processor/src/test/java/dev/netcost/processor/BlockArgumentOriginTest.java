@@ -34,8 +34,7 @@ class BlockArgumentOriginTest {
             + " = 64; groups must divide both the input and the output channels";
 
     private static NetworkSource network(String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = {64, 8, 8})\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
+        return NetworkSource.network("{64, 8, 8}", fields);
     }
 
     @Test

@@ -38,8 +38,8 @@ class BlockConstantMistakesTest {
             + " PyTorch refuses; use padding of at most 1";
 
     private static NetworkSource network(String name, String... fields) {
-        return NetworkSource.of("com.example." + name, "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = {3, 8, 8})\nclass " + name + " {\n" + String.join("\n", fields).indent(4) + "}\n");
+        return NetworkSource.example(name, "@Network(input = {3, 8, 8})\nclass " + name + " {\n"
+                + String.join("\n", fields).indent(4) + "}\n");
     }
 
     private static void assertBothInTheBlock(Compilation compilation) {

@@ -37,8 +37,7 @@ class BlockDiagnosticsTest {
             """);
 
     private static NetworkSource network(String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = {64, 8, 8})\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
+        return NetworkSource.network("{64, 8, 8}", fields);
     }
 
     @Test
@@ -364,8 +363,7 @@ class BlockDiagnosticsTest {
                 """);
         Compilation compilation = compile(block, src);
         assertThat(compilation).succeededWithoutWarnings();
-        String cost = compilation.generatedSourceFile("com.example.NetCost").orElseThrow().getCharContent(false)
-                .toString();
+        String cost = Compilations.companion(compilation);
         com.google.common.truth.Truth.assertThat(cost).contains("BRANCH_MACS = 258_944L;");
         com.google.common.truth.Truth.assertThat(cost).contains("): {@code (16, 17, 17)}.\n     */\n    public static final Shape BRANCH_OUTPUT_SHAPE = ");
     }

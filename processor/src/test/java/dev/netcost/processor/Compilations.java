@@ -4,6 +4,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /** Compiles test sources with netcost and asserts on where its errors land. */
@@ -18,6 +20,20 @@ final class Compilations {
     static Compilation compileWith(java.util.List<String> options, NetworkSource... sources) {
         return javac().withProcessors(new NetworkProcessor()).withOptions(options)
                 .compile(Arrays.stream(sources).map(NetworkSource::file).toList());
+    }
+
+    /** The companion netcost wrote for {@link NetworkSource#network}'s {@code com.example.Net}. */
+    static String companion(Compilation compilation) {
+        return companion(compilation, "com.example.NetCost");
+    }
+
+    /** The source of a companion netcost wrote, by its qualified name ({@code com.example.NetCost}). */
+    static String companion(Compilation compilation, String qualifiedName) {
+        try {
+            return compilation.generatedSourceFile(qualifiedName).orElseThrow().getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Asserts an error containing {@code message} in {@code source} at {@code position}. */

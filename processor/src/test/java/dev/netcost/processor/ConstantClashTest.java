@@ -35,8 +35,7 @@ class ConstantClashTest {
             """);
 
     private static NetworkSource network(String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = {4, 8, 8})\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
+        return NetworkSource.network("{4, 8, 8}", fields);
     }
 
     /** Token ids (6), an embedding, a causal attention, and {@code last}: a linear head. */
@@ -123,8 +122,7 @@ class ConstantClashTest {
         Compilation compilation = compile(src);
         assertThat(compilation).succeededWithoutWarnings();
         // 8 x 4 x 3 x 3 = 288 weights; 6 x 6 outputs, 288 MACs each.
-        String companion = compilation.generatedSourceFile("com.example.NetCost").orElseThrow().getCharContent(false)
-                .toString();
+        String companion = Compilations.companion(compilation);
         assertThat(companion).contains("public static final long DECODE_MACS = 10_368L;"); // 36 x 288
         assertThat(companion).doesNotContain("PREFILL_MACS");
     }

@@ -3,10 +3,11 @@ package dev.netcost.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.netcost.processor.Compilations.assertOnlyError;
+import static dev.netcost.processor.Compilations.companion;
 import static dev.netcost.processor.Compilations.compile;
+import static dev.netcost.processor.NetworkSource.network;
 
 import com.google.testing.compile.Compilation;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,16 +17,6 @@ import org.junit.jupiter.api.Test;
  * attribute's, so each error is on the annotation.
  */
 class ConvNextLayersTest {
-    private static NetworkSource network(String input, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = " + input + ")\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
-    }
-
-    private static String companion(Compilation compilation) throws java.io.IOException {
-        return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "com/example/NetCost.java").orElseThrow()
-                .getCharContent(false).toString();
-    }
-
     @Test
     void layerNorm2dAndLayerScaleOnAChannelsFirstMap() throws Exception {
         // ConvNeXt's downsampling and a block's end, on (8, 4, 4): 128 elements.

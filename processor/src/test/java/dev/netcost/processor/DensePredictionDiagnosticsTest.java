@@ -3,6 +3,7 @@ package dev.netcost.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.netcost.processor.Compilations.assertOnlyError;
 import static dev.netcost.processor.Compilations.compile;
+import static dev.netcost.processor.NetworkSource.network;
 
 import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Test;
@@ -14,11 +15,6 @@ import org.junit.jupiter.api.Test;
  * the column of the value at fault; and a tensor read only through {@code like} is no dead branch.
  */
 class DensePredictionDiagnosticsTest {
-    private static NetworkSource network(String input, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = " + input + ")\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
-    }
-
     @Test
     void upsampleWithoutASize() {
         NetworkSource src = network("{3, 16, 16}", "@Upsample(mode = Interpolation.BILINEAR) Layer up;");
@@ -85,8 +81,7 @@ class DensePredictionDiagnosticsTest {
 
     @Test
     void likeIsAConstant() {
-        NetworkSource block = NetworkSource.of("com.example.B", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Block\n@interface B {\n    class Layers {\n"
+        NetworkSource block = NetworkSource.example("B", "@Block\n@interface B {\n    class Layers {\n"
                 + "        @Upsample @With(args = \"like = input\") Layer up;\n    }\n}\n");
         NetworkSource src = network("{3, 16, 16}", "@B Layer b;");
         Compilation compilation = compile(src, block);
@@ -140,8 +135,7 @@ class DensePredictionDiagnosticsTest {
      */
     @Test
     void aBlockTakesTheSizeOfItsInputWithoutAWarning() {
-        NetworkSource block = NetworkSource.of("com.example.Pooling", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Block\n@interface Pooling {\n    class Layers {\n"
+        NetworkSource block = NetworkSource.example("Pooling", "@Block\n@interface Pooling {\n    class Layers {\n"
                 + "        @GlobalAvgPool Layer pool;\n"
                 + "        @Conv(out = 8, kernel = 1, bias = false) Layer conv;\n"
                 + "        @Upsample(mode = Interpolation.BILINEAR, like = \"input\") Layer up;\n    }\n}\n");

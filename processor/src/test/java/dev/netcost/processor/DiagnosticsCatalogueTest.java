@@ -3,6 +3,7 @@ package dev.netcost.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.netcost.processor.Compilations.compileWith;
+import static dev.netcost.processor.NetworkSource.customOp;
 
 import com.google.testing.compile.Compilation;
 import dev.netcost.processor.model.Lint;
@@ -55,13 +56,13 @@ class DiagnosticsCatalogueTest {
     }
 
     private static NetworkSource net(String networkAnnotations, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + networkAnnotations + "\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
+        return NetworkSource.example("Net", networkAnnotations + "\nclass Net {\n"
+                + String.join("\n", fields).indent(4) + "}\n");
     }
 
     /** A block in its own file, and a network using it. */
     private static List<NetworkSource> withBlock(String block, String... fields) {
-        return List.of(NetworkSource.of("com.example.B", "package com.example;\n\nimport dev.netcost.*;\n\n" + block),
+        return List.of(NetworkSource.example("B", block),
                 net("@Network(input = {8, 8, 8})", fields));
     }
 
@@ -718,11 +719,6 @@ class DiagnosticsCatalogueTest {
     }
 
     /** An op a user declares, {@code com.example.Op}, with these {@code @CustomOp} arguments and this body. */
-    private static NetworkSource customOp(String arguments, String body) {
-        return NetworkSource.of("com.example.Op", "package com.example;\n\nimport dev.netcost.CustomOp;\n\n"
-                + "@CustomOp(" + arguments + ")\npublic @interface Op {\n" + body.indent(4) + "}\n");
-    }
-
     /** The mistakes of ops users declare: in the declaration (the op's file), and at a use (the network's). */
     private static List<Case> userOpCases() {
         String features = "layouts = CustomOp.Layout.FEATURES, ";

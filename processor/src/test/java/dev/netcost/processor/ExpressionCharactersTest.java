@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExpressionCharactersTest {
     private static NetworkSource network(String field) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = {3, 8, 8})\nclass Net {\n    " + field + "\n}\n");
+        return NetworkSource.example("Net", "@Network(input = {3, 8, 8})\nclass Net {\n    " + field + "\n}\n");
     }
 
     private static String notAscii(String what, String text, String digit, String code, int column) {

@@ -38,8 +38,7 @@ class LargeNetworksTest {
                     ? "    @Conv(out = " + channels(i) + ", kernel = 1, bias = false) Layer l" + i + ";\n"
                     : "    @ReLU Layer l" + i + ";\n");
         }
-        return NetworkSource.of("com.example." + name, "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = {4, 4, 4})\nclass " + name + " {\n" + fields + "}\n");
+        return NetworkSource.example(name, "@Network(input = {4, 4, 4})\nclass " + name + " {\n" + fields + "}\n");
     }
 
     /** The chain's parameters and MACs, by the 1 x 1 convolution's formulas: Cin*Cout and 16*Cin*Cout. */
@@ -70,8 +69,7 @@ class LargeNetworksTest {
         assertThrows(NoSuchFieldException.class, () -> cost.getField("L0_PARAMS"));
         assertThat(constantPoolCount(compilation, "com/example/HugeCost.class")).isLessThan(65_535);
         // The Javadoc keeps to the heading and the totals: a hover cannot show 10,000 rows.
-        String source = compilation.generatedSourceFile("com.example.HugeCost").orElseThrow().getCharContent(false)
-                .toString();
+        String source = Compilations.companion(compilation, "com.example.HugeCost");
         assertThat(source).contains(" * (10,000 rows: call summary() for them)\n");
         assertThat(source).contains(" * Params:       " + dev.netcost.Summary.grouped(expected[0]) + "\n");
     }

@@ -3,10 +3,11 @@ package dev.netcost.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.netcost.processor.Compilations.assertOnlyError;
+import static dev.netcost.processor.Compilations.companion;
 import static dev.netcost.processor.Compilations.compile;
+import static dev.netcost.processor.NetworkSource.network;
 
 import com.google.testing.compile.Compilation;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,16 +21,6 @@ import org.junit.jupiter.api.Test;
  * bias=False)}: 98,304, counted with torch 1.13's {@code sum(p.numel())}).
  */
 class LayoutDiagnosticsTest {
-    private static NetworkSource network(String input, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = " + input + ")\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
-    }
-
-    private static String companion(Compilation compilation) throws java.io.IOException {
-        return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "com/example/NetCost.java").orElseThrow()
-                .getCharContent(false).toString();
-    }
-
     /** ViT-style patches of a 512 x 512 image: (144, 32, 32), then 1,024 tokens of 144. */
     private static final String[] TOKENS_1024_BY_144 = {
         "@Conv(out = 144, kernel = 16, stride = 16) Layer patch;", "@ToTokens Layer tokens;"};

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class LintDiagnosticsTest {
     private static NetworkSource network(String annotations, String input, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n" + annotations
+        return NetworkSource.example("Net", annotations
                 + "@Network(input = " + input + ")\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
     }
 

@@ -3,10 +3,11 @@ package dev.netcost.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.netcost.processor.Compilations.assertOnlyError;
+import static dev.netcost.processor.Compilations.companion;
 import static dev.netcost.processor.Compilations.compile;
+import static dev.netcost.processor.NetworkSource.network;
 
 import com.google.testing.compile.Compilation;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,16 +16,6 @@ import org.junit.jupiter.api.Test;
  * hand in each test; {@code model/ModernCnnOpsTest} has the ops' rules one by one, with PyTorch's counts.
  */
 class ModernOpsDiagnosticsTest {
-    private static NetworkSource network(String input, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = " + input + ")\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
-    }
-
-    private static String companion(Compilation compilation) throws java.io.IOException {
-        return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "com/example/NetCost.java").orElseThrow()
-                .getCharContent(false).toString();
-    }
-
     /** Every new op in one network, each output (8, 5, 5) of 200 elements unless said. */
     @Test
     void everyOpCompilesWithItsFigures() throws Exception {

@@ -1,5 +1,6 @@
 package dev.netcost.processor;
 
+import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 
@@ -10,6 +11,29 @@ import javax.tools.JavaFileObject;
 record NetworkSource(String qualifiedName, String text, JavaFileObject file) {
     static NetworkSource of(String qualifiedName, String text) {
         return new NetworkSource(qualifiedName, text, JavaFileObjects.forSourceString(qualifiedName, text));
+    }
+
+    /** How a test source in {@code com.example} that uses the dsl begins. */
+    private static final String DSL_HEADER = "package com.example;\n\nimport dev.netcost.*;\n\n";
+
+    /** {@code com.example.<simpleName>}: the dsl imported, then {@code declaration} (a block, a class). */
+    static NetworkSource example(String simpleName, String declaration) {
+        return of("com.example." + simpleName, DSL_HEADER + declaration);
+    }
+
+    /**
+     * A network {@code com.example.Net} of this input shape (as written in {@code @Network}, such as
+     * {@code "{8, 4, 4}"}), a field a line; its companion is {@link Compilations#companion(Compilation)}.
+     */
+    static NetworkSource network(String input, String... fields) {
+        return example("Net", "@Network(input = " + input + ")\nclass Net {\n"
+                + String.join("\n", fields).indent(4) + "}\n");
+    }
+
+    /** An op users declare, {@code com.example.Op}, with these {@code @CustomOp} arguments and this body. */
+    static NetworkSource customOp(String arguments, String body) {
+        return of("com.example.Op", "package com.example;\n\nimport dev.netcost.CustomOp;\n\n"
+                + "@CustomOp(" + arguments + ")\npublic @interface Op {\n" + body.indent(4) + "}\n");
     }
 
     /** A place in the source: 1-based, as javac reports it. */

@@ -2,6 +2,7 @@ package dev.netcost.processor;
 
 import static dev.netcost.processor.Compilations.assertOnlyError;
 import static dev.netcost.processor.Compilations.compile;
+import static dev.netcost.processor.NetworkSource.network;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,11 +11,6 @@ import org.junit.jupiter.api.Test;
  * takes one, and a network whose every layer fits a {@code long} but whose memory does not.
  */
 class NumberFitDiagnosticsTest {
-    private static NetworkSource network(String input, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = " + input + ")\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
-    }
-
     /** 64 * 100,000,000 = 6,400,000,000, over Integer.MAX_VALUE = 2,147,483,647. */
     @Test
     void anExpressionBeyondInt() {

@@ -85,8 +85,7 @@ class PackedRepeatsTest {
     void instancesLikeTheOneBeforeAreOneLine() throws IOException {
         Compilation compilation = compile(UNIT, PAIR, NET);
         assertThat(compilation).succeededWithoutWarnings();
-        String source = compilation.generatedSourceFile("com.example.NetCost").orElseThrow().getCharContent(false)
-                .toString();
+        String source = Compilations.companion(compilation);
         String layers = source.substring(source.indexOf("LAYERS = "), source.indexOf("BLOCKS = "));
         String blocks = source.substring(source.indexOf("BLOCKS = "));
         // stage[0] and stage[1] row by row, then a line; inside pairs[0], units[0] and a line.
@@ -152,8 +151,7 @@ class PackedRepeatsTest {
                 """);
         Compilation compilation = compile(UNIT, net);
         assertThat(compilation).succeededWithoutWarnings();
-        String source = compilation.generatedSourceFile("com.example.DeepCost").orElseThrow().getCharContent(false)
-                .toString();
+        String source = Compilations.companion(compilation, "com.example.DeepCost");
         StringBuilder javadoc = new StringBuilder();
         int pre = source.indexOf("<pre>\n") + 6;
         for (String line : source.substring(pre, source.lastIndexOf('\n', source.indexOf("</pre>"))).split("\n")) {

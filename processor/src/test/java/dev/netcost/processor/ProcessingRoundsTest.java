@@ -6,14 +6,6 @@ import static com.google.testing.compile.Compiler.javac;
 import static dev.netcost.processor.Compilations.compile;
 
 import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
@@ -24,32 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class ProcessingRoundsTest {
     /** Writes {@code com.example.Widths} in the first round, as a processor that generates constants would. */
-    private static final class WidthsGenerator extends AbstractProcessor {
-        private boolean done;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (!done) {
-                done = true;
-                try (Writer w = processingEnv.getFiler().createSourceFile("com.example.Widths").openWriter()) {
-                    w.write("package com.example;\n\npublic final class Widths {\n"
-                            + "    public static final int OUT = 16;\n    private Widths() {}\n}\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return false;
-        }
+    private static FirstRoundGenerator widthsGenerator() {
+        return new FirstRoundGenerator("com.example.Widths", "package com.example;\n\npublic final class Widths {\n"
+                + "    public static final int OUT = 16;\n    private Widths() {}\n}\n");
     }
 
     private static final NetworkSource READS_A_GENERATED_CONSTANT = NetworkSource.of("com.example.Net", """
@@ -69,7 +38,7 @@ class ProcessingRoundsTest {
      */
     @Test
     void aNetworkIsReadOnceTheConstantItNeedsIsGenerated() {
-        Compilation compilation = javac().withProcessors(new WidthsGenerator(), new NetworkProcessor())
+        Compilation compilation = javac().withProcessors(widthsGenerator(), new NetworkProcessor())
                 .compile(READS_A_GENERATED_CONSTANT.file());
         Compilations.assertOnlyError(compilation, READS_A_GENERATED_CONSTANT, "conv on input (3, 8, 8):"
                 + " groups = 5 does not divide out = 16", READS_A_GENERATED_CONSTANT.at("groups = 5", "5"));
@@ -87,7 +56,7 @@ class ProcessingRoundsTest {
                     @Conv(out = Widths.OUT, kernel = 3) Layer conv;
                 }
                 """);
-        Compilation compilation = javac().withProcessors(new WidthsGenerator(), new NetworkProcessor())
+        Compilation compilation = javac().withProcessors(widthsGenerator(), new NetworkProcessor())
                 .compile(src.file());
         assertThat(compilation).succeeded();
         // 16 filters of 3 x 3 x 3 and a bias each: 16 * 27 + 16 = 448.

@@ -54,9 +54,8 @@ class SequenceNetworksTest {
                 """.formatted(blockArguments, headModifiers));
     }
 
-    private static String companion(Compilation compilation) throws java.io.IOException {
-        return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "com/example/TinyCost.java").orElseThrow()
-                .getCharContent(false).toString();
+    private static String companion(Compilation compilation) {
+        return Compilations.companion(compilation, "com.example.TinyCost");
     }
 
     @Test

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShapeDiagnosticsTest {
     private static NetworkSource network(String input, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(" + input + ")\nclass Net {\n    @Conv(out = 8, kernel = 3) Layer stem;\n"
+        return NetworkSource.example("Net", "@Network(" + input + ")\nclass Net {\n    @Conv(out = 8, kernel = 3) Layer stem;\n"
                 + String.join("\n", fields).indent(4) + "}\n");
     }
 

@@ -2,10 +2,10 @@ package dev.netcost.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.netcost.processor.Compilations.companion;
 import static dev.netcost.processor.Compilations.compile;
 
 import com.google.testing.compile.Compilation;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,8 +36,7 @@ class SwinStageTest {
                 """);
         Compilation compilation = compile(src);
         assertThat(compilation).succeededWithoutWarnings();
-        String source = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "com/example/NetCost.java")
-                .orElseThrow().getCharContent(false).toString();
+        String source = companion(compilation);
         // patch: 16 x 3 x 16 + 16 = 784; norm 2 x 16 = 32; each attention 4 x 16^2 + 4 x 16 + (2*2 - 1)^2 x 2
         // = 1,024 + 64 + 18 = 1,106; mergeNorm 2 x 64 = 128; reduction 64 x 32 = 2,048.
         // 784 + 32 + 2 x 1,106 + 128 + 2,048 = 5,204.

@@ -28,8 +28,7 @@ class TiedWeightDiagnosticsTest {
 
     /** A network of 16 token ids: an embedding of dim 64 makes (16, 64) tokens of them. */
     private static NetworkSource network(String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = {16})\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
+        return NetworkSource.network("{16}", fields);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.netcost.processor;
 
 import static dev.netcost.processor.Compilations.assertOnlyError;
 import static dev.netcost.processor.Compilations.compile;
+import static dev.netcost.processor.NetworkSource.network;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +12,6 @@ import org.junit.jupiter.api.Test;
  * annotation, since the input is to blame and no attribute is.
  */
 class TokenLayoutDiagnosticsTest {
-    private static NetworkSource network(String input, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = " + input + ")\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
-    }
-
     @Test
     void toTokensOnTokens() {
         // 16 token ids, each looked up as 64 wide: tokens (16, 64).

@@ -78,13 +78,7 @@ class TrainingOnlyTest {
     private static final Pattern LONG = Pattern.compile("public static final long (\\w+) = ([\\d_]+)L;");
 
     private static long constant(Compilation compilation, String companion, String name) {
-        String source;
-        try {
-            source = compilation.generatedSourceFile(companion).orElseThrow().getCharContent(true).toString();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        Matcher m = LONG.matcher(source);
+        Matcher m = LONG.matcher(Compilations.companion(compilation, companion));
         while (m.find()) {
             if (m.group(1).equals(name)) {
                 return Long.parseLong(m.group(2).replace("_", ""));
@@ -334,10 +328,8 @@ class TrainingOnlyTest {
     /** The sums apart are netcost's names in a network that has training-only layers, and only there. */
     @Test
     void aFieldNamedTrainingOnlyClashesOnlyWhereTheSumsAre() {
-        String fields = "    @ReLU Layer trainingOnly;\n    @ReLU @TrainingOnly Layer aux;\n    @ReLU @From(\"trainingOnly\")"
-                + " Layer relu;\n";
-        NetworkSource src = NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = {4, 8, 8})\nclass Net {\n" + fields + "}\n");
+        NetworkSource src = NetworkSource.network("{4, 8, 8}", "@ReLU Layer trainingOnly;",
+                "@ReLU @TrainingOnly Layer aux;", "@ReLU @From(\"trainingOnly\") Layer relu;");
         assertOnlyError(compile(src), src, "[netcost:constant-clash] trainingOnly: its constants would be named"
                 + " TRAINING_ONLY_*, and TRAINING_ONLY_PARAMS already holds the parameters of the training-only layers;"
                 + " rename the field", src.at("@ReLU Layer trainingOnly", "@ReLU"));

@@ -3,6 +3,8 @@ package dev.netcost.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.netcost.processor.Compilations.compileWith;
+import static dev.netcost.processor.NetworkSource.customOp;
+import static dev.netcost.processor.NetworkSource.network;
 
 import com.google.testing.compile.Compilation;
 import java.util.List;
@@ -15,25 +17,14 @@ import org.junit.jupiter.api.Test;
  * layer and its input.
  */
 class UserOpDiagnosticsTest {
-    /** An op {@code com.example.Op} with these {@code @CustomOp} arguments and this body. */
-    private static NetworkSource op(String arguments, String body) {
-        return NetworkSource.of("com.example.Op", "package com.example;\n\nimport dev.netcost.CustomOp;\n\n"
-                + "@CustomOp(" + arguments + ")\npublic @interface Op {\n" + body.indent(4) + "}\n");
-    }
-
     private static final String FIGURES = "params = \"0\", buffers = \"0\", macs = \"0\", flops = \"numel\"";
 
     /** A well-declared op of one attribute, with a check on it and one on the input. */
-    private static final NetworkSource SCALE = op("layouts = CustomOp.Layout.FEATURES, shape = {\"C / factor\", \"H\","
-            + " \"W\"}, " + FIGURES + ",\n        checks = {@CustomOp.Check(require = \"factor >= 1\", attribute ="
+    private static final NetworkSource SCALE = customOp("layouts = CustomOp.Layout.FEATURES, shape ="
+            + " {\"C / factor\", \"H\", \"W\"}, " + FIGURES + ",\n        checks = {@CustomOp.Check(require = \"factor >= 1\", attribute ="
             + " \"factor\", message = \"factor must be at least 1\"),\n                @CustomOp.Check(require = \"C %"
             + " factor == 0\", attribute = \"factor\", message = \"factor must divide the channels\")}",
             "int factor() default 1;");
-
-    private static NetworkSource net(String input, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n@Network(input = "
-                + input + ")\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
-    }
 
     private static Compilation compile(NetworkSource... sources) {
         return compileWith(List.of("-Anetcost.reports=none"), sources);
@@ -49,7 +40,7 @@ class UserOpDiagnosticsTest {
 
     @Test
     void aFigureLeftUnstatedIsJavacsErrorOnTheDeclaration() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"0\", buffers = \"0\","
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"0\", buffers = \"0\","
                 + " macs = \"0\"", "");
         Compilation compilation = compile(op);
         assertThat(compilation).failed();
@@ -59,7 +50,7 @@ class UserOpDiagnosticsTest {
 
     @Test
     void aFigureThatDoesNotParseIsOnItsValue() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"0\", buffers = \"0\","
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"0\", buffers = \"0\","
                 + " macs = \"0\", flops = \"2 *\"", "");
         onlyError(compile(op), op, "[netcost:expression] Op: flops = \"2 *\": the expression ends too early at column 4"
                 + " of \"2 *\"", "flops = \"2 *\"", "\"2 *\"");
@@ -67,7 +58,7 @@ class UserOpDiagnosticsTest {
 
     @Test
     void aFigureOfTheWrongTypeIsOnItsValue() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"0\", buffers = \"0\","
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"0\", buffers = \"0\","
                 + " macs = \"C > 1\", flops = \"0\"", "");
         onlyError(compile(op), op, "[netcost:expression] Op: macs = \"C > 1\": gives a boolean where an int is needed",
                 "\"C > 1\"", "\"C > 1\"");
@@ -75,7 +66,7 @@ class UserOpDiagnosticsTest {
 
     @Test
     void aNameNotInScopeIsOnTheOneDimensionThatReadsIt() {
-        NetworkSource op = op("layouts = CustomOp.Layout.TOKENS, shape = {\"T\", \"E * k\", \"H\"}, " + FIGURES,
+        NetworkSource op = customOp("layouts = CustomOp.Layout.TOKENS, shape = {\"T\", \"E * k\", \"H\"}, " + FIGURES,
                 "int k();");
         onlyError(compile(op), op, "[netcost:expression] Op: shape[2] = \"H\": unknown name `H`; in scope: k, T, E, rank,"
                 + " numel, in", "\"H\"}", "\"H\"");
@@ -83,7 +74,7 @@ class UserOpDiagnosticsTest {
 
     @Test
     void theOutputIsNotInScopeOfTheShape() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {\"outDim(0)\"}, " + FIGURES, "");
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {\"outDim(0)\"}, " + FIGURES, "");
         onlyError(compile(op), op, "[netcost:expression] Op: shape[0] = \"outDim(0)\": unknown function `outDim` at"
                 + " column 1 of \"outDim(0)\"; there are max, min and divisible, and the lists dim, read by index as"
                 + " dim(0)", "\"outDim(0)\"", "\"outDim(0)\"");
@@ -91,21 +82,21 @@ class UserOpDiagnosticsTest {
 
     @Test
     void anAttributeOfAnotherTypeIsOnTheElement() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {}, " + FIGURES, "String mode();");
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, " + FIGURES, "String mode();");
         onlyError(compile(op), op, "[netcost:op-declaration] mode: an attribute of an op you declare is an int, an"
                 + " int[] or a boolean, not java.lang.String", "String mode()", "mode");
     }
 
     @Test
     void anAttributeNamedAsADimensionIsOnTheElement() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {}, " + FIGURES, "int C();");
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, " + FIGURES, "int C();");
         onlyError(compile(op), op, "[netcost:op-declaration] C: an op's attribute may not be named `C`: its"
                 + " expressions use that name for a dimension of the input; rename the attribute", "int C()", "C");
     }
 
     @Test
     void aCheckOnAnAttributeTheOpLacksIsOnItsName() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {}, " + FIGURES + ", checks ="
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, " + FIGURES + ", checks ="
                 + " @CustomOp.Check(require = \"k > 0\", message = \"k > 0\", attribute = \"kk\")", "int k();");
         onlyError(compile(op), op, "[netcost:op-declaration] Op: attribute = \"kk\" names no attribute of @Op; it has k",
                 "\"kk\"", "\"kk\"");
@@ -113,7 +104,7 @@ class UserOpDiagnosticsTest {
 
     @Test
     void aCheckThatIsNoConditionIsOnItsRequire() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {}, " + FIGURES + ", checks ="
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, " + FIGURES + ", checks ="
                 + " @CustomOp.Check(require = \"k + 1\", message = \"k\")", "int k();");
         onlyError(compile(op), op, "[netcost:expression] Op: require = \"k + 1\": gives an int where a boolean is"
                 + " needed", "\"k + 1\"", "\"k + 1\"");
@@ -121,14 +112,14 @@ class UserOpDiagnosticsTest {
 
     @Test
     void noLayoutIsAnError() {
-        NetworkSource op = op("layouts = {}, shape = {}, " + FIGURES, "");
+        NetworkSource op = customOp("layouts = {}, shape = {}, " + FIGURES, "");
         onlyError(compile(op), op, "[netcost:op-declaration] Op: layouts = {} takes no input; list the layouts the op"
                 + " takes, such as layouts = CustomOp.Layout.FEATURES", "layouts = {}", "{}");
     }
 
     @Test
     void aShapeOfFiveDimensionsIsAnError() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {\"1\", \"1\", \"1\", \"1\", \"1\"}, "
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {\"1\", \"1\", \"1\", \"1\", \"1\"}, "
                 + FIGURES, "");
         onlyError(compile(op), op, "[netcost:op-declaration] Op: shape gives 5 dimensions, and netcost takes 1 to 4;"
                 + " give one expression per dimension, or shape = {} for the input's shape",
@@ -138,11 +129,11 @@ class UserOpDiagnosticsTest {
     /** Two networks use a mistaken op: its mistake is said once, on the declaration;  */
     @Test
     void aMistakeInTheDeclarationIsSaidOnceWhateverItsUses() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"0\", buffers = \"0\","
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"0\", buffers = \"0\","
                 + " macs = \"0\", flops = \"2 *\"", "");
-        NetworkSource other = NetworkSource.of("com.example.Other", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = {8, 4, 4})\nclass Other {\n    @Op Layer op;\n}\n");
-        Compilation compilation = compile(op, net("{8, 4, 4}", "@Op Layer op;"), other);
+        NetworkSource other = NetworkSource.example("Other",
+                "@Network(input = {8, 4, 4})\nclass Other {\n    @Op Layer op;\n}\n");
+        Compilation compilation = compile(op, network("{8, 4, 4}", "@Op Layer op;"), other);
         onlyError(compilation, op, "[netcost:expression] Op: flops = \"2 *\"", "\"2 *\"", "\"2 *\"");
     }
 
@@ -150,7 +141,7 @@ class UserOpDiagnosticsTest {
 
     @Test
     void aFailingCheckIsOnTheAttributeItNamesAtTheUse() {
-        NetworkSource net = net("{6, 4, 4}", "@Op(factor = 4) Layer scale;");
+        NetworkSource net = network("{6, 4, 4}", "@Op(factor = 4) Layer scale;");
         onlyError(compile(SCALE, net), net, "[netcost:op-check] scale on input (6, 4, 4): factor must divide the"
                 + " channels (@Op requires C % factor == 0)", "factor = 4", "4");
     }
@@ -158,7 +149,7 @@ class UserOpDiagnosticsTest {
     /** A check of attributes only is found without the input, and still says which input came in. */
     @Test
     void aCheckOfAttributesOnlyIsFoundToo() {
-        NetworkSource net = net("{6, 4, 4}", "@Op(factor = 0) Layer scale;");
+        NetworkSource net = network("{6, 4, 4}", "@Op(factor = 0) Layer scale;");
         onlyError(compile(SCALE, net), net, "[netcost:op-check] scale on input (6, 4, 4): factor must be at least 1"
                 + " (@Op requires factor >= 1)", "factor = 0", "0");
     }
@@ -181,55 +172,55 @@ class UserOpDiagnosticsTest {
                     }
                 }
                 """);
-        NetworkSource net = net("{6, 4, 4}", "@B(f = 4) Layer b;");
+        NetworkSource net = network("{6, 4, 4}", "@B(f = 4) Layer b;");
         onlyError(compile(SCALE, block, net), net, "[netcost:op-check] b.scale on input (6, 4, 4): factor must divide"
                 + " the channels (@Op requires C % factor == 0)", "f = 4", "4");
     }
 
     @Test
     void aLayoutTheOpDoesNotTakeIsOnTheAnnotation() {
-        NetworkSource net = net("{6, 4, 4}", "@ToTokens Layer tokens;", "@Op Layer scale;");
+        NetworkSource net = network("{6, 4, 4}", "@ToTokens Layer tokens;", "@Op Layer scale;");
         onlyError(compile(SCALE, net), net, "[netcost:input-shape] scale on input (16, 6): @Op takes a feature map,"
                 + " channels first, but its input (16, 6) is tokens (T, E)", "@Op", "@Op");
     }
 
     @Test
     void aDimensionTheInputLacksIsOnTheAnnotation() {
-        NetworkSource net = net("{6, 16}", "@Op Layer scale;");
+        NetworkSource net = network("{6, 16}", "@Op Layer scale;");
         onlyError(compile(SCALE, net), net, "[netcost:input-shape] scale on input (6, 16): @Op reads `H`, but its"
                 + " input (6, 16) has no such dimension; its dimensions are C, L", "@Op", "@Op");
     }
 
     @Test
     void aFigureThatCannotBeComputedForThisInputIsAnError() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"0\", buffers = \"0\","
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"0\", buffers = \"0\","
                 + " macs = \"0\", flops = \"numel / (C - 8)\"", "");
-        NetworkSource net = net("{8, 4, 4}", "@Op Layer op;");
+        NetworkSource net = network("{8, 4, 4}", "@Op Layer op;");
         onlyError(compile(op, net), net, "[netcost:evaluation] op on input (8, 4, 4): flops = \"numel / (C - 8)\""
                 + " fails with numel = 128, C = 8: division by zero", "@Op", "@Op");
     }
 
     @Test
     void anIndexOutsideTheInputIsAnError() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {\"dim(3)\"}, " + FIGURES, "");
-        NetworkSource net = net("{8, 4, 4}", "@Op Layer op;");
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {\"dim(3)\"}, " + FIGURES, "");
+        NetworkSource net = network("{8, 4, 4}", "@Op Layer op;");
         onlyError(compile(op, net), net, "[netcost:evaluation] op on input (8, 4, 4): shape[0] = \"dim(3)\" fails"
                 + " with : dim(3) is outside its 3 values", "@Op", "@Op");
     }
 
     @Test
     void aDimensionBelowOneIsAnError() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {\"C - 8\"}, " + FIGURES, "");
-        NetworkSource net = net("{8, 4, 4}", "@Op Layer op;");
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {\"C - 8\"}, " + FIGURES, "");
+        NetworkSource net = network("{8, 4, 4}", "@Op Layer op;");
         onlyError(compile(op, net), net, "[netcost:out-of-range] op on input (8, 4, 4): @Op: shape[0] = \"C - 8\""
                 + " gives 0; every dimension of the output must be at least 1", "@Op", "@Op");
     }
 
     @Test
     void aNegativeFigureIsAnError() {
-        NetworkSource op = op("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"C - 9\", buffers = \"0\","
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"C - 9\", buffers = \"0\","
                 + " macs = \"0\", flops = \"0\"", "");
-        NetworkSource net = net("{8, 4, 4}", "@Op Layer op;");
+        NetworkSource net = network("{8, 4, 4}", "@Op Layer op;");
         onlyError(compile(op, net), net, "[netcost:out-of-range] op on input (8, 4, 4): @Op: params = \"C - 9\" gives"
                 + " -1; a figure is never negative", "@Op", "@Op");
     }
@@ -248,22 +239,21 @@ class UserOpDiagnosticsTest {
                     }
                 }
                 """);
-        NetworkSource net = net("{6, 4, 4}", "@B Layer b;");
+        NetworkSource net = network("{6, 4, 4}", "@B Layer b;");
         onlyError(compile(SCALE, block, net), block, "[netcost:unknown-attribute] scale: @Op has no attribute `factr`;"
                 + " it has factor", "\"factr = 2\"", "\"factr = 2\"");
     }
 
     @Test
     void anOpIsNoBlockToRepeat() {
-        NetworkSource net = net("{6, 4, 4}", "@Op @Repeat(2) Layer scale;");
+        NetworkSource net = network("{6, 4, 4}", "@Op @Repeat(2) Layer scale;");
         onlyError(compile(SCALE, net), net, "[netcost:misplaced] scale: @Repeat repeats a block, not a layer such as"
                 + " @Op; declare a @Block, or give each layer a field of its own", "@Repeat(2)", "2");
     }
 
     @Test
     void anOpOutsideANetworkIsSaidToBeSo() {
-        NetworkSource loose = NetworkSource.of("com.example.Loose", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "class Loose {\n    @Op Layer op;\n}\n");
+        NetworkSource loose = NetworkSource.example("Loose", "class Loose {\n    @Op Layer op;\n}\n");
         onlyError(compile(SCALE, loose), loose, "[netcost:not-in-network] op: @Op declares a layer, but Loose is not a"
                 + " network", "@Op", "@Op");
     }

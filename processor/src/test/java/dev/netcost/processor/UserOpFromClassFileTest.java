@@ -85,7 +85,7 @@ class UserOpFromClassFileTest {
         Compilation net = javac().withProcessors(new NetworkProcessor()).withClasspath(classpath)
                 .withOptions("-Anetcost.reports=none").compile(NET.file());
         assertThat(net).succeededWithoutWarnings();
-        String companion = UserOpNetworksTest.companion(net, "com.example.NetCost");
+        String companion = Compilations.companion(net);
         // torch 1.13: nn.Conv2d(64, 18, 3, 2, 1) has 10,386 parameters, torchvision.ops.DeformConv2d(64, 128, 3, 2, 1)
         // 73,856: 84,242; by hand (18 + 128) * (64 * 9 + 1) = 146 * 577 = 84,242.
         assertThat(companion).contains("public static final long PARAMS = 84_242L;");

@@ -2,18 +2,11 @@ package dev.netcost.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.netcost.processor.Compilations.companion;
 import static dev.netcost.processor.Compilations.compileWith;
 
 import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 
 /** Ops users declare, used as built-in ones are: their figures in the companion, under their own name. */
@@ -37,14 +30,6 @@ class UserOpNetworksTest {
             }
             """);
 
-    static String companion(Compilation compilation, String name) {
-        try {
-            return compilation.generatedSourceFile(name).orElseThrow().getCharContent(true).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Test
     void aUserOpHasTheFiguresItStates() {
         NetworkSource net = NetworkSource.of("com.example.Net", """
@@ -59,7 +44,7 @@ class UserOpNetworksTest {
                 """);
         Compilation compilation = compileWith(List.of("-Anetcost.reports=none"), SE, net);
         assertThat(compilation).succeededWithoutWarnings();
-        String source = companion(compilation, "com.example.NetCost");
+        String source = companion(compilation);
         // torchvision SqueezeExcitation(72, 24): fc1 72 * 24 + 24 = 1,752, fc2 24 * 72 + 72 = 1,800.
         assertThat(source).contains("public static final long PARAMS = 3_552L;");
         // 2 * 72 * 24 = 3,456 MACs: the two 1 x 1 convolutions on the pooled (72, 1, 1).
@@ -70,33 +55,10 @@ class UserOpNetworksTest {
     }
 
     /** Writes the op {@code com.example.Gate} in the first round, as a processor that generates code would. */
-    private static final class OpGenerator extends AbstractProcessor {
-        private boolean done;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (!done) {
-                done = true;
-                try (Writer w = processingEnv.getFiler().createSourceFile("com.example.Gate").openWriter()) {
-                    w.write("package com.example;\n\nimport dev.netcost.CustomOp;\n\n@CustomOp(layouts ="
-                            + " CustomOp.Layout.FEATURES, shape = {}, params = \"C\", buffers = \"0\", macs = \"0\","
-                            + " flops = \"numel\")\npublic @interface Gate {}\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return false;
-        }
+    private static FirstRoundGenerator opGenerator() {
+        return new FirstRoundGenerator("com.example.Gate", "package com.example;\n\nimport dev.netcost.CustomOp;\n\n"
+                + "@CustomOp(layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"C\", buffers = \"0\", macs = \"0\","
+                + " flops = \"numel\")\npublic @interface Gate {}\n");
     }
 
     /** In the first round {@code @Gate} does not exist yet: the network waits a round, then has its companion. */
@@ -114,13 +76,13 @@ class UserOpNetworksTest {
                 }
                 """);
         Compilation compilation = com.google.testing.compile.Compiler.javac()
-                .withProcessors(new OpGenerator(), new NetworkProcessor()).withOptions("-Anetcost.reports=none")
+                .withProcessors(opGenerator(), new NetworkProcessor()).withOptions("-Anetcost.reports=none")
                 .compile(net.file());
         assertThat(compilation).succeeded();
         // The gate's 8 parameters, as its declaration states (params = "C"); ReLU has none.
-        assertThat(companion(compilation, "com.example.NetCost")).contains("public static final long PARAMS = 8L;");
+        assertThat(companion(compilation)).contains("public static final long PARAMS = 8L;");
         // The gate's numel (128) and ReLU's (128).
-        assertThat(companion(compilation, "com.example.NetCost")).contains("public static final long FLOPS = 256L;");
+        assertThat(companion(compilation)).contains("public static final long FLOPS = 256L;");
     }
 
     /** In a block, its attribute from {@code @With}, each instance with its own value; and under an {@code @If}. */
@@ -155,7 +117,7 @@ class UserOpNetworksTest {
                 """);
         Compilation compilation = compileWith(List.of("-Anetcost.reports=none"), SE, block, net);
         assertThat(compilation).succeededWithoutWarnings();
-        String source = companion(compilation, "com.example.NetCost");
+        String source = companion(compilation);
         // stage[0]: conv 32 * 16 = 512, SE(32, 8) 2 * 32 * 8 + 8 + 32 = 552; stage[1]: conv 32 * 32 = 1,024 and
         // the same SE, 552; last: conv 64 * 32 = 2,048 and no SE. 512 + 552 + 1,024 + 552 + 2,048 = 4,688.
         assertThat(source).contains("public static final long PARAMS = 4_688L;");

@@ -2,6 +2,7 @@ package dev.netcost.processor;
 
 import static dev.netcost.processor.Compilations.assertOnlyError;
 import static dev.netcost.processor.Compilations.compile;
+import static dev.netcost.processor.NetworkSource.network;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +15,6 @@ class WindowAttentionDiagnosticsTest {
     /** A network on a map of 12 channels, 8 x 8, made channels-last: (8, 8, 12). */
     private static NetworkSource onAMap(String... fields) {
         return network("{12, 8, 8}", "@ChannelsLast Layer permute;\n" + String.join("\n", fields));
-    }
-
-    private static NetworkSource network(String input, String... fields) {
-        return NetworkSource.of("com.example.Net", "package com.example;\n\nimport dev.netcost.*;\n\n"
-                + "@Network(input = " + input + ")\nclass Net {\n" + String.join("\n", fields).indent(4) + "}\n");
     }
 
     @Test

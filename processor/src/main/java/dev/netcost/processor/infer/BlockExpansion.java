@@ -245,11 +245,7 @@ final class BlockExpansion {
                 continue;
             }
             AttrValue.Expression expr = (AttrValue.Expression) e.getValue();
-            Origin origin = scope.originOf(expr.expr());
-            if (!origin.arguments().isEmpty()) {
-                origins.put(attr, origin);
-            }
-            Optional<Object> value = evaluate(expr, Target.attribute(attr), scope, path, in);
+            Optional<Object> value = evaluate(attr, expr, Target.attribute(attr), scope, path, in, origins);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -257,15 +253,15 @@ final class BlockExpansion {
                 values.put(attr, value.get());
                 continue;
             }
+            Optional<Long> notAnInt = notAnInt(value.get());
+            if (notAnInt.isPresent()) {
+                Fault fault = Message.VALUE_NOT_AN_INT.on(attr, attr.javaName(), expr.text(), notAnInt.get());
+                problems.add(Place.of(scope, origins).problem(framed(path, in, fault)));
+                return Optional.empty();
+            }
             List<Integer> numbers = new ArrayList<>();
             for (Object item : value.get() instanceof List<?> list ? list : List.of(value.get())) {
-                long number = (Long) item;
-                if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-                    Fault fault = Message.VALUE_NOT_AN_INT.on(attr, attr.javaName(), expr.text(), number);
-                    problems.add(Place.of(scope, origins).problem(framed(path, in, fault)));
-                    return Optional.empty();
-                }
-                numbers.add((int) number);
+                numbers.add(Math.toIntExact((Long) item));
             }
             values.put(attr, attr.kind() == Attr.Kind.INTS ? List.copyOf(numbers) : (Object) numbers.get(0));
         }
@@ -288,26 +284,48 @@ final class BlockExpansion {
                 continue;
             }
             AttrValue.Expression expr = (AttrValue.Expression) e.getValue();
-            Origin origin = scope.originOf(expr.expr());
-            if (!origin.arguments().isEmpty()) {
-                named.put(attr, origin);
-            }
-            Optional<Object> value = evaluate(expr, Target.argument(attr), scope, path, in);
+            Optional<Object> value = evaluate(attr, expr, Target.argument(attr), scope, path, in, named);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
             boolean list = template.decl().attr(attr).map(a -> a.kind() == Attr.Kind.INTS).orElse(false);
             Object given = value.get();
-            for (Object item : given instanceof List<?> items ? items : List.of(given)) {
-                if (item instanceof Long number && (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE)) {
-                    Fault fault = Message.VALUE_NOT_AN_INT.onArgument(attr, attr, expr.text(), number);
-                    problems.add(Place.of(scope, Map.of(), named).problem(framed(path, in, fault)));
-                    return Optional.empty();
-                }
+            Optional<Long> notAnInt = notAnInt(given);
+            if (notAnInt.isPresent()) {
+                Fault fault = Message.VALUE_NOT_AN_INT.onArgument(attr, attr, expr.text(), notAnInt.get());
+                problems.add(Place.of(scope, Map.of(), named).problem(framed(path, in, fault)));
+                return Optional.empty();
             }
             values.put(attr, list && !(given instanceof List<?>) ? List.of(given) : given);
         }
         return Optional.of(ops.build(template, values));
+    }
+
+    /**
+     * The value of the expression an attribute {@code key} is given, of a built-in op or of an op
+     * you declare alike; the arguments it comes from, if any, noted in {@code origins} so that a
+     * fault of the op names them. Empty after reporting a failure.
+     */
+    private <K> Optional<Object> evaluate(K key, AttrValue.Expression expr, Target target, Scope scope, String path,
+            Shape in, Map<K, Origin> origins) {
+        Origin origin = scope.originOf(expr.expr());
+        if (!origin.arguments().isEmpty()) {
+            origins.put(key, origin);
+        }
+        return evaluate(expr, target, scope, path, in);
+    }
+
+    /**
+     * The first number of an attribute's value (one value or a list) that an {@code int} cannot
+     * hold, for the attributes of built-in ops and of ops you declare alike; empty if none.
+     */
+    private static Optional<Long> notAnInt(Object value) {
+        for (Object item : value instanceof List<?> list ? list : List.of(value)) {
+            if (item instanceof Long number && (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE)) {
+                return Optional.of(number);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code @ChannelSplit}: slice {@code index} of {@code parts} equal slices of the channels. Free. */
@@ -24,13 +23,7 @@ public record ChannelSplit(int parts, int index) implements Op {
 
     @Override
     public List<Fault> validate() {
-        List<Fault> faults = new ArrayList<>();
-        if (parts < 1) {
-            faults.add(Message.BELOW_MINIMUM.on(Attr.PARTS, Attr.PARTS.javaName(), parts, 1));
-        } else if (index < 0 || index >= parts) {
-            faults.add(Message.SPLIT_INDEX_OUT_OF_RANGE.on(Attr.INDEX, index, parts - 1, parts));
-        }
-        return faults;
+        return EqualSlices.check(parts, index);
     }
 
     @Override

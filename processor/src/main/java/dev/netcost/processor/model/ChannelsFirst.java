@@ -23,7 +23,10 @@ public record ChannelsFirst() implements Op {
         return ShapeResult.of(permute(input));
     }
 
-    /** A channels-last {@code (H, W, C)} with its channels first: {@code (C, H, W)}. */
+    /**
+     * A channels-last {@code (H, W, C)} with its channels first: {@code (C, H, W)}; the inverse of
+     * {@link ChannelsLast#permute}.
+     */
     static Shape permute(Shape channelsLast) {
         long[] dims = new long[channelsLast.rank()];
         dims[0] = channelsLast.dim(channelsLast.rank() - 1);

@@ -27,12 +27,20 @@ public record ChannelsLast() implements Op {
         if (input.rank() < 2) {
             return ShapeResult.failed(Message.CHANNELS_LAST_ON_VECTOR.onAnnotation(input));
         }
-        long[] dims = new long[input.rank()];
-        for (int i = 1; i < input.rank(); i++) {
-            dims[i - 1] = input.dim(i);
+        return ShapeResult.of(permute(input));
+    }
+
+    /**
+     * A channels-first {@code (C, H, W)} with its channels last: {@code (H, W, C)}; the inverse of
+     * {@link ChannelsFirst#permute}.
+     */
+    static Shape permute(Shape channelsFirst) {
+        long[] dims = new long[channelsFirst.rank()];
+        for (int i = 1; i < channelsFirst.rank(); i++) {
+            dims[i - 1] = channelsFirst.dim(i);
         }
-        dims[input.rank() - 1] = input.dim(0);
-        return ShapeResult.of(Shape.of(dims));
+        dims[channelsFirst.rank() - 1] = channelsFirst.dim(0);
+        return Shape.of(dims);
     }
 
     @Override

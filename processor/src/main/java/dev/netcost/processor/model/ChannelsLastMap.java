@@ -19,8 +19,8 @@ final class ChannelsLastMap {
             return Optional.of(Message.CHANNELS_LAST_NEEDED_NOT_TOKENS.onAnnotation(annotation, input));
         }
         if (layout == Layout.FEATURES && input.rank() == 3) {
-            Shape permuted = Shape.of(input.dim(1), input.dim(2), input.dim(0));
-            return Optional.of(Message.CHANNELS_LAST_NEEDED_NOT_FEATURE_MAP.onAnnotation(annotation, input, permuted));
+            return Optional.of(Message.CHANNELS_LAST_NEEDED_NOT_FEATURE_MAP.onAnnotation(annotation, input,
+                    ChannelsLast.permute(input)));
         }
         return Optional.of(Message.CHANNELS_LAST_MAP_NEEDED.onAnnotation(annotation, input));
     }

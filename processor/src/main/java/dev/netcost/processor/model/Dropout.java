@@ -13,11 +13,7 @@ public record Dropout(double p) implements Op {
 
     @Override
     public List<Fault> validate() {
-        // Written so that NaN fails too.
-        if (p >= 0 && p <= 1) {
-            return List.of();
-        }
-        return List.of(Message.NOT_A_PROBABILITY.on(Attr.P, p));
+        return Probability.check(p);
     }
 
     @Override

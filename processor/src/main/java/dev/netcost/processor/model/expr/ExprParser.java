@@ -226,20 +226,23 @@ public final class ExprParser {
             throw new ExprException(Message.UNKNOWN_FUNCTION_OR_LIST, name, column(), text,
                     String.join(", ", new java.util.TreeSet<>(lists)));
         }
-        List<Expr> args = new ArrayList<>();
-        if (!take(")")) {
-            do {
-                args.add(conditional());
-            } while (take(","));
-            if (!take(")")) {
-                throw new ExprException(Message.EXPECTED_COMMA_OR_CLOSING_PARENTHESIS, column(), text);
-            }
-        }
-        return new Expr.Call(function, args);
+        return new Expr.Call(function, arguments());
     }
 
     /** {@code dim(i)}: the one index, its opening parenthesis taken. */
     private Expr index(String list) throws ExprException {
+        List<Expr> args = arguments();
+        if (args.size() != 1) {
+            throw new ExprException(Message.INDEX_ARGUMENT_COUNT, list, list, args.size());
+        }
+        return new Expr.Index(list, args.get(0));
+    }
+
+    /**
+     * The arguments of a call or an index, its opening parenthesis taken, up to and with its
+     * closing one: any number, separated by commas; how many it takes, {@link Expr.Call} or {@link #index} checks.
+     */
+    private List<Expr> arguments() throws ExprException {
         List<Expr> args = new ArrayList<>();
         if (!take(")")) {
             do {
@@ -249,10 +252,7 @@ public final class ExprParser {
                 throw new ExprException(Message.EXPECTED_COMMA_OR_CLOSING_PARENTHESIS, column(), text);
             }
         }
-        if (args.size() != 1) {
-            throw new ExprException(Message.INDEX_ARGUMENT_COUNT, list, list, args.size());
-        }
-        return new Expr.Index(list, args.get(0));
+        return args;
     }
 
     /** One more level of nesting, opened by the token at {@code at}; refused past {@link #MAX_NESTING}. */
