@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netcost.Shape;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -202,5 +210,48 @@ class LayoutRulesTest {
                 List.of(Layout.TOKENS, Layout.FEATURES)).isPresent());
         assertEquals(Layout.TOKENS, Merge.sharedLayout(List.of(Shape.of(8), Shape.of(5, 8)),
                 List.of(Layout.FEATURES, Layout.TOKENS)));
+    }
+
+    /**
+     * The README's list of what each op takes ("The DSL") says what {@link Computation#accepts()}
+     * does: each bullet is one set of layouts, and every op is in one bullet, but for the
+     * activations and the merges, which the "any layout" bullet names as families. The ops of the
+     * last axis accept every layout and refuse a map with its channels first in their shape rule,
+     * since a vector is channels first too.
+     */
+    @Test
+    void theReadmeSaysWhatEachOpTakes() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String list = readme.substring(readme.indexOf("What each takes:"),
+                readme.indexOf("Attributes marked *per-dim*"));
+        Map<String, Set<Layout>> bullets = new LinkedHashMap<>();
+        bullets.put("a map with its channels first only:", EnumSet.of(Layout.FEATURES));
+        bullets.put("the last axis,", EnumSet.allOf(Layout.class));
+        bullets.put("tokens only:", EnumSet.of(Layout.TOKENS));
+        bullets.put("a channels-last map only:", EnumSet.of(Layout.CHANNELS_LAST));
+        bullets.put("a map either way round:", EnumSet.of(Layout.FEATURES, Layout.CHANNELS_LAST));
+        bullets.put("any layout:", EnumSet.allOf(Layout.class));
+        Map<String, Set<Layout>> said = new HashMap<>();
+        for (String bullet : list.split("\n- ")) {
+            String label = bullets.keySet().stream().filter(bullet::startsWith).findFirst().orElse(null);
+            if (label == null) {
+                continue; // the text before the list
+            }
+            Matcher op = Pattern.compile("`@(\\w+)").matcher(bullet);
+            while (op.find()) {
+                assertEquals(null, said.put(op.group(1), bullets.get(label)), "@" + op.group(1) + " in two bullets");
+            }
+        }
+        assertEquals(bullets.size(), list.split("\n- ").length - 1, "a bullet the test does not know");
+        for (OpKind kind : OpKind.values()) {
+            Computation op = build(kind);
+            Set<Layout> expected = said.get(kind.annotationName());
+            if (expected == null) {
+                assertTrue(op instanceof Activation || op instanceof Merge, "@" + kind.annotationName()
+                        + " is in no bullet of the README's list of what each op takes");
+                expected = EnumSet.allOf(Layout.class); // "the activations" and "the merges"
+            }
+            assertEquals(expected, op.accepts(), "@" + kind.annotationName());
+        }
     }
 }
