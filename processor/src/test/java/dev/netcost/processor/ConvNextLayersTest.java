@@ -97,6 +97,15 @@ class ConvNextLayersTest {
     }
 
     @Test
+    void layerNorm2dOnAOneDimensionalMapSaysItTakesTwo() {
+        NetworkSource src = network("{8, 10}", "@LayerNorm2d Layer norm;");
+        assertOnlyError(compile(src), src, "[netcost:input-shape] norm on input (8, 10): @LayerNorm2d is torchvision's"
+                + " norm of a 2-d map (C, H, W), whose permute takes exactly four axes with the batch, and its input"
+                + " (8, 10) is no such map; for a norm over each position's channels of this one, put @ChannelsLast"
+                + " before a @LayerNorm", src.at("@LayerNorm2d"));
+    }
+
+    @Test
     void layerNorm2dOnAVectorNamesLayerNorm() {
         NetworkSource src = network("{8, 4, 4}",
                 "@Flatten Layer flatten;",

@@ -34,6 +34,10 @@ public record LayerNorm2d(boolean bias) implements Op {
         if (input.rank() < 2) {
             return ShapeResult.failed(Message.LAYER_NORM_2D_ON_VECTOR.onAnnotation(input));
         }
+        if (input.rank() != 3) {
+            // torchvision's LayerNorm2d permutes (N, C, H, W) to (N, H, W, C): no other rank runs.
+            return ShapeResult.failed(Message.LAYER_NORM_2D_NOT_TWO_DIMENSIONAL.onAnnotation(input));
+        }
         return ShapeResult.of(input);
     }
 

@@ -340,6 +340,10 @@ public enum Message {
     /** The input. */
     LAYER_NORM_2D_ON_VECTOR(ProblemKind.INPUT_SHAPE, "@LayerNorm2d normalises the channels of a map (C, H, W) at"
             + " each position, but its input is the vector %s; use @LayerNorm"),
+    /** The input. */
+    LAYER_NORM_2D_NOT_TWO_DIMENSIONAL(ProblemKind.INPUT_SHAPE, "@LayerNorm2d is torchvision's norm of a 2-d map (C, H,"
+            + " W), whose permute takes exactly four axes with the batch, and its input %s is no such map; for a norm"
+            + " over each position's channels of this one, put @ChannelsLast before a @LayerNorm"),
     /** The op, the layouts it takes, its input, the input's layout; each layout as {@code Layout} describes it. */
     OP_LAYOUT_NOT_ACCEPTED(ProblemKind.INPUT_SHAPE, "%s takes %s, but its input %s is %s"),
     /** The op, the name it reads, its input, the names of that input's dimensions. */

@@ -235,11 +235,14 @@ final class LayerLists {
         }
     }
 
-    /** {@code Shape.of(3, 224, 224)}. */
+    /**
+     * {@code Shape.of(3, 224, 224)}; a dimension beyond {@code int} as a {@code long} literal,
+     * {@code 4294967304L}, which javac would refuse without its suffix.
+     */
     static CodeBlock shape(Shape shape) {
         List<CodeBlock> dims = new ArrayList<>();
         for (long d : shape.dims()) {
-            dims.add(CodeBlock.of("$L", d));
+            dims.add(d > Integer.MAX_VALUE ? CodeBlock.of("$LL", d) : CodeBlock.of("$L", d));
         }
         return CodeBlock.of("$T.of($L)", SHAPE, CodeBlock.join(dims, ", "));
     }

@@ -36,12 +36,18 @@ class ConvNextOpsTest {
 
     @Test
     void layerNorm2dWithoutBiasAndOnOtherRanks() {
-        // No shift: C = 8 parameters. (8, 10): 80 elements, 400 FLOPs; (8, 2, 3, 4): 192, 960.
+        // No shift: C = 8 parameters. (8, 2, 5): 80 elements, 400 FLOPs.
         LayerNorm2d norm = new LayerNorm2d(false);
-        assertEquals(new Cost(8, 0, 0, 400), norm.cost(Shape.of(8, 10), Shape.of(8, 10)));
-        Shape volume = Shape.of(8, 2, 3, 4);
-        assertEquals(volume, out(norm, volume, Layout.FEATURES));
-        assertEquals(new Cost(8, 0, 0, 960), norm.cost(volume, volume));
+        Shape map = Shape.of(8, 2, 5);
+        assertEquals(map, out(norm, map, Layout.FEATURES));
+        assertEquals(new Cost(8, 0, 0, 400), norm.cost(map, map));
+        // torchvision's LayerNorm2d permutes (N, C, H, W) and runs on nothing else (PyTorch 1.13:
+        // "number of dimensions in the tensor input does not match the length of the desired
+        // ordering of dimensions" on (1, 8, 10) and (1, 8, 2, 3, 4)).
+        assertEquals(Message.LAYER_NORM_2D_NOT_TWO_DIMENSIONAL.onAnnotation(Shape.of(8, 10)),
+                refused(norm, Shape.of(8, 10), Layout.FEATURES));
+        assertEquals(Message.LAYER_NORM_2D_NOT_TWO_DIMENSIONAL.onAnnotation(Shape.of(8, 2, 3, 4)),
+                refused(norm, Shape.of(8, 2, 3, 4), Layout.FEATURES));
         // The classifier's norm in ConvNeXt-Tiny, on the pooled (768, 1, 1): 1,536 parameters.
         assertEquals(1_536, new LayerNorm2d(true).cost(Shape.of(768, 1, 1), Shape.of(768, 1, 1)).params());
     }

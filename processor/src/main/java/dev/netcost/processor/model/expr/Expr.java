@@ -187,7 +187,7 @@ public sealed interface Expr {
                 case "+" -> Math.addExact((Long) l, (Long) r);
                 case "-" -> Math.subtractExact((Long) l, (Long) r);
                 case "*" -> Math.multiplyExact((Long) l, (Long) r);
-                case "/" -> Math.floorDiv((Long) l, nonZero((Long) r));
+                case "/" -> divide((Long) l, (Long) r);
                 case "%" -> Math.floorMod((Long) l, nonZero((Long) r));
                 default -> throw new IllegalStateException("operator " + op);
             };
@@ -199,6 +199,15 @@ public sealed interface Expr {
             for (Step step : steps) {
                 step.operand().variables(into);
             }
+        }
+
+        /**
+         * Python's {@code //}: rounded down. The one quotient beyond a {@code long},
+         * {@code Long.MIN_VALUE / -1}, overflows as every other result does rather than wrap
+         * ({@code Math.floorDiv} would give {@code Long.MIN_VALUE}).
+         */
+        private static long divide(long dividend, long divisor) {
+            return nonZero(divisor) == -1 ? Math.negateExact(dividend) : Math.floorDiv(dividend, divisor);
         }
 
         private static long nonZero(long divisor) {

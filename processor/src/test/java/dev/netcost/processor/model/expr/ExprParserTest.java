@@ -86,6 +86,12 @@ class ExprParserTest {
         assertThrows(ArithmeticException.class, () -> big.eval(VALUES));
         Expr zero = ExprParser.parse("in / (t - 6)");
         assertThrows(ArithmeticException.class, () -> zero.eval(VALUES));
+        // The smallest long divided by -1 is 2^63, one past the largest: an overflow, not the
+        // smallest long again as Math.floorDiv would wrap it.
+        Expr quotient = ExprParser.parse("(0 - 9223372036854775807 - 1) / (0 - 1)");
+        assertThrows(ArithmeticException.class, () -> quotient.eval(VALUES));
+        assertEquals(-24L, eval("in / (0 - 1)"));
+        assertEquals(-5L, eval("(0 - 9) / 2")); // still rounded down, as Python's //
     }
 
     @Test
