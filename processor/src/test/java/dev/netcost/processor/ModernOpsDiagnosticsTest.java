@@ -88,6 +88,30 @@ class ModernOpsDiagnosticsTest {
                 src.at("@InstanceNorm"));
     }
 
+    /** PyTorch 1.13 refuses InstanceNorm2d(6) on (2, 6, 1, 1), in eval too: one position has no variance. */
+    @Test
+    void instanceNormOnOnePosition() {
+        NetworkSource src = network("{6, 4, 4}", "@GlobalAvgPool Layer pool;", "@InstanceNorm Layer inorm;");
+        assertOnlyError(compile(src), src, "[netcost:input-shape] inorm on input (6, 1, 1): @InstanceNorm normalizes"
+                + " each channel over its positions, but its input (6, 1, 1) has one position per channel, whose"
+                + " variance PyTorch refuses to take (\"Expected more than 1 spatial element\"); move it before the"
+                + " pooling, or set trackRunningStats = true to normalize with the running statistics at inference",
+                src.at("@InstanceNorm"));
+        // With running statistics, eval normalizes with them: PyTorch runs it, and so does netcost.
+        NetworkSource tracked = network("{6, 4, 4}", "@GlobalAvgPool Layer pool;",
+                "@InstanceNorm(trackRunningStats = true) Layer inorm;");
+        assertThat(compile(tracked)).succeededWithoutWarnings();
+    }
+
+    /** PyTorch 1.13: channel_shuffle "expects input with > 2 dims", so never a vector (N, C). */
+    @Test
+    void channelShuffleOnAVector() {
+        NetworkSource src = network("{8}", "@ChannelShuffle Layer shuffle;");
+        assertOnlyError(compile(src), src, "[netcost:input-shape] shuffle on input (8): @ChannelShuffle needs an input"
+                + " (C, L), (C, H, W) or (C, D, H, W); this input has no spatial dimensions left; move the layer"
+                + " before the @Flatten or the @Linear", src.at("@ChannelShuffle"));
+    }
+
     @Test
     void preluSlopesNeitherOneNorTheChannels() {
         NetworkSource src = network("{8, 5, 5}", "@PReLU(parameters = 5) Layer prelu;");

@@ -29,6 +29,11 @@ public record ChannelShuffle(int groups) implements Op {
 
     @Override
     public ShapeResult outputShape(Shape input) {
+        // PyTorch's channel_shuffle "expects input with > 2 dims": a map, never a vector.
+        var spatial = Window.requireSpatial("@ChannelShuffle", input);
+        if (spatial.isPresent()) {
+            return ShapeResult.failed(spatial.get());
+        }
         if (input.dim(0) % groups != 0) {
             return ShapeResult.failed(Message.SHUFFLE_GROUPS_NOT_DIVIDING_CHANNELS.on(Attr.GROUPS, groups, input.dim(0)));
         }

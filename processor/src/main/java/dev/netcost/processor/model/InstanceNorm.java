@@ -28,6 +28,11 @@ public record InstanceNorm(boolean affine, boolean trackRunningStats) implements
         if (input.rank() < 2) {
             return ShapeResult.failed(Message.INSTANCE_NORM_WITHOUT_POSITIONS.onAnnotation(input));
         }
+        // Without running statistics PyTorch normalizes with each sample's own, in eval too, and
+        // refuses a channel of one position (PyTorch 1.13, InstanceNorm2d(6) on (2, 6, 1, 1)).
+        if (!trackRunningStats && input.numel() == input.dim(0)) {
+            return ShapeResult.failed(Message.INSTANCE_NORM_ONE_POSITION.onAnnotation(input));
+        }
         return ShapeResult.of(input);
     }
 

@@ -237,6 +237,11 @@ public enum Message {
     INSTANCE_NORM_WITHOUT_POSITIONS(ProblemKind.INPUT_SHAPE, "@InstanceNorm normalizes each channel over its"
             + " positions, so it takes (C, L), (C, H, W) or (C, D, H, W), but its input %s has no positions; move it"
             + " before the @Flatten, or normalize the vector with @LayerNorm"),
+    /** The input. */
+    INSTANCE_NORM_ONE_POSITION(ProblemKind.INPUT_SHAPE, "@InstanceNorm normalizes each channel over its positions,"
+            + " but its input %s has one position per channel, whose variance PyTorch refuses to take (\"Expected"
+            + " more than 1 spatial element\"); move it before the pooling, or set trackRunningStats = true to"
+            + " normalize with the running statistics at inference"),
     /** The slopes. */
     PRELU_SLOPES_ON_TOKENS(ProblemKind.INPUT_SHAPE, "parameters = %d learns one slope per channel, on axis 1 of"
             + " PyTorch's (N, C, ...), but the input is tokens (T, E), whose axis 1 is T: PyTorch's PReLU cannot learn"
