@@ -4,8 +4,9 @@ import dev.netcost.Shape;
 import java.util.List;
 
 /**
- * {@code @Add}: element-wise sum with PyTorch's broadcasting ({@link Broadcast}), as a residual
- * connection adds tensors of one shape or a bias {@code (C, 1, 1)} is added to {@code (C, H, W)};
+ * {@code @Add}: element-wise sum with PyTorch's broadcasting on tensors of one rank
+ * ({@link Broadcast}), as a residual connection adds tensors of one shape or a bias
+ * {@code (C, 1, 1)} is added to {@code (C, H, W)};
  * {@code numel} of the output FLOPs per extra input.
  */
 public record Add() implements Merge {
@@ -13,6 +14,12 @@ public record Add() implements Merge {
     @Override
     public java.util.Set<Layout> accepts() {
         return java.util.EnumSet.allOf(Layout.class);
+    }
+
+    /** Inputs of one rank only: the batch PyTorch puts in front would misalign the others ({@link Broadcast}). */
+    @Override
+    public java.util.Optional<Fault> ranksDiffer(List<Shape> inputs, List<String> names) {
+        return Broadcast.ranksDiffer("@Add", inputs, names);
     }
 
     @Override

@@ -4,14 +4,20 @@ import dev.netcost.Shape;
 import java.util.List;
 
 /**
- * {@code @Mul}: element-wise product with PyTorch's broadcasting: shapes aligned on their last
- * dimension, each pair equal or one of them 1. {@code numel} FLOPs per extra input.
+ * {@code @Mul}: element-wise product with PyTorch's broadcasting on tensors of one rank
+ * ({@link Broadcast}): each pair of dimensions equal or one of them 1. {@code numel} FLOPs per extra input.
  */
 public record Mul() implements Merge {
     /** Every layout: it works on each element, whatever its axes mean. */
     @Override
     public java.util.Set<Layout> accepts() {
         return java.util.EnumSet.allOf(Layout.class);
+    }
+
+    /** Inputs of one rank only: the batch PyTorch puts in front would misalign the others ({@link Broadcast}). */
+    @Override
+    public java.util.Optional<Fault> ranksDiffer(List<Shape> inputs, List<String> names) {
+        return Broadcast.ranksDiffer("@Mul", inputs, names);
     }
 
     @Override
