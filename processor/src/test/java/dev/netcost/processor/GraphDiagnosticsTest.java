@@ -22,8 +22,8 @@ class GraphDiagnosticsTest {
         NetworkSource src = network(
                 "@Conv(out = 128, kernel = 3, padding = 1) Layer conv;",
                 "@Add({\"conv\", \"input\"}) Layer add;");
-        assertOnlyError(compile(src), src, "[netcost:merge] add: @Add needs shapes that broadcast (aligned on the"
-                + " last dimension, each pair equal or one of them 1), but conv gives (128, 8, 8) and input gives"
+        assertOnlyError(compile(src), src, "[netcost:merge] add: @Add needs shapes that broadcast (of one rank,"
+                + " each pair of dimensions equal or one of them 1), but conv gives (128, 8, 8) and input gives"
                 + " (64, 8, 8); on a residual path whose channels or size change, give the shortcut a 1 x 1"
                 + " convolution with the same stride", src.at("{\"conv\", \"input\"}"));
     }
@@ -45,8 +45,8 @@ class GraphDiagnosticsTest {
                 "@GlobalAvgPool Layer squeeze;",
                 "@Conv(out = 16, kernel = 1) Layer gate;",
                 "@Mul({\"gate\", \"input\"}) Layer scale;");
-        assertOnlyError(compile(src), src, "[netcost:merge] scale: @Mul needs shapes that broadcast (aligned on the"
-                + " last dimension, each pair equal or one of them 1), but gate gives (16, 1, 1) and input gives"
+        assertOnlyError(compile(src), src, "[netcost:merge] scale: @Mul needs shapes that broadcast (of one rank,"
+                + " each pair of dimensions equal or one of them 1), but gate gives (16, 1, 1) and input gives"
                 + " (64, 8, 8); squeeze-and-excitation multiplies (C, 1, 1) by (C, H, W)",
                 src.at("{\"gate\", \"input\"}"));
     }

@@ -24,6 +24,10 @@ public record Add() implements Merge {
 
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
+        java.util.Optional<Fault> ranks = ranksDiffer(inputs, names);
+        if (ranks.isPresent()) {
+            return ShapeResult.failed(ranks.get());
+        }
         return Broadcast.of(inputs).map(ShapeResult::of).orElseGet(() -> ShapeResult.failed(
                 Message.ADD_SHAPES_DIFFER.on(Attr.FROM, Merge.describe(inputs, names))));
     }

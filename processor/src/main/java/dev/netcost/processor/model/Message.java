@@ -357,13 +357,13 @@ public enum Message {
             + " token per position, or @ChannelsLast for a linear layer on each position's channels"),
 
     // merge: each takes the inputs as Merge.describe gives them
-    ADD_SHAPES_DIFFER(ProblemKind.MERGE, "@Add needs shapes that broadcast (aligned on the last dimension, each"
-            + " pair equal or one of them 1), but %s; on a residual path whose channels or size change, give the"
+    ADD_SHAPES_DIFFER(ProblemKind.MERGE, "@Add needs shapes that broadcast (of one rank, each pair of"
+            + " dimensions equal or one of them 1), but %s; on a residual path whose channels or size change, give the"
             + " shortcut a 1 x 1 convolution with the same stride"),
     CONCAT_SIZES_DIFFER(ProblemKind.MERGE, "@Concat joins on the channels (the first dimension) and needs every"
             + " other dimension equal, but %s; give the branches the same stride and padding"),
-    MUL_SHAPES_DO_NOT_BROADCAST(ProblemKind.MERGE, "@Mul needs shapes that broadcast (aligned on the last"
-            + " dimension, each pair equal or one of them 1), but %s; squeeze-and-excitation multiplies (C, 1, 1)"
+    MUL_SHAPES_DO_NOT_BROADCAST(ProblemKind.MERGE, "@Mul needs shapes that broadcast (of one rank, each pair of"
+            + " dimensions equal or one of them 1), but %s; squeeze-and-excitation multiplies (C, 1, 1)"
             + " by (C, H, W)"),
     /** The inputs, each with its layout in words. */
     MERGE_OF_CHANNELS_FIRST_AND_LAST(ProblemKind.MERGE, "the tensors of a merge must be in one layout, but %s; put"
