@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Element-wise product with broadcasting, as squeeze-and-excitation scales a feature map:
- * {@code (C, 1, 1)} times {@code (C, H, W)}. Shapes are aligned on their last dimension, and
- * each pair of dimensions must be equal or one of them 1, as in PyTorch.
+ * {@code (C, 1, 1)} times {@code (C, H, W)}. The tensors must have one rank, and each pair of
+ * dimensions must be equal or one of them 1, as in PyTorch: shapes here leave out the batch, which
+ * PyTorch puts in front, so a tensor of fewer dimensions would meet the wrong axes there.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -59,7 +59,7 @@ class BlockDiagnosticsTest {
     void aShapeErrorInsideAnInstanceWithNoArgumentAtFaultIsOnTheUse() {
         NetworkSource src = network("@Res(out = 128) Layer block;");
         assertOnlyError(compile(RES, src), src, "[netcost:merge] block.add: @Add needs shapes that broadcast"
-                + " (aligned on the last dimension, each pair equal or one of them 1), but block.bn gives (128, 8, 8)"
+                + " (of one rank, each pair of dimensions equal or one of them 1), but block.bn gives (128, 8, 8)"
                 + " and input gives (64, 8, 8); on a residual path whose channels or size change, give the shortcut"
                 + " a 1 x 1 convolution with the same stride", src.at("@Res"));
     }
@@ -70,7 +70,7 @@ class BlockDiagnosticsTest {
         // fail; with @FirstOnly only layer2[0] strides, and its add is the one that fails.
         NetworkSource src = network("@Res(out = 64, stride = 2) @Repeat(2) Layer layer2;");
         assertOnlyError(compile(RES, src), src, "[netcost:merge] layer2[0].add: @Add needs shapes that broadcast"
-                + " (aligned on the last dimension, each pair equal or one of them 1), but layer2[0].bn gives"
+                + " (of one rank, each pair of dimensions equal or one of them 1), but layer2[0].bn gives"
                 + " (64, 4, 4) and input gives (64, 8, 8)", src.at("@Res"));
     }
 

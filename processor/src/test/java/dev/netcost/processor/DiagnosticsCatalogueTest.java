@@ -202,8 +202,8 @@ class DiagnosticsCatalogueTest {
                         + "channels",
                     "groups = 2", "2"),
             new Case("add of different shapes", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 1) Layer conv;", "@Add({\"conv\", \"input\"}) Layer add;"),
-                    "[netcost:merge] add: @Add needs shapes that broadcast (aligned on the last dimension, "
-                        + "each pair equal or one of them 1), but conv gives (8, 16, 16) and input gives (3, 16, "
+                    "[netcost:merge] add: @Add needs shapes that broadcast (of one rank, each pair of "
+                        + "dimensions equal or one of them 1), but conv gives (8, 16, 16) and input gives (3, 16, "
                         + "16); on a residual path whose channels or size change, give the shortcut a 1 x 1 "
                         + "convolution with the same stride",
                     "{\"conv\", \"input\"}", "{\"conv\", \"input\"}"),
@@ -242,8 +242,8 @@ class DiagnosticsCatalogueTest {
                         + "the branches the same stride and padding",
                     "{\"pool\", \"input\"}", "{\"pool\", \"input\"}"),
             new Case("multiply of shapes that do not broadcast", net("@Network(input = {3, 16, 16})", "@Conv(out = 8, kernel = 1) Layer gate;", "@Mul({\"gate\", \"input\"}) Layer scale;"),
-                    "[netcost:merge] scale: @Mul needs shapes that broadcast (aligned on the last dimension, "
-                        + "each pair equal or one of them 1), but gate gives (8, 16, 16) and input gives (3, 16, "
+                    "[netcost:merge] scale: @Mul needs shapes that broadcast (of one rank, each pair of "
+                        + "dimensions equal or one of them 1), but gate gives (8, 16, 16) and input gives (3, 16, "
                         + "16); squeeze-and-excitation multiplies (C, 1, 1) by (C, H, W)",
                     "{\"gate\", \"input\"}", "{\"gate\", \"input\"}"),
             new Case("add of one tensor", net("@Network(input = {3, 16, 16})", "@ReLU Layer relu;", "@Add({\"relu\"}) Layer add;"),
@@ -448,6 +448,27 @@ class DiagnosticsCatalogueTest {
                 "[netcost:training-only] aux: the output of Net is its last field's, and aux runs only in training"
                         + " (@TrainingOnly), so Net would have no output at inference; declare aux before a field that"
                         + " runs at inference", "@TrainingOnly Layer aux", "@TrainingOnly"));
+        cases.add(new Case("an inference layer that takes its size like a training-only one",
+                net("@Network(input = {3, 8, 8})", "@MaxPool(kernel = 2) @TrainingOnly Layer aux;",
+                        "@Upsample(like = \"aux\") @From(\"input\") Layer x;"),
+                "[netcost:training-only] x: like = \"aux\" names a field that runs only in training (@TrainingOnly),"
+                        + " and x runs at inference too, where there is no such tensor to take the size of; name a"
+                        + " field that runs at inference, or mark x @TrainingOnly as well",
+                "like = \"aux\"", "\"aux\""));
+        cases.add(new Case("an inference layer tied to a training-only one", net("@Network(input = {8})",
+                "@Linear(out = 8) @TrainingOnly Layer aux;", "@Linear(out = 8) @Tied(\"aux\") @From(\"input\") Layer r;"),
+                "[netcost:training-only] r: @Tied(\"aux\") shares the weight of a field that runs only in training"
+                        + " (@TrainingOnly), and r runs at inference too, where it still needs that weight; declare the"
+                        + " weight on r and tie aux to it, or mark r @TrainingOnly as well",
+                "@Tied(\"aux\")", "\"aux\""));
+        cases.add(new Case("an add of a vector and a map", net("@Network(input = {6, 4, 4}, batch = 2)",
+                "@GlobalAvgPool Layer pool;", "@Flatten Layer flat;", "@Linear(out = 6) Layer l;",
+                "@Mul({\"input\", \"l\"}) Layer scale;"),
+                "[netcost:merge] scale: @Mul broadcasts tensors of one rank only, but input gives (6, 4, 4) and l"
+                        + " gives (6); netcost's shapes leave out the batch, which PyTorch puts in front, so a tensor"
+                        + " of fewer dimensions would line up with the wrong axes; give it the others' rank, as a"
+                        + " (C, 1, 1) from @AdaptiveAvgPool(output = 1) or @GlobalAvgPool has beside a (C, H, W)",
+                "{\"input\", \"l\"}", "{\"input\", \"l\"}"));
         // Layouts: an op on a layout it does not take, each refusal naming the layer to put before it.
         String ids = "@Embedding(vocab = 100, dim = 64) Layer wte;"; // token ids (16) to tokens (16, 64)
         cases.add(new Case("attention on a channels-last map", net("@Network(input = {8, 4, 4})",
@@ -661,6 +682,11 @@ class DiagnosticsCatalogueTest {
                         + " `group`; it has groups", "\"group = 2\"", "\"group = 2\""));
         cases.add(new Case("a repeat of zero", withBlock(conv, "@B @Repeat(0) Layer b;"),
                 "[netcost:out-of-range] b: @Repeat(0) must be at least 1", "@Repeat(0)", "0"));
+        cases.add(new Case("a repeat above the bound", withBlock(conv, "@B @Repeat(2147483647) Layer b;"),
+                "[netcost:out-of-range] b: @Repeat(2147483647) is above netcost's bound of 1000000: netcost expands"
+                        + " every instance of a repeated block to infer it, and 100,000 instances already take about"
+                        + " 2 s and 100 MB, so a count beyond the bound would exhaust the compiler's memory; repeat"
+                        + " fewer times", "@Repeat(2147483647)", "2147483647"));
         List<NetworkSource> trainingOnlyLast = withBlock("@Block\n@interface B {\n    class Layers {\n"
                 + "        @ReLU Layer relu;\n        @ReLU @TrainingOnly Layer aux;\n    }\n}\n", "@B Layer b;");
         cases.add(new Case("a training-only last field of a block", List.of(trainingOnlyLast.get(1),

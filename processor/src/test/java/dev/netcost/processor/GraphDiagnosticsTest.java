@@ -22,8 +22,8 @@ class GraphDiagnosticsTest {
         NetworkSource src = network(
                 "@Conv(out = 128, kernel = 3, padding = 1) Layer conv;",
                 "@Add({\"conv\", \"input\"}) Layer add;");
-        assertOnlyError(compile(src), src, "[netcost:merge] add: @Add needs shapes that broadcast (aligned on the"
-                + " last dimension, each pair equal or one of them 1), but conv gives (128, 8, 8) and input gives"
+        assertOnlyError(compile(src), src, "[netcost:merge] add: @Add needs shapes that broadcast (of one rank,"
+                + " each pair of dimensions equal or one of them 1), but conv gives (128, 8, 8) and input gives"
                 + " (64, 8, 8); on a residual path whose channels or size change, give the shortcut a 1 x 1"
                 + " convolution with the same stride", src.at("{\"conv\", \"input\"}"));
     }
@@ -45,10 +45,48 @@ class GraphDiagnosticsTest {
                 "@GlobalAvgPool Layer squeeze;",
                 "@Conv(out = 16, kernel = 1) Layer gate;",
                 "@Mul({\"gate\", \"input\"}) Layer scale;");
-        assertOnlyError(compile(src), src, "[netcost:merge] scale: @Mul needs shapes that broadcast (aligned on the"
-                + " last dimension, each pair equal or one of them 1), but gate gives (16, 1, 1) and input gives"
+        assertOnlyError(compile(src), src, "[netcost:merge] scale: @Mul needs shapes that broadcast (of one rank,"
+                + " each pair of dimensions equal or one of them 1), but gate gives (16, 1, 1) and input gives"
                 + " (64, 8, 8); squeeze-and-excitation multiplies (C, 1, 1) by (C, H, W)",
                 src.at("{\"gate\", \"input\"}"));
+    }
+
+    /**
+     * Shapes leave the batch out: (6) times (6, 4, 4) is (N, 6) times (N, 6, 4, 4) in PyTorch, which
+     * lines the 6 up with the last 4 and N with the other: refused at batch 2, wrong at others. One rank.
+     */
+    @Test
+    void aVectorTimesAMapIsRefusedForItsRank() {
+        NetworkSource src = NetworkSource.network("{6, 4, 4}, batch = 2", "@GlobalAvgPool Layer pool;",
+                "@Flatten Layer flat;", "@Linear(out = 6) Layer l;", "@Mul({\"input\", \"l\"}) Layer scale;");
+        assertOnlyError(compile(src), src, "[netcost:merge] scale: @Mul broadcasts tensors of one rank only, but input"
+                + " gives (6, 4, 4) and l gives (6); netcost's shapes leave out the batch, which PyTorch puts in front,"
+                + " so a tensor of fewer dimensions would line up with the wrong axes; give it the others' rank, as a"
+                + " (C, 1, 1) from @AdaptiveAvgPool(output = 1) or @GlobalAvgPool has beside a (C, H, W)",
+                src.at("{\"input\", \"l\"}"));
+    }
+
+    /** Tokens (16, 6) plus a vector (6): (N, 16, 6) plus (N, 6) in PyTorch, N beside the 16 tokens. */
+    @Test
+    void tokensPlusAVectorIsRefusedForItsRank() {
+        NetworkSource src = NetworkSource.network("{6, 4, 4}", "@ToTokens Layer t;",
+                "@GlobalAvgPool @From(\"input\") Layer pool;", "@Flatten Layer f;", "@Add({\"t\", \"f\"}) Layer add;");
+        assertOnlyError(compile(src), src, "[netcost:merge] add: @Add broadcasts tensors of one rank only, but t gives"
+                + " (16, 6) and f gives (6);", src.at("{\"t\", \"f\"}"));
+    }
+
+    /**
+     * MobileViT's (P, N, E) = (4, 16, 6) from @Unfold(patch = 2) on (6, 8, 8), plus tokens (16, 6)
+     * from a 2 x 2 strided convolution (6, 4, 4) as tokens: (N, 4, 16, 6) plus (N, 16, 6) in PyTorch,
+     * the batch beside the 4 sequences. Refused.
+     */
+    @Test
+    void unfoldedSequencesPlusTokensAreRefusedForTheirRank() {
+        NetworkSource src = NetworkSource.network("{6, 8, 8}", "@Unfold(patch = 2) Layer u;",
+                "@Conv(out = 6, kernel = 2, stride = 2) @From(\"input\") Layer c;", "@ToTokens Layer t;",
+                "@Add({\"u\", \"t\"}) Layer add;");
+        assertOnlyError(compile(src), src, "[netcost:merge] add: @Add broadcasts tensors of one rank only, but u gives"
+                + " (4, 16, 6) and t gives (16, 6);", src.at("{\"u\", \"t\"}"));
     }
 
     @Test

@@ -139,6 +139,29 @@ class LintDiagnosticsTest {
         assertQuiet(network("@SuppressWarnings(\"netcost:dead-branch\")\n", "{8, 4, 4}", DEAD));
     }
 
+    /**
+     * A field read only by training-only fields runs at inference for nothing, and is counted
+     * there: a dead branch at inference, said so.
+     */
+    @Test
+    void deadBranchFiresWhenOnlyTrainingOnlyFieldsReadIt() {
+        NetworkSource src = network("", "{8, 4, 4}", "@Conv(out = 8, kernel = 1, bias = false) Layer feat;",
+                "@ReLU @TrainingOnly Layer aux;", "@ReLU @From(\"input\") Layer out;");
+        assertWarning(compile(src), src, "[netcost:dead-branch] feat: only fields that run in training alone"
+                + " (@TrainingOnly) read this field's output, first aux, so at inference nothing in Net reads it, yet"
+                + " it runs and is counted there; mark feat @TrainingOnly as well, or name it where inference needs"
+                + " it", src.at("@Conv"));
+    }
+
+    /** Marked training-only as well, the field is quiet, as is one that inference reads too. */
+    @Test
+    void deadBranchIsQuietWhenInferenceReadsItOrItIsTrainingOnly() {
+        assertQuiet(network("", "{8, 4, 4}", "@Conv(out = 8, kernel = 1, bias = false) @TrainingOnly Layer feat;",
+                "@ReLU @TrainingOnly Layer aux;", "@ReLU @From(\"input\") Layer out;"));
+        assertQuiet(network("", "{8, 4, 4}", "@Conv(out = 8, kernel = 1, bias = false) Layer feat;",
+                "@ReLU @TrainingOnly Layer aux;", "@ReLU @From(\"feat\") Layer out;"));
+    }
+
     /** A block's own dead field is reported once, in the block, whatever its uses. */
     @Test
     void deadBranchInABlockIsReportedInTheBlock() {

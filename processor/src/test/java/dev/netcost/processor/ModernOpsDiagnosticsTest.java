@@ -252,8 +252,8 @@ class ModernOpsDiagnosticsTest {
     void addOfShapesThatDoNotBroadcast() {
         NetworkSource src = network("{8, 6, 6}", "@Conv(out = 4, kernel = 1) Layer conv;",
                 "@GlobalAvgPool @From(\"input\") Layer pool;", "@Add({\"conv\", \"pool\"}) Layer add;");
-        assertOnlyError(compile(src), src, "[netcost:merge] add: @Add needs shapes that broadcast (aligned on the last"
-                + " dimension, each pair equal or one of them 1), but conv gives (4, 6, 6) and pool gives (8, 1, 1); on"
+        assertOnlyError(compile(src), src, "[netcost:merge] add: @Add needs shapes that broadcast (of one rank,"
+                + " each pair of dimensions equal or one of them 1), but conv gives (4, 6, 6) and pool gives (8, 1, 1); on"
                 + " a residual path whose channels or size change, give the shortcut a 1 x 1 convolution with the same"
                 + " stride", src.at("{\"conv\", \"pool\"}"));
     }

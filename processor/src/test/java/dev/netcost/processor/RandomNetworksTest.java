@@ -344,10 +344,13 @@ class RandomNetworksTest {
                     flops += numel(x) * net.batch(); // every input cell summed into its channel, one divide each
                 }
                 case "Add" -> {
-                    // Broadcast, dimension by dimension from the last: equal, or one of them 1 (or missing).
-                    int rank = 0;
+                    // Broadcast tensors of one rank (one sample's shapes: PyTorch's batch in front would
+                    // misalign a tensor of fewer dimensions), dimension by dimension: equal, or one of them 1.
+                    int rank = shapes.get(in.get(0)).length;
                     for (int t : in) {
-                        rank = Math.max(rank, shapes.get(t).length);
+                        if (shapes.get(t).length != rank) {
+                            return Optional.empty();
+                        }
                     }
                     y = new long[rank];
                     for (int back = 1; back <= rank; back++) {

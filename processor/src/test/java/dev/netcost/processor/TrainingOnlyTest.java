@@ -325,6 +325,58 @@ class TrainingOnlyTest {
                 block.at("@ReLU Layer relu", "@ReLU"));
     }
 
+    /** {@code like} names a tensor inference must have: a training-only one is refused, on the name. */
+    @Test
+    void aLayerCannotTakeItsSizeLikeIt() {
+        NetworkSource src = NetworkSource.network("{4, 8, 8}", "@MaxPool(kernel = 2) @TrainingOnly Layer aux;",
+                "@CenterCrop(like = \"aux\") @From(\"input\") Layer crop;");
+        assertOnlyError(compile(src), src, "[netcost:training-only] crop: like = \"aux\" names a field that runs only"
+                + " in training (@TrainingOnly), and crop runs at inference too", src.at("like = \"aux\"", "\"aux\""));
+    }
+
+    /** Inside a block, as in a network: reported once, in the block's source. */
+    @Test
+    void aBlockLayerCannotTakeItsSizeLikeIt() {
+        NetworkSource block = NetworkSource.of("com.example.Up", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Block
+                @interface Up {
+                    class Layers {
+                        @MaxPool(kernel = 2) @TrainingOnly Layer aux;
+                        @Upsample(like = "aux") @From("input") Layer up;
+                    }
+                }
+                """);
+        NetworkSource net = NetworkSource.network("{4, 8, 8}", "@Up @Repeat(2) Layer h;");
+        assertOnlyError(compile(block, net), block, "[netcost:training-only] up: like = \"aux\" names a field that"
+                + " runs only in training (@TrainingOnly)", block.at("like = \"aux\"", "\"aux\""));
+    }
+
+    /**
+     * A layer that runs at inference needs the weight it shares: tied to a training-only layer's,
+     * the 72 weights (8 x 8 + 8) would be counted as training-only though inference uses them.
+     */
+    @Test
+    void anInferenceLayerCannotShareItsWeight() {
+        NetworkSource src = NetworkSource.network("{8}", "@Linear(out = 8) @TrainingOnly Layer aux;",
+                "@Linear(out = 8) @Tied(\"aux\") @From(\"input\") Layer r;");
+        assertOnlyError(compile(src), src, "[netcost:training-only] r: @Tied(\"aux\") shares the weight of a field"
+                + " that runs only in training (@TrainingOnly), and r runs at inference too, where it still needs"
+                + " that weight; declare the weight on r and tie aux to it, or mark r @TrainingOnly as well",
+                src.at("@Tied(\"aux\")", "\"aux\""));
+    }
+
+    /** The other way round is sound: a training-only head may share an inference layer's weight. */
+    @Test
+    void aTrainingOnlyLayerMayShareAnInferenceWeight() {
+        NetworkSource src = NetworkSource.network("{8}", "@Linear(out = 8) Layer r;",
+                "@Linear(out = 8) @Tied(\"r\") @TrainingOnly Layer aux;", "@ReLU @From(\"r\") Layer out;");
+        assertThat(compile(src)).succeeded();
+    }
+
     /** The sums apart are netcost's names in a network that has training-only layers, and only there. */
     @Test
     void aFieldNamedTrainingOnlyClashesOnlyWhereTheSumsAre() {

@@ -142,11 +142,17 @@ final class DeclarationChecks {
                             nodes.get(i - 1).name(), atInference(nodes, i - 1, above))));
                 }
                 for (String input : node.inputs()) {
-                    Integer read = above.get(input);
-                    if (read != null && nodes.get(read).trainingOnly()) {
+                    if (isTrainingOnly(input, nodes, above)) {
                         problems.add(place.apply(node.index(), Message.TRAINING_ONLY_READ.on(Attr.FROM, node.name(),
                                 input)));
                     }
+                }
+                // The tensor whose size a layer takes and the weight it shares are read at inference too.
+                if (node instanceof LayerDecl layer) {
+                    layer.like().filter(like -> isTrainingOnly(like, nodes, above)).ifPresent(like -> problems.add(
+                            place.apply(node.index(), Message.TRAINING_ONLY_LIKE.on(Attr.LIKE, node.name(), like))));
+                    layer.tied().filter(tied -> isTrainingOnly(tied, nodes, above)).ifPresent(tied -> problems.add(
+                            place.apply(node.index(), Message.TRAINING_ONLY_TIED.on(Attr.TIED, node.name(), tied))));
                 }
             }
             above.putIfAbsent(node.name(), i);
@@ -155,6 +161,12 @@ final class DeclarationChecks {
             NodeDecl last = nodes.get(nodes.size() - 1);
             problems.add(place.apply(last.index(), lastField.on(Attr.TRAINING_ONLY, last.name(), owner)));
         }
+    }
+
+    /** Whether {@code name} is a field above, by name to position in {@code above}, that runs only in training. */
+    private static boolean isTrainingOnly(String name, List<NodeDecl> nodes, Map<String, Integer> above) {
+        Integer at = above.get(name);
+        return at != null && nodes.get(at).trainingOnly();
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Pass (b): a resolved layer's output shape and figures, by its op's own rules
  * ({@link Op#validate()}, {@link Op#outputShape}, {@link Op#cost}). Before any shape, the input's
- * layout: a merge's inputs must share one, and the op must take it ({@code Computation#accepts()}),
+ * layout: a merge's inputs must share one (and, for {@code @Add} and {@code @Mul}, one rank), and
+ * the op must take it ({@code Computation#accepts()}),
  * else the op's refusal is reported on its annotation, since the input is to blame.
  */
 final class Shapes {
@@ -69,15 +70,16 @@ final class Shapes {
         for (int t : layer.inputs()) {
             layouts.add(tensors.layout(t));
         }
-        if (layer.op() instanceof Merge) {
-            Optional<Fault> mixed = Merge.layoutsDiffer(inputs, producers, layouts);
+        if (layer.op() instanceof Merge merge) {
+            Optional<Fault> mixed = merge.ranksDiffer(inputs, producers)
+                    .or(() -> Merge.layoutsDiffer(inputs, producers, layouts));
             if (mixed.isPresent()) {
                 problems.add(layer.problem(in, mixed.get()));
                 return Optional.empty();
             }
         }
-        // A merge's inputs share one layout, vectors aside, which broadcast whatever the others' is.
-        Layout layout = layer.op() instanceof Op ? layouts.get(0) : Merge.sharedLayout(inputs, layouts);
+        // A merge's inputs share one layout: the first input's is every input's.
+        Layout layout = layouts.get(0);
         if (!layer.op().accepts().contains(layout)) {
             // The input is to blame, not an attribute: the op says what would give one it takes.
             problems.add(layer.problem(in, layer.op().refuse(in, layout)));

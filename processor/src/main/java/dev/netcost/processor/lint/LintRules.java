@@ -51,14 +51,19 @@ public final class LintRules {
 
     private static void declarations(List<NodeDecl> nodes, Optional<String> block, String owner,
             List<Finding> findings) {
-        List<Optional<NodeDecl>> readers = firstReaders(nodes);
+        List<Optional<NodeDecl>> readers = firstReaders(nodes, false);
+        List<Optional<NodeDecl>> inferenceReaders = firstReaders(nodes, true);
         for (int i = 0; i < nodes.size(); i++) {
             NodeDecl node = nodes.get(i);
             Optional<NodeDecl> reader = readers.get(i);
-            // Nothing at inference reads a training-only field, by design: no dead branch.
-            if (reader.isEmpty() && i < nodes.size() - 1 && !node.trainingOnly()) {
-                findings.add(Finding.of(Message.DEAD_BRANCH, block, i, Optional.empty(), node.name(),
-                        nodes.get(i + 1).name(), owner));
+            // Nothing at inference reads a training-only field, by design: no dead branch. A field
+            // that runs at inference and is read by training-only fields alone is one.
+            if (inferenceReaders.get(i).isEmpty() && i < nodes.size() - 1 && !node.trainingOnly()) {
+                findings.add(reader.isEmpty()
+                        ? Finding.of(Message.DEAD_BRANCH, block, i, Optional.empty(), node.name(),
+                                nodes.get(i + 1).name(), owner)
+                        : Finding.of(Message.DEAD_BRANCH_TRAINING_ONLY_READERS, block, i, Optional.empty(),
+                                node.name(), reader.get().name(), owner));
             }
             Optional<Long> bias = biasChannels(node);
             if (bias.isPresent() && reader.isPresent() && isBatchNorm(reader.get())) {
@@ -74,8 +79,11 @@ public final class LintRules {
     /**
      * For each field, the first later field that reads it: the next one by default, or one that
      * names it. One pass over the fields, so that a network of many branches stays linear.
+     *
+     * @param atInference whether to count only the readers that run at inference, not the
+     *     {@code @TrainingOnly} ones
      */
-    private static List<Optional<NodeDecl>> firstReaders(List<NodeDecl> nodes) {
+    private static List<Optional<NodeDecl>> firstReaders(List<NodeDecl> nodes, boolean atInference) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             index.put(nodes.get(i).name(), i);
@@ -83,6 +91,9 @@ public final class LintRules {
         List<Optional<NodeDecl>> readers = new ArrayList<>(Collections.nCopies(nodes.size(), Optional.empty()));
         for (int j = 0; j < nodes.size(); j++) {
             NodeDecl later = nodes.get(j);
+            if (atInference && later.trainingOnly()) {
+                continue;
+            }
             if (later.inputs().isEmpty() && j > 0 && readers.get(j - 1).isEmpty()) {
                 readers.set(j - 1, Optional.of(later));
             }

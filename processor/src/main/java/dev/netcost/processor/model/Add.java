@@ -4,8 +4,9 @@ import dev.netcost.Shape;
 import java.util.List;
 
 /**
- * {@code @Add}: element-wise sum with PyTorch's broadcasting ({@link Broadcast}), as a residual
- * connection adds tensors of one shape or a bias {@code (C, 1, 1)} is added to {@code (C, H, W)};
+ * {@code @Add}: element-wise sum with PyTorch's broadcasting on tensors of one rank
+ * ({@link Broadcast}), as a residual connection adds tensors of one shape or a bias
+ * {@code (C, 1, 1)} is added to {@code (C, H, W)};
  * {@code numel} of the output FLOPs per extra input.
  */
 public record Add() implements Merge {
@@ -15,8 +16,18 @@ public record Add() implements Merge {
         return java.util.EnumSet.allOf(Layout.class);
     }
 
+    /** Inputs of one rank only: the batch PyTorch puts in front would misalign the others ({@link Broadcast}). */
+    @Override
+    public java.util.Optional<Fault> ranksDiffer(List<Shape> inputs, List<String> names) {
+        return Broadcast.ranksDiffer("@Add", inputs, names);
+    }
+
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
+        java.util.Optional<Fault> ranks = ranksDiffer(inputs, names);
+        if (ranks.isPresent()) {
+            return ShapeResult.failed(ranks.get());
+        }
         return Broadcast.of(inputs).map(ShapeResult::of).orElseGet(() -> ShapeResult.failed(
                 Message.ADD_SHAPES_DIFFER.on(Attr.FROM, Merge.describe(inputs, names))));
     }

@@ -28,7 +28,7 @@ public record Concat() implements Merge {
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names, Layout layout) {
         Shape first = inputs.get(0);
-        // A vector among tokens has no axis of T: its rank differs, which is the error below.
+        // The inputs share the layout; one of another rank is the error below.
         int axis = Math.max(0, switch (layout) {
             case FEATURES -> 0;
             case CHANNELS_LAST -> first.rank() - 1;

@@ -36,20 +36,22 @@ public sealed interface Merge extends Computation permits Add, Concat, Mul {
     }
 
     /**
-     * Empty when every input of rank 2 or more is in one layout; else the fault naming each
-     * input's layout and the layers that would make them agree. A vector (rank 1) is left out: it
-     * has one axis to read, and broadcasts on it as PyTorch's does.
+     * Empty when the inputs' ranks suit this merge; else the fault. {@code @Add} and {@code @Mul}
+     * broadcast tensors of one rank only; {@code @Concat} says of ranks in its own sizes rule.
+     * The walker asks before the layouts, since tensors of two ranks are no two layouts of one.
+     */
+    default java.util.Optional<Fault> ranksDiffer(List<Shape> inputs, List<String> names) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Empty when every input is in one layout; else the fault naming each input's layout and the
+     * layers that would make them agree.
      */
     static java.util.Optional<Fault> layoutsDiffer(List<Shape> inputs, List<String> names, List<Layout> layouts) {
-        Layout shared = null;
-        for (int i = 0; i < inputs.size(); i++) {
-            if (inputs.get(i).rank() < 2) {
-                continue;
-            }
-            Layout layout = layouts.get(i);
-            if (shared == null) {
-                shared = layout;
-            } else if (layout != shared) {
+        Layout shared = layouts.get(0);
+        for (Layout layout : layouts) {
+            if (layout != shared) {
                 String described = describe(inputs, names, layouts);
                 boolean maps = layout != Layout.TOKENS && shared != Layout.TOKENS;
                 return java.util.Optional.of(maps
@@ -58,19 +60,6 @@ public sealed interface Merge extends Computation permits Add, Concat, Mul {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    /**
-     * The layout the inputs of rank 2 or more share ({@link #layoutsDiffer} found none other);
-     * channels first when all are vectors.
-     */
-    static Layout sharedLayout(List<Shape> inputs, List<Layout> layouts) {
-        for (int i = 0; i < inputs.size(); i++) {
-            if (inputs.get(i).rank() >= 2) {
-                return layouts.get(i);
-            }
-        }
-        return Layout.FEATURES;
     }
 
     /**

@@ -125,6 +125,10 @@ public enum Message {
             "index = %d is not one of the %d tokens: it must be from %d to %d"),
     /** The field, the count. */
     REPEAT_BELOW_ONE(ProblemKind.OUT_OF_RANGE, "%s: @Repeat(%d) must be at least 1"),
+    /** The field, the count, the bound. */
+    REPEAT_ABOVE_MAXIMUM(ProblemKind.OUT_OF_RANGE, "%s: @Repeat(%d) is above netcost's bound of %d: netcost"
+            + " expands every instance of a repeated block to infer it, and 100,000 instances already take about 2 s"
+            + " and 100 MB, so a count beyond the bound would exhaust the compiler's memory; repeat fewer times"),
     /** The attribute, its value, what it counts ({@code number of output channels}), its minimum. */
     QUANTITY_BELOW_MINIMUM(ProblemKind.OUT_OF_RANGE, "%s = %d: the %s must be at least %d"),
     /**
@@ -362,13 +366,13 @@ public enum Message {
             + " token per position, or @ChannelsLast for a linear layer on each position's channels"),
 
     // merge: each takes the inputs as Merge.describe gives them
-    ADD_SHAPES_DIFFER(ProblemKind.MERGE, "@Add needs shapes that broadcast (aligned on the last dimension, each"
-            + " pair equal or one of them 1), but %s; on a residual path whose channels or size change, give the"
+    ADD_SHAPES_DIFFER(ProblemKind.MERGE, "@Add needs shapes that broadcast (of one rank, each pair of"
+            + " dimensions equal or one of them 1), but %s; on a residual path whose channels or size change, give the"
             + " shortcut a 1 x 1 convolution with the same stride"),
     CONCAT_SIZES_DIFFER(ProblemKind.MERGE, "@Concat joins on the channels (the first dimension) and needs every"
             + " other dimension equal, but %s; give the branches the same stride and padding"),
-    MUL_SHAPES_DO_NOT_BROADCAST(ProblemKind.MERGE, "@Mul needs shapes that broadcast (aligned on the last"
-            + " dimension, each pair equal or one of them 1), but %s; squeeze-and-excitation multiplies (C, 1, 1)"
+    MUL_SHAPES_DO_NOT_BROADCAST(ProblemKind.MERGE, "@Mul needs shapes that broadcast (of one rank, each pair of"
+            + " dimensions equal or one of them 1), but %s; squeeze-and-excitation multiplies (C, 1, 1)"
             + " by (C, H, W)"),
     /** The inputs, each with its layout in words. */
     MERGE_OF_CHANNELS_FIRST_AND_LAST(ProblemKind.MERGE, "the tensors of a merge must be in one layout, but %s; put"
@@ -381,6 +385,11 @@ public enum Message {
     CONCAT_CHANNELS_LAST_SIZES_DIFFER(ProblemKind.MERGE, "@Concat joins maps with their channels last on the"
             + " channels (the last dimension) and needs every other dimension equal, but %s; give the branches the"
             + " same stride and padding"),
+    /** The merge annotation ({@code @Add}), the inputs. */
+    BROADCAST_RANKS_DIFFER(ProblemKind.MERGE, "%s broadcasts tensors of one rank only, but %s; netcost's shapes"
+            + " leave out the batch, which PyTorch puts in front, so a tensor of fewer dimensions would line up"
+            + " with the wrong axes; give it the others' rank, as a (C, 1, 1) from @AdaptiveAvgPool(output = 1) or"
+            + " @GlobalAvgPool has beside a (C, H, W)"),
 
     // channels
     SPLIT_PARTS_NOT_DIVIDING_CHANNELS(ProblemKind.CHANNELS, "the %d channels do not split into %d equal parts"),
@@ -637,6 +646,14 @@ public enum Message {
     TRAINING_ONLY_BLOCK_OUTPUT(ProblemKind.TRAINING_ONLY, "%1$s: the output of block %2$s is its last field's, and"
             + " %1$s runs only in training (@TrainingOnly), so %2$s would have no output at inference; declare %1$s"
             + " before a field that runs at inference, or put @TrainingOnly on the fields that use %2$s instead"),
+    /** The field that runs at inference, the training-only field it names by like. */
+    TRAINING_ONLY_LIKE(ProblemKind.TRAINING_ONLY, "%1$s: like = \"%2$s\" names a field that runs only in training"
+            + " (@TrainingOnly), and %1$s runs at inference too, where there is no such tensor to take the size of;"
+            + " name a field that runs at inference, or mark %1$s @TrainingOnly as well"),
+    /** The field that runs at inference, the training-only field whose weight it shares. */
+    TRAINING_ONLY_TIED(ProblemKind.TRAINING_ONLY, "%1$s: @Tied(\"%2$s\") shares the weight of a field that runs"
+            + " only in training (@TrainingOnly), and %1$s runs at inference too, where it still needs that weight;"
+            + " declare the weight on %1$s and tie %2$s to it, or mark %1$s @TrainingOnly as well"),
 
     // reserved-name
     INPUT_AS_FIELD_NAME(ProblemKind.RESERVED_NAME, "a field may not be named `input`: @From(\"input\") and merges"
@@ -830,6 +847,11 @@ public enum Message {
     /** The field, the next field, the network or block, the field. */
     DEAD_BRANCH(Lint.DEAD_BRANCH, "%1$s: nothing reads this field's output: %2$s reads another tensor, and no merge"
             + " or @From in %3$s names %1$s; remove it, or name it where it is needed"),
+    /** The field, the first field that reads it (training-only), the network or block. */
+    DEAD_BRANCH_TRAINING_ONLY_READERS(Lint.DEAD_BRANCH, "%1$s: only fields that run in training alone"
+            + " (@TrainingOnly) read this field's output, first %2$s, so at inference nothing in %3$s reads it,"
+            + " yet it runs and is counted there; mark %1$s @TrainingOnly as well, or name it where inference"
+            + " needs it"),
 
     // heavy-classifier
     /** The layer's parameters, the network's (both grouped), the share. */

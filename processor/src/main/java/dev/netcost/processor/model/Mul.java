@@ -4,8 +4,8 @@ import dev.netcost.Shape;
 import java.util.List;
 
 /**
- * {@code @Mul}: element-wise product with PyTorch's broadcasting: shapes aligned on their last
- * dimension, each pair equal or one of them 1. {@code numel} FLOPs per extra input.
+ * {@code @Mul}: element-wise product with PyTorch's broadcasting on tensors of one rank
+ * ({@link Broadcast}): each pair of dimensions equal or one of them 1. {@code numel} FLOPs per extra input.
  */
 public record Mul() implements Merge {
     /** Every layout: it works on each element, whatever its axes mean. */
@@ -14,8 +14,18 @@ public record Mul() implements Merge {
         return java.util.EnumSet.allOf(Layout.class);
     }
 
+    /** Inputs of one rank only: the batch PyTorch puts in front would misalign the others ({@link Broadcast}). */
+    @Override
+    public java.util.Optional<Fault> ranksDiffer(List<Shape> inputs, List<String> names) {
+        return Broadcast.ranksDiffer("@Mul", inputs, names);
+    }
+
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
+        java.util.Optional<Fault> ranks = ranksDiffer(inputs, names);
+        if (ranks.isPresent()) {
+            return ShapeResult.failed(ranks.get());
+        }
         return Broadcast.of(inputs).map(ShapeResult::of).orElseGet(() -> ShapeResult.failed(
                 Message.MUL_SHAPES_DO_NOT_BROADCAST.on(Attr.FROM, Merge.describe(inputs, names))));
     }

@@ -358,6 +358,10 @@ final class FieldReader {
             if (repeat < 1) {
                 problem(Message.REPEAT_BELOW_ONE, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name, repeat);
                 ok = false;
+            } else if (repeat > BlockUse.MAX_REPEAT) {
+                problem(Message.REPEAT_ABOVE_MAXIMUM, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name,
+                        repeat, BlockUse.MAX_REPEAT);
+                ok = false;
             }
         }
         if (!ok) {

@@ -199,17 +199,21 @@ class LayoutRulesTest {
     }
 
     @Test
-    void aMergeNeedsOneLayoutButAVectorBroadcasts() {
+    void aMergeNeedsOneLayoutAndABroadcastOneRank() {
         List<String> names = List.of("a", "b");
         assertTrue(Merge.layoutsDiffer(List.of(Shape.of(8, 8, 8), Shape.of(8, 8, 8)), names,
                 List.of(Layout.FEATURES, Layout.CHANNELS_LAST)).isPresent());
         assertEquals(ProblemKind.MERGE, Merge.layoutsDiffer(List.of(Shape.of(5, 8), Shape.of(8, 5)), names,
                 List.of(Layout.TOKENS, Layout.FEATURES)).orElseThrow().kind());
-        // Tokens (5, 8) times a vector (8): the vector's one axis meets the tokens' features.
-        assertFalse(Merge.layoutsDiffer(List.of(Shape.of(5, 8), Shape.of(8)), names,
-                List.of(Layout.TOKENS, Layout.FEATURES)).isPresent());
-        assertEquals(Layout.TOKENS, Merge.sharedLayout(List.of(Shape.of(8), Shape.of(5, 8)),
-                List.of(Layout.FEATURES, Layout.TOKENS)));
+        // Tokens (5, 8) times a vector (8) is (N, 5, 8) times (N, 8) in PyTorch: N would meet the 5
+        // tokens. Once a vector was left out of the layouts and broadcast; now @Mul refuses the ranks.
+        assertEquals(ProblemKind.MERGE, new Mul().ranksDiffer(List.of(Shape.of(5, 8), Shape.of(8)), names)
+                .orElseThrow().kind());
+        assertEquals(ProblemKind.MERGE, new Add().ranksDiffer(List.of(Shape.of(4, 4, 4), Shape.of(4)), names)
+                .orElseThrow().kind());
+        // (C, 1, 1) beside (C, H, W): one rank, as squeeze-and-excitation has.
+        assertFalse(new Mul().ranksDiffer(List.of(Shape.of(4, 6, 6), Shape.of(4, 1, 1)), names).isPresent());
+        assertFalse(new Concat().ranksDiffer(List.of(Shape.of(5, 8), Shape.of(8)), names).isPresent());
     }
 
     /**

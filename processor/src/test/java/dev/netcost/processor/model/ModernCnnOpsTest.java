@@ -141,8 +141,10 @@ class ModernCnnOpsTest {
         // (64, 56, 56) + (1, 56, 56) + (64, 1, 1): two adds per output element, 401,408.
         assertEquals(MAP, ok(new Add().outputShape(List.of(MAP, Shape.of(1, 56, 56), bias), NAMES)));
         assertEquals(Cost.flopsOnly(2 * 200_704), new Add().cost(List.of(MAP, Shape.of(1, 56, 56), bias), MAP));
-        // Aligned on the last dimension: (4, 1, 5) + (3, 1) is (4, 3, 5).
-        assertEquals(Shape.of(4, 3, 5), ok(new Add().outputShape(List.of(Shape.of(4, 1, 5), Shape.of(3, 1)), NAMES)));
+        // (4, 1, 5) + (3, 1) is (N, 4, 1, 5) + (N, 3, 1) in PyTorch, N beside the 4: once aligned on
+        // the last dimension to (4, 3, 5), now refused, since the ranks differ.
+        Fault ranks = failed(new Add().outputShape(List.of(Shape.of(4, 1, 5), Shape.of(3, 1)), NAMES));
+        assertEquals(ProblemKind.MERGE, ranks.kind());
         Fault fault = failed(new Add().outputShape(List.of(Shape.of(16, 1, 1), MAP), NAMES));
         assertEquals(Optional.of(Attr.FROM), fault.attr());
         assertEquals(ProblemKind.MERGE, fault.kind());
