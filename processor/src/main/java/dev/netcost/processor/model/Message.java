@@ -728,7 +728,7 @@ public enum Message {
     LAYER_OUTSIDE_NETWORK(ProblemKind.NOT_IN_NETWORK, "%1$s: %2$s declares a layer, but %3$s is not a network;"
             + " annotate %3$s with @Network(input = {...}), or declare the layers in the nested class Layers of a"
             + " @Block"),
-    /** The element annotated, its annotation, what the element is ({@code a parameter of m in L}). */
+    /** The element annotated, its annotation, what the element is ({@code a parameter of L.m}). */
     LAYER_NOT_ON_FIELD(ProblemKind.NOT_IN_NETWORK, "%1$s: %2$s declares a layer, but %1$s is %3$s, not a field;"
             + " declare the layer as a field `Layer name;` of a class annotated with @Network(input = {...}), or of"
             + " the nested class Layers of a @Block"),

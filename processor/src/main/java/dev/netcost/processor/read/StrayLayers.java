@@ -15,7 +15,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Finds layer annotations on fields of classes that are not networks, and {@code @Budget} or
+ * Finds layer annotations on fields of classes that are not networks or on what is no field (a
+ * class, a parameter: where an op you declare, which has no {@code @Target}, may go), and {@code @Budget} or
  * {@code @Decoder} on classes that are not: they would be silently ignored.
  */
 public final class StrayLayers {
@@ -98,11 +99,13 @@ public final class StrayLayers {
                 && elements.getOrigin(owner) != Elements.Origin.EXPLICIT) {
             return false;
         }
-        Element type = element.getKind() == ElementKind.PARAMETER && owner != null ? owner.getEnclosingElement() : owner;
+        Element type = element.getKind() == ElementKind.PARAMETER && owner != null ? owner.getEnclosingElement()
+                : owner;
         if (element.getKind() != ElementKind.FIELD && type != null && type.getKind() == ElementKind.RECORD) {
             // The component's field carries the annotation too, where javac gives it: said there.
             for (Element member : type.getEnclosedElements()) {
-                if (member.getKind() == ElementKind.FIELD && member.getSimpleName().contentEquals(element.getSimpleName())
+                if (member.getKind() == ElementKind.FIELD
+                        && member.getSimpleName().contentEquals(element.getSimpleName())
                         && NetworkReader.mirror(member, annotation).isPresent()) {
                     return false;
                 }
@@ -124,8 +127,8 @@ public final class StrayLayers {
         Element owner = element.getEnclosingElement();
         if (owner instanceof ExecutableElement executable) {
             String type = executable.getEnclosingElement().getSimpleName().toString();
-            return article + kind + (executable.getKind() == ElementKind.CONSTRUCTOR ? " of the constructor of " + type
-                    : " of " + type + "." + executable.getSimpleName());
+            return article + kind + (executable.getKind() == ElementKind.CONSTRUCTOR
+                    ? " of the constructor of " + type : " of " + type + "." + executable.getSimpleName());
         }
         return article + kind + " of " + owner.getSimpleName();
     }

@@ -120,6 +120,7 @@ public final class UserOps {
             if (NetworkReader.mirror(type, LayerAnnotations.BLOCK).isPresent()) {
                 // Read as either, it would be silently the one and not the other.
                 problem(Message.OP_ALSO_BLOCK, new SourceLocation(type, mirror, Optional.empty()), simpleName);
+                return new Read(Optional.empty(), problems);
             }
             List<UserOpDecl.Attribute> attrs = attributes();
             if (!problems.isEmpty()) {
