@@ -51,7 +51,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.ANNOTATION_TYPE)
 public @interface CustomOp {
-    /** The op's name in the summary, the companion and the reports; empty: the annotation's simple name. */
+    /**
+     * The op's name in the summary, the companion and the reports; empty: the annotation's simple
+     * name. A plain name: an ASCII letter, then ASCII letters, digits, {@code _}, {@code .} and
+     * {@code -}, at most 40 characters in all.
+     */
     String name() default "";
 
     /** The layouts the op takes its input in; any other is an error at the use. */
@@ -59,7 +63,9 @@ public @interface CustomOp {
 
     /**
      * The output shape for one sample, one expression per dimension: {@code {"C", "H / 2", "W / 2"}}.
-     * {@code {}} keeps the input's shape.
+     * {@code {}} keeps the input's shape. The output keeps the input's layout, so its rank is one
+     * each of {@link #layouts()} can have: channels last 3 or 4, tokens 2 or 3 ({@code (S, T, E)}),
+     * channels first any; a vector (one dimension) is taken from any layout.
      */
     String[] shape();
 

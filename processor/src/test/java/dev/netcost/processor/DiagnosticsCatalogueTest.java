@@ -805,6 +805,37 @@ class DiagnosticsCatalogueTest {
                 + " \"C - 9\", buffers = \"0\", macs = \"0\", flops = \"0\"", ""), net("@Network(input = {8, 4, 4})",
                 "@Op Layer op;")), "[netcost:out-of-range] op on input (8, 4, 4): @Op: params = \"C - 9\" gives -1; a"
                         + " figure is never negative", "@Op Layer", "@Op"));
+        cases.add(new Case("a user op's name that is not plain", customOp("name = \"A|B\", " + features + "shape = {}, "
+                + figures, ""), "[netcost:op-declaration] Op: name = \"A|B\" is not a plain op name: a name starts"
+                        + " with a letter and holds only ASCII letters, digits, `_`, `.` and `-`, at most 40 of them, so"
+                        + " that the summary, the companion and the reports print it as written; rename the op",
+                "\"A|B\"", "\"A|B\""));
+        cases.add(new Case("a user op that is also a block", NetworkSource.example("Op", "@Block\n@CustomOp("
+                + features + "shape = {}, " + figures + ")\npublic @interface Op {\n    class Layers {\n"
+                + "        @ReLU Layer relu;\n    }\n}\n"), "[netcost:op-declaration] Op: @CustomOp declares an op and"
+                        + " @Block a block, and an annotation is one or the other; remove one of them", "@CustomOp",
+                "@CustomOp"));
+        cases.add(new Case("a user op's list named as a function", customOp(features + "shape = {}, " + figures,
+                "int[] min();"), "[netcost:op-declaration] min: an int[] attribute may not be named `min`: its"
+                        + " expressions read it by index, as min(0), which calls the function min; rename the"
+                        + " attribute", "int[] min()", "min"));
+        cases.add(new Case("a user op's channels-last output of rank two", customOp("layouts ="
+                + " CustomOp.Layout.CHANNELS_LAST, shape = {\"H * W\", \"C\"}, " + figures, ""),
+                "[netcost:op-declaration] Op: shape gives 2 dimensions, but an op's output keeps its input's layout,"
+                        + " and a map with its channels last has 3 or 4 dimensions (or 1, a vector); to give this shape,"
+                        + " take layouts = CustomOp.Layout.FEATURES and put @ChannelsFirst before the op", "shape = {",
+                "{"));
+        cases.add(new Case("a user op's tokens output of rank four", customOp("layouts = CustomOp.Layout.TOKENS,"
+                + " shape = {\"1\", \"T\", \"E\", \"1\"}, " + figures, ""), "[netcost:op-declaration] Op: shape"
+                        + " gives 4 dimensions, but an op's output keeps its input's layout, and tokens have 2"
+                        + " dimensions (T, E), or 3 (S, T, E) as @Unfold gives them (or 1, a vector); to give this"
+                        + " shape, take layouts = CustomOp.Layout.FEATURES and put @ToMap before the op", "shape = {",
+                "{"));
+        cases.add(new Case("a user op on a parameter", List.of(scale, NetworkSource.example("Loose",
+                "class Loose {\n    void m(@Op int p) {}\n}\n")), "[netcost:not-in-network] p: @Op declares a layer,"
+                        + " but p is a parameter of Loose.m, not a field; declare the layer as a field `Layer name;` of"
+                        + " a class annotated with @Network(input = {...}), or of the nested class Layers of a @Block",
+                "@Op", "@Op"));
         return cases;
     }
 

@@ -9,6 +9,8 @@ import static dev.netcost.processor.NetworkSource.network;
 import com.google.testing.compile.Compilation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The mistakes an op users declare can show, each located as netcost's own are: a mistake in the
@@ -124,6 +126,131 @@ class UserOpDiagnosticsTest {
         onlyError(compile(op), op, "[netcost:op-declaration] Op: shape gives 5 dimensions, and netcost takes 1 to 4;"
                 + " give one expression per dimension, or shape = {} for the input's shape",
                 "{\"1\", \"1\", \"1\", \"1\", \"1\"}", "{");
+    }
+
+    /**
+     * A name that is not plain would break what prints it: a tab splits a row of the companion's
+     * layer table (which then fails as it loads), a star and slash close its Javadoc, a bar splits a
+     * cell of the Markdown report; a digit first or a name of 41 characters is refused by the same
+     * rule. The message writes the name as the source does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"My\\tOp", "My\\nOp", "*/ \\\" x", "A|B", "2Op", " Op",
+        "Op12345678Op12345678Op12345678Op12345678A"})
+    void aNameThatIsNotPlainIsOnItsValue(String written) {
+        NetworkSource op = customOp("name = \"" + written + "\", layouts = CustomOp.Layout.FEATURES, shape = {}, "
+                + FIGURES, "");
+        onlyError(compile(op, network("{8, 4, 4}", "@Op Layer op;")), op, "[netcost:op-declaration] Op: name = \""
+                + written + "\" is not a plain op name: a name starts with a letter and holds only ASCII letters,"
+                + " digits, `_`, `.` and `-`, at most 40 of them, so that the summary, the companion and the reports"
+                + " print it as written; rename the op", "name = \"", "\"");
+    }
+
+    /** Letters, digits, {@code _ . -}, 40 of them: the companion prints the name as given. */
+    @Test
+    void aPlainNameIsTheOpsNameInTheCompanion() {
+        String name = "Se-v2.1_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+        assertThat(name).hasLength(40);
+        NetworkSource op = customOp("name = \"" + name + "\", layouts = CustomOp.Layout.FEATURES, shape = {}, "
+                + FIGURES, "");
+        Compilation compilation = compile(op, network("{8, 4, 4}", "@Op Layer op;"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(Compilations.companion(compilation)).contains(name);
+    }
+
+    /** Read as either, it would silently be the op and not the block. */
+    @Test
+    void anOpThatIsAlsoABlockIsAnError() {
+        NetworkSource op = NetworkSource.of("com.example.Op", "package com.example;\n\nimport dev.netcost.*;\n\n"
+                + "@Block\n@CustomOp(layouts = CustomOp.Layout.FEATURES, shape = {}, " + FIGURES + ")\n"
+                + "public @interface Op {\n    class Layers {\n        @ReLU Layer relu;\n    }\n}\n");
+        onlyError(compile(op, network("{8, 4, 4}", "@Op Layer op;")), op, "[netcost:op-declaration] Op: @CustomOp"
+                + " declares an op and @Block a block, and an annotation is one or the other; remove one of them",
+                "@CustomOp", "@CustomOp");
+    }
+
+    /** {@code max(0)} calls the function: a list named so could never be read. */
+    @ParameterizedTest
+    @ValueSource(strings = {"max", "min", "divisible"})
+    void aListNamedAsAFunctionIsOnTheElement(String name) {
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"0\", buffers = \"0\","
+                + " macs = \"0\", flops = \"" + name + "(0)\"", "int[] " + name + "();");
+        onlyError(compile(op), op, "[netcost:op-declaration] " + name + ": an int[] attribute may not be named `"
+                + name + "`: its expressions read it by index, as " + name + "(0), which calls the function " + name
+                + "; rename the attribute", "int[] " + name + "()", name);
+    }
+
+    /** An int attribute named so is read by its name, not called: it is taken. */
+    @Test
+    void anIntNamedAsAFunctionIsTaken() {
+        NetworkSource op = customOp("layouts = CustomOp.Layout.FEATURES, shape = {}, params = \"max\", buffers = \"0\","
+                + " macs = \"0\", flops = \"0\"", "int max() default 3;");
+        Compilation compilation = compile(op, network("{8, 4, 4}", "@Op Layer op;"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(Compilations.companion(compilation)).contains("public static final long PARAMS = 3L;");
+    }
+
+    // An op's output keeps its input's layout: an output of a rank that layout cannot have is refused.
+
+    /**
+     * (16, 6) from a channels-last (4, 4, 6) would read as a 1-d map of 16 channels, channels
+     * first, and a 1 x 1 convolution after it would mix 16 "channels" that are positions.
+     */
+    @Test
+    void aChannelsLastOpGivingRankTwoIsRefusedOnItsShape() {
+        NetworkSource op = customOp("layouts = CustomOp.Layout.CHANNELS_LAST, shape = {\"H * W\", \"C\"}, " + FIGURES,
+                "");
+        NetworkSource net = network("{6, 4, 4}", "@ChannelsLast Layer perm;", "@Op Layer op;",
+                "@Conv(out = 2, kernel = 1) Layer conv;");
+        onlyError(compile(op, net), op, "[netcost:op-declaration] Op: shape gives 2 dimensions, but an op's output"
+                + " keeps its input's layout, and a map with its channels last has 3 or 4 dimensions (or 1, a vector);"
+                + " to give this shape, take layouts = CustomOp.Layout.FEATURES and put @ChannelsFirst before the op",
+                "shape = {", "{");
+    }
+
+    /** An op that takes two layouts must give an output each can have. */
+    @Test
+    void anOpOfTwoLayoutsIsRefusedForTheOneItsOutputCannotKeep() {
+        NetworkSource op = customOp("layouts = {CustomOp.Layout.FEATURES, CustomOp.Layout.TOKENS}, shape = {\"1\","
+                + " \"dim(0)\", \"dim(1)\", \"1\"}, " + FIGURES, "");
+        onlyError(compile(op), op, "[netcost:op-declaration] Op: shape gives 4 dimensions, but an op's output keeps"
+                + " its input's layout, and tokens have 2 dimensions (T, E), or 3 (S, T, E) as @Unfold gives them (or"
+                + " 1, a vector); to give this shape, take layouts = CustomOp.Layout.FEATURES and put @ToMap before"
+                + " the op", "shape = {", "{");
+    }
+
+    /**
+     * Channels last in, channels last out: a linear layer after the op works on the last axis.
+     * (6, 4, 4) made channels-last is (4, 4, 6); the op doubles the channels to (4, 4, 12); @Linear(out = 3)
+     * on each position has 12 * 3 + 3 = 39 parameters and gives (4, 4, 3).
+     */
+    @Test
+    void aChannelsLastOpKeepsItsLayout() {
+        NetworkSource op = customOp("layouts = CustomOp.Layout.CHANNELS_LAST, shape = {\"H\", \"W\", \"2 * C\"}, "
+                + FIGURES, "");
+        NetworkSource net = network("{6, 4, 4}", "@ChannelsLast Layer perm;", "@Op Layer op;",
+                "@Linear(out = 3) Layer fc;");
+        Compilation compilation = compile(op, net);
+        assertThat(compilation).succeededWithoutWarnings();
+        String companion = Compilations.companion(compilation);
+        assertThat(companion).contains("public static final long PARAMS = 39L;");
+        assertThat(companion).contains("public static final Shape OUTPUT_SHAPE = Shape.of(4, 4, 3);");
+    }
+
+    /**
+     * A vector has one axis, its features, whatever the input's layout: (4, 4, 6) channels last
+     * pooled to (6), then @Linear(out = 2): 6 * 2 + 2 = 14 parameters, output (2).
+     */
+    @Test
+    void aVectorIsTakenFromAnyLayout() {
+        NetworkSource op = customOp("layouts = CustomOp.Layout.CHANNELS_LAST, shape = {\"C\"}, " + FIGURES, "");
+        NetworkSource net = network("{6, 4, 4}", "@ChannelsLast Layer perm;", "@Op Layer pool;",
+                "@Linear(out = 2) Layer fc;");
+        Compilation compilation = compile(op, net);
+        assertThat(compilation).succeededWithoutWarnings();
+        String companion = Compilations.companion(compilation);
+        assertThat(companion).contains("public static final long PARAMS = 14L;");
+        assertThat(companion).contains("public static final Shape OUTPUT_SHAPE = Shape.of(2);");
     }
 
     /** Two networks use a mistaken op: its mistake is said once, on the declaration;  */
@@ -249,6 +376,42 @@ class UserOpDiagnosticsTest {
         NetworkSource net = network("{6, 4, 4}", "@Op @Repeat(2) Layer scale;");
         onlyError(compile(SCALE, net), net, "[netcost:misplaced] scale: @Repeat repeats a block, not a layer such as"
                 + " @Op; declare a @Block, or give each layer a field of its own", "@Repeat(2)", "2");
+    }
+
+    /** On a class, which a top-level one's owner (its package, maybe the unnamed one) cannot name. */
+    @Test
+    void anOpOnAClassNamesTheClass() {
+        NetworkSource loose = NetworkSource.of("Loose", "import com.example.Op;\n\n@Op\nclass Loose {}\n");
+        onlyError(compile(SCALE, loose), loose, "[netcost:not-in-network] Loose: @Op declares a layer, but Loose is a"
+                + " class, not a field; declare the layer as a field `Layer name;` of a class annotated with"
+                + " @Network(input = {...}), or of the nested class Layers of a @Block", "@Op", "@Op");
+    }
+
+    /** On the op's own declaration. */
+    @Test
+    void anOpOnItsOwnDeclarationNamesIt() {
+        NetworkSource op = NetworkSource.of("com.example.Op", "package com.example;\n\nimport dev.netcost.CustomOp;\n\n"
+                + "@Op\n@CustomOp(layouts = CustomOp.Layout.FEATURES, shape = {}, " + FIGURES + ")\n"
+                + "public @interface Op {}\n");
+        onlyError(compile(op), op, "[netcost:not-in-network] Op: @Op declares a layer, but Op is an annotation type,"
+                + " not a field; declare the layer as a field `Layer name;` of a class annotated with"
+                + " @Network(input = {...}), or of the nested class Layers of a @Block", "@Op\n", "@Op");
+    }
+
+    @Test
+    void anOpOnAParameterNamesTheMethodAndItsClass() {
+        NetworkSource loose = NetworkSource.example("Loose", "class Loose {\n    void m(@Op int p) {}\n}\n");
+        onlyError(compile(SCALE, loose), loose, "[netcost:not-in-network] p: @Op declares a layer, but p is a parameter"
+                + " of Loose.m, not a field; declare the layer as a field `Layer name;` of a class annotated with"
+                + " @Network(input = {...}), or of the nested class Layers of a @Block", "@Op", "@Op");
+    }
+
+    /** A record's component gives its annotation to a field, an accessor and a parameter: said once. */
+    @Test
+    void anOpOnARecordComponentIsSaidOnce() {
+        NetworkSource loose = NetworkSource.example("Loose", "record Loose(@Op int p) {}\n");
+        onlyError(compile(SCALE, loose), loose, "[netcost:not-in-network] p: @Op declares a layer, but Loose is not a"
+                + " network", "@Op", "@Op");
     }
 
     @Test

@@ -38,10 +38,18 @@ public enum Layout {
      * 2 and 3 have tokens, only rank 3 and more a channels-last map; anything else is channels first.
      */
     public static Layout of(Shape shape, Layout layout) {
-        return switch (layout) {
-            case TOKENS -> shape.rank() == 2 || shape.rank() == 3 ? TOKENS : FEATURES;
-            case CHANNELS_LAST -> shape.rank() >= 3 ? CHANNELS_LAST : FEATURES;
-            case FEATURES -> FEATURES;
+        return layout.allows(shape.rank()) ? layout : FEATURES;
+    }
+
+    /**
+     * Whether a tensor of {@code rank} can be in this layout: tokens have rank 2 or 3, a
+     * channels-last map rank 3 or more, a channels-first one any rank.
+     */
+    public boolean allows(int rank) {
+        return switch (this) {
+            case TOKENS -> rank == 2 || rank == 3;
+            case CHANNELS_LAST -> rank >= 3;
+            case FEATURES -> true;
         };
     }
 

@@ -754,6 +754,10 @@ public enum Message {
     LAYER_OUTSIDE_NETWORK(ProblemKind.NOT_IN_NETWORK, "%1$s: %2$s declares a layer, but %3$s is not a network;"
             + " annotate %3$s with @Network(input = {...}), or declare the layers in the nested class Layers of a"
             + " @Block"),
+    /** The element annotated, its annotation, what the element is ({@code a parameter of L.m}). */
+    LAYER_NOT_ON_FIELD(ProblemKind.NOT_IN_NETWORK, "%1$s: %2$s declares a layer, but %1$s is %3$s, not a field;"
+            + " declare the layer as a field `Layer name;` of a class annotated with @Network(input = {...}), or of"
+            + " the nested class Layers of a @Block"),
 
     // field-type
     /** The field, its type, the field. */
@@ -806,6 +810,24 @@ public enum Message {
     /** The op, the dimensions its shape gives. */
     OP_SHAPE_RANK(ProblemKind.OP_DECLARATION, "%s: shape gives %d dimensions, and netcost takes 1 to 4; give one"
             + " expression per dimension, or shape = {} for the input's shape"),
+    /** The op, its name as a Java literal would write it, the longest name taken. */
+    OP_NAME_NOT_PLAIN(ProblemKind.OP_DECLARATION, "%s: name = \"%s\" is not a plain op name: a name starts with a"
+            + " letter and holds only ASCII letters, digits, `_`, `.` and `-`, at most %d of them, so that the"
+            + " summary, the companion and the reports print it as written; rename the op"),
+    /** The op. */
+    OP_ALSO_BLOCK(ProblemKind.OP_DECLARATION, "%s: @CustomOp declares an op and @Block a block, and an annotation is"
+            + " one or the other; remove one of them"),
+    /** The attribute, the attribute, the attribute. */
+    OP_ATTRIBUTE_NAMES_FUNCTION(ProblemKind.OP_DECLARATION, "%1$s: an int[] attribute may not be named `%1$s`: its"
+            + " expressions read it by index, as %1$s(0), which calls the function %1$s; rename the attribute"),
+    /** The op, the dimensions its shape gives. */
+    OP_SHAPE_RANK_CHANNELS_LAST(ProblemKind.OP_DECLARATION, "%s: shape gives %d dimensions, but an op's output keeps"
+            + " its input's layout, and a map with its channels last has 3 or 4 dimensions (or 1, a vector); to give"
+            + " this shape, take layouts = CustomOp.Layout.FEATURES and put @ChannelsFirst before the op"),
+    /** The op, the dimensions its shape gives. */
+    OP_SHAPE_RANK_TOKENS(ProblemKind.OP_DECLARATION, "%s: shape gives %d dimensions, but an op's output keeps its"
+            + " input's layout, and tokens have 2 dimensions (T, E), or 3 (S, T, E) as @Unfold gives them (or 1, a"
+            + " vector); to give this shape, take layouts = CustomOp.Layout.FEATURES and put @ToMap before the op"),
 
     // op-check
     /** The user's message, the op ({@code @SqueezeExcitation}), the condition as written. */

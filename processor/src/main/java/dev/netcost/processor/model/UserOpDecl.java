@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * An op a user declared with {@code @CustomOp}: an annotation interface whose elements are its
@@ -33,6 +34,41 @@ public record UserOpDecl(String qualifiedName, String simpleName, String display
         if (!figures.keySet().equals(Set.of(Figure.values()))) {
             throw new IllegalArgumentException("every figure is stated: " + figures.keySet());
         }
+        if (!shape.isEmpty() && layoutLost(layouts, shape.size()).isPresent()) {
+            throw new IllegalArgumentException("an output of rank " + shape.size() + " cannot keep the layout "
+                    + layoutLost(layouts, shape.size()).get());
+        }
+    }
+
+    /** The longest name {@code @CustomOp(name = ...)} may give. */
+    public static final int NAME_MAX_LENGTH = 40;
+
+    /** A letter, then letters, digits, {@code _ . -}: what every writer prints as it is. */
+    private static final Pattern PLAIN_NAME = Pattern.compile(
+            "[A-Za-z][A-Za-z0-9_.-]{0," + (NAME_MAX_LENGTH - 1) + "}");
+
+    /**
+     * Whether {@code name} may name an op in the summary, the companion and the reports: a tab
+     * would split a row of the companion's layer table, {@code *}{@code /} close its Javadoc,
+     * {@code |} a cell of the Markdown report.
+     */
+    public static boolean isPlainName(String name) {
+        return PLAIN_NAME.matcher(name).matches();
+    }
+
+    /**
+     * The first of {@code layouts} that an output of {@code rank} cannot keep, if any. An op's
+     * output keeps its input's layout, so that no axis changes meaning: {@code (16, 6)} from a
+     * channels-last map would read as a channels-first 1-d map of 16 channels. A vector (rank 1)
+     * has one axis, its features, whatever the input's layout, so it is taken from any.
+     */
+    public static Optional<Layout> layoutLost(Set<Layout> layouts, int rank) {
+        for (Layout layout : Layout.values()) {
+            if (layouts.contains(layout) && rank != 1 && !layout.allows(rank)) {
+                return Optional.of(layout);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

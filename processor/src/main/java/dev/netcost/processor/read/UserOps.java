@@ -117,9 +117,23 @@ public final class UserOps {
         }
 
         Read read() {
+            if (NetworkReader.mirror(type, LayerAnnotations.BLOCK).isPresent()) {
+                // Read as either, it would be silently the one and not the other.
+                problem(Message.OP_ALSO_BLOCK, new SourceLocation(type, mirror, Optional.empty()), simpleName);
+                return new Read(Optional.empty(), problems);
+            }
             List<UserOpDecl.Attribute> attrs = attributes();
+            if (!problems.isEmpty()) {
+                // An attribute refused: the expressions that read it would only echo the mistake.
+                return new Read(Optional.empty(), problems);
+            }
             Set<Layout> layouts = layouts();
-            String display = values.string("name").isBlank() ? simpleName : values.string("name").strip();
+            String name = values.string("name");
+            if (!name.isEmpty() && !UserOpDecl.isPlainName(name)) {
+                problem(Message.OP_NAME_NOT_PLAIN, on("name"), simpleName, javaLiteral(name),
+                        UserOpDecl.NAME_MAX_LENGTH);
+            }
+            String display = name.isEmpty() ? simpleName : name;
 
             Set<String> inputLists = OpScope.lists(attrs, false);
             Map<String, ValueType> inputNames = OpScope.types(attrs, layouts, false);
@@ -130,6 +144,10 @@ public final class UserOps {
             List<AttrValue.Expression> shape = new ArrayList<>();
             if (shapeTexts.size() > 4) {
                 problem(Message.OP_SHAPE_RANK, on("shape"), simpleName, shapeTexts.size());
+            } else if (!shapeTexts.isEmpty() && UserOpDecl.layoutLost(layouts, shapeTexts.size()).isPresent()) {
+                Layout lost = UserOpDecl.layoutLost(layouts, shapeTexts.size()).get();
+                problem(lost == Layout.TOKENS ? Message.OP_SHAPE_RANK_TOKENS : Message.OP_SHAPE_RANK_CHANNELS_LAST,
+                        on("shape"), simpleName, shapeTexts.size());
             } else {
                 for (int i = 0; i < shapeTexts.size(); i++) {
                     expression(shapeTexts.get(i), "shape[" + i + "]", item("shape", i), inputLists, inputNames,
@@ -170,6 +188,9 @@ public final class UserOps {
                     problem(Message.OP_ATTRIBUTE_TYPE, where, name, method.getReturnType());
                 } else if (reserved.containsKey(name)) {
                     problem(Message.OP_ATTRIBUTE_RESERVED, where, name, reserved.get(name));
+                } else if (kind.get() == Attr.Kind.INTS && isFunction(name)) {
+                    // max(0) would call the function, so the list could never be read.
+                    problem(Message.OP_ATTRIBUTE_NAMES_FUNCTION, where, name);
                 } else {
                     attrs.add(new UserOpDecl.Attribute(name, kind.get(),
                             NetworkReader.mirror(method, Required.class.getCanonicalName()).isPresent()));
@@ -277,6 +298,42 @@ public final class UserOps {
         private void problem(Message message, SourceLocation where, Object... args) {
             problems.add(LocatedProblem.of(message, where, args));
         }
+    }
+
+    /** Whether {@code name} is a function an expression may call ({@code max}). */
+    private static boolean isFunction(String name) {
+        for (Expr.Function function : Expr.Function.values()) {
+            if (function.javaName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code text} as a Java string literal writes it, without the quotes, for a message:
+     * a tab as {@code \t}, so that the message stays on one line and shows what is wrong.
+     */
+    static String javaLiteral(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** What an element of the interface holds, if an op's attribute may hold it. */
