@@ -23,19 +23,26 @@ class ConvNextLayersTest {
         NetworkSource src = network("{8, 4, 4}",
                 "@LayerNorm2d Layer norm;",
                 "@LayerScale Layer scale;",
-                "@LayerNorm2d(bias = false) Layer normWithoutShift;");
+                "@LayerNorm2d(bias = false) Layer normWithoutShift;",
+                "@LayerNorm2d(affine = false) Layer plainNorm;",
+                "@ChannelsLast Layer last;",
+                "@LayerNorm(affine = false) Layer plainLayerNorm;");
         Compilation compilation = compile(src);
         assertThat(compilation).succeededWithoutWarnings();
         String source = companion(compilation);
         // norm: weight and bias over the 8 channels, 16; scale: one per channel, 8; the norm
-        // without shift: 8. Total 32.
+        // without shift: 8. Without a learned scale, neither norm has parameters (PyTorch 1.13:
+        // LayerNorm(96, elementwise_affine=False) and torchvision's LayerNorm2d likewise hold 0). Total 32.
         assertThat(source).contains("public static final long NORM_PARAMS = 16L;");
         assertThat(source).contains("public static final long SCALE_PARAMS = 8L;");
         assertThat(source).contains("public static final long NORM_WITHOUT_SHIFT_PARAMS = 8L;");
+        assertThat(source).contains("public static final long PLAIN_NORM_PARAMS = 0L;");
+        assertThat(source).contains("public static final long PLAIN_LAYER_NORM_PARAMS = 0L;");
         assertThat(source).contains("public static final long PARAMS = 32L;");
-        // FLOPs: 5 x 128 for each norm, 128 multiplies for the scale: 640 + 128 + 640 = 1,408. No MACs.
+        // FLOPs: 5 x 128 for each of the four norms, 128 multiplies for the scale: 4 x 640 + 128 = 2,688.
+        // No MACs.
         assertThat(source).contains("public static final long SCALE_FLOPS = 128L;");
-        assertThat(source).contains("public static final long FLOPS = 1_408L;");
+        assertThat(source).contains("public static final long FLOPS = 2_688L;");
         assertThat(source).contains("public static final long MACS = 0L;");
         // What PyTorch's modules are called, in the layer table: torchvision's LayerNorm2d, timm's LayerScale.
         assertThat(source).contains("\"norm\\tLayerNorm2d\\t");

@@ -8,7 +8,12 @@ import dev.netcost.Shape;
  * blocks hold it) and on a vector. On a map with its channels first the last axis is its width, so
  * that is an error naming the norm over its channels ({@code @LayerNorm2d}) or {@code @ChannelsLast}.
  */
-public record LayerNorm(boolean bias) implements Op {
+public record LayerNorm(boolean affine, boolean bias) implements Op {
+    /** A norm with a learned scale, and with {@code bias} a learned shift. */
+    public LayerNorm(boolean bias) {
+        this(true, bias);
+    }
+
     /** Every layout, but of a map with its channels first only a vector ({@link #outputShape(Shape, Layout)}). */
     @Override
     public java.util.Set<Layout> accepts() {
@@ -37,7 +42,7 @@ public record LayerNorm(boolean bias) implements Op {
     public Cost cost(Shape input, Shape output) {
         long features = input.dim(input.rank() - 1);
         // Mean, subtract, variance, divide, scale and shift: five per element, by the cost model.
-        return new Cost(Math.multiplyExact(features, bias ? 2 : 1), 0, 0, Math.multiplyExact(5, output.numel()));
+        return new Cost(affine ? Math.multiplyExact(features, bias ? 2 : 1) : 0, 0, 0, Math.multiplyExact(5, output.numel()));
     }
 
     @Override

@@ -10,7 +10,12 @@ import java.util.Set;
  * PyTorch permutes the map channels-last, normalises the last axis and permutes it back, so the
  * figures are those of a layer norm over C on every position.
  */
-public record LayerNorm2d(boolean bias) implements Op {
+public record LayerNorm2d(boolean affine, boolean bias) implements Op {
+    /** A norm with a learned scale, and with {@code bias} a learned shift. */
+    public LayerNorm2d(boolean bias) {
+        this(true, bias);
+    }
+
     /** A channels-first map; anything else keeps its features last, where {@code @LayerNorm} works. */
     @Override
     public Set<Layout> accepts() {
@@ -46,7 +51,7 @@ public record LayerNorm2d(boolean bias) implements Op {
         long channels = input.dim(0);
         // Per position as @LayerNorm over C: mean, subtract, variance, divide, scale and shift, five
         // per element, by the cost model.
-        return new Cost(Math.multiplyExact(channels, bias ? 2 : 1), 0, 0, Math.multiplyExact(5, output.numel()));
+        return new Cost(affine ? Math.multiplyExact(channels, bias ? 2 : 1) : 0, 0, 0, Math.multiplyExact(5, output.numel()));
     }
 
     @Override

@@ -83,7 +83,7 @@ public enum OpKind {
     CLASS_TOKEN(dev.netcost.ClassToken.class, v -> new ClassToken(v.integer(TOKENS))),
     TO_TOKENS(dev.netcost.ToTokens.class, v -> new ToTokens()),
     SELECT_TOKEN(dev.netcost.SelectToken.class, v -> new SelectToken(v.integer(INDEX))),
-    LAYER_NORM(dev.netcost.LayerNorm.class, v -> new LayerNorm(v.bool(BIAS))),
+    LAYER_NORM(dev.netcost.LayerNorm.class, v -> new LayerNorm(v.bool(AFFINE), v.bool(BIAS))),
     RMS_NORM(dev.netcost.RMSNorm.class, v -> new RmsNorm()),
     GROUP_NORM(dev.netcost.GroupNorm.class, v -> new GroupNorm(v.integer(GROUPS), v.bool(AFFINE))),
     INSTANCE_NORM(dev.netcost.InstanceNorm.class, v -> new InstanceNorm(v.bool(AFFINE), v.bool(TRACK_RUNNING_STATS))),
@@ -107,7 +107,7 @@ public enum OpKind {
     WINDOW_ATTENTION(dev.netcost.WindowAttention.class, v -> new WindowAttention(v.integer(HEADS), v.ints(WINDOW),
             v.ints(SHIFT), v.bool(BIAS))),
     PATCH_MERGING(dev.netcost.PatchMerging.class, v -> new PatchMerging()),
-    LAYER_NORM_2D(dev.netcost.LayerNorm2d.class, v -> new LayerNorm2d(v.bool(BIAS))),
+    LAYER_NORM_2D(dev.netcost.LayerNorm2d.class, v -> new LayerNorm2d(v.bool(AFFINE), v.bool(BIAS))),
     LAYER_SCALE(dev.netcost.LayerScale.class, v -> new LayerScale());
 
     private final Class<? extends Annotation> annotation;
