@@ -56,19 +56,17 @@ final class Shapes {
     Optional<Shaped> infer(ResolvedLayer layer) {
         List<Shape> inputs = new ArrayList<>(layer.inputs().size());
         List<String> producers = new ArrayList<>(layer.inputs().size());
+        List<Layout> layouts = new ArrayList<>(layer.inputs().size());
         for (int t : layer.inputs()) {
             inputs.add(tensors.shape(t));
             producers.add(tensors.producer(t));
+            layouts.add(tensors.layout(t));
         }
         Shape in = inputs.get(0);
         List<Fault> faults = layer.op().validate();
         if (!faults.isEmpty()) {
             faults.forEach(f -> problems.add(layer.problem(in, f)));
             return Optional.empty();
-        }
-        List<Layout> layouts = new ArrayList<>(layer.inputs().size());
-        for (int t : layer.inputs()) {
-            layouts.add(tensors.layout(t));
         }
         if (layer.op() instanceof Merge merge) {
             Optional<Fault> mixed = merge.ranksDiffer(inputs, producers)

@@ -22,10 +22,7 @@ public record Mul() implements Merge {
 
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
-        java.util.Optional<Fault> ranks = ranksDiffer(inputs, names);
-        if (ranks.isPresent()) {
-            return ShapeResult.failed(ranks.get());
-        }
+        // The walker asked ranksDiffer first; inputs of two ranks broadcast to nothing here either.
         return Broadcast.of(inputs).map(ShapeResult::of).orElseGet(() -> ShapeResult.failed(
                 Message.MUL_SHAPES_DO_NOT_BROADCAST.on(Attr.FROM, Merge.describe(inputs, names))));
     }

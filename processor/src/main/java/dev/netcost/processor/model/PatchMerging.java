@@ -20,7 +20,7 @@ public record PatchMerging() implements Op {
     /** Tokens have no height and width; a channels-first map needs {@code @ChannelsLast}. */
     @Override
     public Fault refuse(Shape input, Layout layout) {
-        return ChannelsLastMap.require("@PatchMerging", input, layout).orElseThrow();
+        return Refusals.needsChannelsLastMap("@PatchMerging", input, layout);
     }
 
     /** As if the input were a channels-last map; for tests that need no layout. */
@@ -31,9 +31,9 @@ public record PatchMerging() implements Op {
 
     @Override
     public ShapeResult outputShape(Shape input, Layout layout) {
-        var notAMap = ChannelsLastMap.require("@PatchMerging", input, layout);
-        if (notAMap.isPresent()) {
-            return ShapeResult.failed(notAMap.get());
+        // The walker refused every other layout; a channels-last map of three spatial axes is no 2-d one.
+        if (input.rank() != 3) {
+            return ShapeResult.failed(Message.CHANNELS_LAST_MAP_NEEDED.onAnnotation("@PatchMerging", input));
         }
         // F.pad(x, (0, 0, 0, W % 2, 0, H % 2)), then x[..., 0::2, 0::2, :] and its three neighbours.
         return ShapeResult.of(Shape.of(half(input.dim(0)), half(input.dim(1)), Math.multiplyExact(4, input.dim(2))));

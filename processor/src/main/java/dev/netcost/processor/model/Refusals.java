@@ -27,6 +27,22 @@ final class Refusals {
     }
 
     /**
+     * For an op that takes only a 2-d map with its channels last, {@code (H, W, C)}, as Swin's
+     * ({@code @WindowAttention}): tokens have no height and width; a channels-first {@code (C, H, W)}
+     * needs {@code @ChannelsLast}, with the map it would give; anything else is no such map.
+     */
+    static Fault needsChannelsLastMap(String annotation, Shape input, Layout layout) {
+        return switch (layout) {
+            case TOKENS -> Message.CHANNELS_LAST_NEEDED_NOT_TOKENS.onAnnotation(annotation, input);
+            case FEATURES -> input.rank() == 3
+                    ? Message.CHANNELS_LAST_NEEDED_NOT_FEATURE_MAP.onAnnotation(annotation, input,
+                            ChannelsLast.permute(input))
+                    : Message.CHANNELS_LAST_MAP_NEEDED.onAnnotation(annotation, input);
+            case CHANNELS_LAST -> throw new IllegalStateException(annotation + " takes a map with its channels last");
+        };
+    }
+
+    /**
      * For an op that takes only tokens ({@code @MultiHeadAttention}): token ids need an
      * {@code @Embedding}, a map (either way round) {@code @ToTokens}, with the tokens it would make.
      */

@@ -26,7 +26,7 @@ public record WindowAttention(int heads, List<Integer> window, List<Integer> shi
     /** Tokens have no height and width; a channels-first map needs {@code @ChannelsLast}. */
     @Override
     public Fault refuse(Shape input, Layout layout) {
-        return ChannelsLastMap.require("@WindowAttention", input, layout).orElseThrow();
+        return Refusals.needsChannelsLastMap("@WindowAttention", input, layout);
     }
 
     @Override
@@ -77,9 +77,9 @@ public record WindowAttention(int heads, List<Integer> window, List<Integer> shi
 
     @Override
     public ShapeResult outputShape(Shape input, Layout layout) {
-        var notAMap = ChannelsLastMap.require("@WindowAttention", input, layout);
-        if (notAMap.isPresent()) {
-            return ShapeResult.failed(notAMap.get());
+        // The walker refused every other layout; a channels-last map of three spatial axes is no 2-d one.
+        if (input.rank() != 3) {
+            return ShapeResult.failed(Message.CHANNELS_LAST_MAP_NEEDED.onAnnotation("@WindowAttention", input));
         }
         long channels = input.dim(2);
         if (channels % heads != 0) {
