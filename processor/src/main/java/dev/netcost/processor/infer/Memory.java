@@ -30,14 +30,17 @@ final class Memory {
      * @param layout the layout of its (first) input
      */
     Traffic layer(Computation op, Shapes.Shaped shaped, Layout layout) {
-        long read = 0;
-        // An op reads the elements of its input alone: a tensor it names by like lends only its shape.
-        List<Shape> readWhole = op instanceof Op ? shaped.inputs().subList(0, 1) : shaped.inputs();
-        for (Shape shape : readWhole) {
-            read = Math.addExact(read, shape.numel());
+        // An op reads its input and writes its output, unless it says otherwise (an op a user
+        // declares); a tensor it names by like lends only its shape. A merge reads every input.
+        long moved;
+        if (op instanceof Op unary) {
+            moved = unary.activationsMoved(shaped.in(), shaped.out(), layout);
+        } else {
+            moved = shaped.out().numel();
+            for (Shape shape : shaped.inputs()) {
+                moved = Math.addExact(moved, shape.numel());
+            }
         }
-        long moved = op instanceof Op unary ? unary.activationsMoved(shaped.in(), shaped.out(), layout)
-                : Math.addExact(read, shaped.out().numel());
         long parametersRead = op instanceof Op unary ? unary.parametersRead(shaped.in(), shaped.cost(), batch)
                 : Math.addExact(shaped.cost().params(), shaped.cost().buffers());
         long elementsMoved = Math.addExact(Math.multiplyExact(batch, moved), parametersRead);
