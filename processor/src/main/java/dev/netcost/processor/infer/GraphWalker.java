@@ -171,7 +171,7 @@ final class GraphWalker implements BlockExpansion.Passes {
             Cost cost = layers.get(i).cost();
             params = Math.addExact(params, cost.params());
             buffers = Math.addExact(buffers, cost.buffers());
-            if (trainingOnly || !layers.get(i).trainingOnly()) {
+            if (layers.get(i).runsWith(trainingOnly)) {
                 macs = Math.addExact(macs, cost.macs());
                 flops = Math.addExact(flops, cost.flops());
             }

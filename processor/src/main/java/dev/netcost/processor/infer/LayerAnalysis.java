@@ -26,4 +26,12 @@ public record LayerAnalysis(String path, String op, Shape input, Shape output, C
     public LayerAnalysis {
         reads = List.copyOf(reads);
     }
+
+    /**
+     * Whether a block or field that holds this layer sums its compute and traffic: always, when the
+     * block or field itself runs only in training; else only when this layer runs at inference.
+     */
+    boolean runsWith(boolean trainingOnlySpan) {
+        return trainingOnlySpan || !trainingOnly;
+    }
 }

@@ -54,7 +54,7 @@ final class Memory {
     Traffic span(Shape output, List<LayerAnalysis> layers, int first, boolean trainingOnly) {
         long moved = 0;
         for (int i = first; i < layers.size(); i++) {
-            if (trainingOnly || !layers.get(i).trainingOnly()) {
+            if (layers.get(i).runsWith(trainingOnly)) {
                 moved = Math.addExact(moved, layers.get(i).traffic().memoryAccessBytes());
             }
         }
