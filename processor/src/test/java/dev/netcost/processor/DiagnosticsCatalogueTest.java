@@ -452,7 +452,7 @@ class DiagnosticsCatalogueTest {
                 net("@Network(input = {3, 8, 8})", "@MaxPool(kernel = 2) @TrainingOnly Layer aux;",
                         "@Upsample(like = \"aux\") @From(\"input\") Layer x;"),
                 "[netcost:training-only] x: like = \"aux\" names a field that runs only in training (@TrainingOnly),"
-                        + " and x runs at inference too, where there is no such tensor to take the size of; name a"
+                        + " and x runs at inference too, where there is no such tensor to read; name a"
                         + " field that runs at inference, or mark x @TrainingOnly as well",
                 "like = \"aux\"", "\"aux\""));
         cases.add(new Case("an inference layer tied to a training-only one", net("@Network(input = {8})",

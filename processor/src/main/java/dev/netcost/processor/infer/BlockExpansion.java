@@ -115,10 +115,10 @@ final class BlockExpansion {
                 inputs.add(tensor(name, scope));
             }
         }
-        if (node instanceof LayerDecl layer && layer.like().isPresent()) {
-            // The tensor whose size the layer takes: read after its input, which messages name.
+        if (node instanceof LayerDecl layer && layer.side().isPresent()) {
+            // The tensor the layer names besides its input: read after it, which messages name.
             inputs = new ArrayList<>(inputs);
-            inputs.add(tensor(layer.like().get(), scope));
+            inputs.add(tensor(layer.side().get().name(), scope));
         }
         Shape in = passes.shape(inputs.get(0));
         String path = scope.prefix() + node.name();

@@ -12,6 +12,7 @@ import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.ParamDecl;
 import dev.netcost.processor.model.Problem;
+import dev.netcost.processor.model.TensorName;
 import dev.netcost.processor.model.expr.Expr;
 import dev.netcost.processor.model.expr.ExprException;
 import dev.netcost.processor.model.expr.ValueType;
@@ -75,8 +76,9 @@ final class DeclarationChecks {
             for (String input : node.inputs()) {
                 unknown(input, Attr.FROM, node, owner, above, all).ifPresent(faults::add);
             }
-            if (node instanceof LayerDecl layer && layer.like().isPresent()) {
-                unknown(layer.like().get(), Attr.LIKE, node, owner, above, all).ifPresent(faults::add);
+            if (node instanceof LayerDecl layer && layer.side().isPresent()) {
+                TensorName side = layer.side().get();
+                unknown(side.name(), side.attr(), node, owner, above, all).ifPresent(faults::add);
             }
             node.condition().ifPresent(c -> typeError(c, ValueType.BOOLEAN, scope, false).ifPresent(why ->
                     faults.add(Message.EXPRESSION_INVALID.on(Attr.CONDITION, node.name() + ": @If", c.text(), why))));
@@ -149,8 +151,9 @@ final class DeclarationChecks {
                 }
                 // The tensor whose size a layer takes and the weight it shares are read at inference too.
                 if (node instanceof LayerDecl layer) {
-                    layer.like().filter(like -> isTrainingOnly(like, nodes, above)).ifPresent(like -> problems.add(
-                            place.apply(node.index(), Message.TRAINING_ONLY_LIKE.on(Attr.LIKE, node.name(), like))));
+                    layer.side().filter(side -> isTrainingOnly(side.name(), nodes, above)).ifPresent(side -> problems.add(
+                            place.apply(node.index(), Message.TRAINING_ONLY_SIDE.on(side.attr(), node.name(),
+                                    side.attr().javaName(), side.name()))));
                     layer.tied().filter(tied -> isTrainingOnly(tied, nodes, above)).ifPresent(tied -> problems.add(
                             place.apply(node.index(), Message.TRAINING_ONLY_TIED.on(Attr.TIED, node.name(), tied))));
                 }

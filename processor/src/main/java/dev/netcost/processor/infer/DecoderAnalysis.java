@@ -41,7 +41,8 @@ final class DecoderAnalysis {
                     continue; // merges: no MACs; a training-only layer does not run when decoding
                 }
                 Shape in = layer.input();
-                Optional<DecodeCost> decode = op.decodeCost(in, layer.cost());
+                Optional<DecodeCost> decode = layer.side().isEmpty() ? op.decodeCost(in, layer.cost())
+                        : op.decodeCost(in, layer.cost(), layer.side().get());
                 if (decode.isEmpty()) {
                     if (!reported.add(layer.topNode())) {
                         continue;

@@ -103,7 +103,7 @@ final class GraphWalker implements BlockExpansion.Passes {
             if (shaped.isEmpty()) {
                 return Optional.empty();
             }
-            Traffic traffic = memory.layer(layer.op(), shaped.get(), tensors.layout(layer.inputs().get(0)));
+            Traffic traffic = memory.layer(layer.op(), shaped.get());
             Optional<Cost> cost = weights.cost(layer, shaped.get());
             if (cost.isEmpty()) {
                 return Optional.empty();
@@ -120,7 +120,7 @@ final class GraphWalker implements BlockExpansion.Passes {
             Shape out = shared.intern(shaped.get().out());
             layers.add(new LayerAnalysis(layer.path(), shaped.get().op(), in, out, shared.intern(cost.get()),
                     shared.intern(traffic), layer.op(), layer.place().field(), layer.place().own(),
-                    shaped.get().producers(), layer.trainingOnly()));
+                    shaped.get().producers(), layer.trainingOnly(), shaped.get().side()));
             for (int t : layer.inputs()) {
                 tensors.read(t, index);
             }

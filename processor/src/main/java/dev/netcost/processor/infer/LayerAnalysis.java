@@ -3,7 +3,9 @@ package dev.netcost.processor.infer;
 import dev.netcost.Shape;
 import dev.netcost.processor.model.Computation;
 import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.SideTensor;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One layer with its shapes and figures.
@@ -20,11 +22,14 @@ import java.util.List;
  * @param reads the tensors it reads, by the path of the layer that made each, or {@code input}
  * @param trainingOnly whether it runs only in training: its figures are its own, and of the
  *     network's only its parameters and buffers count
+ * @param side the tensor its op names besides its input ({@code like}, {@code memory}), if any
  */
 public record LayerAnalysis(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic,
-        Computation computation, int topNode, boolean topLevel, List<String> reads, boolean trainingOnly) {
+        Computation computation, int topNode, boolean topLevel, List<String> reads, boolean trainingOnly,
+        Optional<SideTensor> side) {
     public LayerAnalysis {
         reads = List.copyOf(reads);
+        java.util.Objects.requireNonNull(side, "side");
     }
 
     /**

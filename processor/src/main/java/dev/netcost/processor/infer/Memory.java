@@ -26,15 +26,16 @@ final class Memory {
     /**
      * A layer's traffic: it reads its inputs and its parameters and buffers, and writes its
      * output. A tied layer still reads its weight, so {@code cost} is its cost before tying.
-     *
-     * @param layout the layout of its (first) input
      */
-    Traffic layer(Computation op, Shapes.Shaped shaped, Layout layout) {
+    Traffic layer(Computation op, Shapes.Shaped shaped) {
         // An op reads its input and writes its output, unless it says otherwise (an op a user
-        // declares); a tensor it names by like lends only its shape. A merge reads every input.
+        // declares, an op that reads the tensor it names); a tensor it names by like lends only
+        // its shape. A merge reads every input.
         long moved;
         if (op instanceof Op unary) {
-            moved = unary.activationsMoved(shaped.in(), shaped.out(), layout);
+            Layout layout = shaped.inLayout();
+            moved = shaped.side().isEmpty() ? unary.activationsMoved(shaped.in(), shaped.out(), layout)
+                    : unary.activationsMoved(shaped.in(), shaped.out(), layout, shaped.side().get());
         } else {
             moved = shaped.out().numel();
             for (Shape shape : shaped.inputs()) {

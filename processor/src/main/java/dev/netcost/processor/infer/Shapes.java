@@ -4,7 +4,7 @@ import dev.netcost.Shape;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.Layout;
-import dev.netcost.processor.model.LikeTensor;
+import dev.netcost.processor.model.SideTensor;
 import dev.netcost.processor.model.Merge;
 import dev.netcost.processor.model.Op;
 import dev.netcost.processor.model.Problem;
@@ -30,8 +30,11 @@ final class Shapes {
      * @param outLayout whether a rank-2 output is tokens
      * @param cost      the figures for the whole batch, its tied weight still counted
      * @param op        what PyTorch calls it for this input
+     * @param inLayout  the layout of its (first) input
+     * @param side      the tensor an op names besides its input, if it names one
      */
-    record Shaped(List<Shape> inputs, List<String> producers, Shape out, Layout outLayout, Cost cost, String op) {
+    record Shaped(List<Shape> inputs, List<String> producers, Shape out, Layout outLayout, Cost cost, String op,
+            Layout inLayout, Optional<SideTensor> side) {
         /** The (first) input, which messages say the layer is "on". */
         Shape in() {
             return inputs.get(0);
@@ -84,10 +87,11 @@ final class Shapes {
             return Optional.empty();
         }
         ShapeResult result;
+        // An op reads one tensor; a second is the one it names by an attribute (like, memory).
+        Optional<SideTensor> side = layer.op() instanceof Op && inputs.size() > 1
+                ? Optional.of(new SideTensor(inputs.get(1), layouts.get(1), producers.get(1))) : Optional.empty();
         if (layer.op() instanceof Op unary) {
-            // An op reads one tensor; a second is the one it names by like, for its size.
-            result = inputs.size() == 1 ? unary.outputShape(in, layout)
-                    : unary.outputShape(in, layout, new LikeTensor(inputs.get(1), layouts.get(1), producers.get(1)));
+            result = side.isEmpty() ? unary.outputShape(in, layout) : unary.outputShape(in, layout, side.get());
         } else {
             result = ((Merge) layer.op()).outputShape(inputs, producers, layout);
         }
@@ -97,11 +101,12 @@ final class Shapes {
         }
         Shape out = ((ShapeResult.Ok) result).shape();
         if (layer.op() instanceof Op unary) {
-            return Optional.of(new Shaped(inputs, producers, out, unary.outputLayout(layout),
-                    unary.cost(in, out, layout).forBatch(batch), unary.displayName(in)));
+            Cost cost = side.isEmpty() ? unary.cost(in, out, layout) : unary.cost(in, out, layout, side.get());
+            return Optional.of(new Shaped(inputs, producers, out, unary.outputLayout(layout), cost.forBatch(batch),
+                    unary.displayName(in), layout, side));
         }
         Merge merge = (Merge) layer.op();
         return Optional.of(new Shaped(inputs, producers, out, layout, merge.cost(inputs, out).forBatch(batch),
-                merge.displayName()));
+                merge.displayName(), layout, Optional.empty()));
     }
 }

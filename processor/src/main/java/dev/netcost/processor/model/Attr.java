@@ -34,6 +34,8 @@ public enum Attr {
     SIZE("size", Kind.INTS),
     /** {@code @Upsample(like = "input")}: the tensor whose spatial size the layer takes. */
     LIKE("like", Kind.TENSOR),
+    /** {@code @CrossAttention(memory = "encoded")}: the tensor whose keys and values the queries attend to. */
+    MEMORY("memory", Kind.TENSOR),
     MODE("mode", Kind.CHOICE),
     ALIGN_CORNERS("alignCorners", Kind.BOOLEAN),
     /** {@code @Conv}'s same or valid padding, a {@code dev.netcost.Padding}. */

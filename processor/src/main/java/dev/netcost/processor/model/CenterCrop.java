@@ -37,7 +37,7 @@ public record CenterCrop(String like) implements Op {
     }
 
     @Override
-    public ShapeResult outputShape(Shape input, Layout layout, LikeTensor target) {
+    public ShapeResult outputShape(Shape input, Layout layout, SideTensor target) {
         var rank = Window.requireSpatial("@CenterCrop", input);
         if (rank.isPresent()) {
             return ShapeResult.failed(rank.get());

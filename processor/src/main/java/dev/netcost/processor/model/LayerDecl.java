@@ -13,18 +13,18 @@ import java.util.Optional;
  * @param inputs    for a merge its inputs, else {@code @From}'s name or nothing
  * @param condition {@code @If}
  * @param tied      {@code @Tied}: the earlier layer whose weight this one shares
- * @param like      the tensor whose shape the op takes besides its input ({@code @Upsample(like = "input")}),
- *                  by field name or {@link #INPUT}: the layer reads it after its input
+ * @param side      the tensor the op names besides its input ({@code @Upsample(like = "input")},
+ *                  {@code @CrossAttention(memory = "encoded")}): the layer reads it after its input
  * @param trainingOnly {@code @TrainingOnly}
  */
 public record LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
-        Optional<AttrValue.Expression> condition, Optional<String> tied, Optional<String> like,
+        Optional<AttrValue.Expression> condition, Optional<String> tied, Optional<TensorName> side,
         boolean trainingOnly) implements NodeDecl {
     public LayerDecl {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(tied, "tied");
-        Objects.requireNonNull(like, "like");
+        Objects.requireNonNull(side, "side");
         inputs = List.copyOf(inputs);
     }
 
@@ -36,17 +36,17 @@ public record LayerDecl(int index, String name, OpTemplate op, List<String> inpu
 
     /** A layer that runs at inference. */
     public LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
-            Optional<AttrValue.Expression> condition, Optional<String> tied, Optional<String> like) {
-        this(index, name, op, inputs, condition, tied, like, false);
+            Optional<AttrValue.Expression> condition, Optional<String> tied, Optional<TensorName> side) {
+        this(index, name, op, inputs, condition, tied, side, false);
     }
 
     @Override
     public List<String> named() {
-        if (like.isEmpty()) {
+        if (side.isEmpty()) {
             return inputs;
         }
         List<String> named = new java.util.ArrayList<>(inputs);
-        named.add(like.get());
+        named.add(side.get().name());
         return named;
     }
 

@@ -646,9 +646,9 @@ public enum Message {
     TRAINING_ONLY_BLOCK_OUTPUT(ProblemKind.TRAINING_ONLY, "%1$s: the output of block %2$s is its last field's, and"
             + " %1$s runs only in training (@TrainingOnly), so %2$s would have no output at inference; declare %1$s"
             + " before a field that runs at inference, or put @TrainingOnly on the fields that use %2$s instead"),
-    /** The field that runs at inference, the training-only field it names by like. */
-    TRAINING_ONLY_LIKE(ProblemKind.TRAINING_ONLY, "%1$s: like = \"%2$s\" names a field that runs only in training"
-            + " (@TrainingOnly), and %1$s runs at inference too, where there is no such tensor to take the size of;"
+    /** The field that runs at inference, the attribute naming a tensor, the training-only field it names. */
+    TRAINING_ONLY_SIDE(ProblemKind.TRAINING_ONLY, "%1$s: %2$s = \"%3$s\" names a field that runs only in training"
+            + " (@TrainingOnly), and %1$s runs at inference too, where there is no such tensor to read;"
             + " name a field that runs at inference, or mark %1$s @TrainingOnly as well"),
     /** The field that runs at inference, the training-only field whose weight it shares. */
     TRAINING_ONLY_TIED(ProblemKind.TRAINING_ONLY, "%1$s: @Tied(\"%2$s\") shares the weight of a field that runs"

@@ -22,7 +22,7 @@ public sealed interface NodeDecl permits LayerDecl, BlockUse {
 
     /**
      * Every tensor the node names: its {@link #inputs()}, and the tensor whose shape a layer takes
-     * ({@link LayerDecl#like()}); the field just above, when read by default, is not named.
+     * ({@link LayerDecl#side()}); the field just above, when read by default, is not named.
      */
     default List<String> named() {
         return inputs();

@@ -53,6 +53,17 @@ public sealed interface Op extends Computation
     }
 
     /**
+     * As {@link #cost(Shape, Shape, Layout)}, for a layer that names a further tensor
+     * ({@code @CrossAttention(memory = "encoded")}): an op that reads it computes with it; an op that
+     * takes only its size ({@code like}) leaves this to the three-argument form.
+     *
+     * @throws ArithmeticException if a figure does not fit a {@code long}
+     */
+    default Cost cost(Shape input, Shape output, Layout layout, SideTensor side) {
+        return cost(input, output, layout);
+    }
+
+    /**
      * As {@link #outputShape(Shape)}, knowing whether the input is a feature map or tokens: the
      * ops of sequences take only tokens, and a linear layer works per token but not per channel.
      */
@@ -65,8 +76,8 @@ public sealed interface Op extends Computation
      * {@code like} ({@code @Upsample(like = "input")}), whose spatial size it takes. The walker calls
      * this form exactly when the layer names one, which only the ops with a {@code like} attribute do.
      */
-    default ShapeResult outputShape(Shape input, Layout layout, LikeTensor like) {
-        throw new IllegalStateException(getClass().getSimpleName() + " names no tensor by like");
+    default ShapeResult outputShape(Shape input, Layout layout, SideTensor like) {
+        throw new IllegalStateException(getClass().getSimpleName() + " names no tensor besides its input");
     }
 
     /** Whether the output is tokens, for an output of rank 2; any other rank is a feature map. */
@@ -92,6 +103,14 @@ public sealed interface Op extends Computation
     }
 
     /**
+     * As {@link #decodeCost(Shape, Cost)}, for a layer that names a further tensor: cross-attention
+     * attends each new token to the encoder's output, whose keys and values were computed once.
+     */
+    default java.util.Optional<DecodeCost> decodeCost(Shape input, Cost cost, SideTensor side) {
+        return decodeCost(input, cost);
+    }
+
+    /**
      * The parameter and buffer elements one forward pass of {@code batch} samples reads: all of
      * them, read once, for every op but a lookup.
      */
@@ -106,6 +125,15 @@ public sealed interface Op extends Computation
      */
     default long activationsMoved(Shape input, Shape output, Layout layout) {
         return Math.addExact(input.numel(), output.numel());
+    }
+
+    /**
+     * As {@link #activationsMoved(Shape, Shape, Layout)}, for a layer that names a further tensor:
+     * a tensor named for its size only ({@code like}) is not read, so by default it is not counted;
+     * an op that reads it ({@code memory}) adds it.
+     */
+    default long activationsMoved(Shape input, Shape output, Layout layout, SideTensor side) {
+        return activationsMoved(input, output, layout);
     }
 
     /** What PyTorch calls this module for this input: {@code Conv2d}, {@code MaxPool1d}, {@code ReLU}. */

@@ -91,7 +91,7 @@ public record Upsample(List<Integer> scale, List<Integer> size, String like, Int
 
     /** To the spatial size of the tensor {@code like} names. */
     @Override
-    public ShapeResult outputShape(Shape input, Layout layout, LikeTensor like) {
+    public ShapeResult outputShape(Shape input, Layout layout, SideTensor like) {
         List<Fault> faults = fit(input);
         if (faults.isEmpty()) {
             like.unfitFor(input).ifPresent(faults::add);

@@ -10,6 +10,7 @@ import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpKind;
 import dev.netcost.processor.model.OpTemplate;
+import dev.netcost.processor.model.TensorName;
 import dev.netcost.processor.model.ParamDecl;
 import dev.netcost.processor.model.Message;
 import java.util.ArrayDeque;
@@ -276,10 +277,15 @@ final class FieldReader {
         OpTemplate template = constants.size() == op.attrs().size()
                 ? new OpTemplate.Fixed(kind.build(new AttrValues(constants)))
                 : new OpTemplate.Parameterized(kind, attrValues);
-        // A tensor named by `like` is read besides the input; a name is a constant, so known here.
-        Optional<String> like = constants.get(Attr.LIKE) instanceof String named && !named.isEmpty()
-                ? Optional.of(named) : Optional.empty();
-        return Optional.of(new LayerDecl(index, name, template, inputs, condition, tied, like,
+        // A tensor named by an attribute (like, memory) is read besides the input; a name is a
+        // constant, so known here. No op has two such attributes.
+        Optional<TensorName> side = Optional.empty();
+        for (Attr attr : op.attrs()) {
+            if (attr.kind() == Attr.Kind.TENSOR && constants.get(attr) instanceof String named && !named.isEmpty()) {
+                side = Optional.of(new TensorName(attr, named));
+            }
+        }
+        return Optional.of(new LayerDecl(index, name, template, inputs, condition, tied, side,
                 source.trainingOnly().isPresent()));
     }
 

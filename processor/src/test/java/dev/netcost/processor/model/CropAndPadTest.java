@@ -54,7 +54,7 @@ class CropAndPadTest {
         assertEquals(List.of(), crop.validate());
         Shape in = Shape.of(64, 568, 568);
         ShapeResult result = crop.outputShape(in, Layout.FEATURES,
-                new LikeTensor(Shape.of(64, 392, 392), Layout.FEATURES, "up1"));
+                new SideTensor(Shape.of(64, 392, 392), Layout.FEATURES, "up1"));
         Shape out = assertInstanceOf(ShapeResult.Ok.class, result).shape();
         assertEquals(Shape.of(64, 392, 392), out);
         assertEquals(Cost.ZERO, crop.cost(in, out));
@@ -64,7 +64,7 @@ class CropAndPadTest {
     @Test
     void centerCropCannotGrow() {
         ShapeResult result = new CenterCrop("up").outputShape(Shape.of(8, 20, 30), Layout.FEATURES,
-                new LikeTensor(Shape.of(4, 16, 32), Layout.FEATURES, "up"));
+                new SideTensor(Shape.of(4, 16, 32), Layout.FEATURES, "up"));
         Fault fault = assertInstanceOf(ShapeResult.Failed.class, result).faults().get(0);
         assertEquals(ProblemKind.LIKE, fault.kind());
         assertEquals("like names up, which gives (4, 16, 32): its width 32 is larger than the input's 30, and a crop"

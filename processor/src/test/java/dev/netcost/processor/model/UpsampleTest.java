@@ -82,7 +82,7 @@ class UpsampleTest {
         assertEquals(List.of(), up.validate());
         Shape in = Shape.of(21, 64, 64);
         ShapeResult result = up.outputShape(in, Layout.FEATURES,
-                new LikeTensor(Shape.of(3, 512, 512), Layout.FEATURES, "input"));
+                new SideTensor(Shape.of(3, 512, 512), Layout.FEATURES, "input"));
         Shape output = assertInstanceOf(ShapeResult.Ok.class, result).shape();
         assertEquals(Shape.of(21, 512, 512), output);
         assertEquals(9L * 21 * 512 * 512, up.cost(in, output).flops());

@@ -4,11 +4,12 @@ import dev.netcost.Shape;
 import java.util.Optional;
 
 /**
- * The tensor a layer names by {@code like} ({@code @Upsample(like = "input")}), whose spatial
- * size it takes: one sample's shape, its layout, and who made it ({@code input}, or a layer's
- * path), for messages. The layer reads its shape, never its elements.
+ * The tensor a layer names besides its input ({@link TensorName}): by {@code like}
+ * ({@code @Upsample(like = "input")}), whose spatial size it takes and never its elements, or by
+ * {@code memory} ({@code @CrossAttention}), which it reads. One sample's shape, its layout, and who
+ * made it ({@code input}, or a layer's path), for messages.
  */
-public record LikeTensor(Shape shape, Layout layout, String producer) {
+public record SideTensor(Shape shape, Layout layout, String producer) {
     /**
      * Why this tensor's spatial size cannot be taken for {@code input}: it is tokens, or has not as
      * many spatial dimensions; empty when it can.

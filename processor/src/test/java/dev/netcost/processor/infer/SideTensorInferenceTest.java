@@ -16,6 +16,7 @@ import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.PoolWindow;
 import dev.netcost.processor.model.ProblemKind;
+import dev.netcost.processor.model.TensorName;
 import dev.netcost.processor.model.Upsample;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * layer and lists it among the layer's reads, but the memory access counts only the elements of
  * the input, since the named tensor lends its shape alone. Hand calculations.
  */
-class LikeTensorInferenceTest {
+class SideTensorInferenceTest {
     private static final MaxPool POOL_2 = new MaxPool(new PoolWindow(List.of(2), List.of(2), List.of(0), List.of(1),
             false));
 
@@ -37,7 +38,8 @@ class LikeTensorInferenceTest {
     }
 
     private static LayerDecl layer(int index, String name, Computation op, Optional<String> like) {
-        return new LayerDecl(index, name, new OpTemplate.Fixed(op), List.of(), Optional.empty(), Optional.empty(), like);
+        return new LayerDecl(index, name, new OpTemplate.Fixed(op), List.of(), Optional.empty(), Optional.empty(),
+                like.map(TensorName::like));
     }
 
     /**
@@ -87,7 +89,7 @@ class LikeTensorInferenceTest {
         NetworkAnalysis a = NetworkInference.analyze(network(layer(0, "pool", POOL_2, Optional.empty()),
                 layer(1, "flat", new Flatten(), Optional.empty()),
                 new LayerDecl(2, "up", new OpTemplate.Fixed(like), List.of("pool"), Optional.empty(), Optional.empty(),
-                        Optional.of("flat"))));
+                        Optional.of(TensorName.like("flat")))));
         assertEquals(1, a.problems().size(), a.problems().toString());
         assertEquals(ProblemKind.LIKE, a.problems().get(0).fault().kind());
         assertEquals(Optional.of(Attr.LIKE), a.problems().get(0).fault().attr());
