@@ -34,9 +34,11 @@ public @interface Network {
     /**
      * The shape of one input sample, channels first. Its rank decides what the network is:
      * {@code {F}} a vector, {@code {C, L}} 1-d, {@code {C, H, W}} 2-d, {@code {C, D, H, W}} 3-d;
-     * {@code {T}}, token ids, for a network that starts with an {@link Embedding}.
+     * {@code {T}}, token ids, for a network that starts with an {@link Embedding}. Layers read it
+     * as {@code "input"}. Empty, the default, when the network declares its inputs as
+     * {@link Input} fields instead.
      */
-    int[] input();
+    int[] input() default {};
 
     /** Samples per forward pass. Multiplies every MAC and FLOP figure, never a parameter count. */
     int batch() default 1;

@@ -13,6 +13,17 @@ package dev.netcost.processor.infer;
  * @param decodeMacsPerContextToken what one more token of context adds to {@code decodeMacs}
  * @param decodeMacsWithoutContext  {@code decodeMacs} less what the context adds: the MACs of one
  *     new token at any context T are {@code decodeMacsWithoutContext + decodeMacsPerContextToken * T}
+ * @param crossKvCacheBytes         the keys and values its cross-attention layers keep of the
+ *     encoder's output, computed once at prefill, for the batch; part of {@code kvCacheBytes},
+ *     whatever the context; 0 without cross-attention
  */
 public record DecoderFigures(long context, int attentionLayers, long kvCacheBytes, long kvCacheBytesPerToken,
-        long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext) {}
+        long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext,
+        long crossKvCacheBytes) {
+    /** A decoder that attends to no encoder. */
+    public DecoderFigures(long context, int attentionLayers, long kvCacheBytes, long kvCacheBytesPerToken,
+            long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext) {
+        this(context, attentionLayers, kvCacheBytes, kvCacheBytesPerToken, prefillMacs, decodeMacs,
+                decodeMacsPerContextToken, decodeMacsWithoutContext, 0);
+    }
+}

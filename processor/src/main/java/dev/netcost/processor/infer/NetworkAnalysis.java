@@ -22,15 +22,40 @@ import java.util.Optional;
  * @param decoder  the figures of a {@code @Decoder} network's inference, when it is one
  * @param trainingOnly the sums of the figures of the layers that run only in training, whose
  *     parameters and buffers {@code total} counts too, and whose compute it does not
+ * @param inputs  every input, {@code @Network(input)} first, then the {@code @Input} fields
+ * @param outputs every output, in declaration order; empty until the walk succeeded
  */
 public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers,
         List<BlockAnalysis> blocks, List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems,
-        Optional<DecoderFigures> decoder, Cost trainingOnly) {
+        Optional<DecoderFigures> decoder, Cost trainingOnly, List<InputAnalysis> inputs,
+        List<OutputAnalysis> outputs) {
     public NetworkAnalysis {
         layers = List.copyOf(layers);
         blocks = List.copyOf(blocks);
         fields = List.copyOf(fields);
         problems = List.copyOf(problems);
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+    }
+
+    /** As a walk left it, before the inputs and outputs are gathered. */
+    public NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers, List<BlockAnalysis> blocks,
+            List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems,
+            Optional<DecoderFigures> decoder, Cost trainingOnly) {
+        this(network, input, layers, blocks, fields, total, memory, problems, decoder, trainingOnly, List.of(),
+                List.of());
+    }
+
+    /** The same analysis with {@code decoder}'s figures and the problems found working them out. */
+    NetworkAnalysis withDecoder(Optional<DecoderFigures> figures, List<Problem> all) {
+        return new NetworkAnalysis(network, input, layers, blocks, fields, total, memory, all, figures, trainingOnly,
+                inputs, outputs);
+    }
+
+    /** Whether it has more than one input or output, or an input or output named other than by default. */
+    public boolean hasNamedInputsOrOutputs() {
+        return inputs.size() > 1 || outputs.size() > 1 || !network.inputFields().isEmpty()
+                || !network.outputs().isEmpty();
     }
 
     /** Not a decoder's, or not yet, and without training-only layers. */
@@ -88,8 +113,11 @@ public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalys
         return Traffic.intensity(total.flops(), memory.memoryAccessBytes());
     }
 
-    /** The network's output for one sample. */
+    /** The network's (first) output for one sample. */
     public Shape output() {
+        if (!outputs.isEmpty()) {
+            return outputs.get(0).shape();
+        }
         return fields.isEmpty() ? input : fields.get(fields.size() - 1).output();
     }
 }

@@ -55,6 +55,14 @@ public enum Attr {
     WINDOW("window", Kind.INTS),
     /** {@code @WindowAttention}: how far the windows are shifted. */
     SHIFT("shift", Kind.INTS),
+    /** {@code @Input}: one sample's shape. */
+    SHAPE("shape", Kind.INTS),
+    /** {@code @Input}: what it holds, a {@code dev.netcost.InputKind}. */
+    KIND("kind", Kind.CHOICE),
+    /** {@code @Output}, which has no value: the annotation itself. */
+    OUTPUT_MARK("value", Kind.NONE),
+    /** {@code @Decoder}'s value: the input it decodes. */
+    DECODES("value", Kind.NONE),
     /** {@code @Tied}. */
     TIED("value", Kind.NONE),
     /** {@code @Decoder}, on the network class. */

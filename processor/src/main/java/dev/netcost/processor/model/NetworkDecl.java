@@ -17,18 +17,46 @@ import java.util.Map;
  * @param blocks      every block used, directly or inside another block, by qualified name
  * @param budget      {@code @Budget}, if the class has one
  * @param decoder     whether the class is marked {@code @Decoder}
+ * @param outputs     the fields marked {@code @Output}, in declaration order; empty when the last
+ *                    field is the only output
+ * @param decodes     {@code @Decoder}'s value: the input whose tokens it generates; empty when unnamed
  */
 public record NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch,
         DType dtype, List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget,
-        boolean decoder) {
+        boolean decoder, List<String> outputs, String decodes) {
     public NetworkDecl {
         simpleNames = List.copyOf(simpleNames);
         input = List.copyOf(input);
         nodes = List.copyOf(nodes);
         blocks = Map.copyOf(blocks);
+        outputs = List.copyOf(outputs);
+        java.util.Objects.requireNonNull(decodes, "decodes");
         if (simpleNames.isEmpty()) {
             throw new IllegalArgumentException("a network class has a name");
         }
+    }
+
+    /** With one output, the last field, and a decoder, if one, of its only input. */
+    public NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch, DType dtype,
+            List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget,
+            boolean decoder) {
+        this(packageName, simpleNames, input, batch, dtype, nodes, blocks, budget, decoder, List.of(), "");
+    }
+
+    /** Whether {@code @Network(input)} gives the input named {@code input}. */
+    public boolean hasNetworkInput() {
+        return !input.isEmpty();
+    }
+
+    /** The inputs declared as fields ({@code @Input}), in declaration order. */
+    public List<InputDecl> inputFields() {
+        List<InputDecl> inputs = new java.util.ArrayList<>();
+        for (NodeDecl node : nodes) {
+            if (node instanceof InputDecl in) {
+                inputs.add(in);
+            }
+        }
+        return inputs;
     }
 
     /** Not a decoder. */

@@ -3,8 +3,8 @@ package dev.netcost.processor.model;
 import java.util.List;
 import java.util.Optional;
 
-/** One field of a network or block: a layer, or a use of a block. */
-public sealed interface NodeDecl permits LayerDecl, BlockUse {
+/** One field of a network or block: a layer, a use of a block, or (of a network) a named input. */
+public sealed interface NodeDecl permits LayerDecl, BlockUse, InputDecl {
     /** The name of the input of a network or block, as {@code @From} and merges name it. */
     String INPUT = "input";
 
