@@ -105,8 +105,8 @@ class OpRegistryTest {
                 Attr.DILATION, Attr.GROUPS, Attr.BIAS).inOrder();
         assertThat(conv.required()).containsExactly(Attr.OUT, Attr.KERNEL).inOrder();
         OpSignature attention = SIGNATURES.get(OpKind.MULTI_HEAD_ATTENTION);
-        assertThat(attention.attrs()).containsExactly(Attr.HEADS, Attr.KV_HEADS, Attr.BIAS, Attr.CAUSAL,
-                Attr.ROTARY).inOrder();
+        assertThat(attention.attrs()).containsExactly(Attr.HEADS, Attr.KV_HEADS, Attr.BIAS, Attr.QUERY_BIAS,
+                Attr.KEY_BIAS, Attr.VALUE_BIAS, Attr.OUT_BIAS, Attr.CAUSAL, Attr.ROTARY).inOrder();
         assertThat(attention.required()).containsExactly(Attr.HEADS);
         assertThat(SIGNATURES.get(OpKind.ADD).attrs()).isEmpty(); // value() names the inputs
         assertThat(SIGNATURES.get(OpKind.DROPOUT).attrs()).containsExactly(Attr.P);
