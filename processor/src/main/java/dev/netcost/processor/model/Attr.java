@@ -35,6 +35,8 @@ public enum Attr {
     KEY_BIAS("keyBias", Kind.BOOLEAN),
     VALUE_BIAS("valueBias", Kind.BOOLEAN),
     OUT_BIAS("outBias", Kind.BOOLEAN),
+    /** {@code @CrossAttention}: the width of the memory's tokens, PyTorch's {@code kdim}; 0 means the queries' E. */
+    KEY_WIDTH("keyWidth", Kind.INT),
     SCALE("scale", Kind.INTS),
     SIZE("size", Kind.INTS),
     /** {@code @Upsample(like = "input")}: the tensor whose spatial size the layer takes. */

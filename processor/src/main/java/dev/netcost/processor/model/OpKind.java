@@ -14,9 +14,11 @@ import static dev.netcost.processor.model.Attr.HEADS;
 import static dev.netcost.processor.model.Attr.INDEX;
 import static dev.netcost.processor.model.Attr.KERNEL;
 import static dev.netcost.processor.model.Attr.KEY_BIAS;
+import static dev.netcost.processor.model.Attr.KEY_WIDTH;
 import static dev.netcost.processor.model.Attr.KV_HEADS;
 import static dev.netcost.processor.model.Attr.LENGTH;
 import static dev.netcost.processor.model.Attr.LIKE;
+import static dev.netcost.processor.model.Attr.MEMORY;
 import static dev.netcost.processor.model.Attr.MODE;
 import static dev.netcost.processor.model.Attr.OUT;
 import static dev.netcost.processor.model.Attr.OUT_BIAS;
@@ -94,6 +96,9 @@ public enum OpKind {
     MULTI_HEAD_ATTENTION(dev.netcost.MultiHeadAttention.class, v -> new Attention(v.integer(HEADS),
             v.integer(KV_HEADS), ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS), v.bool(KEY_BIAS),
                     v.bool(VALUE_BIAS), v.bool(OUT_BIAS)), v.bool(CAUSAL), v.bool(ROTARY))),
+    CROSS_ATTENTION(dev.netcost.CrossAttention.class, v -> new CrossAttention(v.integer(HEADS), v.integer(KV_HEADS),
+            v.name(MEMORY), v.integer(KEY_WIDTH), ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS),
+                    v.bool(KEY_BIAS), v.bool(VALUE_BIAS), v.bool(OUT_BIAS)))),
     UPSAMPLE(dev.netcost.Upsample.class, v -> new Upsample(v.ints(SCALE), v.ints(SIZE), v.name(LIKE),
             v.choice(MODE, dev.netcost.Interpolation.class), v.bool(ALIGN_CORNERS))),
     CENTER_CROP(dev.netcost.CenterCrop.class, v -> new CenterCrop(v.name(LIKE))),

@@ -109,7 +109,8 @@ class SequenceOpsTest {
         // Every switch at its default is every bias, as before the switches: the five-argument form.
         assertEquals(new Attention(2, 1, true, true, false), new Attention(2, 1,
                 ProjectionBiases.of(true, true, true, true, true), true, false));
-        assertEquals(new ProjectionBiases(false, false, false, false), ProjectionBiases.of(false, true, true, true, true));
+        assertEquals(new ProjectionBiases(false, false, false, false),
+                ProjectionBiases.of(false, true, true, true, true));
     }
 
     @Test
