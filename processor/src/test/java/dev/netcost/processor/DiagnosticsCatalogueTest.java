@@ -650,6 +650,44 @@ class DiagnosticsCatalogueTest {
                 "@CenterCrop(like = \"\") Layer crop;"),
                 "[netcost:like] crop on input (3, 16, 16): like = \"\" names no tensor; name the field above whose"
                         + " spatial size to crop to, or \"input\"", "like = \"\"", "\"\""));
+        // Cross-attention: the queries are the field above, tokens (16, 64); the memory, the tensor memory names.
+        String wte = "@Embedding(vocab = 100, dim = 64) Layer wte;";
+        cases.add(new Case("cross-attention memory not tokens", net("@Network(input = {8, 32})",
+                "@ToTokens Layer tokens;", "@CrossAttention(heads = 2, memory = \"input\") Layer cross;"),
+                "[netcost:memory] cross on input (32, 8): memory names input, which gives (8, 32), a feature map"
+                        + " (C, ...); cross-attention attends to tokens (S, E): put @ToTokens after it, which makes"
+                        + " (32, 8) tokens of it, and name that", "memory = \"input\"", "\"input\""));
+        cases.add(new Case("cross-attention key width not fitting the memory", net("@Network(input = {16})", wte,
+                "@Linear(out = 32) Layer encoded;",
+                "@CrossAttention(heads = 4, memory = \"encoded\", keyWidth = 48) @From(\"wte\") Layer cross;"),
+                "[netcost:memory] cross on input (16, 64): keyWidth = 48, but memory names encoded, which gives tokens"
+                        + " (16, 32) of width 32; the key and value projections take the memory's tokens: write"
+                        + " keyWidth = 32", "keyWidth = 48", "48"));
+        cases.add(new Case("cross-attention memory of another width than the queries", net("@Network(input = {16})",
+                wte, "@Linear(out = 32) Layer encoded;",
+                "@CrossAttention(heads = 4, memory = \"encoded\") @From(\"wte\") Layer cross;"),
+                "[netcost:memory] cross on input (16, 64): memory names encoded, which gives tokens (16, 32) of width"
+                        + " 32, but keyWidth = 0 takes the queries' width E = 64; the key and value projections take the"
+                        + " memory's tokens: write keyWidth = 32", "memory = \"encoded\"", "\"encoded\""));
+        cases.add(new Case("cross-attention memory naming no field", net("@Network(input = {16})", wte,
+                "@CrossAttention(heads = 4, memory = \"encoder\") Layer cross;"),
+                "[netcost:unknown-input] cross: `encoder` is no field of Net; it can read wte, input",
+                "memory = \"encoder\"", "\"encoder\""));
+        cases.add(new Case("cross-attention memory naming no tensor", net("@Network(input = {16})", wte,
+                "@CrossAttention(heads = 4, memory = \"\") Layer cross;"),
+                "[netcost:memory] cross on input (16, 64): memory = \"\" names no tensor; name the field above whose"
+                        + " tokens the queries attend to, or \"input\"", "memory = \"\"", "\"\""));
+        cases.add(new Case("cross-attention without memory", net("@Network(input = {16})", wte,
+                "@CrossAttention(heads = 4) Layer cross;"),
+                "[netcost:missing] cross: @CrossAttention needs memory, a constant; write it, as"
+                        + " @CrossAttention(memory = ...)", "@CrossAttention", "@CrossAttention"));
+        cases.add(new Case("cross-attention on the sequences of an unfold", net("@Network(input = {8, 4, 4})",
+                "@ToTokens Layer tokens;", "@Unfold(patch = 2) @From(\"input\") Layer unfold;",
+                "@CrossAttention(heads = 2, memory = \"tokens\") Layer cross;"),
+                "[netcost:input-shape] cross on input (4, 4, 8): @CrossAttention attends one sequence of queries (T,"
+                        + " E) to its memory, but its input (4, 4, 8) is 4 sequences of 4 tokens, as @Unfold makes them;"
+                        + " put @Fold and then @ToTokens before it to make one sequence of them", "@CrossAttention",
+                "@CrossAttention"));
         cases.add(new Case("a zero pad of three sides", net("@Network(input = {3, 16, 16})",
                 "@ZeroPad(padding = {1, 1, 1}) Layer pad;"),
                 "[netcost:value-count] pad on input (3, 16, 16): padding = {1, 1, 1} has 3 values but the input has 2"

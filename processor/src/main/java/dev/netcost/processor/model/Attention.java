@@ -12,17 +12,37 @@ import java.util.Optional;
  * {@code (B*P, N, C)}: S times the figures of one sequence, never those of one sequence of S * T.
  *
  * @param kvHeads key/value heads; 0 means as many as {@code heads}
+ * @param biases  which of the four projections have a bias
  */
-public record Attention(int heads, int kvHeads, boolean bias, boolean causal, boolean rotary) implements TokenOp {
+public record Attention(int heads, int kvHeads, ProjectionBiases biases, boolean causal, boolean rotary)
+        implements TokenOp {
+    /** With a bias on all four projections, or on none. */
+    public Attention(int heads, int kvHeads, boolean bias, boolean causal, boolean rotary) {
+        this(heads, kvHeads, ProjectionBiases.all(bias), causal, rotary);
+    }
+
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
+        checkHeads(faults, heads, kvHeads);
+        return faults;
+    }
+
+    /** At least one head, no negative key/value heads, and key/value heads that share the heads evenly. */
+    static void checkHeads(List<Fault> faults, int heads, int kvHeads) {
+        int before = faults.size();
         Window.checkAtLeast(faults, Attr.HEADS, heads, 1, "number of heads");
         Window.checkAtLeast(faults, Attr.KV_HEADS, kvHeads, 0, "number of key/value heads (0: as many as heads)");
-        if (faults.isEmpty() && kvHeads > 0 && heads % kvHeads != 0) {
+        if (faults.size() == before && kvHeads > 0 && heads % kvHeads != 0) {
             faults.add(Message.KV_HEADS_NOT_DIVIDING_HEADS.on(Attr.KV_HEADS, heads, kvHeads, divisors(heads, kvHeads)));
         }
-        return faults;
+    }
+
+    /** Why a token width {@code width} does not split into {@code heads} heads, if it does not. */
+    static Optional<Fault> headsNotDividing(long width, int heads) {
+        return width % heads == 0 ? Optional.empty()
+                : Optional.of(Message.HEADS_NOT_DIVIDING_WIDTH.on(Attr.HEADS, width, heads,
+                        divisors(width, heads)));
     }
 
     /** Key/value heads, with 0 read as {@code heads}. */
@@ -32,11 +52,8 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
 
     @Override
     public ShapeResult outputOfTokens(Shape input) {
-        long width = width(input);
-        if (width % heads != 0) {
-            return ShapeResult.failed(Message.HEADS_NOT_DIVIDING_WIDTH.on(Attr.HEADS, width, heads, divisors(width, heads)));
-        }
-        return ShapeResult.of(input);
+        Optional<Fault> uneven = headsNotDividing(width(input), heads);
+        return uneven.isPresent() ? ShapeResult.failed(uneven.get()) : ShapeResult.of(input);
     }
 
     /** The width of the keys and values together over their heads: {@code kvHeads * E / heads}. */
@@ -54,17 +71,16 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
         long kv = keyValueWidth(e);
         long projectionWeights = Math.addExact(Math.multiplyExact(2, Math.multiplyExact(e, e)),
                 Math.multiplyExact(2, Math.multiplyExact(e, kv)));
-        long projectionOutputs = Math.addExact(Math.multiplyExact(2, e), Math.multiplyExact(2, kv));
-        long params = Math.addExact(projectionWeights, bias ? projectionOutputs : 0);
+        // One bias per output of each projection that has one, and one add per element it outputs.
+        long biasesPerToken = Math.addExact(biases.ofQueryAndOut(e), biases.ofKeyAndValue(kv));
+        long params = Math.addExact(projectionWeights, biasesPerToken);
         long projections = Math.multiplyExact(tokens, projectionWeights);
         // Scores Q K^T and the weighted sum A V: T * T * d per head each, T^2 * E in all, per sequence.
         long products = Math.multiplyExact(2, Math.multiplyExact(pairs, e));
         long macs = Math.addExact(projections, products);
         long softmax = Math.multiplyExact(3, Math.multiplyExact((long) heads, pairs));
         long flops = Math.addExact(Math.multiplyExact(2, macs), softmax);
-        if (bias) {
-            flops = Math.addExact(flops, Math.multiplyExact(tokens, projectionOutputs));
-        }
+        flops = Math.addExact(flops, Math.multiplyExact(tokens, biasesPerToken));
         if (rotary) {
             flops = Math.addExact(flops, Math.multiplyExact(3, Math.multiplyExact(tokens, Math.addExact(e, kv))));
         }
@@ -86,7 +102,7 @@ public record Attention(int heads, int kvHeads, boolean bias, boolean causal, bo
     }
 
     /** The width E of each token: the last axis. */
-    private static long width(Shape tokens) {
+    static long width(Shape tokens) {
         return tokens.dim(tokens.rank() - 1);
     }
 

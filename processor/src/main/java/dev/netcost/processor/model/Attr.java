@@ -30,6 +30,13 @@ public enum Attr {
     KV_HEADS("kvHeads", Kind.INT),
     CAUSAL("causal", Kind.BOOLEAN),
     ROTARY("rotary", Kind.BOOLEAN),
+    /** Attention's per-projection bias switches: a projection has its bias iff {@code bias} and its switch. */
+    QUERY_BIAS("queryBias", Kind.BOOLEAN),
+    KEY_BIAS("keyBias", Kind.BOOLEAN),
+    VALUE_BIAS("valueBias", Kind.BOOLEAN),
+    OUT_BIAS("outBias", Kind.BOOLEAN),
+    /** {@code @CrossAttention}: the width of the memory's tokens, PyTorch's {@code kdim}; 0 means the queries' E. */
+    KEY_WIDTH("keyWidth", Kind.INT),
     SCALE("scale", Kind.INTS),
     SIZE("size", Kind.INTS),
     /** {@code @Upsample(like = "input")}: the tensor whose spatial size the layer takes. */

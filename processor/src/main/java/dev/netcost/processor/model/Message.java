@@ -334,6 +334,10 @@ public enum Message {
     TO_MAP_NOT_ON_TOKENS(ProblemKind.INPUT_SHAPE, "@ToMap makes a map of tokens (T, E), but its input %s is not"
             + " tokens; remove it"),
     /** The input, its sequences and the tokens of each. */
+    CROSS_ATTENTION_OF_SEQUENCES(ProblemKind.INPUT_SHAPE, "@CrossAttention attends one sequence of queries (T, E) to"
+            + " its memory, but its input %s is %d sequences of %d tokens, as @Unfold makes them; put @Fold and then"
+            + " @ToTokens before it to make one sequence of them"),
+    /** The input, its sequences and the tokens of each. */
     TO_MAP_ON_SEQUENCES(ProblemKind.INPUT_SHAPE, "@ToMap makes a map of one sequence (T, E), but its input %s is %d"
             + " sequences of %d tokens, as @Unfold makes them; fold them back with @Fold instead"),
     /** The input. */
@@ -531,6 +535,28 @@ public enum Message {
             + " %d, and a crop cannot grow; crop the larger tensor to the smaller, or pad the smaller with @ZeroPad"),
     CROP_NAMES_NOTHING(ProblemKind.LIKE, "like = \"\" names no tensor; name the field above whose spatial size to"
             + " crop to, or \"input\""),
+
+    // memory: the tensor a cross-attention names by memory, as its producer and shape
+    /** Who made the tensor, its shape, what it is ({@code a feature map (C, ...)}), its positions, its channels. */
+    MEMORY_NOT_TOKENS_BUT_MAP(ProblemKind.MEMORY, "memory names %s, which gives %s, %s; cross-attention attends to"
+            + " tokens (S, E): put @ToTokens after it, which makes (%d, %d) tokens of it, and name that"),
+    /** Who made the tensor, its shape. */
+    MEMORY_NOT_TOKENS_BUT_VECTOR(ProblemKind.MEMORY, "memory names %s, which gives %s, of one dimension;"
+            + " cross-attention attends to tokens (S, E): if it is token ids, put an @Embedding after it, and name"
+            + " that"),
+    /** Who made the tensor, its shape, its sequences, the tokens of each. */
+    MEMORY_OF_SEQUENCES(ProblemKind.MEMORY, "memory names %s, which gives %s, %d sequences of %d tokens, as @Unfold"
+            + " makes them; cross-attention attends to one sequence of tokens (S, E): fold them back with @Fold, and"
+            + " make tokens of the map with @ToTokens"),
+    /** The key width, who made the memory, its shape, its width. */
+    KEY_WIDTH_NOT_FITTING_MEMORY(ProblemKind.MEMORY, "keyWidth = %1$d, but memory names %2$s, which gives tokens %3$s"
+            + " of width %4$d; the key and value projections take the memory's tokens: write keyWidth = %4$d"),
+    /** Who made the memory, its shape, its width, the queries' width. */
+    MEMORY_WIDTH_NOT_QUERY_WIDTH(ProblemKind.MEMORY, "memory names %1$s, which gives tokens %2$s of width %3$d, but"
+            + " keyWidth = 0 takes the queries' width E = %4$d; the key and value projections take the memory's"
+            + " tokens: write keyWidth = %3$d"),
+    MEMORY_NAMES_NOTHING(ProblemKind.MEMORY, "memory = \"\" names no tensor; name the field above whose tokens"
+            + " the queries attend to, or \"input\""),
 
     // one-of
     UPSAMPLE_SIZE_NOT_GIVEN(ProblemKind.ONE_OF, "@Upsample needs the size of its output: give one of scale, size or"

@@ -13,11 +13,15 @@ import static dev.netcost.processor.model.Attr.GROUPS;
 import static dev.netcost.processor.model.Attr.HEADS;
 import static dev.netcost.processor.model.Attr.INDEX;
 import static dev.netcost.processor.model.Attr.KERNEL;
+import static dev.netcost.processor.model.Attr.KEY_BIAS;
+import static dev.netcost.processor.model.Attr.KEY_WIDTH;
 import static dev.netcost.processor.model.Attr.KV_HEADS;
 import static dev.netcost.processor.model.Attr.LENGTH;
 import static dev.netcost.processor.model.Attr.LIKE;
+import static dev.netcost.processor.model.Attr.MEMORY;
 import static dev.netcost.processor.model.Attr.MODE;
 import static dev.netcost.processor.model.Attr.OUT;
+import static dev.netcost.processor.model.Attr.OUT_BIAS;
 import static dev.netcost.processor.model.Attr.OUTPUT;
 import static dev.netcost.processor.model.Attr.OUTPUT_PADDING;
 import static dev.netcost.processor.model.Attr.P;
@@ -25,6 +29,7 @@ import static dev.netcost.processor.model.Attr.PADDING;
 import static dev.netcost.processor.model.Attr.PARAMETERS;
 import static dev.netcost.processor.model.Attr.PARTS;
 import static dev.netcost.processor.model.Attr.PATCH;
+import static dev.netcost.processor.model.Attr.QUERY_BIAS;
 import static dev.netcost.processor.model.Attr.ROTARY;
 import static dev.netcost.processor.model.Attr.SCALE;
 import static dev.netcost.processor.model.Attr.SHIFT;
@@ -33,6 +38,7 @@ import static dev.netcost.processor.model.Attr.STRIDE;
 import static dev.netcost.processor.model.Attr.TOKENS;
 import static dev.netcost.processor.model.Attr.TRACK_RUNNING_STATS;
 import static dev.netcost.processor.model.Attr.TYPES;
+import static dev.netcost.processor.model.Attr.VALUE_BIAS;
 import static dev.netcost.processor.model.Attr.VOCAB;
 import static dev.netcost.processor.model.Attr.WINDOW;
 
@@ -88,7 +94,11 @@ public enum OpKind {
     GROUP_NORM(dev.netcost.GroupNorm.class, v -> new GroupNorm(v.integer(GROUPS), v.bool(AFFINE))),
     INSTANCE_NORM(dev.netcost.InstanceNorm.class, v -> new InstanceNorm(v.bool(AFFINE), v.bool(TRACK_RUNNING_STATS))),
     MULTI_HEAD_ATTENTION(dev.netcost.MultiHeadAttention.class, v -> new Attention(v.integer(HEADS),
-            v.integer(KV_HEADS), v.bool(BIAS), v.bool(CAUSAL), v.bool(ROTARY))),
+            v.integer(KV_HEADS), ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS), v.bool(KEY_BIAS),
+                    v.bool(VALUE_BIAS), v.bool(OUT_BIAS)), v.bool(CAUSAL), v.bool(ROTARY))),
+    CROSS_ATTENTION(dev.netcost.CrossAttention.class, v -> new CrossAttention(v.integer(HEADS), v.integer(KV_HEADS),
+            v.name(MEMORY), v.integer(KEY_WIDTH), ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS),
+                    v.bool(KEY_BIAS), v.bool(VALUE_BIAS), v.bool(OUT_BIAS)))),
     UPSAMPLE(dev.netcost.Upsample.class, v -> new Upsample(v.ints(SCALE), v.ints(SIZE), v.name(LIKE),
             v.choice(MODE, dev.netcost.Interpolation.class), v.bool(ALIGN_CORNERS))),
     CENTER_CROP(dev.netcost.CenterCrop.class, v -> new CenterCrop(v.name(LIKE))),

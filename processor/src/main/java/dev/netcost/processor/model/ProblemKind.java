@@ -51,6 +51,11 @@ public enum ProblemKind implements DiagnosticId {
      * larger than the input of a crop; or a crop that names none.
      */
     LIKE("like"),
+    /**
+     * A tensor named by a cross-attention's {@code memory} that is not one sequence of tokens
+     * {@code (S, E)}, or whose width is not the keys' ({@code keyWidth}); or {@code memory = ""}.
+     */
+    MEMORY("memory"),
     /** None, or more than one, of attributes that exclude each other: {@code @Upsample}'s scale, size and like. */
     ONE_OF("one-of"),
     /** A required attribute given neither on the annotation nor by {@code @With}. */

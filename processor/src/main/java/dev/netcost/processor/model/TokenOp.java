@@ -4,13 +4,13 @@ import dev.netcost.Shape;
 import java.util.Set;
 
 /**
- * An op that takes only tokens: attention, position and token-type embeddings, a class token, a
- * selected token. Tokens are {@code (T, E)}, or {@code (S, T, E)} for the S sequences that
+ * An op that takes only tokens: attention (self and cross), position and token-type embeddings, a
+ * class token, a selected token. Tokens are {@code (T, E)}, or {@code (S, T, E)} for the S sequences that
  * {@code @Unfold} makes, each op working within each sequence. Any other input is a located error
  * with the fix ({@code @ToTokens}, or an {@code @Embedding} for token ids), said the same way for each.
  */
 public sealed interface TokenOp extends Op
-        permits Attention, PositionEmbedding, TokenTypeEmbedding, ClassToken, SelectToken {
+        permits Attention, CrossAttention, PositionEmbedding, TokenTypeEmbedding, ClassToken, SelectToken {
     /** The annotation, as messages name it: {@code @MultiHeadAttention}. */
     String annotation();
 

@@ -72,6 +72,47 @@ class SequenceOpsTest {
         assertEquals("MultiheadAttention", new Attention(4, 0, false, false, false).displayName(Shape.of(3, 8)));
     }
 
+    /**
+     * Whisper-tiny's self-attention: openai-whisper's {@code MultiHeadAttention(384, 6)}, its key projection
+     * {@code Linear(384, 384, bias=False)}, on T = 448 tokens. PyTorch 1.13 counts 590,976 parameters and,
+     * counting each mm/addmm/bmm of the forward pass, 418,381,824 MACs (the script is in CrossAttentionTest).
+     */
+    @Test
+    void whisperSelfAttentionHasNoKeyBias() {
+        Attention whisper = new Attention(6, 0, ProjectionBiases.of(true, true, false, true, true), false, false);
+        Cost c = cost(whisper, Shape.of(448, 384), Layout.TOKENS);
+        // Four 384 x 384 weights, 589,824, and the biases of q, v and out, 3 x 384 = 1,152.
+        assertEquals(4L * 384 * 384 + 3 * 384, c.params());
+        assertEquals(590_976, c.params());
+        // Projections 4 x 448 x 384^2 = 264,241,152; scores and weighted sum 2 x 448^2 x 384 = 154,140,672.
+        assertEquals(4L * 448 * 384 * 384 + 2L * 448 * 448 * 384, c.macs());
+        assertEquals(418_381_824, c.macs());
+        // 2 x MACS, softmax 3 x 6 heads x 448^2 = 3,612,672, the three biases 448 x 1,152 = 516,096.
+        assertEquals(2L * 418_381_824 + 3L * 6 * 448 * 448 + 448L * 3 * 384, c.flops());
+        assertEquals(840_892_416, c.flops());
+    }
+
+    @Test
+    void eachProjectionHasItsBiasWhenBiasAndItsSwitchSaySo() {
+        // E = 8, 2 heads of 4, 1 key/value head, 3 tokens: weights q, out 8 x 8, k, v 8 x 4, 192 in all;
+        // MACs 3 x 192 + 2 x 9 x 8 = 720, as in attentionFiguresByHand.
+        // Qwen2: q, k and v with biases (8 + 4 + 4), the output projection without.
+        Attention qwen = new Attention(2, 1, ProjectionBiases.of(true, true, true, true, false), true, false);
+        Cost c = cost(qwen, Shape.of(3, 8), Layout.TOKENS);
+        assertEquals(192 + 16, c.params());
+        assertEquals(720, c.macs());
+        // 2 x MACS, softmax 3 x 2 heads x 9, one add per biased output: 3 tokens x 16.
+        assertEquals(1440 + 54 + 48, c.flops());
+        // bias = false takes every bias away, whatever the switches.
+        Attention none = new Attention(2, 1, ProjectionBiases.of(false, true, true, true, true), true, false);
+        assertEquals(new Cost(192, 0, 720, 1440 + 54), cost(none, Shape.of(3, 8), Layout.TOKENS));
+        // Every switch at its default is every bias, as before the switches: the five-argument form.
+        assertEquals(new Attention(2, 1, true, true, false), new Attention(2, 1,
+                ProjectionBiases.of(true, true, true, true, true), true, false));
+        assertEquals(new ProjectionBiases(false, false, false, false),
+                ProjectionBiases.of(false, true, true, true, true));
+    }
+
     @Test
     void attentionIsNotForFeatureMaps() {
         Attention attention = new Attention(2, 0, true, false, false);

@@ -106,9 +106,13 @@ class OpRegistryTest {
                 Attr.DILATION, Attr.GROUPS, Attr.BIAS).inOrder();
         assertThat(conv.required()).containsExactly(Attr.OUT, Attr.KERNEL).inOrder();
         OpSignature attention = SIGNATURES.get(OpKind.MULTI_HEAD_ATTENTION);
-        assertThat(attention.attrs()).containsExactly(Attr.HEADS, Attr.KV_HEADS, Attr.BIAS, Attr.CAUSAL,
-                Attr.ROTARY).inOrder();
+        assertThat(attention.attrs()).containsExactly(Attr.HEADS, Attr.KV_HEADS, Attr.BIAS, Attr.QUERY_BIAS,
+                Attr.KEY_BIAS, Attr.VALUE_BIAS, Attr.OUT_BIAS, Attr.CAUSAL, Attr.ROTARY).inOrder();
         assertThat(attention.required()).containsExactly(Attr.HEADS);
+        OpSignature cross = SIGNATURES.get(OpKind.CROSS_ATTENTION);
+        assertThat(cross.attrs()).containsExactly(Attr.HEADS, Attr.KV_HEADS, Attr.MEMORY, Attr.KEY_WIDTH, Attr.BIAS,
+                Attr.QUERY_BIAS, Attr.KEY_BIAS, Attr.VALUE_BIAS, Attr.OUT_BIAS).inOrder();
+        assertThat(cross.required()).containsExactly(Attr.HEADS, Attr.MEMORY).inOrder(); // memory: a name, Kind.TENSOR
         assertThat(SIGNATURES.get(OpKind.ADD).attrs()).isEmpty(); // value() names the inputs
         assertThat(SIGNATURES.get(OpKind.DROPOUT).attrs()).containsExactly(Attr.P);
         assertThat(SIGNATURES.get(OpKind.DROPOUT).required()).isEmpty();
