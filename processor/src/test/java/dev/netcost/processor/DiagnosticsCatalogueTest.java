@@ -69,8 +69,8 @@ class DiagnosticsCatalogueTest {
     static List<Case> cases() {
         List<Case> cases = new ArrayList<>(List.of(
             new Case("network input is empty", net("@Network(input = {})", "@ReLU Layer relu;"),
-                    "[netcost:no-input] Net: input = {} gives no input shape; give one sample's shape, "
-                        + "channels first, such as input = {3, 224, 224}",
+                    "[netcost:no-input] Net: input = {} gives no input shape, and no field is an @Input; give one "
+                        + "sample's shape, channels first, such as input = {3, 224, 224}, or declare @Input fields",
                     "{}", "{}"),
             new Case("network input of rank five", net("@Network(input = {1, 2, 3, 4, 5})", "@ReLU Layer relu;"),
                     "[netcost:input-rank] Net: input has 5 dimensions; netcost takes {F}, {C, L}, {C, H, W} "
@@ -779,6 +779,83 @@ class DiagnosticsCatalogueTest {
                         + " each position, but its input is the vector (64); use @LayerNorm", "@LayerNorm2d",
                 "@LayerNorm2d"));
         cases.addAll(userOpCases());
+        // Several inputs and outputs.
+        cases.add(new Case("an output on an input", net("@Network(input = {3, 16, 16})",
+                "@Input(shape = {4}) @Output Layer extra;", "@ReLU @From(\"input\") Layer relu;"),
+                "[netcost:output] extra: @Output marks a tensor a layer produces, and extra is an @Input, which nothing"
+                        + " produces; mark the field that computes the output", "@Output", "@Output"));
+        cases.add(new Case("an output that runs only in training", net("@Network(input = {3, 16, 16})",
+                "@ReLU Layer relu;", "@ReLU @From(\"input\") @TrainingOnly @Output Layer aux;",
+                "@ReLU @From(\"relu\") Layer last;"),
+                "[netcost:output] aux: @Output marks an output of inference, and aux runs only in training"
+                        + " (@TrainingOnly), so nothing produces it at inference; remove one of the two", "@Output",
+                "@Output"));
+        cases.add(new Case("a modifier on an input", net("@Network", "@Input(shape = {4}) @From(\"x\") Layer a;",
+                "@Linear(out = 2) Layer fc;"),
+                "[netcost:misplaced] a: @From does not apply to an @Input, which reads nothing and computes nothing;"
+                        + " remove it", "@From(\"x\")", "@From"));
+        cases.add(new Case("an input without a shape", net("@Network", "@Input Layer a;", "@Linear(out = 2) Layer fc;"),
+                "[netcost:no-input] a: @Input gives no shape; give one sample's, such as shape = {3, 224, 224}",
+                "@Input Layer a", "@Input"));
+        cases.add(new Case("a first field with nothing above", net("@Network", "@ReLU Layer relu;",
+                "@Input(shape = {4}) Layer a;", "@Linear(out = 2) Layer fc;"),
+                "[netcost:no-input] relu reads the field above it, but it is the network's first field and the"
+                        + " network has no input = {...}; declare an @Input above it, or read one with @From",
+                "@ReLU Layer relu", "@ReLU"));
+        cases.add(new Case("an input of rank five", net("@Network", "@Input(shape = {1, 2, 3, 4, 5}) Layer a;",
+                "@ReLU Layer relu;"),
+                "[netcost:input-rank] a: shape has 5 dimensions; netcost takes {F}, {C, L}, {C, H, W} or"
+                        + " {C, D, H, W} for one sample, without the batch (set that with @Network(batch = N))",
+                "{1, 2, 3, 4, 5}", "{1, 2, 3, 4, 5}"));
+        cases.add(new Case("token ids of two dimensions", net("@Network",
+                "@Input(shape = {4, 8}, kind = InputKind.IDS) Layer a;", "@Embedding(vocab = 10, dim = 4) Layer e;"),
+                "[netcost:input-rank] a: kind = IDS takes one dimension, {T}, but shape has 2 dimensions",
+                "InputKind.IDS", ".IDS"));
+        cases.add(new Case("input read where the network has none", net("@Network", "@Input(shape = {4}) Layer a;",
+                "@ReLU @From(\"input\") Layer relu;"),
+                "[netcost:unknown-input] relu: `input` names @Network(input), and Net declares its inputs as @Input"
+                        + " fields instead; it can read a", "@From(\"input\")", "\"input\""));
+        String decoder = "@Embedding(vocab = 10, dim = 8) Layer e;\n"
+                + "@MultiHeadAttention(heads = 2, causal = true) Layer a;\n"
+                + "@Input(shape = {8}, kind = InputKind.IDS) Layer b;\n"
+                + "@Embedding(vocab = 10, dim = 8) Layer f;\n"
+                + "@Add({\"a\", \"f\"}) Layer sum;";
+        cases.add(new Case("a decoder of two inputs that names neither", net("@Network(input = {8})\n@Decoder",
+                decoder), "[netcost:decoder] Net has the inputs input and b; name the one whose tokens the @Decoder"
+                        + " generates, as @Decoder(\"tokens\")", "@Decoder", "@Decoder"));
+        cases.add(new Case("a decoder that names no input", net("@Network(input = {8})\n@Decoder(\"c\")", decoder),
+                "[netcost:decoder] Net: @Decoder(\"c\") names no input; its inputs are input, b", "@Decoder(\"c\")",
+                "\"c\""));
+        cases.add(new Case("a decoder with nothing to decode", net("@Network(input = {8})\n@Decoder(\"b\")", decoder),
+                "[netcost:decoder] Net: no attention layer depends on b, the input the @Decoder generates tokens into,"
+                        + " so there is nothing to decode; read it with a layer, or name another input", "@Decoder(\"b\")",
+                "\"b\""));
+        List<NetworkSource> outputInBlock = withBlock("@Block\n@interface B {\n    class Layers {\n"
+                + "        @ReLU @Output Layer relu;\n    }\n}\n", "@B Layer b;");
+        cases.add(new Case("an output in a block", List.of(outputInBlock.get(1), outputInBlock.get(0)),
+                "[netcost:misplaced] relu: @Output marks an output of the network, and B is a block, whose output is"
+                        + " its last field's; put @Output on the network's field that uses the block", "@Output",
+                "@Output"));
+        List<NetworkSource> inputInBlock = withBlock("@Block\n@interface B {\n    class Layers {\n"
+                + "        @Input(shape = {4}) Layer extra;\n        @ReLU Layer relu;\n    }\n}\n", "@B Layer b;");
+        cases.add(new Case("an input in a block", List.of(inputInBlock.get(1), inputInBlock.get(0)),
+                "[netcost:misplaced] extra: @Input declares an input of the network, and B is a block; give the block"
+                        + " a String parameter that names the tensor, and read it by that name", "@Input", "@Input"));
+        String reads = "@Block\n@interface B {\n    String memory();\n    class Layers {\n"
+                + "        @Add({\"input\", \"memory\"}) Layer sum;\n    }\n}\n";
+        // Without a default, javac reports the missing value itself; with "", netcost says what the block reads.
+        cases.add(new Case("a block's tensor not named", withBlock(reads.replace("String memory();",
+                "String memory() default \"\";"), "@ReLU Layer relu;", "@B Layer b;"),
+                "[netcost:missing] b: @B reads the tensor memory, which this use does not name; write memory ="
+                        + " \"name\", the field it reads", "@B Layer b", "@B"));
+        cases.add(new Case("a block's tensor of an unknown name", withBlock(reads, "@ReLU Layer relu;",
+                "@B(memory = \"nothing\") Layer b;"),
+                "[netcost:unknown-input] b: `nothing` is no field of Net; it can read relu, input", "\"nothing\"",
+                "\"nothing\""));
+        cases.add(new Case("a block's tensor given by @With", withBlock(reads.replace("String memory();",
+                "String memory() default \"input\";"), "@ReLU Layer relu;", "@B @With(args = \"memory = relu\") Layer b;"),
+                "[netcost:expression] b: memory takes a constant, not an expression; write it on @B",
+                "\"memory = relu\"", "\"memory = relu\""));
         return cases;
     }
 

@@ -4,6 +4,7 @@ import dev.netcost.Shape;
 import dev.netcost.processor.model.Attention;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.CrossAttention;
 import dev.netcost.processor.model.DecodeCost;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.Message;
@@ -35,6 +36,7 @@ final class DecoderAnalysis {
         long context = -1;
         int attentionLayers = 0;
         long kvBytes = 0;
+        long crossKvBytes = 0;
         long kvBytesPerToken = 0;
         long decodeMacs = 0;
         long decodePerContextToken = 0;
@@ -72,9 +74,15 @@ final class DecoderAnalysis {
                     kvBytesPerToken = Math.addExact(kvBytesPerToken, perToken);
                     kvBytes = Math.addExact(kvBytes, Math.multiplyExact(perToken, tokens));
                 }
+                if (op instanceof CrossAttention cross && layer.side().isPresent()) {
+                    // The encoder's keys and values, projected once at prefill and kept for every step.
+                    crossKvBytes = Math.addExact(crossKvBytes, Math.multiplyExact(Math.multiplyExact(batch,
+                            cross.cachedOnce(in, layer.side().get())), bytes));
+                }
                 decodeMacs = Math.addExact(decodeMacs, decode.get().at(tokens));
                 decodePerContextToken = Math.addExact(decodePerContextToken, decode.get().macsPerContextToken());
             }
+            kvBytes = Math.addExact(kvBytes, crossKvBytes);
             withoutContext = Math.subtractExact(decodeMacs, Math.multiplyExact(decodePerContextToken,
                     Math.max(0, context)));
         } catch (ArithmeticException overflow) {
@@ -91,6 +99,6 @@ final class DecoderAnalysis {
             return Optional.empty();
         }
         return Optional.of(new DecoderFigures(context, attentionLayers, kvBytes, kvBytesPerToken, total.macs(),
-                decodeMacs, decodePerContextToken, withoutContext));
+                decodeMacs, decodePerContextToken, withoutContext, crossKvBytes));
     }
 }

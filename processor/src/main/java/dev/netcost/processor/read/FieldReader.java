@@ -177,8 +177,8 @@ final class FieldReader {
                 if (node.isEmpty()) {
                     continue;
                 }
-                if (source.output().isPresent() && !output(node.get(), source)) {
-                    continue;
+                if (source.output().isPresent()) {
+                    output(node.get(), source);
                 }
                 nodes.add(node.get());
                 fieldSources.add(source);
@@ -190,27 +190,26 @@ final class FieldReader {
     }
 
     /**
-     * Notes {@code node}, marked {@code @Output}, as an output of the network; false, with a problem,
-     * when it cannot be one: in a block, whose output is its last field's, on an input, which
+     * Notes {@code node}, marked {@code @Output}, as an output of the network, or reports why it cannot
+     * be one: in a block, whose output is its last field's, on an input, which
      * nothing produces, or on a field that runs only in training, which nothing produces at inference.
      */
-    private boolean output(NodeDecl node, SourceMap.Field source) {
+    private void output(NodeDecl node, SourceMap.Field source) {
         SourceLocation where = source.at(Optional.of(Attr.OUTPUT_MARK), Optional.empty());
         if (!reading.isEmpty()) {
             problem(Message.OUTPUT_IN_BLOCK, where, node.name(), reading.peek().substring(reading.peek().lastIndexOf('.')
                     + 1));
-            return false;
+            return;
         }
         if (node instanceof InputDecl) {
             problem(Message.OUTPUT_OF_INPUT, where, node.name());
-            return false;
+            return;
         }
         if (node.trainingOnly()) {
             problem(Message.OUTPUT_TRAINING_ONLY, where, node.name());
-            return false;
+            return;
         }
         outputs.add(node.name());
-        return true;
     }
 
     /** One field as a layer, a block use or an input; empty, with a problem, when it cannot be read. */
@@ -252,12 +251,10 @@ final class FieldReader {
             problem(Message.INPUT_IN_BLOCK, source.at(Optional.empty(), Optional.empty()), name, block);
             return Optional.empty();
         }
-        List<SourceMap.Annotated> modifiers = source.modifiers();
-        if (!modifiers.isEmpty()) {
-            SourceMap.Annotated modifier = modifiers.get(0);
+        // A modifier is reported, and the input kept, so that no layer that reads it reports it unknown.
+        for (SourceMap.Annotated modifier : source.modifiers()) {
             problem(Message.MODIFIER_ON_INPUT, new SourceLocation(source.element(), modifier.mirror(),
                     Optional.empty()), name, NetworkReader.simpleName(modifier.mirror()));
-            return Optional.empty();
         }
         AnnotationValues values = source.main().values();
         List<Integer> shape = values.ints(Attr.SHAPE);
@@ -401,6 +398,16 @@ final class FieldReader {
             }
         }
         for (String tensor : block.get().tensors()) {
+            if (!tensors.containsKey(tensor)) {
+                try {
+                    // Not written here: the element's default, if it has one.
+                    if (values.value(tensor) instanceof String named && !named.isEmpty()) {
+                        tensors.put(tensor, named);
+                    }
+                } catch (UnreadableValueException noDefault) {
+                    // javac reports the missing value itself; netcost says what the block reads below.
+                }
+            }
             if (!tensors.containsKey(tensor) && !with.containsKey(tensor)) {
                 problem(Message.TENSOR_ARGUMENT_MISSING, source.at(Optional.empty(), Optional.empty()), name,
                         simple(blockName), tensor);
