@@ -24,6 +24,8 @@ public enum Attr {
     VOCAB("vocab", Kind.INT),
     DIM("dim", Kind.INT),
     LENGTH("length", Kind.INT),
+    /** {@code @PositionEmbedding}: a fixed sinusoidal table, a buffer, rather than a learned one. */
+    SINUSOIDAL("sinusoidal", Kind.BOOLEAN),
     TYPES("types", Kind.INT),
     TOKENS("tokens", Kind.INT),
     HEADS("heads", Kind.INT),

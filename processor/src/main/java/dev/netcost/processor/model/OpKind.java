@@ -28,6 +28,7 @@ import static dev.netcost.processor.model.Attr.PATCH;
 import static dev.netcost.processor.model.Attr.ROTARY;
 import static dev.netcost.processor.model.Attr.SCALE;
 import static dev.netcost.processor.model.Attr.SHIFT;
+import static dev.netcost.processor.model.Attr.SINUSOIDAL;
 import static dev.netcost.processor.model.Attr.SIZE;
 import static dev.netcost.processor.model.Attr.STRIDE;
 import static dev.netcost.processor.model.Attr.TOKENS;
@@ -78,7 +79,8 @@ public enum OpKind {
     CHANNEL_SPLIT(dev.netcost.ChannelSplit.class, v -> new ChannelSplit(v.integer(PARTS), v.integer(INDEX))),
     CHANNEL_SHUFFLE(dev.netcost.ChannelShuffle.class, v -> new ChannelShuffle(v.integer(GROUPS))),
     EMBEDDING(dev.netcost.Embedding.class, v -> new Embedding(v.integer(VOCAB), v.integer(DIM))),
-    POSITION_EMBEDDING(dev.netcost.PositionEmbedding.class, v -> new PositionEmbedding(v.integer(LENGTH))),
+    POSITION_EMBEDDING(dev.netcost.PositionEmbedding.class, v -> new PositionEmbedding(v.integer(LENGTH),
+            v.bool(SINUSOIDAL))),
     TOKEN_TYPE_EMBEDDING(dev.netcost.TokenTypeEmbedding.class, v -> new TokenTypeEmbedding(v.integer(TYPES))),
     CLASS_TOKEN(dev.netcost.ClassToken.class, v -> new ClassToken(v.integer(TOKENS))),
     TO_TOKENS(dev.netcost.ToTokens.class, v -> new ToTokens()),

@@ -1,0 +1,40 @@
+package dev.netcost.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.netcost.processor.Compilations.compile;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ops that Whisper, T5 and CLIP brought, through javac: what each adds to a network's
+ * companion, against figures counted by hand (and with PyTorch where it has the module).
+ */
+class WhisperT5ClipNetworksTest {
+    /**
+     * Whisper-tiny's audio encoder up to its position table: Conv1d(80, 384, 3, padding = 1), GELU,
+     * Conv1d(384, 384, 3, stride = 2, padding = 1), GELU, the frames as tokens, the sinusoids added.
+     * PARAMS: 80 x 384 x 3 + 384 = 92,544 and 384 x 384 x 3 + 384 = 442,752, together 535,296 (torch
+     * 1.13: sum(p.numel()) of the two nn.Conv1d). BUFFERS: the table, 1,500 x 384 = 576,000, which
+     * openai-whisper registers as a buffer.
+     */
+    @Test
+    void whispersSinusoidsAreBuffers() {
+        Compilation compilation = compile(NetworkSource.network("{80, 3000}",
+                "@Conv(out = 384, kernel = 3, padding = 1) Layer conv1;",
+                "@GELU Layer gelu1;",
+                "@Conv(out = 384, kernel = 3, stride = 2, padding = 1) Layer conv2;",
+                "@GELU Layer gelu2;",
+                "@ToTokens Layer frames;",
+                "@PositionEmbedding(length = 1500, sinusoidal = true) Layer positions;"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String companion = Compilations.companion(compilation);
+        assertThat(companion).contains("public static final long PARAMS = 535_296L;");
+        assertThat(companion).contains("public static final long BUFFERS = 576_000L;");
+        assertThat(companion).contains("public static final long POSITIONS_PARAMS = 0L;");
+        assertThat(companion).contains("public static final long POSITIONS_BUFFERS = 576_000L;");
+        // One add per element of (1500, 384).
+        assertThat(companion).contains("public static final long POSITIONS_FLOPS = 576_000L;");
+    }
+}
