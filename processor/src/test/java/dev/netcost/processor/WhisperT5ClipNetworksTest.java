@@ -37,4 +37,33 @@ class WhisperT5ClipNetworksTest {
         // One add per element of (1500, 384).
         assertThat(companion).contains("public static final long POSITIONS_FLOPS = 576_000L;");
     }
+
+    /**
+     * A T5 encoder's first layer, at t5-small's widths on 16 tokens: the bias table, then attention
+     * without biases. The table: 32 buckets x 8 heads = 256 parameters, and its (8, 16, 16) bias added
+     * to the scores, 8 x 16 x 16 = 2,048 FLOPs; no MACs. The embedding 100 x 512 = 51,200; attention
+     * 4 x 512 x 512 = 1,048,576.
+     */
+    @Test
+    void t5sBiasTableIsCountedWhereItIsDeclared() {
+        Compilation compilation = compile(NetworkSource.network("{16}",
+                "@Embedding(vocab = 100, dim = 512) Layer embed;",
+                "@RelativePositionBias(heads = 8) Layer bias;",
+                "@MultiHeadAttention(heads = 8, bias = false) Layer attn;"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String companion = Compilations.companion(compilation);
+        assertThat(companion).contains("public static final long BIAS_PARAMS = 256L;");
+        assertThat(companion).contains("public static final long BIAS_MACS = 0L;");
+        assertThat(companion).contains("public static final long BIAS_FLOPS = 2_048L;");
+        assertThat(companion).contains("public static final long PARAMS = 1_100_032L;");
+    }
+
+    /** The bias on a feature map: refused on the annotation, naming the layer that makes tokens. */
+    @Test
+    void t5sBiasTakesTokensOnly() {
+        NetworkSource net = NetworkSource.network("{8, 4, 4}", "@RelativePositionBias(heads = 2) Layer bias;");
+        Compilations.assertOnlyError(compile(net), net, "[netcost:input-shape] bias on input (8, 4, 4):"
+                + " @RelativePositionBias works on tokens (T, E), but its input is the feature map (8, 4, 4); put"
+                + " @ToTokens before it, which makes (16, 8) tokens of it", net.at("@RelativePositionBias"));
+    }
 }

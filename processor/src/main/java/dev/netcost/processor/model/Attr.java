@@ -29,6 +29,12 @@ public enum Attr {
     TYPES("types", Kind.INT),
     TOKENS("tokens", Kind.INT),
     HEADS("heads", Kind.INT),
+    /** {@code @RelativePositionBias}: the rows of T5's table, the buckets relative distances fall in. */
+    BUCKETS("buckets", Kind.INT),
+    /** {@code @RelativePositionBias}: the distance from which every distance falls in the last bucket. */
+    MAX_DISTANCE("maxDistance", Kind.INT),
+    /** {@code @RelativePositionBias}: buckets of their own for distances after a token, not only before. */
+    BIDIRECTIONAL("bidirectional", Kind.BOOLEAN),
     KV_HEADS("kvHeads", Kind.INT),
     CAUSAL("causal", Kind.BOOLEAN),
     ROTARY("rotary", Kind.BOOLEAN),

@@ -5,6 +5,7 @@ import static dev.netcost.processor.model.Attr.ALIGN_CORNERS;
 import static dev.netcost.processor.model.Attr.APPROXIMATE;
 import static dev.netcost.processor.model.Attr.AUTO_PAD;
 import static dev.netcost.processor.model.Attr.BIAS;
+import static dev.netcost.processor.model.Attr.BUCKETS;
 import static dev.netcost.processor.model.Attr.CAUSAL;
 import static dev.netcost.processor.model.Attr.CEIL_MODE;
 import static dev.netcost.processor.model.Attr.DILATION;
@@ -16,6 +17,7 @@ import static dev.netcost.processor.model.Attr.KERNEL;
 import static dev.netcost.processor.model.Attr.KV_HEADS;
 import static dev.netcost.processor.model.Attr.LENGTH;
 import static dev.netcost.processor.model.Attr.LIKE;
+import static dev.netcost.processor.model.Attr.MAX_DISTANCE;
 import static dev.netcost.processor.model.Attr.MODE;
 import static dev.netcost.processor.model.Attr.OUT;
 import static dev.netcost.processor.model.Attr.OUTPUT;
@@ -82,6 +84,9 @@ public enum OpKind {
     POSITION_EMBEDDING(dev.netcost.PositionEmbedding.class, v -> new PositionEmbedding(v.integer(LENGTH),
             v.bool(SINUSOIDAL))),
     TOKEN_TYPE_EMBEDDING(dev.netcost.TokenTypeEmbedding.class, v -> new TokenTypeEmbedding(v.integer(TYPES))),
+    // bidirectional chooses buckets, which changes no figure, so the op does not keep it.
+    RELATIVE_POSITION_BIAS(dev.netcost.RelativePositionBias.class, v -> new RelativePositionBias(v.integer(BUCKETS),
+            v.integer(HEADS), v.integer(MAX_DISTANCE))),
     CLASS_TOKEN(dev.netcost.ClassToken.class, v -> new ClassToken(v.integer(TOKENS))),
     TO_TOKENS(dev.netcost.ToTokens.class, v -> new ToTokens()),
     SELECT_TOKEN(dev.netcost.SelectToken.class, v -> new SelectToken(v.integer(INDEX))),

@@ -53,4 +53,36 @@ class WhisperT5ClipOpsTest {
         assertEquals(fixed, OpKind.POSITION_EMBEDDING.build(new AttrValues(Map.of(Attr.LENGTH, 1500,
                 Attr.SINUSOIDAL, true))));
     }
+
+    /**
+     * t5-small: T5Attention's relative_attention_bias = nn.Embedding(32, 8) in the first layer of each
+     * stack, 32 x 8 = 256 parameters (torch 1.13: nn.Embedding(32, 8).weight.numel() is 256). On 512
+     * tokens of 512 its (8, 512, 512) bias is added to one layer's scores: 8 x 512 x 512 = 2,097,152
+     * FLOPs. maxDistance and bidirectional choose buckets only.
+     */
+    @Test
+    void t5sRelativePositionBiasByHand() {
+        RelativePositionBias bias = new RelativePositionBias(32, 8, 128);
+        Shape tokens = Shape.of(512, 512);
+        assertEquals(tokens, out(bias, tokens, Layout.TOKENS));
+        assertEquals(new Cost(256, 0, 0, 2_097_152), bias.cost(tokens, tokens));
+        // Three sequences of 5 tokens, 2 heads: 3 x 2 x 5 x 5 = 150 adds, within each sequence.
+        Shape sequences = Shape.of(3, 5, 8);
+        assertEquals(new Cost(64, 0, 0, 150), new RelativePositionBias(32, 2, 128).cost(sequences, sequences));
+        // No MACs: nothing for a decoder to count per token.
+        assertEquals(java.util.Optional.of(DecodeCost.ZERO), bias.decodeCost(tokens, bias.cost(tokens, tokens)));
+        // Every size at least 1, each on its attribute.
+        assertEquals(java.util.List.of(Attr.BUCKETS, Attr.HEADS, Attr.MAX_DISTANCE),
+                new RelativePositionBias(0, 0, 0).validate().stream().map(f -> f.attr().orElseThrow()).toList());
+        assertEquals(ProblemKind.OUT_OF_RANGE, new RelativePositionBias(32, 0, 128).validate().get(0).kind());
+        // Built from the annotation's values; bidirectional changes nothing.
+        for (boolean bidirectional : new boolean[] {true, false}) {
+            assertEquals(bias, OpKind.RELATIVE_POSITION_BIAS.build(new AttrValues(Map.of(Attr.BUCKETS, 32,
+                    Attr.HEADS, 8, Attr.MAX_DISTANCE, 128, Attr.BIDIRECTIONAL, bidirectional))));
+        }
+        // A feature map is refused, naming @ToTokens.
+        Fault map = bias.refuse(Shape.of(8, 4, 4), Layout.FEATURES);
+        assertEquals(ProblemKind.INPUT_SHAPE, map.kind());
+        assertEquals(true, map.message().contains("@ToTokens"), map.message());
+    }
 }
