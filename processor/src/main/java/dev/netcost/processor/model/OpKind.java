@@ -75,6 +75,7 @@ public enum OpKind {
     LEAKY_RELU(dev.netcost.LeakyReLU.class, v -> new Activation(Activation.Kind.LEAKY_RELU)),
     PRELU(dev.netcost.PReLU.class, v -> new PRelu(v.integer(PARAMETERS))),
     MISH(dev.netcost.Mish.class, v -> new Activation(Activation.Kind.MISH)),
+    QUICK_GELU(dev.netcost.QuickGELU.class, v -> new Activation(Activation.Kind.QUICK_GELU)),
     SOFTMAX(dev.netcost.Softmax.class, v -> new Softmax()),
     DROPOUT(dev.netcost.Dropout.class, v -> new Dropout(v.real(P))),
     FLATTEN(dev.netcost.Flatten.class, v -> new Flatten()),

@@ -85,4 +85,24 @@ class WhisperT5ClipOpsTest {
         assertEquals(ProblemKind.INPUT_SHAPE, map.kind());
         assertEquals(true, map.message().contains("@ToTokens"), map.message());
     }
+
+    /**
+     * CLIP's text transformer's MLP: c_fc to 2,048, then QuickGELU on 77 tokens of 2,048 (ViT-B/32's
+     * text width 512 times 4). Per element 5 FLOPs (SiLU's 4 and the scale): 5 x 77 x 2,048 = 788,480.
+     * No parameters, as CLIP's module (class QuickGELU(nn.Module), forward x * torch.sigmoid(1.702 *
+     * x)) has none; every layout, as every activation.
+     */
+    @Test
+    void quickGeluCostsFiveFlopsPerElement() {
+        Activation quick = (Activation) OpKind.QUICK_GELU.build(new AttrValues(Map.of()));
+        Shape hidden = Shape.of(77, 2048);
+        assertEquals(hidden, out(quick, hidden, Layout.TOKENS));
+        assertEquals(Cost.flopsOnly(788_480), quick.cost(hidden, hidden));
+        assertEquals("QuickGELU", quick.displayName(hidden));
+        assertEquals(java.util.EnumSet.allOf(Layout.class), quick.accepts());
+        // One more than SiLU's 4 per element, on a map as on tokens: 5 x 8 x 4 x 4 = 640.
+        assertEquals(Cost.flopsOnly(640), quick.cost(Shape.of(8, 4, 4), Shape.of(8, 4, 4)));
+        assertEquals(Cost.flopsOnly(512), new Activation(Activation.Kind.SILU).cost(Shape.of(8, 4, 4),
+                Shape.of(8, 4, 4)));
+    }
 }
