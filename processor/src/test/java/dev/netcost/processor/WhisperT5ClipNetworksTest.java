@@ -66,4 +66,58 @@ class WhisperT5ClipNetworksTest {
                 + " @RelativePositionBias works on tokens (T, E), but its input is the feature map (8, 4, 4); put"
                 + " @ToTokens before it, which makes (16, 8) tokens of it", net.at("@RelativePositionBias"));
     }
+
+    /**
+     * A small CLIP head, batch 4, on one input (two inputs are another change's): an image branch of
+     * ViT's shape with CLIP's QuickGELU, its class token projected to 16, and a second vector of 16 from
+     * the pooled patches, compared by @CosineSimilarity. By hand, for the similarity: 1 parameter
+     * (logit_scale); per pair 3 x 16 = 48 MACs and 2 x 48 + 2 x 16 + 2 + 2 = 132 FLOPs, four pairs: 192
+     * and 528. Its memory access: the two vectors read and the logit written, 4 x (16 + 16 + 1) = 132
+     * elements, and logit_scale read once: 133 x 4 bytes = 532. QuickGELU on (5, 64): 5 x 5 x 64 =
+     * 1,600 FLOPs per sample, 6,400 for four. CLIP's own batch of 4 images against 4 texts would be 4 x
+     * 4 logits (4 x 4 x 16 = 256 MACs for the products); netcost counts the 4 pairs of the batch.
+     */
+    @Test
+    void clipsLogitIsOnePairPerSample() {
+        Compilation compilation = compile(NetworkSource.example("Net", """
+                @Network(input = {3, 8, 8}, batch = 4)
+                class Net {
+                    @Conv(out = 16, kernel = 4, stride = 4, bias = false) Layer patch;
+                    @ToTokens Layer tokens;
+                    @ClassToken Layer cls;
+                    @PositionEmbedding(length = 5) Layer pos;
+                    @Linear(out = 64) Layer fc;
+                    @QuickGELU Layer act;
+                    @Linear(out = 16) Layer proj;
+                    @SelectToken Layer image;
+                    @GlobalAvgPool @From("patch") Layer pool;
+                    @Flatten Layer flat;
+                    @Linear(out = 16, bias = false) Layer text;
+                    @CosineSimilarity({"image", "text"}) Layer logit;
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        String companion = Compilations.companion(compilation);
+        assertThat(companion).contains("public static final Shape OUTPUT_SHAPE = Shape.of(1);");
+        assertThat(companion).contains("public static final long LOGIT_PARAMS = 1L;");
+        assertThat(companion).contains("public static final long LOGIT_MACS = 192L;");
+        assertThat(companion).contains("public static final long LOGIT_FLOPS = 528L;");
+        assertThat(companion).contains("public static final long LOGIT_MEMORY_ACCESS_BYTES = 532L;");
+        assertThat(companion).contains("public static final long ACT_FLOPS = 6_400L;");
+        // Patch 3 x 16 x 16 = 768, class token 16, positions 5 x 16 = 80, fc 16 x 64 + 64 = 1,088, proj
+        // 64 x 16 + 16 = 1,040, text 16 x 16 = 256, logit_scale 1: 3,249.
+        assertThat(companion).contains("public static final long PARAMS = 3_249L;");
+    }
+
+    /** Without logitScale: no parameter, two FLOPs fewer per pair. */
+    @Test
+    void aPlainCosineSimilarityHasNoParameter() {
+        Compilation compilation = compile(NetworkSource.network("{16}", "@Linear(out = 16) Layer other;",
+                "@CosineSimilarity(value = {\"input\", \"other\"}, logitScale = false) Layer cos;"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String companion = Compilations.companion(compilation);
+        assertThat(companion).contains("public static final long COS_PARAMS = 0L;");
+        assertThat(companion).contains("public static final long COS_MACS = 48L;");
+        assertThat(companion).contains("public static final long COS_FLOPS = 130L;");
+    }
 }

@@ -53,6 +53,8 @@ public enum Attr {
     /** An instance norm's running mean and variance. */
     TRACK_RUNNING_STATS("trackRunningStats", Kind.BOOLEAN),
     NEGATIVE_SLOPE("negativeSlope", Kind.REAL),
+    /** {@code @CosineSimilarity}: CLIP's learned temperature, {@code exp(logit_scale)}, scaling the logit. */
+    LOGIT_SCALE("logitScale", Kind.BOOLEAN),
     /** A PReLU's learned slopes. */
     PARAMETERS("parameters", Kind.INT),
     /** GELU's form, a {@code dev.netcost.Approximate}. */

@@ -17,6 +17,7 @@ import static dev.netcost.processor.model.Attr.KERNEL;
 import static dev.netcost.processor.model.Attr.KV_HEADS;
 import static dev.netcost.processor.model.Attr.LENGTH;
 import static dev.netcost.processor.model.Attr.LIKE;
+import static dev.netcost.processor.model.Attr.LOGIT_SCALE;
 import static dev.netcost.processor.model.Attr.MAX_DISTANCE;
 import static dev.netcost.processor.model.Attr.MODE;
 import static dev.netcost.processor.model.Attr.OUT;
@@ -104,6 +105,7 @@ public enum OpKind {
     ADD(dev.netcost.Add.class, v -> new Add()),
     CONCAT(dev.netcost.Concat.class, v -> new Concat()),
     MUL(dev.netcost.Mul.class, v -> new Mul()),
+    COSINE_SIMILARITY(dev.netcost.CosineSimilarity.class, v -> new CosineSimilarity(v.bool(LOGIT_SCALE))),
     CHANNELS_LAST(dev.netcost.ChannelsLast.class, v -> new ChannelsLast()),
     CHANNELS_FIRST(dev.netcost.ChannelsFirst.class, v -> new ChannelsFirst()),
     STOCHASTIC_DEPTH(dev.netcost.StochasticDepth.class, v -> new StochasticDepth(v.real(P),
@@ -141,7 +143,7 @@ public enum OpKind {
      * {@code value} lists those tensors; it is no attribute of the op.
      */
     public boolean isMerge() {
-        return this == ADD || this == CONCAT || this == MUL;
+        return this == ADD || this == CONCAT || this == MUL || this == COSINE_SIMILARITY;
     }
 
     /** The op for these values; checks nothing, as {@link Computation#validate()} does that. */

@@ -16,7 +16,8 @@ public record RelativePositionBias(int buckets, int heads, int maxDistance) impl
         List<Fault> faults = new ArrayList<>();
         Window.checkAtLeast(faults, Attr.BUCKETS, buckets, 1, "number of buckets");
         Window.checkAtLeast(faults, Attr.HEADS, heads, 1, "number of heads");
-        Window.checkAtLeast(faults, Attr.MAX_DISTANCE, maxDistance, 1, "distance from which all distances share the last bucket");
+        Window.checkAtLeast(faults, Attr.MAX_DISTANCE, maxDistance, 1,
+                "distance from which all distances share the last bucket");
         return faults;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.netcost.Shape;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
  * cosine similarity of an image and a text.
  */
 class WhisperT5ClipOpsTest {
+    private static final List<String> NAMES = List.of("image", "text", "other");
+
     private static Shape out(Op op, Shape in, Layout layout) {
         return assertInstanceOf(ShapeResult.Ok.class, op.outputShape(in, layout)).shape();
     }
@@ -104,5 +107,63 @@ class WhisperT5ClipOpsTest {
         assertEquals(Cost.flopsOnly(640), quick.cost(Shape.of(8, 4, 4), Shape.of(8, 4, 4)));
         assertEquals(Cost.flopsOnly(512), new Activation(Activation.Kind.SILU).cost(Shape.of(8, 4, 4),
                 Shape.of(8, 4, 4)));
+    }
+
+    /** Every multiply-accumulate of x . y, x . x and y . y, one loop per feature, as CLIP's code reads. */
+    private static long bruteForceMacs(int width) {
+        long macs = 0;
+        for (int i = 0; i < width; i++) {
+            macs++; // x_i * y_i
+            macs++; // x_i * x_i, for the norm of x
+            macs++; // y_i * y_i, for the norm of y
+        }
+        return macs;
+    }
+
+    /**
+     * CLIP ViT-B/32 compares an image's and a text's features of embed_dim 512. MACs: 3 x 512 = 1,536
+     * (the products and both squared norms). FLOPs: 2 x 1,536 = 3,072 for the products, 2 x 512 =
+     * 1,024 divisions normalising both, 2 square roots, the exponential of logit_scale and its multiply:
+     * 4,100; without the scale 4,098. Parameters: CLIP's logit_scale, nn.Parameter(torch.ones([]) *
+     * np.log(1 / 0.07)), one number (torch 1.13: numel() is 1).
+     */
+    @Test
+    void clipsLogitByHand() {
+        List<Shape> pair = List.of(Shape.of(512), Shape.of(512));
+        CosineSimilarity scaled = new CosineSimilarity(true);
+        assertEquals(Shape.of(1), assertInstanceOf(ShapeResult.Ok.class, scaled.outputShape(pair, NAMES)).shape());
+        assertEquals(new Cost(1, 0, 1_536, 4_100), scaled.cost(pair, Shape.of(1)));
+        assertEquals(new Cost(0, 0, 1_536, 4_098), new CosineSimilarity(false).cost(pair, Shape.of(1)));
+        for (int width : new int[] {1, 7, 512, 768}) {
+            assertEquals(bruteForceMacs(width), scaled.cost(List.of(Shape.of(width), Shape.of(width)), Shape.of(1))
+                    .macs());
+        }
+        // Per sample, one pair: a batch of 4 is 4 pairs, 4 x 1,536 = 6,144 MACs. CLIP's own batch of 4 images
+        // against 4 texts makes 4 x 4 logits, 16 x 512 = 8,192 MACs for the products alone.
+        assertEquals(6_144, scaled.cost(pair, Shape.of(1)).forBatch(4).macs());
+        assertEquals(scaled, OpKind.COSINE_SIMILARITY.build(new AttrValues(Map.of(Attr.LOGIT_SCALE, true))));
+        assertEquals(true, OpKind.COSINE_SIMILARITY.isMerge());
+        assertEquals("CosineSimilarity", scaled.displayName());
+    }
+
+    @Test
+    void clipsLogitComparesTwoVectorsOfOneWidth() {
+        CosineSimilarity similarity = new CosineSimilarity(true);
+        assertEquals(java.util.Optional.empty(), similarity.ranksDiffer(List.of(Shape.of(8), Shape.of(8)), NAMES));
+        Fault three = similarity.ranksDiffer(List.of(Shape.of(8), Shape.of(8), Shape.of(8)), NAMES).orElseThrow();
+        assertEquals(ProblemKind.MERGE_INPUTS, three.kind());
+        assertEquals(java.util.Optional.of(Attr.FROM), three.attr());
+        assertEquals("@CosineSimilarity compares exactly two vectors, but it names 3: image gives (8), text gives (8)"
+                + " and other gives (8); list two, as {\"image\", \"text\"}", three.message());
+        Fault tokens = similarity.ranksDiffer(List.of(Shape.of(5, 8), Shape.of(8)), NAMES).orElseThrow();
+        assertEquals(ProblemKind.MERGE, tokens.kind());
+        assertEquals(true, tokens.message().startsWith("@CosineSimilarity compares two vectors (E), but image gives"
+                + " (5, 8) and text gives (8); "), tokens.message());
+        Fault widths = assertInstanceOf(ShapeResult.Failed.class, similarity.outputShape(List.of(Shape.of(512),
+                Shape.of(768)), NAMES)).faults().get(0);
+        assertEquals(ProblemKind.MERGE, widths.kind());
+        assertEquals("@CosineSimilarity compares two vectors of one width, but image gives 512 features and text gives"
+                + " 768; project both to one width with a @Linear, as CLIP's visual and text projections make both"
+                + " embed_dim wide", widths.message());
     }
 }
