@@ -343,6 +343,16 @@ class DiagnosticsCatalogueTest {
                 "[netcost:sequence-length] wpe on input (32, 64): a sequence of 32 tokens is longer than the"
                         + " position table (length = 16); make length at least 32, or the sequence shorter",
                 "length = 16", "16"));
+        // T5's relative position bias: every size at least 1.
+        for (String[] wrong : new String[][] {{"buckets = 0", "number of buckets"}, {"heads = 0", "number of heads"},
+                {"maxDistance = 0", "distance from which all distances share the last bucket"}}) {
+            String attributes = wrong[0].startsWith("heads") ? wrong[0] : "heads = 8, " + wrong[0];
+            cases.add(new Case("a relative position bias with " + wrong[0], net("@Network(input = {16})",
+                    "@Embedding(vocab = 100, dim = 64) Layer wte;",
+                    "@RelativePositionBias(" + attributes + ") Layer bias;"),
+                    "[netcost:out-of-range] bias on input (16, 64): " + wrong[0] + ": the " + wrong[1]
+                            + " must be at least 1", wrong[0], "0"));
+        }
         cases.add(new Case("attention on a feature map", net("@Network(input = {3, 32, 32})",
                 "@Conv(out = 64, kernel = 16, stride = 16) Layer patch;", "@MultiHeadAttention(heads = 4) Layer attn;"),
                 "[netcost:input-shape] attn on input (64, 2, 2): @MultiHeadAttention works on tokens (T, E), but its"
@@ -469,6 +479,25 @@ class DiagnosticsCatalogueTest {
                         + " of fewer dimensions would line up with the wrong axes; give it the others' rank, as a"
                         + " (C, 1, 1) from @AdaptiveAvgPool(output = 1) or @GlobalAvgPool has beside a (C, H, W)",
                 "{\"input\", \"l\"}", "{\"input\", \"l\"}"));
+        // CLIP's logit: two vectors of one width.
+        cases.add(new Case("a cosine similarity of three vectors", net("@Network(input = {64})",
+                "@Linear(out = 64) Layer a;", "@Linear(out = 64) @From(\"input\") Layer b;",
+                "@CosineSimilarity({\"input\", \"a\", \"b\"}) Layer sim;"),
+                "[netcost:merge-inputs] sim: @CosineSimilarity compares exactly two vectors, but it names 3: input"
+                        + " gives (64), a gives (64) and b gives (64); list two, as {\"image\", \"text\"}",
+                "{\"input\", \"a\", \"b\"}", "{\"input\", \"a\", \"b\"}"));
+        cases.add(new Case("a cosine similarity of maps", net("@Network(input = {8, 4, 4})",
+                "@Conv(out = 8, kernel = 1) Layer conv;", "@CosineSimilarity({\"conv\", \"input\"}) Layer sim;"),
+                "[netcost:merge] sim: @CosineSimilarity compares two vectors (E), but conv gives (8, 4, 4) and input"
+                        + " gives (8, 4, 4); take one vector of each: @SelectToken of tokens (CLIP's class or"
+                        + " end-of-text token), or @GlobalAvgPool and @Flatten of a map, then a @Linear to the shared"
+                        + " width", "{\"conv\", \"input\"}", "{\"conv\", \"input\"}"));
+        cases.add(new Case("a cosine similarity of two widths", net("@Network(input = {64})",
+                "@Linear(out = 32) Layer text;", "@CosineSimilarity({\"input\", \"text\"}) Layer sim;"),
+                "[netcost:merge] sim: @CosineSimilarity compares two vectors of one width, but input gives 64"
+                        + " features and text gives 32; project both to one width with a @Linear, as CLIP's visual and"
+                        + " text projections make both embed_dim wide", "{\"input\", \"text\"}",
+                "{\"input\", \"text\"}"));
         // Layouts: an op on a layout it does not take, each refusal naming the layer to put before it.
         String ids = "@Embedding(vocab = 100, dim = 64) Layer wte;"; // token ids (16) to tokens (16, 64)
         cases.add(new Case("attention on a channels-last map", net("@Network(input = {8, 4, 4})",

@@ -44,9 +44,18 @@ final class DecoderAnalysis {
         try {
             for (int i = 0; i < layers.size(); i++) {
                 LayerAnalysis layer = layers.get(i);
-                if (!(layer.computation() instanceof Op op) || layer.trainingOnly() || !decoderLayers.get(i)) {
-                    // merges: no MACs; a training-only layer does not run when decoding, nor an encoder's
-                    // layer, which does not depend on the decoded tokens and ran once, at prefill
+                if (layer.trainingOnly() || !decoderLayers.get(i)) {
+                    // A training-only layer does not run when decoding, nor an encoder's layer, which does
+                    // not depend on the decoded tokens and ran once, at prefill.
+                    continue;
+                }
+                if (!(layer.computation() instanceof Op op)) {
+                    // A merge adds or joins per token, without MACs; one with MACs (a similarity) has no
+                    // per-token form, which is an error rather than a figure left out.
+                    if (layer.cost().macs() > 0 && reported.add(layer.topNode())) {
+                        problems.add(Problem.onLayer(layer.topNode(),
+                                Message.NO_PER_TOKEN_FORM.onAnnotation(layer.path(), layer.op(), layer.input())));
+                    }
                     continue;
                 }
                 Shape in = layer.input();

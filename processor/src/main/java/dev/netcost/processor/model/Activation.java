@@ -5,7 +5,8 @@ import dev.netcost.Shape;
 
 /**
  * An element-wise activation: {@code @ReLU}, {@code @ReLU6}, {@code @Sigmoid}, {@code @Tanh},
- * {@code @SiLU}, {@code @GELU}, {@code @Hardswish}, {@code @Hardsigmoid}, {@code @LeakyReLU}, {@code @Mish}.
+ * {@code @SiLU}, {@code @GELU}, {@code @Hardswish}, {@code @Hardsigmoid}, {@code @LeakyReLU}, {@code @Mish},
+ * {@code @QuickGELU}.
  */
 public record Activation(Kind kind) implements Op {
     /** Every layout: it works on each element, whatever its axes mean. */
@@ -34,7 +35,12 @@ public record Activation(Kind kind) implements Op {
          * GELU's tanh form, {@code 0.5x(1 + tanh(sqrt(2/pi)(x + 0.044715x^3)))}: the cube 2, times
          * 0.044715, plus x, times sqrt(2/pi), tanh's 4, plus 1, times x and 0.5.
          */
-        GELU_TANH("GELU", 12);
+        GELU_TANH("GELU", 12),
+        /**
+         * CLIP's {@code x * sigmoid(1.702 * x)}: the sigmoid and its product by x, 4 as SiLU's, and the
+         * multiply by 1.702.
+         */
+        QUICK_GELU("QuickGELU", 5);
 
         private final String displayName;
         private final int flopsPerElement;

@@ -24,9 +24,17 @@ public enum Attr {
     VOCAB("vocab", Kind.INT),
     DIM("dim", Kind.INT),
     LENGTH("length", Kind.INT),
+    /** {@code @PositionEmbedding}: a fixed sinusoidal table, a buffer, rather than a learned one. */
+    SINUSOIDAL("sinusoidal", Kind.BOOLEAN),
     TYPES("types", Kind.INT),
     TOKENS("tokens", Kind.INT),
     HEADS("heads", Kind.INT),
+    /** {@code @RelativePositionBias}: the rows of T5's table, the buckets relative distances fall in. */
+    BUCKETS("buckets", Kind.INT),
+    /** {@code @RelativePositionBias}: the distance from which every distance falls in the last bucket. */
+    MAX_DISTANCE("maxDistance", Kind.INT),
+    /** {@code @RelativePositionBias}: buckets of their own for distances after a token, not only before. */
+    BIDIRECTIONAL("bidirectional", Kind.BOOLEAN),
     KV_HEADS("kvHeads", Kind.INT),
     CAUSAL("causal", Kind.BOOLEAN),
     ROTARY("rotary", Kind.BOOLEAN),
@@ -52,6 +60,8 @@ public enum Attr {
     /** An instance norm's running mean and variance. */
     TRACK_RUNNING_STATS("trackRunningStats", Kind.BOOLEAN),
     NEGATIVE_SLOPE("negativeSlope", Kind.REAL),
+    /** {@code @CosineSimilarity}: CLIP's learned temperature, {@code exp(logit_scale)}, scaling the logit. */
+    LOGIT_SCALE("logitScale", Kind.BOOLEAN),
     /** A PReLU's learned slopes. */
     PARAMETERS("parameters", Kind.INT),
     /** GELU's form, a {@code dev.netcost.Approximate}. */

@@ -4,10 +4,11 @@ import dev.netcost.Shape;
 import java.util.List;
 
 /**
- * A layer that joins two or more earlier tensors: {@code @Add}, {@code @Concat}, {@code @Mul}.
+ * A layer that joins two or more earlier tensors: {@code @Add}, {@code @Concat}, {@code @Mul},
+ * {@code @CosineSimilarity}.
  * Like {@link Op}, each record holds its own rules.
  */
-public sealed interface Merge extends Computation permits Add, Concat, Mul {
+public sealed interface Merge extends Computation permits Add, Concat, Mul, CosineSimilarity {
     /**
      * The output for one sample, or what prevents it.
      *

@@ -406,6 +406,15 @@ public enum Message {
             + " with the wrong axes; give it the others' rank, as a (C, 1, 1) from @AdaptiveAvgPool(output = 1) or"
             + " @GlobalAvgPool has beside a (C, H, W)"),
 
+    /** The inputs. */
+    COSINE_SIMILARITY_NOT_VECTORS(ProblemKind.MERGE, "@CosineSimilarity compares two vectors (E), but %s; take one"
+            + " vector of each: @SelectToken of tokens (CLIP's class or end-of-text token), or @GlobalAvgPool and"
+            + " @Flatten of a map, then a @Linear to the shared width"),
+    /** The first input, its width, the second, its width. */
+    COSINE_SIMILARITY_WIDTHS_DIFFER(ProblemKind.MERGE, "@CosineSimilarity compares two vectors of one width, but %s"
+            + " gives %d features and %s gives %d; project both to one width with a @Linear, as CLIP's visual and text"
+            + " projections make both embed_dim wide"),
+
     // channels
     SPLIT_PARTS_NOT_DIVIDING_CHANNELS(ProblemKind.CHANNELS, "the %d channels do not split into %d equal parts"),
     /** The groups, the channels. */
@@ -676,6 +685,9 @@ public enum Message {
     /** The field, how many inputs it names. */
     TOO_FEW_MERGE_INPUTS(ProblemKind.MERGE_INPUTS, "%s: a merge joins at least two tensors, but it names %d; list"
             + " them, as {\"bn3\", \"input\"}"),
+    /** How many inputs it names, the inputs. */
+    COSINE_SIMILARITY_NOT_TWO_INPUTS(ProblemKind.MERGE_INPUTS, "@CosineSimilarity compares exactly two vectors, but it"
+            + " names %d: %s; list two, as {\"image\", \"text\"}"),
     /** The field, the merge annotation, twice. */
     MERGE_WITH_FROM(ProblemKind.MERGE_INPUTS, "%1$s: %2$s names its inputs itself; remove @From and list the inputs"
             + " in %2$s({...})"),

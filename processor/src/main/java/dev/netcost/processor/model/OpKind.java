@@ -5,6 +5,7 @@ import static dev.netcost.processor.model.Attr.ALIGN_CORNERS;
 import static dev.netcost.processor.model.Attr.APPROXIMATE;
 import static dev.netcost.processor.model.Attr.AUTO_PAD;
 import static dev.netcost.processor.model.Attr.BIAS;
+import static dev.netcost.processor.model.Attr.BUCKETS;
 import static dev.netcost.processor.model.Attr.CAUSAL;
 import static dev.netcost.processor.model.Attr.CEIL_MODE;
 import static dev.netcost.processor.model.Attr.DILATION;
@@ -19,6 +20,8 @@ import static dev.netcost.processor.model.Attr.KV_HEADS;
 import static dev.netcost.processor.model.Attr.LENGTH;
 import static dev.netcost.processor.model.Attr.LIKE;
 import static dev.netcost.processor.model.Attr.MEMORY;
+import static dev.netcost.processor.model.Attr.LOGIT_SCALE;
+import static dev.netcost.processor.model.Attr.MAX_DISTANCE;
 import static dev.netcost.processor.model.Attr.MODE;
 import static dev.netcost.processor.model.Attr.OUT;
 import static dev.netcost.processor.model.Attr.OUT_BIAS;
@@ -33,6 +36,7 @@ import static dev.netcost.processor.model.Attr.QUERY_BIAS;
 import static dev.netcost.processor.model.Attr.ROTARY;
 import static dev.netcost.processor.model.Attr.SCALE;
 import static dev.netcost.processor.model.Attr.SHIFT;
+import static dev.netcost.processor.model.Attr.SINUSOIDAL;
 import static dev.netcost.processor.model.Attr.SIZE;
 import static dev.netcost.processor.model.Attr.STRIDE;
 import static dev.netcost.processor.model.Attr.TOKENS;
@@ -78,14 +82,19 @@ public enum OpKind {
     LEAKY_RELU(dev.netcost.LeakyReLU.class, v -> new Activation(Activation.Kind.LEAKY_RELU)),
     PRELU(dev.netcost.PReLU.class, v -> new PRelu(v.integer(PARAMETERS))),
     MISH(dev.netcost.Mish.class, v -> new Activation(Activation.Kind.MISH)),
+    QUICK_GELU(dev.netcost.QuickGELU.class, v -> new Activation(Activation.Kind.QUICK_GELU)),
     SOFTMAX(dev.netcost.Softmax.class, v -> new Softmax()),
     DROPOUT(dev.netcost.Dropout.class, v -> new Dropout(v.real(P))),
     FLATTEN(dev.netcost.Flatten.class, v -> new Flatten()),
     CHANNEL_SPLIT(dev.netcost.ChannelSplit.class, v -> new ChannelSplit(v.integer(PARTS), v.integer(INDEX))),
     CHANNEL_SHUFFLE(dev.netcost.ChannelShuffle.class, v -> new ChannelShuffle(v.integer(GROUPS))),
     EMBEDDING(dev.netcost.Embedding.class, v -> new Embedding(v.integer(VOCAB), v.integer(DIM))),
-    POSITION_EMBEDDING(dev.netcost.PositionEmbedding.class, v -> new PositionEmbedding(v.integer(LENGTH))),
+    POSITION_EMBEDDING(dev.netcost.PositionEmbedding.class, v -> new PositionEmbedding(v.integer(LENGTH),
+            v.bool(SINUSOIDAL))),
     TOKEN_TYPE_EMBEDDING(dev.netcost.TokenTypeEmbedding.class, v -> new TokenTypeEmbedding(v.integer(TYPES))),
+    // bidirectional chooses buckets, which changes no figure, so the op does not keep it.
+    RELATIVE_POSITION_BIAS(dev.netcost.RelativePositionBias.class, v -> new RelativePositionBias(v.integer(BUCKETS),
+            v.integer(HEADS), v.integer(MAX_DISTANCE))),
     CLASS_TOKEN(dev.netcost.ClassToken.class, v -> new ClassToken(v.integer(TOKENS))),
     TO_TOKENS(dev.netcost.ToTokens.class, v -> new ToTokens()),
     SELECT_TOKEN(dev.netcost.SelectToken.class, v -> new SelectToken(v.integer(INDEX))),
@@ -106,6 +115,7 @@ public enum OpKind {
     ADD(dev.netcost.Add.class, v -> new Add()),
     CONCAT(dev.netcost.Concat.class, v -> new Concat()),
     MUL(dev.netcost.Mul.class, v -> new Mul()),
+    COSINE_SIMILARITY(dev.netcost.CosineSimilarity.class, v -> new CosineSimilarity(v.bool(LOGIT_SCALE))),
     CHANNELS_LAST(dev.netcost.ChannelsLast.class, v -> new ChannelsLast()),
     CHANNELS_FIRST(dev.netcost.ChannelsFirst.class, v -> new ChannelsFirst()),
     STOCHASTIC_DEPTH(dev.netcost.StochasticDepth.class, v -> new StochasticDepth(v.real(P),
@@ -143,7 +153,7 @@ public enum OpKind {
      * {@code value} lists those tensors; it is no attribute of the op.
      */
     public boolean isMerge() {
-        return this == ADD || this == CONCAT || this == MUL;
+        return this == ADD || this == CONCAT || this == MUL || this == COSINE_SIMILARITY;
     }
 
     /** The op for these values; checks nothing, as {@link Computation#validate()} does that. */

@@ -4,8 +4,16 @@ import dev.netcost.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code @PositionEmbedding}: row t of a learned {@code (length, E)} table added to token t (of each sequence). */
-public record PositionEmbedding(int length) implements TokenOp {
+/**
+ * {@code @PositionEmbedding}: row t of a {@code (length, E)} table added to token t (of each
+ * sequence); learned parameters, or, {@code sinusoidal}, a fixed buffer as Whisper's encoder keeps it.
+ */
+public record PositionEmbedding(int length, boolean sinusoidal) implements TokenOp {
+    /** A learned table. */
+    public PositionEmbedding(int length) {
+        this(length, false);
+    }
+
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
@@ -24,8 +32,9 @@ public record PositionEmbedding(int length) implements TokenOp {
 
     @Override
     public Cost cost(Shape input, Shape output) {
-        // Every row is a parameter, used or not; one add per element.
-        return new Cost(Math.multiplyExact((long) length, input.dim(input.rank() - 1)), 0, 0, output.numel());
+        // Every row is held, used or not: learned, a parameter; fixed sinusoids, a buffer. One add per element.
+        long table = Math.multiplyExact((long) length, input.dim(input.rank() - 1));
+        return sinusoidal ? new Cost(0, table, 0, output.numel()) : new Cost(table, 0, 0, output.numel());
     }
 
     @Override
@@ -35,6 +44,6 @@ public record PositionEmbedding(int length) implements TokenOp {
 
     @Override
     public String displayName(Shape input) {
-        return "PositionEmbedding";
+        return sinusoidal ? "SinusoidalPositionEmbedding" : "PositionEmbedding";
     }
 }

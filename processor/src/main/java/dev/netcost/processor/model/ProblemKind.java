@@ -70,7 +70,7 @@ public enum ProblemKind implements DiagnosticId {
     EVALUATION("evaluation"),
     /** A name in {@code @From} or a merge that is no earlier field and not {@code input}. */
     UNKNOWN_INPUT("unknown-input"),
-    /** A merge with fewer than two inputs, or {@code @From} on a merge. */
+    /** A merge with fewer than two inputs, or {@code @From} on a merge; a {@code @CosineSimilarity} not of two. */
     MERGE_INPUTS("merge-inputs"),
     /** An {@code @Output} that nothing produces at inference: on an input, or a training-only field. */
     OUTPUT("output"),

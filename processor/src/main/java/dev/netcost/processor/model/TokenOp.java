@@ -10,7 +10,8 @@ import java.util.Set;
  * with the fix ({@code @ToTokens}, or an {@code @Embedding} for token ids), said the same way for each.
  */
 public sealed interface TokenOp extends Op
-        permits Attention, CrossAttention, PositionEmbedding, TokenTypeEmbedding, ClassToken, SelectToken {
+        permits Attention, CrossAttention, PositionEmbedding, TokenTypeEmbedding, ClassToken, SelectToken,
+                RelativePositionBias {
     /** The annotation, as messages name it: {@code @MultiHeadAttention}. */
     String annotation();
 
