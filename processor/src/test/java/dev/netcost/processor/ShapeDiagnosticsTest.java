@@ -211,8 +211,8 @@ class ShapeDiagnosticsTest {
     void networkWithEmptyInput() {
         NetworkSource src = network("input = {}");
         assertOnlyError(compile(src), src,
-                "[netcost:no-input] Net: input = {} gives no input shape; give one sample's shape, channels first,"
-                        + " such as input = {3, 224, 224}",
+                "[netcost:no-input] Net: input = {} gives no input shape, and no field is an @Input; give one"
+                        + " sample's shape, channels first, such as input = {3, 224, 224}, or declare @Input fields",
                 src.at("input = {}", "{}"));
     }
 

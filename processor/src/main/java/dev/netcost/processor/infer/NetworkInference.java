@@ -111,7 +111,7 @@ public final class NetworkInference {
                 int d = dims.stream().filter(x -> x < 1).findFirst().orElseThrow();
                 fault = Message.INPUT_DIMENSION_BELOW_ONE.on(Attr.SHAPE, in.name(), d);
             } else if (in.kind() == InputKind.IDS ? dims.size() != 1 : !in.layout().allows(dims.size())) {
-                fault = Message.INPUT_KIND_RANK.on(Attr.KIND, in.name(), in.kind(), ranksOf(in.kind()), dims.size());
+                fault = Message.INPUT_KIND_RANK.on(Attr.SHAPE, in.name(), in.kind(), ranksOf(in.kind()), dims.size());
             }
             if (fault != null) {
                 problems.add(Problem.onLayer(in.index(), fault));
