@@ -78,7 +78,7 @@ public final class CompanionWriter {
      * The companion's source. The network class is its one originating element, so that build
      * tools can treat netcost as an isolating processor.
      */
-    private JavaFile file(NetworkAnalysis analysis, CompanionNames names, Element originatingElement) {
+    JavaFile file(NetworkAnalysis analysis, CompanionNames names, Element originatingElement) {
         NetworkDecl network = analysis.network();
         TypeSpec.Builder type = TypeSpec.classBuilder(network.companionSimpleName())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -194,12 +194,15 @@ public final class CompanionWriter {
         CodeBlock.Builder header = CodeBlock.builder().add("new $T($S, $L, BATCH, DTYPE, PARAM_BYTES,"
                 + " PEAK_ACTIVATION_BYTES", HEADER, network.name(), input);
         boolean named = SummaryText.named(analysis);
+        if (named) {
+            header.add("$>$>"); // a line each for the decoder's figures, the inputs and the outputs
+        }
         if (analysis.decoder().isPresent()) {
             header.add(",\n$T.of(new $T(CONTEXT, KV_CACHE_BYTES, PREFILL_MACS, DECODE_MACS$L))", Optional.class,
                     ClassName.get(Summary.Decoder.class), PortConstants.crossKvCacheBytes(analysis) > 0
                             ? ", " + Own.CROSS_KV_CACHE_BYTES.name() : "");
         } else if (named) {
-            header.add(", $T.empty()", Optional.class);
+            header.add(",\n$T.empty()", Optional.class);
         }
         if (named) {
             List<CodeBlock> inputs = new ArrayList<>();
@@ -213,7 +216,7 @@ public final class CompanionWriter {
                 outputs.add(CodeBlock.of("new $T($S, $L, $S)", TENSOR, out.name(), one
                         ? CodeBlock.of("$N", Own.OUTPUT_SHAPE.name()) : LayerLists.shape(out.shape()), ""));
             }
-            header.add(",\n$T.of($L),\n$T.of($L)", List.class, CodeBlock.join(inputs, ", "), List.class,
+            header.add(",\n$T.of($L),\n$T.of($L)$<$<", List.class, CodeBlock.join(inputs, ", "), List.class,
                     CodeBlock.join(outputs, ", "));
         }
         return header.add(")").build();
@@ -252,8 +255,8 @@ public final class CompanionWriter {
                         + "@param tokens the tokens in the cache, 0 or more\n@return the bytes, in $L\n"
                         + "@throws $T if {@code tokens} is negative\n"
                         + "@throws $L if the figure does not fit a {@code long}\n", cross ? ": {@link"
-                        + " #CROSS_KV_CACHE_BYTES},\nwhatever the tokens, and {@link #KV_CACHE_BYTES_PER_TOKEN} for each"
-                        : "", dtype, IllegalArgumentException.class, OVERFLOW)
+                        + " #CROSS_KV_CACHE_BYTES},\nwhatever the tokens, and {@link #KV_CACHE_BYTES_PER_TOKEN} for"
+                        + " each" : "", dtype, IllegalArgumentException.class, OVERFLOW)
                 .addCode(negative("tokens"))
                 .addStatement(cross ? CodeBlock.of("return $T.addExact(CROSS_KV_CACHE_BYTES, $T.multiplyExact("
                         + "KV_CACHE_BYTES_PER_TOKEN, tokens))", Math.class, Math.class)

@@ -34,7 +34,10 @@ final class PortConstants {
 
     private PortConstants() {}
 
-    /** The {@code @Input} fields, in declaration order; not {@code @Network(input)}, whose constant is netcost's own. */
+    /**
+     * The {@code @Input} fields, in declaration order; not {@code @Network(input)}, whose
+     * {@code INPUT_SHAPE} is netcost's own.
+     */
     static List<In> inputs(NetworkAnalysis analysis) {
         List<In> inputs = new ArrayList<>();
         for (InputAnalysis input : analysis.inputs()) {
@@ -90,16 +93,17 @@ final class PortConstants {
         }
         for (Out out : outputs) {
             String stem = out.owner().stem();
-            String layers = "the layers that only the output {@code " + out.output().name() + "} needs, and no other"
-                    + " output";
-            String saving = ": what dropping it would save.";
+            String name = "{@code " + out.output().name() + "}";
+            String saving = "what dropping it would save.";
             Cost only = out.output().only();
             type.addField(CompanionWriter.figure(PerOutput.ONLY_PARAMS.of(stem), only.params(), "Learnable parameters"
-                    + " of " + layers + saving));
-            type.addField(CompanionWriter.figure(PerOutput.ONLY_MACS.of(stem), only.macs(), "Multiply-accumulates of "
-                    + layers + ", for the batch" + saving));
+                    + " of the layers that only the output " + name + " needs, and no other\noutput: " + saving));
+            type.addField(CompanionWriter.figure(PerOutput.ONLY_MACS.of(stem), only.macs(), "Multiply-accumulates of"
+                    + " the layers that only the output " + name + " needs, and no other\noutput, for the batch: "
+                    + saving));
             type.addField(CompanionWriter.figure(PerOutput.ONLY_FLOPS.of(stem), only.flops(), "Floating-point"
-                    + " operations of " + layers + ", for the batch" + saving));
+                    + " operations of the layers that only the output " + name + " needs, and no\nother output, for"
+                    + " the batch: " + saving));
         }
     }
 
