@@ -222,19 +222,20 @@ class BlockDiagnosticsTest {
 
                 @Block
                 @interface Bad {
-                    String name();
+                    long name();
                     @FirstOnly int stride();
                     class Layers {
                         @ReLU Layer relu;
                     }
                 }
                 """);
-        NetworkSource src = network("@Bad(name = \"x\", stride = 1) Layer block;");
+        NetworkSource src = network("@Bad(name = 1L, stride = 1) Layer block;");
         Compilation compilation = compile(block, src);
         assertThat(compilation).hadErrorCount(2);
-        assertThat(compilation).hadErrorContaining("[netcost:block-parameter] name: a block parameter is an int or a"
-                + " boolean, not java.lang.String; its values feed layer attributes through @With")
-                .inFile(block.file()).onLine(block.at("String name()").line());
+        assertThat(compilation).hadErrorContaining("[netcost:block-parameter] name: a block parameter is an int, a"
+                + " boolean, or a String that names a tensor, not long; an int's or a boolean's values feed layer"
+                + " attributes through @With")
+                .inFile(block.file()).onLine(block.at("long name()").line());
         assertError(compilation, block, "[netcost:block-parameter] stride: @FirstOnly gives the repeats after the first"
                 + " this parameter's default, and it has none; add one, such as `int stride() default 1;`",
                 block.at("@FirstOnly"));

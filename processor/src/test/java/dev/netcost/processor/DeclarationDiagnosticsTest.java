@@ -230,7 +230,7 @@ class DeclarationDiagnosticsTest {
 
     /** javac reports a missing {@code input} itself; netcost adds nothing and does not fail. */
     @Test
-    void aMissingInputIsLeftToJavac() {
+    void aNetworkWithoutAnyInputIsAnError() {
         NetworkSource src = NetworkSource.of("com.example.Net", """
                 package com.example;
 
@@ -241,10 +241,10 @@ class DeclarationDiagnosticsTest {
                     @Conv(out = 8, kernel = 3) Layer conv;
                 }
                 """);
-        Compilation compilation = compile(src);
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("input").inFile(src.file()).onLine(src.at("@Network").line());
+        // input = {} is the default, for a network whose inputs are @Input fields: with none, netcost says so.
+        assertOnlyError(compile(src), src, "[netcost:no-input] Net: input = {} gives no input shape, and no field is"
+                + " an @Input; give one sample's shape, channels first, such as input = {3, 224, 224}, or declare"
+                + " @Input fields", src.at("@Network"));
     }
 
     /**

@@ -91,13 +91,19 @@ final class BlockExpansion {
     private final OpCache ops = new OpCache();
 
     /**
-     * @param input the network's input tensor, which is a feature map or token ids, never tokens (T, E)
+     * @param input the network's first input tensor, whose features {@code in} is at the network's
+     *     level, and which {@code input} names when the network has {@code @Network(input)}
      */
     BlockExpansion(NetworkDecl network, Passes passes, List<Problem> problems, int input) {
         this.network = network;
         this.passes = passes;
         this.problems = problems;
         this.scope = Scope.network(passes.layout(input).features(passes.shape(input)), input);
+    }
+
+    /** Names an input of the network, declared as a field ({@code @Input}), in the network's scope. */
+    void bind(String name, int tensor) {
+        scope.names().put(name, tensor);
     }
 
     /** Expands the network's field {@code node}, which reads {@code previous} unless it names its input. */
@@ -207,6 +213,8 @@ final class BlockExpansion {
             }
             values.put(DeclarationChecks.IN, passes.layout(current).features(instanceInput));
             Scope inner = scope.instance(instance, values, origins, current, use.trainingOnly());
+            // A tensor parameter reads, inside, the tensor the use names in its own scope.
+            use.tensors().forEach((param, named) -> inner.names().put(param, tensor(named, scope)));
 
             Span span = passes.begin();
             int out = current;

@@ -5,6 +5,7 @@ import dev.netcost.processor.model.AttrValue;
 import dev.netcost.processor.model.BlockDecl;
 import dev.netcost.processor.model.BlockUse;
 import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.InputDecl;
 import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
@@ -40,7 +41,10 @@ final class DeclarationChecks {
     static List<Problem> check(NetworkDecl network) {
         List<Problem> problems = new ArrayList<>();
         Map<String, ValueType> networkScope = Map.of(IN, ValueType.INT);
-        checkNodes(network.name(), network.nodes(), networkScope, network, Problem::onLayer, problems);
+        checkNodes(network.name(), network.nodes(), networkScope, network, network.hasNetworkInput(), List.of(),
+                Problem::onLayer, problems);
+        firstField(network).ifPresent(problems::add);
+        decoded(network).ifPresent(problems::add);
         trainingOnly(network.name(), network.nodes(), Message.TRAINING_ONLY_NETWORK_OUTPUT, Problem::onLayer, problems);
         for (BlockDecl block : network.blocks().values().stream()
                 .sorted((a, b) -> a.qualifiedName().compareTo(b.qualifiedName())).toList()) {
@@ -51,15 +55,21 @@ final class DeclarationChecks {
             scope.put(IN, ValueType.INT);
             BiFunction<Integer, Fault, Problem> inBlock = (node, fault) -> Problem.inBlock(block.qualifiedName(), node,
                     fault);
-            checkNodes(block.name(), block.nodes(), scope, network, inBlock, problems);
+            checkNodes(block.name(), block.nodes(), scope, network, true, block.tensors(), inBlock, problems);
             trainingOnly(block.name(), block.nodes(), Message.TRAINING_ONLY_BLOCK_OUTPUT, inBlock, problems);
         }
         return problems;
     }
 
+    /**
+     * @param hasInput whether {@code input} names a tensor: in a block always (the block's input), in
+     *     a network when it has {@code @Network(input)}
+     * @param tensors  the block's tensor parameters, which its fields read as they read a field above
+     */
     private static void checkNodes(String owner, List<NodeDecl> nodes, Map<String, ValueType> scope,
-            NetworkDecl network, BiFunction<Integer, Fault, Problem> place, List<Problem> problems) {
-        Set<String> above = new LinkedHashSet<>();
+            NetworkDecl network, boolean hasInput, List<String> tensors, BiFunction<Integer, Fault, Problem> place,
+            List<Problem> problems) {
+        Set<String> above = new LinkedHashSet<>(tensors);
         Set<String> layersAbove = new LinkedHashSet<>();
         Set<String> all = new LinkedHashSet<>();
         nodes.forEach(n -> all.add(n.name()));
@@ -74,11 +84,11 @@ final class DeclarationChecks {
                 faults.add(Message.TOO_FEW_MERGE_INPUTS.on(Attr.FROM, node.name(), node.inputs().size()));
             }
             for (String input : node.inputs()) {
-                unknown(input, Attr.FROM, node, owner, above, all).ifPresent(faults::add);
+                unknown(input, Attr.FROM, node, owner, above, all, hasInput).ifPresent(faults::add);
             }
             if (node instanceof LayerDecl layer && layer.side().isPresent()) {
                 TensorName side = layer.side().get();
-                unknown(side.name(), side.attr(), node, owner, above, all).ifPresent(faults::add);
+                unknown(side.name(), side.attr(), node, owner, above, all, hasInput).ifPresent(faults::add);
             }
             node.condition().ifPresent(c -> typeError(c, ValueType.BOOLEAN, scope, false).ifPresent(why ->
                     faults.add(Message.EXPRESSION_INVALID.on(Attr.CONDITION, node.name() + ": @If", c.text(), why))));
@@ -96,6 +106,9 @@ final class DeclarationChecks {
                 faults.addAll(UserOpArguments.typeErrors(node.name(), user, scope));
             } else if (node instanceof BlockUse use) {
                 BlockDecl block = network.blocks().get(use.block());
+                // Each tensor it gives the block is read here, as @From's is: placed on its argument.
+                use.tensors().forEach((param, named) -> unknown(named, Attr.FROM, node, owner, above, all, hasInput)
+                        .ifPresent(f -> faults.add(Fault.onArgument(param, f.kind(), f.message()))));
                 for (ParamDecl param : block.params()) {
                     if (use.args().get(param.name()) instanceof AttrValue.Expression expr) {
                         typeError(expr, param.type(), scope, false).ifPresent(why -> faults.add(
@@ -114,13 +127,51 @@ final class DeclarationChecks {
         }
     }
 
-    /** Why {@code node} cannot read the tensor {@code name}, written on {@code attr}; empty when it can. */
-    private static Optional<Fault> unknown(String name, Attr attr, NodeDecl node, String owner, Set<String> above,
-            Set<String> all) {
-        if (name.equals(NodeDecl.INPUT) || above.contains(name)) {
+    /**
+     * A network without {@code @Network(input)} whose first field reads the field above, which is
+     * none: the problem, or empty.
+     */
+    private static Optional<Problem> firstField(NetworkDecl network) {
+        if (network.hasNetworkInput() || network.inputFields().isEmpty()) {
+            return Optional.empty(); // with no input at all, no-input says so
+        }
+        NodeDecl first = network.nodes().get(0);
+        return first instanceof InputDecl || !first.inputs().isEmpty() ? Optional.empty()
+                : Optional.of(Problem.onLayer(first.index(), Message.NOTHING_ABOVE.onAnnotation(first.name())));
+    }
+
+    /**
+     * A {@code @Decoder} that names no input of the network, or names none and has several: the
+     * problem, or empty.
+     */
+    private static Optional<Problem> decoded(NetworkDecl network) {
+        if (!network.decoder()) {
             return Optional.empty();
         }
-        String readable = String.join(", ", readable(above));
+        List<String> inputs = new ArrayList<>();
+        if (network.hasNetworkInput()) {
+            inputs.add(NodeDecl.INPUT);
+        }
+        network.inputFields().forEach(in -> inputs.add(in.name()));
+        String named = network.decodes();
+        if (named.isEmpty()) {
+            return inputs.size() < 2 ? Optional.empty() : Optional.of(Problem.onNetwork(
+                    Message.DECODER_INPUT_UNNAMED.on(Attr.DECODER, network.name(), String.join(" and ", inputs))));
+        }
+        return inputs.contains(named) ? Optional.empty() : Optional.of(Problem.onNetwork(
+                Message.DECODER_INPUT_UNKNOWN.on(Attr.DECODES, network.name(), named, String.join(", ", inputs))));
+    }
+
+    /** Why {@code node} cannot read the tensor {@code name}, written on {@code attr}; empty when it can. */
+    private static Optional<Fault> unknown(String name, Attr attr, NodeDecl node, String owner, Set<String> above,
+            Set<String> all, boolean hasInput) {
+        if (name.equals(NodeDecl.INPUT) && hasInput || above.contains(name)) {
+            return Optional.empty();
+        }
+        String readable = String.join(", ", readable(above, hasInput));
+        if (name.equals(NodeDecl.INPUT)) {
+            return Optional.of(Message.NO_NETWORK_INPUT.on(attr, node.name(), owner, readable));
+        }
         return Optional.of(name.equals(node.name()) ? Message.INPUT_IS_ITSELF.on(attr, node.name(), readable)
                 : all.contains(name) ? Message.INPUT_DECLARED_BELOW.on(attr, node.name(), name, readable)
                 : Message.NO_SUCH_INPUT.on(attr, node.name(), name, owner, readable));
@@ -259,9 +310,11 @@ final class DeclarationChecks {
         return layer.op() instanceof OpTemplate.Parameterized p && p.kind().isMerge();
     }
 
-    private static List<String> readable(Set<String> above) {
+    private static List<String> readable(Set<String> above, boolean hasInput) {
         List<String> names = new ArrayList<>(above);
-        names.add(NodeDecl.INPUT);
+        if (hasInput) {
+            names.add(NodeDecl.INPUT);
+        }
         return names;
     }
 }

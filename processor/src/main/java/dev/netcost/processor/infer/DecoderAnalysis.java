@@ -20,9 +20,13 @@ import java.util.Optional;
 final class DecoderAnalysis {
     private DecoderAnalysis() {}
 
-    /** The figures of a sound network, or empty after adding to {@code problems} why there are none. */
-    static Optional<DecoderFigures> analyze(NetworkDecl network, List<LayerAnalysis> layers, Cost total,
-            List<Problem> problems) {
+    /**
+     * The figures of a sound network, or empty after adding to {@code problems} why there are none.
+     *
+     * @param decoderLayers the layers that depend on the decoded input: a decode step runs them alone
+     */
+    static Optional<DecoderFigures> analyze(NetworkDecl network, List<LayerAnalysis> layers,
+            java.util.BitSet decoderLayers, Cost total, List<Problem> problems) {
         int before = problems.size();
         // One problem per network field: a block repeated 32 times has one mistake, not 32.
         java.util.Set<Integer> reported = new java.util.HashSet<>();
@@ -36,9 +40,12 @@ final class DecoderAnalysis {
         long decodePerContextToken = 0;
         long withoutContext = 0;
         try {
-            for (LayerAnalysis layer : layers) {
-                if (!(layer.computation() instanceof Op op) || layer.trainingOnly()) {
-                    continue; // merges: no MACs; a training-only layer does not run when decoding
+            for (int i = 0; i < layers.size(); i++) {
+                LayerAnalysis layer = layers.get(i);
+                if (!(layer.computation() instanceof Op op) || layer.trainingOnly() || !decoderLayers.get(i)) {
+                    // merges: no MACs; a training-only layer does not run when decoding, nor an encoder's
+                    // layer, which does not depend on the decoded tokens and ran once, at prefill
+                    continue;
                 }
                 Shape in = layer.input();
                 Optional<DecodeCost> decode = layer.side().isEmpty() ? op.decodeCost(in, layer.cost())
@@ -75,7 +82,10 @@ final class DecoderAnalysis {
             return Optional.empty();
         }
         if (attentionLayers == 0) {
-            problems.add(Problem.onNetwork(Message.DECODER_WITHOUT_ATTENTION.on(Attr.DECODER, network.name())));
+            // Named, the input is to blame; unnamed, the network has no attention.
+            problems.add(Problem.onNetwork(network.decodes().isEmpty()
+                    ? Message.DECODER_WITHOUT_ATTENTION.on(Attr.DECODER, network.name())
+                    : Message.DECODER_NOTHING_TO_DECODE.on(Attr.DECODES, network.name(), network.decodes())));
         }
         if (problems.size() > before) {
             return Optional.empty();

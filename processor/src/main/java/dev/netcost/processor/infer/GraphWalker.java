@@ -1,15 +1,19 @@
 package dev.netcost.processor.infer;
 
 import dev.netcost.Shape;
+import dev.netcost.InputKind;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.InputDecl;
 import dev.netcost.processor.model.Layout;
 import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.Problem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,9 +37,13 @@ final class GraphWalker implements BlockExpansion.Passes {
     private final Memory memory;
     private final TiedWeights weights;
     private final Interner shared = new Interner();
+    /** The tensors each layer reads, by layer: the graph the outputs' and the decoder's sweeps follow. */
+    private final List<int[]> reads = new ArrayList<>();
+    private int decoded = -1;
     private Cost total = Cost.ZERO;
     private Cost trainingOnly = Cost.ZERO;
 
+    /** @param input {@code @Network(input)}'s sample; null when the network declares only {@code @Input} fields */
     GraphWalker(NetworkDecl network, Shape input, List<Problem> problems) {
         this.network = network;
         this.input = input;
@@ -47,11 +55,35 @@ final class GraphWalker implements BlockExpansion.Passes {
     }
 
     NetworkAnalysis walk() {
-        // A network's input is a feature map, or token ids (T) for an embedding: never tokens (T, E).
-        int current = tensors.add(input, Layout.FEATURES, -1, NodeDecl.INPUT);
-        BlockExpansion expansion = new BlockExpansion(network, this, problems, current);
+        // Every input exists before any layer runs: @Network(input), then the @Input fields.
+        List<InputAnalysis> inputs = List.of();
+        Map<String, Integer> inputTensors = new HashMap<>();
+        int current = -1;
+        if (input != null) {
+            // A network's own input is a feature map, or token ids (T) for an embedding: never tokens (T, E).
+            current = tensors.add(input, Layout.FEATURES, -1, NodeDecl.INPUT);
+        }
+        for (InputDecl in : network.inputFields()) {
+            inputTensors.put(in.name(), tensors.add(NetworkInference.shapeOf(in.shape()), in.layout(), -1, in.name()));
+        }
+        int first = current >= 0 ? current : inputTensors.get(network.inputFields().get(0).name());
+        BlockExpansion expansion = new BlockExpansion(network, this, problems, first);
+        inputTensors.forEach(expansion::bind);
+        Map<String, Integer> fieldTensors = new HashMap<>();
         boolean failed = false;
         for (NodeDecl node : network.nodes()) {
+            if (node instanceof InputDecl in) {
+                current = inputTensors.get(in.name());
+                Shape shape = tensors.shape(current);
+                try {
+                    fields.add(new FieldAnalysis(node, "Input", shape, shape, Cost.ZERO, new Traffic(bytes(shape), 0)));
+                } catch (ArithmeticException overflow) {
+                    problems.add(Problem.onLayer(node.index(), overflow(node.name())));
+                    failed = true;
+                }
+                fieldTensors.put(node.name(), current);
+                continue;
+            }
             if (failed) {
                 problems.addAll(AttributeChecks.layer(node));
                 continue;
@@ -72,17 +104,133 @@ final class GraphWalker implements BlockExpansion.Passes {
                 continue;
             }
             current = visit.get().output();
+            fieldTensors.put(node.name(), current);
         }
         NetworkAnalysis.Memory bytes = NetworkAnalysis.Memory.NONE;
+        List<OutputAnalysis> outputs = List.of();
         if (!failed) {
+            List<NodeDecl> outputNodes = outputNodes();
+            int[] outputTensors = new int[outputNodes.size()];
+            for (int k = 0; k < outputTensors.length; k++) {
+                outputTensors[k] = fieldTensors.get(outputNodes.get(k).name());
+            }
             try {
-                bytes = memory.network(layers, total, tensors, current);
+                bytes = memory.network(layers, total, tensors, outputTensors);
+                outputs = outputs(outputNodes, outputTensors);
+                inputs = inputs(inputTensors);
             } catch (ArithmeticException overflow) {
                 problems.add(Problem.onNetwork(Message.MEMORY_OVERFLOW.onAnnotation(network.name())));
             }
         }
+        decoded = network.decoder() ? decodedTensor(inputTensors) : -1;
         return new NetworkAnalysis(network, input, layers, blocks, fields, total, bytes, problems, Optional.empty(),
-                trainingOnly);
+                trainingOnly, inputs, outputs);
+    }
+
+    /** Every input with its bytes: {@code @Network(input)}, then the {@code @Input} fields. */
+    private List<InputAnalysis> inputs(Map<String, Integer> inputTensors) {
+        List<InputAnalysis> inputs = new ArrayList<>();
+        if (input != null) {
+            inputs.add(new InputAnalysis(NodeDecl.INPUT, -1, input, InputKind.FEATURES, bytes(input)));
+        }
+        for (InputDecl in : network.inputFields()) {
+            Shape shape = tensors.shape(inputTensors.get(in.name()));
+            inputs.add(new InputAnalysis(in.name(), in.index(), shape, in.kind(), bytes(shape)));
+        }
+        return inputs;
+    }
+
+    /** The fields whose tensors are the network's outputs: those marked {@code @Output}, else the last. */
+    private List<NodeDecl> outputNodes() {
+        List<NodeDecl> nodes = network.nodes();
+        if (network.outputs().isEmpty()) {
+            return List.of(nodes.get(nodes.size() - 1));
+        }
+        Map<String, NodeDecl> byName = new HashMap<>();
+        nodes.forEach(n -> byName.put(n.name(), n));
+        List<NodeDecl> marked = new ArrayList<>();
+        network.outputs().forEach(name -> marked.add(byName.get(name)));
+        return marked;
+    }
+
+    /**
+     * Each output with the figures of the layers that only it needs. One sweep back over the
+     * layers, consumers before producers: a layer is needed by no output, by one, or by several,
+     * and what it reads is needed by whatever needs it. Linear in the layers and their reads.
+     */
+    private List<OutputAnalysis> outputs(List<NodeDecl> nodes, int[] outputTensors) {
+        final int none = -1;
+        final int several = -2;
+        int[] need = new int[layers.size()];
+        java.util.Arrays.fill(need, none);
+        for (int k = 0; k < outputTensors.length; k++) {
+            int producer = tensors.producedAt(outputTensors[k]);
+            if (producer >= 0) {
+                need[producer] = need[producer] == none || need[producer] == k ? k : several;
+            }
+        }
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (need[i] == none) {
+                continue;
+            }
+            for (int t : reads.get(i)) {
+                int producer = tensors.producedAt(t);
+                if (producer >= 0) {
+                    need[producer] = need[producer] == none || need[producer] == need[i] ? need[i] : several;
+                }
+            }
+        }
+        Cost[] only = new Cost[outputTensors.length];
+        java.util.Arrays.fill(only, Cost.ZERO);
+        for (int i = 0; i < layers.size(); i++) {
+            if (need[i] >= 0) {
+                only[need[i]] = only[need[i]].plus(layers.get(i).cost());
+            }
+        }
+        List<OutputAnalysis> outputs = new ArrayList<>();
+        for (int k = 0; k < outputTensors.length; k++) {
+            outputs.add(new OutputAnalysis(nodes.get(k).name(), nodes.get(k).index(), tensors.shape(outputTensors[k]),
+                    shared.intern(only[k])));
+        }
+        return outputs;
+    }
+
+    /**
+     * The tensor of the input a {@code @Decoder} generates tokens into: the one it names, else its
+     * only input; -1 when that is not known (a problem {@code DeclarationChecks} reported).
+     */
+    private int decodedTensor(Map<String, Integer> inputTensors) {
+        if (!network.decodes().isEmpty()) {
+            return network.decodes().equals(NodeDecl.INPUT) && input != null ? 0
+                    : inputTensors.getOrDefault(network.decodes(), -1);
+        }
+        return input != null ? 0 : inputTensors.size() == 1 ? inputTensors.values().iterator().next() : -1;
+    }
+
+    /**
+     * For a {@code @Decoder}, the layers that depend on the input it decodes, by what they read:
+     * those a decode step runs. The others (an encoder) run once, at prefill. One sweep forward.
+     */
+    java.util.BitSet decoderLayers() {
+        java.util.BitSet depends = new java.util.BitSet();
+        if (decoded < 0) {
+            return depends;
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            for (int t : reads.get(i)) {
+                int producer = tensors.producedAt(t);
+                if (t == decoded || producer >= 0 && depends.get(producer)) {
+                    depends.set(i);
+                    break;
+                }
+            }
+        }
+        return depends;
+    }
+
+    /** One sample of {@code shape} for the whole batch, in the network's dtype. */
+    private long bytes(Shape shape) {
+        return Math.multiplyExact(Math.multiplyExact(shape.numel(), batch), network.dtype().bytes());
     }
 
     @Override
@@ -124,6 +272,7 @@ final class GraphWalker implements BlockExpansion.Passes {
             for (int t : layer.inputs()) {
                 tensors.read(t, index);
             }
+            reads.add(layer.inputs().stream().mapToInt(Integer::intValue).toArray());
             int output = tensors.add(out, shaped.get().outLayout(), index, layer.path());
             return Optional.of(new BlockExpansion.Step(output, index, shaped.get().op()));
         } catch (ArithmeticException overflow) {

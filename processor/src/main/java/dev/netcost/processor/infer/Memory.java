@@ -67,16 +67,16 @@ final class Memory {
      * and the activation peak of inference.
      *
      * @param total  the network's figures, training-only parameters and buffers among them
-     * @param output the network's output tensor
+     * @param outputs the network's output tensors
      */
-    NetworkAnalysis.Memory network(List<LayerAnalysis> layers, Cost total, Tensors tensors, int output) {
+    NetworkAnalysis.Memory network(List<LayerAnalysis> layers, Cost total, Tensors tensors, int[] outputs) {
         long moved = 0;
         for (LayerAnalysis layer : layers) {
             if (!layer.trainingOnly()) {
                 moved = Math.addExact(moved, layer.traffic().memoryAccessBytes());
             }
         }
-        Tensors.Peak peak = tensors.peak(output, layers.size(), Math.multiplyExact(batch, bytesPerElement));
+        Tensors.Peak peak = tensors.peak(outputs, layers.size(), Math.multiplyExact(batch, bytesPerElement));
         List<NetworkAnalysis.Named> alive = new ArrayList<>();
         for (Tensors.Peak.Alive a : peak.alive()) {
             alive.add(new NetworkAnalysis.Named(a.producer(), a.bytes()));

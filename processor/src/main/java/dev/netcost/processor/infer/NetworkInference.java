@@ -1,10 +1,12 @@
 package dev.netcost.processor.infer;
 
+import dev.netcost.InputKind;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.InputDecl;
 import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.Problem;
@@ -30,29 +32,25 @@ public final class NetworkInference {
     public static NetworkAnalysis analyze(NetworkDecl network) {
         List<Problem> problems = new ArrayList<>();
         Shape input = checkInput(network, problems);
+        boolean inputsOk = problems.isEmpty() && checkInputFields(network, problems);
         checkBatch(network, problems);
         List<Problem> declarations = new ArrayList<>(DeclarationChecks.check(network));
         declarations.addAll(AttributeChecks.blocks(network));
-        if (!declarations.isEmpty()) {
+        if (!declarations.isEmpty() || !inputsOk) {
             problems.addAll(declarations);
             problems.addAll(AttributeChecks.network(network));
             return new NetworkAnalysis(network, input, List.of(), List.of(), List.of(), Cost.ZERO,
                     NetworkAnalysis.Memory.NONE, problems);
         }
-        if (input == null) {
-            problems.addAll(AttributeChecks.network(network));
-            return new NetworkAnalysis(network, null, List.of(), List.of(), List.of(), Cost.ZERO,
-                    NetworkAnalysis.Memory.NONE, problems);
-        }
-        NetworkAnalysis analysis = new GraphWalker(network, input, problems).walk();
+        GraphWalker walker = new GraphWalker(network, input, problems);
+        NetworkAnalysis analysis = walker.walk();
         if (!network.decoder() || !analysis.ok()) {
             return analysis;
         }
         List<Problem> all = new ArrayList<>(analysis.problems());
         java.util.Optional<DecoderFigures> decoder = DecoderAnalysis.analyze(network, analysis.layers(),
-                analysis.total(), all);
-        return new NetworkAnalysis(network, input, analysis.layers(), analysis.blocks(), analysis.fields(),
-                analysis.total(), analysis.memory(), all, decoder, analysis.trainingOnly());
+                walker.decoderLayers(), analysis.total(), all);
+        return analysis.withDecoder(decoder, all);
     }
 
     /**
@@ -64,17 +62,23 @@ public final class NetworkInference {
     public static List<Problem> checkAttributes(NetworkDecl network) {
         List<Problem> problems = new ArrayList<>();
         checkInput(network, problems);
+        checkInputFields(network, problems);
         checkBatch(network, problems);
         problems.addAll(AttributeChecks.network(network));
         problems.addAll(AttributeChecks.blocks(network));
         return problems;
     }
 
-    /** The input shape, or null with a problem when {@code @Network(input)} is not usable. */
+    /**
+     * {@code @Network(input)}'s shape; null when it gives none, with a problem unless the network
+     * declares {@code @Input} fields instead, or when it is not usable, with a problem.
+     */
     private static Shape checkInput(NetworkDecl network, List<Problem> problems) {
         List<Integer> dims = network.input();
         if (dims.isEmpty()) {
-            problems.add(Problem.onNetwork(Message.NO_INPUT_SHAPE.on(Attr.INPUT, network.name())));
+            if (network.inputFields().isEmpty()) {
+                problems.add(Problem.onNetwork(Message.NO_INPUT_SHAPE.on(Attr.INPUT, network.name())));
+            }
             return null;
         }
         if (dims.size() > MAX_INPUT_RANK) {
@@ -87,6 +91,47 @@ public final class NetworkInference {
                 return null;
             }
         }
+        return shapeOf(dims);
+    }
+
+    /**
+     * Checks every {@code @Input} field's shape, by itself and against its kind, placed on the
+     * field; whether all are usable.
+     */
+    private static boolean checkInputFields(NetworkDecl network, List<Problem> problems) {
+        int before = problems.size();
+        for (InputDecl in : network.inputFields()) {
+            List<Integer> dims = in.shape();
+            Fault fault = null;
+            if (dims.isEmpty()) {
+                fault = Message.INPUT_FIELD_WITHOUT_SHAPE.on(Attr.SHAPE, in.name());
+            } else if (dims.size() > MAX_INPUT_RANK) {
+                fault = Message.INPUT_FIELD_RANK_TOO_HIGH.on(Attr.SHAPE, in.name(), dims.size());
+            } else if (dims.stream().anyMatch(d -> d < 1)) {
+                int d = dims.stream().filter(x -> x < 1).findFirst().orElseThrow();
+                fault = Message.INPUT_DIMENSION_BELOW_ONE.on(Attr.SHAPE, in.name(), d);
+            } else if (in.kind() == InputKind.IDS ? dims.size() != 1 : !in.layout().allows(dims.size())) {
+                fault = Message.INPUT_KIND_RANK.on(Attr.KIND, in.name(), in.kind(), ranksOf(in.kind()), dims.size());
+            }
+            if (fault != null) {
+                problems.add(Problem.onLayer(in.index(), fault));
+            }
+        }
+        return problems.size() == before;
+    }
+
+    /** What an input of {@code kind} holds, in words: the shapes it takes. */
+    private static String ranksOf(InputKind kind) {
+        return switch (kind) {
+            case FEATURES -> "{F}, {C, L}, {C, H, W} or {C, D, H, W}";
+            case IDS -> "one dimension, {T}";
+            case TOKENS -> "{T, E}, or {S, T, E} for S sequences";
+            case CHANNELS_LAST -> "{H, W, C} or {D, H, W, C}";
+        };
+    }
+
+    /** The shape of checked dimensions. */
+    static Shape shapeOf(List<Integer> dims) {
         return Shape.of(dims.stream().mapToLong(Integer::longValue).toArray());
     }
 

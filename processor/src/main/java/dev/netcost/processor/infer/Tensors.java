@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Every tensor a forward pass produces, with when it is made and last read: what peak memory
- * needs. Tensor 0 is the network's input. The ids and lifetimes are kept in arrays of {@code int}:
+ * needs. The inputs come first, made by no layer. The ids and lifetimes are kept in arrays of {@code int}:
  * a deep network has hundreds of thousands of tensors.
  *
  * <p>A layer that runs only in training is no part of inference's memory: its output is no
@@ -63,6 +63,11 @@ final class Tensors {
         return layouts.get(tensor);
     }
 
+    /** The layer that made the tensor; -1 for an input. */
+    int producedAt(int tensor) {
+        return producedAt[tensor];
+    }
+
     /** Who made the tensor: a layer's path, or {@code input}. */
     String producer(int tensor) {
         return producers.get(tensor);
@@ -71,17 +76,27 @@ final class Tensors {
     /**
      * The most bytes alive at once: at each layer, its inputs, its output, and every earlier
      * tensor a later layer still reads (a residual branch), as the cost model defines it. A tensor
-     * lives from the layer that makes it (the input: from the first layer) to the last that reads
-     * it; the network's output lives to the end. One sweep over a difference array, so linear.
+     * lives from the layer that makes it (an input: from the first layer) to the last that reads
+     * it; the network's outputs live to the end. One sweep over a difference array, so linear.
      *
-     * @param output       the network's output tensor
+     * @param outputs      the network's output tensors
      * @param layerCount   the layers run
      * @param bytesPerElement for the whole batch: batch times the dtype's bytes
      */
-    Peak peak(int output, int layerCount, long bytesPerElement) {
-        if (trainingOnly.nextClearBit(0) >= layerCount) { // no layer, or none that runs at inference
-            long bytes = Math.multiplyExact(shapes.get(0).numel(), bytesPerElement);
-            return new Peak(bytes, -1, List.of(new Peak.Alive(producers.get(0), bytes)));
+    Peak peak(int[] outputs, int layerCount, long bytesPerElement) {
+        BitSet output = new BitSet();
+        for (int t : outputs) {
+            output.set(t);
+        }
+        if (trainingOnly.nextClearBit(0) >= layerCount) { // no layer, or none that runs at inference: the inputs
+            long bytes = 0;
+            List<Peak.Alive> there = new ArrayList<>();
+            for (int t = 0; t < shapes.size() && producedAt[t] < 0; t++) {
+                long each = Math.multiplyExact(shapes.get(t).numel(), bytesPerElement);
+                bytes = Math.addExact(bytes, each);
+                there.add(new Peak.Alive(producers.get(t), each));
+            }
+            return new Peak(bytes, -1, there);
         }
         long[] delta = new long[layerCount + 1];
         for (int t = 0; t < shapes.size(); t++) {
@@ -116,8 +131,8 @@ final class Tensors {
         return Math.max(0, producedAt[t]);
     }
 
-    private int end(int t, int output, int layerCount) {
-        return t == output ? layerCount - 1 : Math.max(start(t), lastRead[t]);
+    private int end(int t, BitSet output, int layerCount) {
+        return output.get(t) ? layerCount - 1 : Math.max(start(t), lastRead[t]);
     }
 
     /**

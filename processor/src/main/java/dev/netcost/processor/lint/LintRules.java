@@ -12,6 +12,7 @@ import dev.netcost.processor.model.BlockDecl;
 import dev.netcost.processor.model.Computation;
 import dev.netcost.processor.model.Conv;
 import dev.netcost.processor.model.ConvTranspose;
+import dev.netcost.processor.model.InputDecl;
 import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.Linear;
 import dev.netcost.processor.model.MaxPool;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds every lint in an analysed network. Pure: no javac types. Two kinds of rule:
@@ -42,14 +44,19 @@ public final class LintRules {
 
     public static List<Finding> find(NetworkAnalysis analysis) {
         List<Finding> findings = new ArrayList<>();
-        declarations(analysis.network().nodes(), Optional.empty(), analysis.network().name(), findings);
+        declarations(analysis.network().nodes(), Optional.empty(), analysis.network().name(),
+                Set.copyOf(analysis.network().outputs()), findings);
         analysis.network().blocks().values().stream().sorted(Comparator.comparing(BlockDecl::qualifiedName))
-                .forEach(b -> declarations(b.nodes(), Optional.of(b.qualifiedName()), b.name(), findings));
+                .forEach(b -> declarations(b.nodes(), Optional.of(b.qualifiedName()), b.name(), Set.of(), findings));
         shapes(analysis, findings);
         return findings;
     }
 
-    private static void declarations(List<NodeDecl> nodes, Optional<String> block, String owner,
+    /**
+     * @param outputs the fields marked {@code @Output}, which the network's caller reads; when there
+     *     are any, the last field is an output only if marked, as the others
+     */
+    private static void declarations(List<NodeDecl> nodes, Optional<String> block, String owner, Set<String> outputs,
             List<Finding> findings) {
         List<Optional<NodeDecl>> readers = firstReaders(nodes, false);
         List<Optional<NodeDecl>> inferenceReaders = firstReaders(nodes, true);
@@ -58,8 +65,11 @@ public final class LintRules {
             Optional<NodeDecl> reader = readers.get(i);
             // Nothing at inference reads a training-only field, by design: no dead branch. A field
             // that runs at inference and is read by training-only fields alone is one.
-            if (inferenceReaders.get(i).isEmpty() && i < nodes.size() - 1 && !node.trainingOnly()) {
-                findings.add(reader.isEmpty()
+            boolean output = outputs.isEmpty() ? i == nodes.size() - 1 : outputs.contains(node.name());
+            if (inferenceReaders.get(i).isEmpty() && !output && !node.trainingOnly()) {
+                findings.add(i == nodes.size() - 1 ? Finding.of(Message.DEAD_BRANCH_NOT_OUTPUT, block, i,
+                        Optional.empty(), node.name(), owner)
+                        : reader.isEmpty()
                         ? Finding.of(Message.DEAD_BRANCH, block, i, Optional.empty(), node.name(),
                                 nodes.get(i + 1).name(), owner)
                         : Finding.of(Message.DEAD_BRANCH_TRAINING_ONLY_READERS, block, i, Optional.empty(),
@@ -94,7 +104,8 @@ public final class LintRules {
             if (atInference && later.trainingOnly()) {
                 continue;
             }
-            if (later.inputs().isEmpty() && j > 0 && readers.get(j - 1).isEmpty()) {
+            // An input reads nothing; any other field without a named input reads the field above.
+            if (later.inputs().isEmpty() && !(later instanceof InputDecl) && j > 0 && readers.get(j - 1).isEmpty()) {
                 readers.set(j - 1, Optional.of(later));
             }
             for (String name : later.named()) {

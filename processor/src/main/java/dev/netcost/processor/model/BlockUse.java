@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param inputs    {@code @From}'s name, or nothing
  * @param condition {@code @If}
  * @param trainingOnly {@code @TrainingOnly}: every layer of every instance runs only in training
+ * @param tensors   the block's tensor parameters given here, by parameter, each a tensor's name in the
+ *                  scope of this field ({@code memory = "encoded"})
  */
 public record BlockUse(int index, String name, String block, Map<String, AttrValue> args, int repeat,
-        boolean repeated, List<String> inputs, Optional<AttrValue.Expression> condition, boolean trainingOnly)
-        implements NodeDecl {
+        boolean repeated, List<String> inputs, Optional<AttrValue.Expression> condition, boolean trainingOnly,
+        Map<String, String> tensors) implements NodeDecl {
     /**
      * The most instances {@code @Repeat} may ask for. netcost expands every instance to infer it
      * (its shapes may differ from the last one's), so the count bounds time and memory: the
@@ -34,6 +36,24 @@ public record BlockUse(int index, String name, String block, Map<String, AttrVal
         Objects.requireNonNull(name, "name");
         args = Map.copyOf(args);
         inputs = List.copyOf(inputs);
+        tensors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tensors));
+    }
+
+    /** A use of a block that reads no tensor but its input. */
+    public BlockUse(int index, String name, String block, Map<String, AttrValue> args, int repeat,
+            boolean repeated, List<String> inputs, Optional<AttrValue.Expression> condition, boolean trainingOnly) {
+        this(index, name, block, args, repeat, repeated, inputs, condition, trainingOnly, Map.of());
+    }
+
+    /** Its input, if named, then the tensors its block's tensor parameters are given. */
+    @Override
+    public List<String> named() {
+        if (tensors.isEmpty()) {
+            return inputs;
+        }
+        List<String> named = new java.util.ArrayList<>(inputs);
+        named.addAll(tensors.values());
+        return named;
     }
 
     /** A use that runs at inference. */

@@ -106,13 +106,24 @@ import java.util.regex.Pattern;
 public enum Message {
     // no-input
     /** The network. */
-    NO_INPUT_SHAPE(ProblemKind.NO_INPUT, "%s: input = {} gives no input shape; give one sample's shape, channels"
-            + " first, such as input = {3, 224, 224}"),
+    NO_INPUT_SHAPE(ProblemKind.NO_INPUT, "%s: input = {} gives no input shape, and no field is an @Input; give one"
+            + " sample's shape, channels first, such as input = {3, 224, 224}, or declare @Input fields"),
+    /** The field. */
+    INPUT_FIELD_WITHOUT_SHAPE(ProblemKind.NO_INPUT, "%s: @Input gives no shape; give one sample's, such as"
+            + " shape = {3, 224, 224}"),
+    /** The field. */
+    NOTHING_ABOVE(ProblemKind.NO_INPUT, "%s reads the field above it, but it is the network's first field and the"
+            + " network has no input = {...}; declare an @Input above it, or read one with @From"),
 
     // input-rank
     /** The network, the dimensions given. */
     INPUT_RANK_TOO_HIGH(ProblemKind.INPUT_RANK, "%s: input has %d dimensions; netcost takes {F}, {C, L}, {C, H, W}"
             + " or {C, D, H, W} for one sample, without the batch (set that with batch = N)"),
+    /** The field, the dimensions given. */
+    INPUT_FIELD_RANK_TOO_HIGH(ProblemKind.INPUT_RANK, "%s: shape has %d dimensions; netcost takes {F}, {C, L},"
+            + " {C, H, W} or {C, D, H, W} for one sample, without the batch (set that with @Network(batch = N))"),
+    /** The field, the kind, what it takes, the dimensions given. */
+    INPUT_KIND_RANK(ProblemKind.INPUT_RANK, "%s: kind = %s takes %s, but shape has %d dimensions"),
 
     // out-of-range
     /** {@code groups = 0 must be at least 1}: the attribute's name, its value, its minimum. */
@@ -491,6 +502,14 @@ public enum Message {
     /** The network. */
     DECODER_WITHOUT_ATTENTION(ProblemKind.DECODER, "%s: @Decoder marks a language model that decodes with a KV cache,"
             + " but it has no @MultiHeadAttention layer; add attention, or remove @Decoder"),
+    /** The network, its inputs. */
+    DECODER_INPUT_UNNAMED(ProblemKind.DECODER, "%s has the inputs %s; name the one whose tokens the @Decoder"
+            + " generates, as @Decoder(\"tokens\")"),
+    /** The network, the name, its inputs. */
+    DECODER_INPUT_UNKNOWN(ProblemKind.DECODER, "%s: @Decoder(\"%s\") names no input; its inputs are %s"),
+    /** The network, the decoded input. */
+    DECODER_NOTHING_TO_DECODE(ProblemKind.DECODER, "%s: no attention layer depends on %s, the input the @Decoder"
+            + " generates tokens into, so there is nothing to decode; read it with a layer, or name another input"),
 
     // interpolation
     /** The mode, the spatial dimensions it interpolates, the input's, the modes that fit them. */
@@ -526,6 +545,9 @@ public enum Message {
             + " block by @With(%3$s = \"...\")"),
     /** The field, the annotation, an attribute that takes a constant only ({@code like}). */
     CONSTANT_MISSING(ProblemKind.MISSING, "%1$s: %2$s needs %3$s, a constant; write it, as %2$s(%3$s = ...)"),
+    /** The field, the block, the tensor parameter. */
+    TENSOR_ARGUMENT_MISSING(ProblemKind.MISSING, "%1$s: @%2$s reads the tensor %3$s, which this use does not name;"
+            + " write %3$s = \"name\", the field it reads"),
 
     // given-twice
     /** The field, the attribute, the annotation. */
@@ -620,6 +642,9 @@ public enum Message {
     INPUT_IS_ITSELF(ProblemKind.UNKNOWN_INPUT, "%1$s: `%1$s` is this field itself; it can read %2$s"),
     /** The field, the name, the network or block, the names it can read. */
     NO_SUCH_INPUT(ProblemKind.UNKNOWN_INPUT, "%s: `%s` is no field of %s; it can read %s"),
+    /** The field, the network, what it can read. */
+    NO_NETWORK_INPUT(ProblemKind.UNKNOWN_INPUT, "%s: `input` names @Network(input), and %s declares its inputs as"
+            + " @Input fields instead; it can read %s"),
 
     // merge-inputs
     /** The field, how many inputs it names. */
@@ -628,6 +653,14 @@ public enum Message {
     /** The field, the merge annotation, twice. */
     MERGE_WITH_FROM(ProblemKind.MERGE_INPUTS, "%1$s: %2$s names its inputs itself; remove @From and list the inputs"
             + " in %2$s({...})"),
+
+    // output
+    /** The field. */
+    OUTPUT_OF_INPUT(ProblemKind.OUTPUT, "%1$s: @Output marks a tensor a layer produces, and %1$s is an @Input, which"
+            + " nothing produces; mark the field that computes the output"),
+    /** The field. */
+    OUTPUT_TRAINING_ONLY(ProblemKind.OUTPUT, "%1$s: @Output marks an output of inference, and %1$s runs only in"
+            + " training (@TrainingOnly), so nothing produces it at inference; remove one of the two"),
 
     // training-only
     /** The field that runs at inference, the training-only field it names. */
@@ -676,14 +709,23 @@ public enum Message {
     PARAMETER_NAMED_IN(ProblemKind.BLOCK_PARAMETER, "in: a block parameter may not be named `in`: expressions use"
             + " that name for the channels coming into the block; rename the parameter"),
     /** The parameter, its type. */
-    PARAMETER_TYPE(ProblemKind.BLOCK_PARAMETER, "%s: a block parameter is an int or a boolean, not %s; its values"
-            + " feed layer attributes through @With"),
+    PARAMETER_TYPE(ProblemKind.BLOCK_PARAMETER, "%s: a block parameter is an int, a boolean, or a String that names"
+            + " a tensor, not %s; an int's or a boolean's values feed layer attributes through @With"),
     /** The parameter, twice. */
     FIRST_ONLY_WITHOUT_DEFAULT(ProblemKind.BLOCK_PARAMETER, "%1$s: @FirstOnly gives the repeats after the first this"
             + " parameter's default, and it has none; add one, such as `int %1$s() default 1;`"),
 
     // misplaced
     /** The field, the modifier ({@code @With}). */
+    /** The field, the block. */
+    OUTPUT_IN_BLOCK(ProblemKind.MISPLACED, "%s: @Output marks an output of the network, and %s is a block, whose"
+            + " output is its last field's; put @Output on the network's field that uses the block"),
+    /** The field, the block. */
+    INPUT_IN_BLOCK(ProblemKind.MISPLACED, "%s: @Input declares an input of the network, and %s is a block; give the"
+            + " block a String parameter that names the tensor, and read it by that name"),
+    /** The field, the modifier. */
+    MODIFIER_ON_INPUT(ProblemKind.MISPLACED, "%s: %s does not apply to an @Input, which reads nothing and computes"
+            + " nothing; remove it"),
     MODIFIER_WITHOUT_LAYER(ProblemKind.MISPLACED, "%s: %s modifies a layer or block annotation on the same field,"
             + " and this field has none; add one, such as @Conv(...)"),
     /** The field, the layer's annotation. */
@@ -869,6 +911,9 @@ public enum Message {
     /** The field, the next field, the network or block, the field. */
     DEAD_BRANCH(Lint.DEAD_BRANCH, "%1$s: nothing reads this field's output: %2$s reads another tensor, and no merge"
             + " or @From in %3$s names %1$s; remove it, or name it where it is needed"),
+    /** The last field, the network. */
+    DEAD_BRANCH_NOT_OUTPUT(Lint.DEAD_BRANCH, "%1$s: nothing reads this field's output, and %2$s names its outputs"
+            + " with @Output, which %1$s is not; mark it @Output, or remove it"),
     /** The field, the first field that reads it (training-only), the network or block. */
     DEAD_BRANCH_TRAINING_ONLY_READERS(Lint.DEAD_BRANCH, "%1$s: only fields that run in training alone"
             + " (@TrainingOnly) read this field's output, first %2$s, so at inference nothing in %3$s reads it,"

@@ -67,6 +67,8 @@ public enum ProblemKind implements DiagnosticId {
     UNKNOWN_INPUT("unknown-input"),
     /** A merge with fewer than two inputs, or {@code @From} on a merge. */
     MERGE_INPUTS("merge-inputs"),
+    /** An {@code @Output} that nothing produces at inference: on an input, or a training-only field. */
+    OUTPUT("output"),
     /** A layer that runs at inference reading a {@code @TrainingOnly} one, or a training-only last field. */
     TRAINING_ONLY("training-only"),
     /** A field named {@code input}, which would hide the input of its network or block. */

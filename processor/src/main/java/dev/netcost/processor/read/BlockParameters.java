@@ -15,6 +15,16 @@ import javax.lang.model.type.TypeKind;
 final class BlockParameters {
     private BlockParameters() {}
 
+    /**
+     * Whether the element is a tensor parameter, of type {@code String}: at each use it names a
+     * tensor of the user's scope, which the block's fields read by the element's name.
+     */
+    static boolean isTensor(ExecutableElement method) {
+        return method.getReturnType() instanceof javax.lang.model.type.DeclaredType declared
+                && ((javax.lang.model.element.TypeElement) declared.asElement()).getQualifiedName()
+                        .contentEquals(String.class.getCanonicalName());
+    }
+
     /** The parameter, or empty with a problem when its type or {@code @FirstOnly} is wrong. */
     static Optional<ParamDecl> read(ExecutableElement method, List<LocatedProblem> problems) {
         String name = method.getSimpleName().toString();

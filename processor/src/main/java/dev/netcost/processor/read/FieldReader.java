@@ -1,11 +1,13 @@
 package dev.netcost.processor.read;
 
+import dev.netcost.InputKind;
 import dev.netcost.Layer;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.AttrValue;
 import dev.netcost.processor.model.AttrValues;
 import dev.netcost.processor.model.BlockDecl;
 import dev.netcost.processor.model.BlockUse;
+import dev.netcost.processor.model.InputDecl;
 import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpKind;
@@ -52,6 +54,7 @@ final class FieldReader {
     private final Map<String, BlockDecl> blocks = new LinkedHashMap<>();
     private final Set<String> failedBlocks = new HashSet<>();
     private final Deque<String> reading = new ArrayDeque<>();
+    private final List<String> outputs = new ArrayList<>();
     private final OpSignatures signatures;
     private final List<Unresolved> unresolved = new ArrayList<>();
 
@@ -75,6 +78,11 @@ final class FieldReader {
 
     Map<String, BlockDecl> blocks() {
         return blocks;
+    }
+
+    /** The network's fields marked {@code @Output}, in declaration order. */
+    List<String> outputs() {
+        return outputs;
     }
 
     /** What javac could not resolve; javac reports each itself. */
@@ -104,7 +112,8 @@ final class FieldReader {
                 String annotation = NetworkReader.qualifiedName(mirror);
                 if (mirror.getAnnotationType().getKind() == TypeKind.ERROR) {
                     unknown = Optional.of(mirror.getAnnotationType().toString()); // a newer javac (25) keeps it, as an error type
-                } else if (LayerAnnotations.isLayerAnnotation(annotation) || isBlock(mirror) || UserOps.isUserOp(mirror)) {
+                } else if (LayerAnnotations.isLayerAnnotation(annotation) || isBlock(mirror) || UserOps.isUserOp(mirror)
+                        || annotation.equals(LayerAnnotations.INPUT)) {
                     mains.add(mirror);
                 } else if (LayerAnnotations.MODIFIERS.contains(annotation)) {
                     modifiers.add(mirror);
@@ -163,9 +172,12 @@ final class FieldReader {
                 SourceMap.Field source = new SourceMap.Field(field, annotated(main), modifier(field, LayerAnnotations.WITH),
                         modifier(field, LayerAnnotations.FROM), modifier(field, LayerAnnotations.IF),
                         modifier(field, LayerAnnotations.REPEAT), modifier(field, LayerAnnotations.TIED),
-                        modifier(field, LayerAnnotations.TRAINING_ONLY));
+                        modifier(field, LayerAnnotations.TRAINING_ONLY), modifier(field, LayerAnnotations.OUTPUT));
                 Optional<NodeDecl> node = node(nodes.size(), name, source);
                 if (node.isEmpty()) {
+                    continue;
+                }
+                if (source.output().isPresent() && !output(node.get(), source)) {
                     continue;
                 }
                 nodes.add(node.get());
@@ -177,8 +189,35 @@ final class FieldReader {
         return new Fields(nodes, anyAnnotated);
     }
 
-    /** One field as a layer or a block use; empty, with a problem, when it cannot be read. */
+    /**
+     * Notes {@code node}, marked {@code @Output}, as an output of the network; false, with a problem,
+     * when it cannot be one: in a block, whose output is its last field's, on an input, which
+     * nothing produces, or on a field that runs only in training, which nothing produces at inference.
+     */
+    private boolean output(NodeDecl node, SourceMap.Field source) {
+        SourceLocation where = source.at(Optional.of(Attr.OUTPUT_MARK), Optional.empty());
+        if (!reading.isEmpty()) {
+            problem(Message.OUTPUT_IN_BLOCK, where, node.name(), reading.peek().substring(reading.peek().lastIndexOf('.')
+                    + 1));
+            return false;
+        }
+        if (node instanceof InputDecl) {
+            problem(Message.OUTPUT_OF_INPUT, where, node.name());
+            return false;
+        }
+        if (node.trainingOnly()) {
+            problem(Message.OUTPUT_TRAINING_ONLY, where, node.name());
+            return false;
+        }
+        outputs.add(node.name());
+        return true;
+    }
+
+    /** One field as a layer, a block use or an input; empty, with a problem, when it cannot be read. */
     private Optional<NodeDecl> node(int index, String name, SourceMap.Field source) {
+        if (NetworkReader.qualifiedName(source.main().mirror()).equals(LayerAnnotations.INPUT)) {
+            return input(index, name, source);
+        }
         Optional<AttrValue.Expression> condition = Optional.empty();
         if (source.condition().isPresent()) {
             SourceMap.Annotated ifAnnotation = source.condition().get();
@@ -201,6 +240,29 @@ final class FieldReader {
             return userOps.layer(index, name, source, with.get(), condition);
         }
         return blockUse(index, name, source, with.get(), condition);
+    }
+
+    /**
+     * An {@code @Input} field: a network's only, and with no modifier but {@code @Output} (reported
+     * by the caller), since it reads nothing and computes nothing.
+     */
+    private Optional<NodeDecl> input(int index, String name, SourceMap.Field source) {
+        if (!reading.isEmpty()) {
+            String block = reading.peek().substring(reading.peek().lastIndexOf('.') + 1);
+            problem(Message.INPUT_IN_BLOCK, source.at(Optional.empty(), Optional.empty()), name, block);
+            return Optional.empty();
+        }
+        List<SourceMap.Annotated> modifiers = source.modifiers();
+        if (!modifiers.isEmpty()) {
+            SourceMap.Annotated modifier = modifiers.get(0);
+            problem(Message.MODIFIER_ON_INPUT, new SourceLocation(source.element(), modifier.mirror(),
+                    Optional.empty()), name, NetworkReader.simpleName(modifier.mirror()));
+            return Optional.empty();
+        }
+        AnnotationValues values = source.main().values();
+        List<Integer> shape = values.ints(Attr.SHAPE);
+        InputKind kind = InputKind.valueOf(values.choice(Attr.KIND));
+        return Optional.of(new InputDecl(index, name, shape, kind));
     }
 
     private Optional<NodeDecl> layer(int index, String name, OpSignature op, SourceMap.Field source,
@@ -326,6 +388,7 @@ final class FieldReader {
 
         boolean ok = true;
         Map<String, AttrValue> args = new LinkedHashMap<>();
+        Map<String, String> tensors = new LinkedHashMap<>();
         AnnotationValues values = source.main().values();
         for (String written : values.writtenNames()) {
             Object value = values.value(written);
@@ -333,11 +396,24 @@ final class FieldReader {
                 args.put(written, new AttrValue.Constant(i.longValue()));
             } else if (value instanceof Boolean b) {
                 args.put(written, new AttrValue.Constant(b));
+            } else if (value instanceof String tensor) {
+                tensors.put(written, tensor);
+            }
+        }
+        for (String tensor : block.get().tensors()) {
+            if (!tensors.containsKey(tensor) && !with.containsKey(tensor)) {
+                problem(Message.TENSOR_ARGUMENT_MISSING, source.at(Optional.empty(), Optional.empty()), name,
+                        simple(blockName), tensor);
+                ok = false;
             }
         }
         for (Map.Entry<String, String> entry : with.entrySet()) {
             SourceLocation where = source.at(Optional.empty(), Optional.of(entry.getKey()));
-            if (!params.containsKey(entry.getKey())) {
+            if (block.get().tensors().contains(entry.getKey())) {
+                // A tensor is named, not computed: the name must be known before any value is.
+                problem(Message.CONSTANT_ONLY, where, name, entry.getKey(), "@" + simple(blockName));
+                ok = false;
+            } else if (!params.containsKey(entry.getKey())) {
                 if (params.isEmpty()) {
                     problem(Message.BLOCK_HAS_NO_PARAMETERS, where, name, simple(blockName));
                 } else {
@@ -377,7 +453,7 @@ final class FieldReader {
                 ? List.of(source.from().get().values().string("value"))
                 : List.of();
         return Optional.of(new BlockUse(index, name, blockName, args, repeat, source.repeat().isPresent(), inputs,
-                condition, source.trainingOnly().isPresent()));
+                condition, source.trainingOnly().isPresent(), tensors));
     }
 
     /** A block's declaration, read once; empty (with a problem) when it cannot be read. */
@@ -392,10 +468,15 @@ final class FieldReader {
         AnnotationMirror blockMirror = NetworkReader.mirror(type, LayerAnnotations.BLOCK).orElseThrow();
         int before = problems.size();
         List<ParamDecl> params = new ArrayList<>();
+        List<String> tensors = new ArrayList<>();
         TypeElement layers = null;
         for (Element member : type.getEnclosedElements()) {
             if (member instanceof ExecutableElement method) {
-                BlockParameters.read(method, problems).ifPresent(params::add);
+                if (BlockParameters.isTensor(method)) {
+                    tensors.add(method.getSimpleName().toString());
+                } else {
+                    BlockParameters.read(method, problems).ifPresent(params::add);
+                }
             } else if (member instanceof TypeElement nested && nested.getSimpleName().contentEquals("Layers")) {
                 layers = nested;
             }
@@ -417,7 +498,7 @@ final class FieldReader {
             failedBlocks.add(qualified);
             return Optional.empty();
         }
-        BlockDecl decl = new BlockDecl(qualified, type.getSimpleName().toString(), params, nodes);
+        BlockDecl decl = new BlockDecl(qualified, type.getSimpleName().toString(), params, nodes, tensors);
         blocks.put(qualified, decl);
         sources.addBlock(qualified, fieldSources);
         return Optional.of(decl);

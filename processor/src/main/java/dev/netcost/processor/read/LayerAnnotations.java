@@ -37,9 +37,12 @@ public final class LayerAnnotations {
     static final String TIED = dev.netcost.Tied.class.getCanonicalName();
     static final String DECODER = dev.netcost.Decoder.class.getCanonicalName();
     static final String TRAINING_ONLY = dev.netcost.TrainingOnly.class.getCanonicalName();
+    static final String OUTPUT = dev.netcost.Output.class.getCanonicalName();
+    /** {@code @Input}: declares a field, as a layer annotation does, but a tensor rather than a layer. */
+    static final String INPUT = dev.netcost.Input.class.getCanonicalName();
 
     /** The annotations that modify a layer or block field, but declare none. */
-    static final List<String> MODIFIERS = List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY);
+    static final List<String> MODIFIERS = List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT);
 
     private LayerAnnotations() {}
 
@@ -50,7 +53,8 @@ public final class LayerAnnotations {
 
     /** Every annotation netcost owns on fields and types, for the processor to claim. */
     public static List<String> modifierNames() {
-        return List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, BLOCK, BUDGET, DECODER, UserOps.CUSTOM_OP);
+        return List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT, INPUT, BLOCK, BUDGET, DECODER,
+                UserOps.CUSTOM_OP);
     }
 
     static boolean isLayerAnnotation(String qualifiedName) {

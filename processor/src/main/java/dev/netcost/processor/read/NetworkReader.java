@@ -97,10 +97,15 @@ public final class NetworkReader {
             budget = Optional.of(new BudgetDecl(limits, warning));
         }
         Optional<AnnotationMirror> decoderMirror = mirror(type, LayerAnnotations.DECODER);
-        decoderMirror.ifPresent(m -> sources.setDecoder(new SourceMap.Annotated(m, new AnnotationValues(m, elements))));
+        String decodes = "";
+        if (decoderMirror.isPresent()) {
+            AnnotationValues values = new AnnotationValues(decoderMirror.get(), elements);
+            sources.setDecoder(new SourceMap.Annotated(decoderMirror.get(), values));
+            decodes = values.string("value");
+        }
         NetworkDecl decl = new NetworkDecl(elements.getPackageOf(type).getQualifiedName().toString(),
                 simpleNames(type), input, batch, dtype, nodes, fields.blocks(), budget,
-                decoderMirror.isPresent());
+                decoderMirror.isPresent(), fields.outputs(), decodes);
 
         List<LocatedProblem> problems = new ArrayList<>(fields.problems());
         if (!anyAnnotated) {

@@ -20,12 +20,22 @@ public final class SourceMap {
     record Annotated(AnnotationMirror mirror, AnnotationValues values) {}
 
     /**
-     * One field: its layer or block annotation, and the {@code @With}, {@code @From}, {@code @If},
-     * {@code @Repeat}, {@code @Tied} and {@code @TrainingOnly} beside it.
+     * One field: its layer or block annotation (or {@code @Input}), and the {@code @With},
+     * {@code @From}, {@code @If}, {@code @Repeat}, {@code @Tied}, {@code @TrainingOnly} and
+     * {@code @Output} beside it.
      */
     record Field(Element element, Annotated main, Optional<Annotated> with, Optional<Annotated> from,
             Optional<Annotated> condition, Optional<Annotated> repeat, Optional<Annotated> tied,
-            Optional<Annotated> trainingOnly) {
+            Optional<Annotated> trainingOnly, Optional<Annotated> output) {
+
+        /** The modifiers present, for a field that takes none ({@code @Input}). */
+        List<Annotated> modifiers() {
+            List<Annotated> present = new java.util.ArrayList<>();
+            for (Optional<Annotated> m : List.of(with, from, condition, repeat, tied, trainingOnly)) {
+                m.ifPresent(present::add);
+            }
+            return present;
+        }
 
         SourceLocation at(Optional<Attr> attr, Optional<String> argument) {
             if (argument.isPresent()) {
@@ -53,6 +63,9 @@ public final class SourceMap {
                 }
                 case TRAINING_ONLY -> {
                     return on(trainingOnly.orElse(main), Optional.empty());
+                }
+                case OUTPUT_MARK -> {
+                    return on(output.orElse(main), Optional.empty());
                 }
                 default -> {
                     String name = attr.get().javaName();
@@ -96,7 +109,7 @@ public final class SourceMap {
 
     SourceMap(Element type, AnnotationMirror networkAnnotation, AnnotationValues values) {
         this.network = new Field(type, new Annotated(networkAnnotation, values), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     void setDecoder(Annotated annotation) {
@@ -133,6 +146,10 @@ public final class SourceMap {
         }
         if (node.isEmpty() && decoder.isPresent() && attr.equals(Optional.of(Attr.DECODER))) {
             return new SourceLocation(network.element(), decoder.get().mirror(), Optional.empty());
+        }
+        if (node.isEmpty() && decoder.isPresent() && attr.equals(Optional.of(Attr.DECODES))) {
+            Annotated d = decoder.get();
+            return new SourceLocation(network.element(), d.mirror(), d.values().written("value"));
         }
         if (node.isEmpty()) {
             field = network;
