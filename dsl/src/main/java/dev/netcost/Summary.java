@@ -29,30 +29,76 @@ public final class Summary {
     /**
      * What the table's heading and footer say about the whole network.
      *
+     * @param input               its input sample; for a network of named inputs, the first's
      * @param paramBytes          parameters and buffers in bytes
      * @param peakActivationBytes the most activation bytes alive at once
+     * @param inputs              every input, named, when the heading names them: for a network of
+     *                            several inputs or outputs, or one declared as a field; else empty
+     * @param outputs             every output, named, when the heading names them; else empty
      */
     public record Header(String network, Shape input, int batch, DType dtype, long paramBytes,
-            long peakActivationBytes, Optional<Decoder> decoder) {
+            long peakActivationBytes, Optional<Decoder> decoder, List<Tensor> inputs, List<Tensor> outputs) {
         public Header {
             Objects.requireNonNull(decoder, "decoder");
+            inputs = List.copyOf(inputs);
+            outputs = List.copyOf(outputs);
         }
 
-        /** A network that is not a {@link dev.netcost.Decoder}. */
+        /** A network of one input and one output, not named in the heading. */
+        public Header(String network, Shape input, int batch, DType dtype, long paramBytes, long peakActivationBytes,
+                Optional<Decoder> decoder) {
+            this(network, input, batch, dtype, paramBytes, peakActivationBytes, decoder, List.of(), List.of());
+        }
+
+        /** A network that is not a {@link dev.netcost.Decoder}, of one input and one output. */
         public Header(String network, Shape input, int batch, DType dtype, long paramBytes, long peakActivationBytes) {
             this(network, input, batch, dtype, paramBytes, peakActivationBytes, Optional.empty());
+        }
+
+        /** Whether the heading names the inputs and outputs. */
+        boolean named() {
+            return !inputs.isEmpty() || !outputs.isEmpty();
+        }
+    }
+
+    /**
+     * An input or an output of a network, as the heading names it: {@code mel (80, 3000) features}.
+     *
+     * @param name  as layers read it: {@code input} for {@code @Network(input)}, else the field's name
+     * @param shape one sample
+     * @param kind  what an input holds ({@code features}, {@code ids}, {@code tokens},
+     *              {@code channels last}); empty for an output
+     */
+    public record Tensor(String name, Shape shape, String kind) {
+        public Tensor {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(shape, "shape");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override
+        public String toString() {
+            return kind.isEmpty() ? name + " " + shape : name + " " + shape + " " + kind;
         }
     }
 
     /**
      * What a {@link dev.netcost.Decoder} network's inference costs, for the footer.
      *
-     * @param context      tokens of context
-     * @param kvCacheBytes the KV cache at that context, for the batch
-     * @param prefillMacs  MACs of the whole context at once
-     * @param decodeMacs   MACs of one new token at the full context
+     * @param context           tokens of context
+     * @param kvCacheBytes      the KV cache at that context, for the batch
+     * @param prefillMacs       MACs of the whole context at once
+     * @param decodeMacs        MACs of one new token at the full context
+     * @param crossKvCacheBytes the part of {@code kvCacheBytes} that holds the cross-attention keys and
+     *                          values of an encoder's output, computed once; 0 without cross-attention
      */
-    public record Decoder(long context, long kvCacheBytes, long prefillMacs, long decodeMacs) {}
+    public record Decoder(long context, long kvCacheBytes, long prefillMacs, long decodeMacs,
+            long crossKvCacheBytes) {
+        /** A decoder that attends to no encoder. */
+        public Decoder(long context, long kvCacheBytes, long prefillMacs, long decodeMacs) {
+            this(context, kvCacheBytes, prefillMacs, decodeMacs, 0);
+        }
+    }
 
     private Summary() {}
 
@@ -76,8 +122,7 @@ public final class Summary {
         for (Layer layer : visible(layers, blocks, depth, totals)) {
             rows.add(row(layer));
         }
-        Shape output = layers.isEmpty() ? header.input() : layers.get(layers.size() - 1).output();
-        String[] total = {"Total", "", output.toString(), grouped(totals.params), grouped(totals.macs), "",
+        String[] total = {"Total", "", totalOutput(header, layers), grouped(totals.params), grouped(totals.macs), "",
             bytes(totals.memoryAccess), intensity(totals.flops, totals.memoryAccess)};
 
         int[] width = new int[HEADER.length];
@@ -95,8 +140,15 @@ public final class Summary {
         String dtype = header.dtype().name().toLowerCase(java.util.Locale.ROOT);
 
         StringBuilder out = new StringBuilder();
-        out.append(header.network()).append(": input ").append(header.input()).append(", batch ")
-                .append(header.batch()).append(", ").append(dtype).append('\n');
+        if (header.named()) {
+            out.append(header.network()).append(": batch ").append(header.batch()).append(", ").append(dtype)
+                    .append('\n');
+            out.append("Inputs: ").append(list(header.inputs())).append('\n');
+            out.append("Outputs: ").append(list(header.outputs())).append('\n');
+        } else {
+            out.append(header.network()).append(": input ").append(header.input()).append(", batch ")
+                    .append(header.batch()).append(", ").append(dtype).append('\n');
+        }
         out.append(doubleRule).append('\n');
         appendRow(out, HEADER, width);
         out.append(rule).append('\n');
@@ -119,7 +171,9 @@ public final class Summary {
                 .append(" (activations ").append(bytes(header.peakActivationBytes())).append(")\n");
         header.decoder().ifPresent(decoder -> {
             out.append("KV cache:     ").append(bytes(decoder.kvCacheBytes())).append(" at ")
-                    .append(grouped(decoder.context())).append(" tokens\n");
+                    .append(grouped(decoder.context())).append(" tokens").append(decoder.crossKvCacheBytes() > 0
+                            ? ", " + bytes(decoder.crossKvCacheBytes()) + " of it cross-attention" : "")
+                    .append('\n');
             out.append("Prefill:      ").append(grouped(decoder.prefillMacs())).append(" MACs (")
                     .append(scaled(decoder.prefillMacs())).append(")\n");
             out.append("Decode:       ").append(grouped(decoder.decodeMacs())).append(" MACs per token (")
@@ -127,6 +181,29 @@ public final class Summary {
                     .append(" tokens\n");
         });
         return out.toString();
+    }
+
+    /**
+     * What the totals row shows as the output: the last layer's, or the input's without layers; for a
+     * network whose heading names its outputs, the one output, or nothing when there are several.
+     */
+    private static String totalOutput(Header header, List<Layer> layers) {
+        if (header.named()) {
+            return header.outputs().size() == 1 ? header.outputs().get(0).shape().toString() : "";
+        }
+        return (layers.isEmpty() ? header.input() : layers.get(layers.size() - 1).output()).toString();
+    }
+
+    /** {@code mel (80, 3000) features, tokens (448) ids}. */
+    private static String list(List<Tensor> tensors) {
+        StringBuilder s = new StringBuilder();
+        for (Tensor tensor : tensors) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append(tensor);
+        }
+        return s.toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SummaryTest {
@@ -69,6 +70,61 @@ class SummaryTest {
         assertEquals(expected, Summary.table(new Summary.Header("Tiny", Shape.of(3, 32, 32), 2, DType.FLOAT32, 1_920,
                 75_264), layers));
         assertEquals(705_600 / 64_032.0, layers.get(0).arithmeticIntensity());
+    }
+
+    /**
+     * Two inputs and two outputs, named in the heading. a: Linear 8 to 4, 36 parameters, 32 MACs,
+     * 64 FLOPs, 4 * 4 = 16 bytes out; it reads 8 + 36 elements and writes 4, 48 * 4 = 192 bytes, and
+     * 64 / 192 = 0.33. b: Linear 8 to 2, 18, 16, 32, 8 bytes; (8 + 18 + 2) * 4 = 112 bytes, 32 / 112 =
+     * 0.29. In all 304 bytes, 96 / 304 = 0.32; 54 * 4 = 216 bytes of parameters. With two outputs,
+     * the totals row shows no one shape.
+     */
+    @Test
+    void namesSeveralInputsAndOutputs() {
+        List<Layer> layers = List.of(
+                new Layer("a", "Linear", Shape.of(8), Shape.of(4), 36, 0, 32, 64, 16, 192),
+                new Layer("b", "Linear", Shape.of(8), Shape.of(2), 18, 0, 16, 32, 8, 112));
+        Summary.Header header = new Summary.Header("Net", Shape.of(8), 1, DType.FLOAT32, 216, 48, Optional.empty(),
+                List.of(new Summary.Tensor("input", Shape.of(8), "features"), new Summary.Tensor("tokens", Shape.of(6),
+                        "ids")),
+                List.of(new Summary.Tensor("a", Shape.of(4), ""), new Summary.Tensor("b", Shape.of(2), "")));
+        String expected = """
+                Net: batch 1, float32
+                Inputs: input (8) features, tokens (6) ids
+                Outputs: a (4), b (2)
+                ===========================================================================
+                Layer  Op      Output shape  Params  MACs  Activations  Mem. access  FLOP/B
+                ---------------------------------------------------------------------------
+                a      Linear  (4)               36    32         16 B        192 B    0.33
+                b      Linear  (2)               18    16          8 B        112 B    0.29
+                ---------------------------------------------------------------------------
+                Total                            54    48                     304 B    0.32
+                ===========================================================================
+                Params:       54
+                Buffers:      0
+                MACs:         48 (48)
+                FLOPs:        96 (96)
+                Param memory: 216 B
+                Peak memory:  264 B (activations 48 B)
+                """;
+        assertEquals(expected, Summary.table(header, layers));
+        // One output named: its shape in the totals row, after "Total", a gap, the op column (6) and a gap.
+        Summary.Header one = new Summary.Header("Net", Shape.of(8), 1, DType.FLOAT32, 216, 48, Optional.empty(),
+                header.inputs(), List.of(new Summary.Tensor("b", Shape.of(2), "")));
+        assertEquals(true, Summary.table(one, layers).contains("\nTotal          (2)"), Summary.table(one, layers));
+    }
+
+    /** The part of a decoder's KV cache its cross-attention holds, computed once: 1,000 of 1,384 bytes. */
+    @Test
+    void aDecodersCrossAttentionCacheIsInTheFooter() {
+        List<Layer> layers = List.of(new Layer("a", "Linear", Shape.of(8), Shape.of(4), 36, 0, 32, 64, 16, 192));
+        Summary.Header header = new Summary.Header("Net", Shape.of(8), 1, DType.FLOAT32, 144, 48,
+                Optional.of(new Summary.Decoder(6, 1_384, 32, 432, 1_000)));
+        assertEquals(true, Summary.table(header, layers).contains(
+                "KV cache:     1.38 kB at 6 tokens, 1.00 kB of it cross-attention\n"), Summary.table(header, layers));
+        Summary.Header self = new Summary.Header("Net", Shape.of(8), 1, DType.FLOAT32, 144, 48,
+                Optional.of(new Summary.Decoder(6, 384, 32, 432)));
+        assertEquals(true, Summary.table(self, layers).contains("KV cache:     384 B at 6 tokens\n"));
     }
 
     @Test

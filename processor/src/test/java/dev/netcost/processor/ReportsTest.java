@@ -67,6 +67,14 @@ class ReportsTest {
         assertEquals(32_928, conv.get("memoryAccessBytes").getAsLong());
         assertEquals(705_600 / 32_928.0, conv.get("arithmeticIntensity").getAsDouble());
         assertEquals("[\"input\"]", conv.get("reads").toString());
+        // One input, @Network(input): 3 x 32 x 32 floats, 12,288 bytes. One output, fc, which
+        // alone needs every layer: the totals.
+        assertEquals("[3,32,32]", report.get("input").toString());
+        assertEquals("[10]", report.get("output").toString());
+        assertEquals("[{\"name\":\"input\",\"shape\":[3,32,32],\"kind\":\"features\",\"bytes\":12288}]",
+                report.get("inputs").toString());
+        assertEquals("[{\"name\":\"fc\",\"shape\":[10],\"onlyParams\":12226,\"onlyMacs\":364560,"
+                + "\"onlyFlops\":737352}]", report.get("outputs").toString());
         long params = 0;
         for (JsonElement layer : layers) {
             params += layer.getAsJsonObject().get("params").getAsLong();

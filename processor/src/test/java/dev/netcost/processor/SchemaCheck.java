@@ -16,20 +16,20 @@ import java.util.Map;
  * {@code enum}, {@code minimum}, {@code minItems}, {@code items} and local {@code $ref}s. Written
  * for the test so that the schema users read is the one the test holds the output to.
  */
-final class SchemaCheck {
+public final class SchemaCheck {
     private final JsonObject root;
 
     private SchemaCheck(JsonObject root) {
         this.root = root;
     }
 
-    static SchemaCheck load() throws IOException {
+    public static SchemaCheck load() throws IOException {
         Path schema = Path.of("..", "docs", "report-schema.json");
         return new SchemaCheck(JsonParser.parseString(Files.readString(schema)).getAsJsonObject());
     }
 
     /** Every violation, as {@code $.layers[3].macs: ...}; empty when the document conforms. */
-    List<String> violations(JsonElement document) {
+    public List<String> violations(JsonElement document) {
         List<String> out = new ArrayList<>();
         check(root, document, "$", out);
         return out;

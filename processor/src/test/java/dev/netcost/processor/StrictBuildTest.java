@@ -27,7 +27,7 @@ class StrictBuildTest {
      */
     private static final List<String> SHADOWS = List.of("String", "Long", "Integer", "Object", "Math", "Override",
             "SuppressWarnings", "Deprecated", "IllegalArgumentException", "ArithmeticException", "Generated", "List",
-            "Optional", "Layer", "Shape", "Summary", "LayerTable", "DType");
+            "Optional", "Layer", "Shape", "Summary", "LayerTable", "DType", "Tensor", "Header", "InputKind");
 
     /** A decoder block, documented as doclint wants. */
     private static final NetworkSource DEC = NetworkSource.of("com.example.Dec", """
@@ -131,6 +131,71 @@ class StrictBuildTest {
                 .isEqualTo(Compilations.companion(plain, "com.example.TinyCost"));
         List<Diagnostic<?>> none = List.of();
         assertThat(compilation.diagnostics()).isEqualTo(none);
+    }
+
+    /**
+     * A documented network of two inputs and two outputs: the constants of each input and of what
+     * each output alone needs, and the heading that names them, as strict as the rest, whatever
+     * the package holds.
+     */
+    @Test
+    void aNetworkOfSeveralInputsAndOutputs() {
+        NetworkSource net = NetworkSource.of("com.example.Two", """
+                package com.example;
+
+                import dev.netcost.Add;
+                import dev.netcost.Conv;
+                import dev.netcost.Flatten;
+                import dev.netcost.From;
+                import dev.netcost.GlobalAvgPool;
+                import dev.netcost.Input;
+                import dev.netcost.Layer;
+                import dev.netcost.Linear;
+                import dev.netcost.Network;
+                import dev.netcost.Output;
+
+                /** Two inputs, two outputs. */
+                @Network
+                public class Two {
+                    /** An image. */
+                    @Input(shape = {3, 8, 8}) Layer image;
+                    /** A feature vector. */
+                    @Input(shape = 4) Layer extra;
+                    /** Convolves the image. */
+                    @Conv(out = 4, kernel = 3) @From("image") Layer conv;
+                    /** Pools. */
+                    @GlobalAvgPool Layer pool;
+                    /** Flattens. */
+                    @Flatten Layer flat;
+                    /** Adds the features. */
+                    @Add({"flat", "extra"}) Layer sum;
+                    /** One output. */
+                    @Linear(out = 2) @Output Layer logits;
+                    /** The other. */
+                    @Linear(out = 3) @From("flat") @Output Layer aux;
+
+                    /** Not instantiated. */
+                    private Two() {}
+                }
+                """);
+        List<NetworkSource> sources = new ArrayList<>(List.of(net));
+        for (String name : SHADOWS) {
+            sources.add(NetworkSource.of("com.example." + name, """
+                    package com.example;
+
+                    /** A class of the user's own. */
+                    public final class %s {
+                        /** Not instantiated. */
+                        private %s() {}
+                    }
+                    """.formatted(name, name)));
+        }
+        Compilation compilation = compileWith(STRICT, sources.toArray(NetworkSource[]::new));
+        assertThat(compilation).succeededWithoutWarnings();
+        String source = Compilations.companion(compilation, "com.example.TwoCost");
+        assertThat(source).contains("IMAGE_INPUT_BYTES");
+        assertThat(source).contains("AUX_ONLY_FLOPS");
+        assertThat(source).isEqualTo(Compilations.companion(compileWith(STRICT, net), "com.example.TwoCost"));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.Message;
@@ -42,6 +43,7 @@ public final class CompanionNames {
         CONTEXT(When.DECODER, "the decoder's context"),
         KV_CACHE_BYTES(When.DECODER, "the decoder's KV cache bytes"),
         KV_CACHE_BYTES_PER_TOKEN(When.DECODER, "the decoder's KV cache bytes per token"),
+        CROSS_KV_CACHE_BYTES(When.CROSS_ATTENTION, "the decoder's cross-attention KV cache bytes"),
         PREFILL_MACS(When.DECODER, "the decoder's prefill MACs"),
         DECODE_MACS(When.DECODER, "the decoder's MACs of one new token"),
         DECODE_MACS_PER_CONTEXT_TOKEN(When.DECODER, "the decoder's MACs per token of context"),
@@ -49,8 +51,8 @@ public final class CompanionNames {
         TRAINING_ONLY_BUFFERS(When.TRAINING_ONLY, "the buffers of the training-only layers"),
         TRAINING_ONLY_MACS(When.TRAINING_ONLY, "the MACs of the training-only layers"),
         TRAINING_ONLY_FLOPS(When.TRAINING_ONLY, "the FLOPs of the training-only layers"),
-        INPUT_SHAPE("the network's input shape"),
-        OUTPUT_SHAPE("the network's output shape"),
+        INPUT_SHAPE(When.NETWORK_INPUT, "the network's input shape"),
+        OUTPUT_SHAPE(When.ONE_OUTPUT, "the network's output shape"),
         OUTPUT_SHAPES(When.PER_FIELD, "the fields' output shapes"),
         LAYERS("the table of layers"),
         BLOCKS("the table of blocks"),
@@ -70,11 +72,40 @@ public final class CompanionNames {
     }
 
     /** When netcost declares one of its own names. */
-    private enum When { ALWAYS, DECODER, PER_FIELD, TRAINING_ONLY }
+    private enum When {
+        ALWAYS, DECODER, PER_FIELD, TRAINING_ONLY,
+        /** A decoder whose cross-attention caches the keys and values of an encoder's output. */
+        CROSS_ATTENTION,
+        /** A network with {@code @Network(input)}, the input named {@code input}. */
+        NETWORK_INPUT,
+        /** A network of one output. */
+        ONE_OUTPUT
+    }
 
     /** The constants each field and block instance gets, after its stem: {@code CONV1_PARAMS}. */
     enum PerField {
         PARAMS, BUFFERS, MACS, FLOPS, ACTIVATION_BYTES, MEMORY_ACCESS_BYTES, ARITHMETIC_INTENSITY, OUTPUT_SHAPE;
+
+        String of(String stem) {
+            return stem + "_" + name();
+        }
+    }
+
+    /** The constants each {@code @Input} field gets, after its stem: {@code MEL_INPUT_SHAPE}. */
+    enum PerInput {
+        INPUT_SHAPE, INPUT_BYTES;
+
+        String of(String stem) {
+            return stem + "_" + name();
+        }
+    }
+
+    /**
+     * The constants each output of a network of several outputs gets, after its stem, besides its
+     * field's: {@code AUX_ONLY_MACS}.
+     */
+    enum PerOutput {
+        ONLY_PARAMS, ONLY_MACS, ONLY_FLOPS;
 
         String of(String stem) {
             return stem + "_" + name();
@@ -153,22 +184,35 @@ public final class CompanionNames {
 
     private final List<Map.Entry<Member, Owner>> members;
     private final List<FieldConstants.Group> groups;
+    private final List<PortConstants.In> inputs;
+    private final List<PortConstants.Out> outputs;
 
-    private CompanionNames(List<Map.Entry<Member, Owner>> members, List<FieldConstants.Group> groups) {
+    private CompanionNames(List<Map.Entry<Member, Owner>> members, List<FieldConstants.Group> groups,
+            List<PortConstants.In> inputs, List<PortConstants.Out> outputs) {
         this.members = List.copyOf(members);
         this.groups = List.copyOf(groups);
+        this.inputs = List.copyOf(inputs);
+        this.outputs = List.copyOf(outputs);
     }
 
     /** The names the companion of a sound network declares, netcost's own first. */
     public static CompanionNames of(NetworkAnalysis analysis) {
         List<Map.Entry<Member, Owner>> members = new ArrayList<>();
         boolean decoder = analysis.decoder().isPresent();
-        boolean trainingOnly = analysis.hasTrainingOnly();
         List<FieldConstants.Group> groups = FieldConstants.written(analysis);
+        List<PortConstants.In> inputs = PortConstants.inputs(analysis);
+        List<PortConstants.Out> outputs = PortConstants.outputs(analysis);
         for (Own own : Own.values()) {
-            if (own.when == When.ALWAYS || own.when == When.DECODER && decoder
-                    || own.when == When.PER_FIELD && !groups.isEmpty()
-                    || own.when == When.TRAINING_ONLY && trainingOnly) {
+            boolean declared = switch (own.when) {
+                case ALWAYS -> true;
+                case DECODER -> decoder;
+                case PER_FIELD -> !groups.isEmpty();
+                case TRAINING_ONLY -> analysis.hasTrainingOnly();
+                case CROSS_ATTENTION -> PortConstants.crossKvCacheBytes(analysis) > 0;
+                case NETWORK_INPUT -> analysis.network().hasNetworkInput();
+                case ONE_OUTPUT -> PortConstants.oneOutput(analysis);
+            };
+            if (declared) {
                 members.add(Map.entry(new Constant(own.name()), new Netcost(own.what)));
             }
         }
@@ -180,17 +224,65 @@ public final class CompanionNames {
             members.add(Map.entry(new Method(DECODE_MACS, List.of(TypeName.LONG)),
                     new Netcost("the MACs of one new token")));
         }
+        // Each field's names in the order of the fields, so that a clash falls on the later field:
+        // an input's, or a layer's and, for an output of several, its figures alone; then the
+        // block instances'.
+        Map<Integer, FieldConstants.Group> fieldGroups = new HashMap<>();
         for (FieldConstants.Group group : groups) {
-            for (PerField constant : PerField.values()) {
-                members.add(Map.entry(new Constant(constant.of(group.owner().stem())), group.owner()));
+            if (group.owner() instanceof Field field) {
+                fieldGroups.put(field.node(), group);
             }
         }
-        return new CompanionNames(members, groups);
+        Map<Integer, PortConstants.In> inputByNode = new HashMap<>();
+        inputs.forEach(in -> inputByNode.put(in.owner().node(), in));
+        Map<Integer, PortConstants.Out> outputByNode = new HashMap<>();
+        outputs.forEach(out -> outputByNode.put(out.owner().node(), out));
+        for (FieldAnalysis field : analysis.fields()) {
+            int node = field.decl().index();
+            FieldConstants.Group group = fieldGroups.get(node);
+            if (group != null) {
+                addGroup(members, group);
+            }
+            PortConstants.In in = inputByNode.get(node);
+            if (in != null) {
+                for (PerInput constant : PerInput.values()) {
+                    members.add(Map.entry(new Constant(constant.of(in.owner().stem())), in.owner()));
+                }
+            }
+            PortConstants.Out out = outputByNode.get(node);
+            if (out != null) {
+                for (PerOutput constant : PerOutput.values()) {
+                    members.add(Map.entry(new Constant(constant.of(out.owner().stem())), out.owner()));
+                }
+            }
+        }
+        for (FieldConstants.Group group : groups) {
+            if (group.owner() instanceof Instance) {
+                addGroup(members, group);
+            }
+        }
+        return new CompanionNames(members, groups, inputs, outputs);
+    }
+
+    private static void addGroup(List<Map.Entry<Member, Owner>> members, FieldConstants.Group group) {
+        for (PerField constant : PerField.values()) {
+            members.add(Map.entry(new Constant(constant.of(group.owner().stem())), group.owner()));
+        }
     }
 
     /** The fields and block instances that get constants, as {@link FieldConstants#written} found them. */
     List<FieldConstants.Group> groups() {
         return groups;
+    }
+
+    /** The {@code @Input} fields, which get constants of their own and no group. */
+    List<PortConstants.In> inputs() {
+        return inputs;
+    }
+
+    /** The outputs that get figures of their own: those of a network of several outputs. */
+    List<PortConstants.Out> outputs() {
+        return outputs;
     }
 
     /**

@@ -14,12 +14,15 @@ import dev.netcost.Layer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
 import dev.netcost.processor.infer.DecoderFigures;
+import dev.netcost.processor.infer.InputAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.infer.OutputAnalysis;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.write.CompanionNames.Own;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
@@ -35,6 +38,7 @@ public final class CompanionWriter {
     private static final ClassName SHAPE = ClassName.get(Shape.class);
     private static final ClassName SUMMARY = ClassName.get(Summary.class);
     private static final ClassName HEADER = ClassName.get(Summary.Header.class);
+    private static final ClassName TENSOR = ClassName.get(Summary.Tensor.class);
     private static final ClassName DTYPE = ClassName.get(DType.class);
     private static final TypeName LAYER_LIST = ParameterizedTypeName.get(ClassName.get(List.class), LAYER);
     static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
@@ -74,7 +78,7 @@ public final class CompanionWriter {
      * The companion's source. The network class is its one originating element, so that build
      * tools can treat netcost as an isolating processor.
      */
-    private JavaFile file(NetworkAnalysis analysis, CompanionNames names, Element originatingElement) {
+    JavaFile file(NetworkAnalysis analysis, CompanionNames names, Element originatingElement) {
         NetworkDecl network = analysis.network();
         TypeSpec.Builder type = TypeSpec.classBuilder(network.companionSimpleName())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -118,8 +122,13 @@ public final class CompanionWriter {
         if (analysis.hasTrainingOnly()) {
             addTrainingOnly(type, analysis.trainingOnly());
         }
-        type.addField(shape(Own.INPUT_SHAPE, analysis.input(), "One input sample, channels first"));
-        type.addField(shape(Own.OUTPUT_SHAPE, analysis.output(), "One output sample"));
+        if (network.hasNetworkInput()) {
+            type.addField(shape(Own.INPUT_SHAPE, analysis.input(), "One input sample, channels first"));
+        }
+        if (PortConstants.oneOutput(analysis)) {
+            type.addField(shape(Own.OUTPUT_SHAPE, analysis.output(), "One output sample"));
+        }
+        PortConstants.add(type, names.inputs(), names.outputs(), dtype);
 
         FieldConstants.add(type, names.groups());
         type.addField(FieldSpec.builder(LAYER_LIST, Own.LAYERS.name(), CONSTANT)
@@ -138,15 +147,9 @@ public final class CompanionWriter {
                 .initializer(LayerLists.blocks(analysis.blocks()))
                 .build());
 
-        CodeBlock header = analysis.decoder().isPresent()
-                ? CodeBlock.of("new $T($S, INPUT_SHAPE, BATCH, DTYPE, PARAM_BYTES, PEAK_ACTIVATION_BYTES,\n$T.of(new $T("
-                        + "CONTEXT, KV_CACHE_BYTES, PREFILL_MACS, DECODE_MACS)))", HEADER, network.name(),
-                        Optional.class, ClassName.get(Summary.Decoder.class))
-                : CodeBlock.of("new $T($S, INPUT_SHAPE, BATCH, DTYPE, PARAM_BYTES, PEAK_ACTIVATION_BYTES)", HEADER,
-                        network.name());
         type.addField(FieldSpec.builder(HEADER, Own.HEADER.name(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The lines above the summary's table.\n")
-                .initializer(header)
+                .initializer(header(analysis))
                 .build());
         type.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
@@ -179,15 +182,62 @@ public final class CompanionWriter {
                 .build();
     }
 
+    /**
+     * The initializer of {@code HEADER}, as {@link SummaryText#header} makes it at compile time: the
+     * inputs and outputs named only for a network that {@link NetworkAnalysis#hasNamedInputsOrOutputs
+     * names them}, so that the heading of a network of one input and one output stays as it was.
+     */
+    private static CodeBlock header(NetworkAnalysis analysis) {
+        NetworkDecl network = analysis.network();
+        CodeBlock input = network.hasNetworkInput() || analysis.inputs().isEmpty()
+                ? CodeBlock.of("$N", Own.INPUT_SHAPE.name()) : PortConstants.inputShape(analysis.inputs().get(0));
+        CodeBlock.Builder header = CodeBlock.builder().add("new $T($S, $L, BATCH, DTYPE, PARAM_BYTES,"
+                + " PEAK_ACTIVATION_BYTES", HEADER, network.name(), input);
+        boolean named = SummaryText.named(analysis);
+        if (named) {
+            header.add("$>$>"); // a line each for the decoder's figures, the inputs and the outputs
+        }
+        if (analysis.decoder().isPresent()) {
+            header.add(",\n$T.of(new $T(CONTEXT, KV_CACHE_BYTES, PREFILL_MACS, DECODE_MACS$L))", Optional.class,
+                    ClassName.get(Summary.Decoder.class), PortConstants.crossKvCacheBytes(analysis) > 0
+                            ? ", " + Own.CROSS_KV_CACHE_BYTES.name() : "");
+        } else if (named) {
+            header.add(",\n$T.empty()", Optional.class);
+        }
+        if (named) {
+            List<CodeBlock> inputs = new ArrayList<>();
+            for (InputAnalysis in : analysis.inputs()) {
+                inputs.add(CodeBlock.of("new $T($S, $L, $S)", TENSOR, in.name(), PortConstants.inputShape(in),
+                        PortConstants.kind(in.kind())));
+            }
+            List<CodeBlock> outputs = new ArrayList<>();
+            boolean one = PortConstants.oneOutput(analysis);
+            for (OutputAnalysis out : analysis.outputs()) {
+                outputs.add(CodeBlock.of("new $T($S, $L, $S)", TENSOR, out.name(), one
+                        ? CodeBlock.of("$N", Own.OUTPUT_SHAPE.name()) : LayerLists.shape(out.shape()), ""));
+            }
+            header.add(",\n$T.of($L),\n$T.of($L)$<$<", List.class, CodeBlock.join(inputs, ", "), List.class,
+                    CodeBlock.join(outputs, ", "));
+        }
+        return header.add(")").build();
+    }
+
     /** A decoder's inference figures, and the two methods that give them at other contexts. */
     private static void addDecoder(TypeSpec.Builder type, DecoderFigures decoder, String dtype) {
         type.addField(figure(Own.CONTEXT, decoder.context(), "Tokens of context: the sequence that reaches the first"
                 + " attention layer."));
+        boolean cross = decoder.crossKvCacheBytes() > 0;
         type.addField(figure(Own.KV_CACHE_BYTES, decoder.kvCacheBytes(), "Bytes of the KV cache at {@link #CONTEXT}"
                 + " tokens for the batch, in " + dtype + ": a key and a value\nper key/value head of each of the "
-                + decoder.attentionLayers() + " attention layers, for every token."));
+                + decoder.attentionLayers() + " attention layers, for every token" + (cross ? ", and the\n{@link"
+                + " #CROSS_KV_CACHE_BYTES} of the encoder's output." : ".")));
         type.addField(figure(Own.KV_CACHE_BYTES_PER_TOKEN, decoder.kvCacheBytesPerToken(), "What one more token of"
                 + " context adds to the KV cache, for the batch."));
+        if (cross) {
+            type.addField(figure(Own.CROSS_KV_CACHE_BYTES, decoder.crossKvCacheBytes(), "Bytes of the keys and values"
+                    + " the cross-attention layers keep of the encoder's output, for the\nbatch, in " + dtype
+                    + ": computed once, at prefill, whatever the context; part of {@link #KV_CACHE_BYTES}."));
+        }
         type.addField(figure(Own.PREFILL_MACS, decoder.prefillMacs(), "Multiply-accumulates of the prefill: the whole"
                 + " context at once, {@link #MACS}."));
         type.addField(figure(Own.DECODE_MACS, decoder.decodeMacs(), "Multiply-accumulates of one new token of one"
@@ -201,13 +251,16 @@ public final class CompanionWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(long.class)
                 .addParameter(long.class, "tokens")
-                .addJavadoc("Bytes of the KV cache at {@code tokens} tokens of context, for the batch.\n\n"
+                .addJavadoc("Bytes of the KV cache at {@code tokens} tokens of context, for the batch$L.\n\n"
                         + "@param tokens the tokens in the cache, 0 or more\n@return the bytes, in $L\n"
                         + "@throws $T if {@code tokens} is negative\n"
-                        + "@throws $L if the figure does not fit a {@code long}\n", dtype,
-                        IllegalArgumentException.class, OVERFLOW)
+                        + "@throws $L if the figure does not fit a {@code long}\n", cross ? ": {@link"
+                        + " #CROSS_KV_CACHE_BYTES},\nwhatever the tokens, and {@link #KV_CACHE_BYTES_PER_TOKEN} for"
+                        + " each" : "", dtype, IllegalArgumentException.class, OVERFLOW)
                 .addCode(negative("tokens"))
-                .addStatement("return $T.multiplyExact(KV_CACHE_BYTES_PER_TOKEN, tokens)", Math.class)
+                .addStatement(cross ? CodeBlock.of("return $T.addExact(CROSS_KV_CACHE_BYTES, $T.multiplyExact("
+                        + "KV_CACHE_BYTES_PER_TOKEN, tokens))", Math.class, Math.class)
+                        : CodeBlock.of("return $T.multiplyExact(KV_CACHE_BYTES_PER_TOKEN, tokens)", Math.class))
                 .build());
         type.addMethod(MethodSpec.methodBuilder(CompanionNames.DECODE_MACS)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

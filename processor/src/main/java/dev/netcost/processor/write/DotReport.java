@@ -3,8 +3,10 @@ package dev.netcost.processor.write;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
 import dev.netcost.processor.infer.BlockAnalysis;
+import dev.netcost.processor.infer.InputAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.infer.OutputAnalysis;
 import dev.netcost.processor.model.NodeDecl;
 import java.io.IOException;
 import java.io.Writer;
@@ -14,11 +16,14 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The drawing, {@code META-INF/netcost/<network>.dot}: one box per layer with its op and
  * parameters, an edge per tensor read labelled with its shape, and blocks as nested clusters. A
- * layer that runs only in training is drawn dashed, and says so.
+ * layer that runs only in training is drawn dashed, and says so. A network that names its inputs
+ * and outputs ({@link SummaryText#named}) has a node per input, and a node per output drawn twice
+ * outlined.
  * {@code dot -Tsvg ResNet50.dot > ResNet50.svg} draws it.
  */
 final class DotReport {
@@ -36,8 +41,18 @@ final class DotReport {
         dot.append("  rankdir=TB;\n");
         dot.append("  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n");
         dot.append("  edge [fontname=\"Helvetica\", fontsize=9];\n");
-        dot.append("  ").append(Json.quote(NodeDecl.INPUT)).append(" [shape=oval, label=")
-                .append(Json.quote("input\n" + analysis.input())).append("];\n");
+        boolean named = SummaryText.named(analysis);
+        if (named) {
+            // A node per input, named as the layers that read it name it.
+            for (InputAnalysis input : analysis.inputs()) {
+                dot.append("  ").append(Json.quote(input.name())).append(" [shape=oval, label=")
+                        .append(Json.quote(input.name() + "\n" + input.shape() + "\n"
+                                + PortConstants.kind(input.kind()))).append("];\n");
+            }
+        } else {
+            dot.append("  ").append(Json.quote(NodeDecl.INPUT)).append(" [shape=oval, label=")
+                    .append(Json.quote("input\n" + analysis.input())).append("];\n");
+        }
 
         Deque<String> open = new ArrayDeque<>();
         // The clusters around a layer are those around the one before when both lie directly in
@@ -98,7 +113,46 @@ final class DotReport {
                         shape -> Json.quote(shape.toString()))).append("];\n");
             }
         }
+        if (named) {
+            outputs(analysis, dot);
+        }
         dot.append("}\n");
+    }
+
+    /**
+     * A node per output, drawn twice outlined, and an edge to it from the layer that makes its
+     * tensor. Its id holds a space, which no layer's path or input's name does.
+     */
+    private static void outputs(NetworkAnalysis analysis, Writer dot) throws IOException {
+        for (OutputAnalysis output : analysis.outputs()) {
+            String node = "output " + output.name();
+            dot.append("  ").append(Json.quote(node)).append(" [shape=oval, peripheries=2, label=")
+                    .append(Json.quote(output.name() + "\n" + output.shape())).append("];\n");
+            Optional<String> producer = producer(analysis, output);
+            if (producer.isPresent()) {
+                dot.append("  ").append(Json.quote(producer.get())).append(" -> ").append(Json.quote(node))
+                        .append(" [label=").append(Json.quote(output.shape().toString())).append("];\n");
+            }
+        }
+    }
+
+    /**
+     * The layer that makes an output's tensor: the last of its field's layers, a block's too; an
+     * input's name for an input marked as an output; none for a field that makes no layer.
+     */
+    private static Optional<String> producer(NetworkAnalysis analysis, OutputAnalysis output) {
+        List<LayerAnalysis> layers = analysis.layers();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (layers.get(i).topNode() == output.node()) {
+                return Optional.of(layers.get(i).path());
+            }
+        }
+        for (InputAnalysis input : analysis.inputs()) {
+            if (input.name().equals(output.name())) {
+                return Optional.of(input.name());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -111,19 +165,28 @@ final class DotReport {
 
         private final List<LayerAnalysis> layers;
         private final Shape input;
+        private final Map<String, Shape> inputs = new HashMap<>();
         private Map<String, Shape> far;
 
         Producers(NetworkAnalysis analysis) {
             this.layers = analysis.layers();
             this.input = analysis.input();
+            analysis.inputs().forEach(in -> inputs.put(in.name(), in.shape()));
         }
 
-        /** The shape of tensor {@code read}, as read by layer {@code reader}: a layer's path, or {@code input}. */
+        /**
+         * The shape of tensor {@code read}, as read by layer {@code reader}: a layer's path, or an
+         * input's name.
+         */
         Shape output(String read, int reader) {
             for (int i = reader - 1; i >= Math.max(0, reader - NEAR); i--) {
                 if (layers.get(i).path().equals(read)) {
                     return layers.get(i).output();
                 }
+            }
+            Shape named = inputs.get(read);
+            if (named != null) {
+                return named;
             }
             if (read.equals(NodeDecl.INPUT)) {
                 return input;

@@ -11,6 +11,7 @@ import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.InputDecl;
 import dev.netcost.processor.write.CompanionNames.PerField;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,13 +63,20 @@ final class FieldConstants {
      */
     static List<Group> written(NetworkAnalysis analysis) {
         Map<String, Integer> nodes = new HashMap<>();
-        analysis.fields().forEach(field -> nodes.put(field.decl().name(), field.decl().index()));
+        for (FieldAnalysis field : analysis.fields()) {
+            if (!(field.decl() instanceof InputDecl)) {
+                nodes.put(field.decl().name(), field.decl().index());
+            }
+        }
         long instances = analysis.blocks().stream().filter(block -> !nodes.containsKey(block.path())).count();
         if (nodes.size() + instances > MAX_GROUPS) {
             return List.of();
         }
         List<Group> groups = new ArrayList<>();
         for (FieldAnalysis field : analysis.fields()) {
+            if (field.decl() instanceof InputDecl) {
+                continue; // an input computes nothing: its shape and bytes are PortConstants'
+            }
             String name = field.decl().name();
             groups.add(new Group(new CompanionNames.Field(field.decl().index(), name, ConstantNames.stem(name)),
                     "{@code " + name + "} (" + field.op() + ", " + field.input() + " to " + field.output()

@@ -2,8 +2,10 @@ package dev.netcost.processor.write;
 
 import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.DecoderFigures;
+import dev.netcost.processor.infer.InputAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.infer.OutputAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
@@ -13,12 +15,12 @@ import java.util.Locale;
 
 /**
  * The machine-readable report, {@code META-INF/netcost/<network>.json}: every layer and block
- * with its shapes and figures, and the totals. Its schema is {@code docs/report-schema.md}; keys
+ * with its shapes and figures, and the totals. Its schema is {@code docs/report-schema.json}; keys
  * come in a fixed order, so two builds write the same bytes and a CI job can diff them.
  */
 final class JsonReport {
     /** The schema's name and version; bumped on any change a reader would notice. */
-    static final String SCHEMA = "netcost-report/3";
+    static final String SCHEMA = "netcost-report/4";
     /** The version of the cost conventions the figures follow ({@code docs/cost-model.md}). */
     static final String CONVENTIONS = "netcost-cost-model/1";
 
@@ -33,10 +35,15 @@ final class JsonReport {
                 .value("conventions", CONVENTIONS)
                 .value("network", network.packageName().isEmpty() ? String.join(".", network.simpleNames())
                         : network.packageName() + "." + String.join(".", network.simpleNames()))
-                .value("name", network.name())
-                .value("input", analysis.input())
-                .value("output", analysis.output())
-                .value("batch", network.batch())
+                .value("name", network.name());
+        // As the companion's INPUT_SHAPE and OUTPUT_SHAPE: "inputs" and "outputs" list them all.
+        if (network.hasNetworkInput()) {
+            json.value("input", analysis.input());
+        }
+        if (PortConstants.oneOutput(analysis)) {
+            json.value("output", analysis.output());
+        }
+        json.value("batch", network.batch())
                 .value("dtype", network.dtype().name().toLowerCase(Locale.ROOT))
                 .value("bytesPerElement", network.dtype().bytes())
                 .beginObject("totals")
@@ -50,6 +57,19 @@ final class JsonReport {
                 .value("memoryAccessBytes", memory.memoryAccessBytes())
                 .value("arithmeticIntensity", analysis.arithmeticIntensity())
                 .endObject();
+        json.beginArray("inputs");
+        for (InputAnalysis input : analysis.inputs()) {
+            json.beginObject(null).value("name", input.name()).value("shape", input.shape())
+                    .value("kind", input.kind().name().toLowerCase(Locale.ROOT)).value("bytes", input.bytes())
+                    .endObject();
+        }
+        json.endArray().beginArray("outputs");
+        for (OutputAnalysis output : analysis.outputs()) {
+            json.beginObject(null).value("name", output.name()).value("shape", output.shape())
+                    .value("onlyParams", output.only().params()).value("onlyMacs", output.only().macs())
+                    .value("onlyFlops", output.only().flops()).endObject();
+        }
+        json.endArray();
         if (analysis.decoder().isPresent()) {
             DecoderFigures decoder = analysis.decoder().get();
             json.beginObject("decoder")
@@ -57,6 +77,7 @@ final class JsonReport {
                     .value("attentionLayers", decoder.attentionLayers())
                     .value("kvCacheBytes", decoder.kvCacheBytes())
                     .value("kvCacheBytesPerToken", decoder.kvCacheBytesPerToken())
+                    .value("crossKvCacheBytes", decoder.crossKvCacheBytes())
                     .value("prefillMacs", decoder.prefillMacs())
                     .value("decodeMacs", decoder.decodeMacs())
                     .value("decodeMacsPerContextToken", decoder.decodeMacsPerContextToken())

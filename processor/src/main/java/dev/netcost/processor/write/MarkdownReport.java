@@ -3,8 +3,10 @@ package dev.netcost.processor.write;
 import dev.netcost.Summary;
 import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.DecoderFigures;
+import dev.netcost.processor.infer.InputAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.infer.OutputAnalysis;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
 import java.io.IOException;
@@ -20,11 +22,18 @@ final class MarkdownReport {
         NetworkDecl network = analysis.network();
         NetworkAnalysis.Memory memory = analysis.memory();
         Cost total = analysis.total();
+        boolean named = SummaryText.named(analysis);
         md.append("# ").append(network.name()).append("\n\n");
-        md.append("Input ").append(analysis.input().toString()).append(", batch ")
-                .append(Integer.toString(network.batch())).append(", ")
-                .append(network.dtype().name().toLowerCase(Locale.ROOT)).append(". Output ")
-                .append(analysis.output().toString()).append(".\n\n");
+        if (named) {
+            // The inputs and outputs have tables of their own, below the totals.
+            md.append("Batch ").append(Integer.toString(network.batch())).append(", ")
+                    .append(network.dtype().name().toLowerCase(Locale.ROOT)).append(".\n\n");
+        } else {
+            md.append("Input ").append(analysis.input().toString()).append(", batch ")
+                    .append(Integer.toString(network.batch())).append(", ")
+                    .append(network.dtype().name().toLowerCase(Locale.ROOT)).append(". Output ")
+                    .append(analysis.output().toString()).append(".\n\n");
+        }
         md.append("| Total | |\n| --- | ---: |\n");
         row(md, "Params", Summary.grouped(total.params()));
         row(md, "Buffers", Summary.grouped(total.buffers()));
@@ -37,7 +46,8 @@ final class MarkdownReport {
         if (analysis.decoder().isPresent()) {
             DecoderFigures decoder = analysis.decoder().get();
             row(md, "KV cache", Summary.bytes(decoder.kvCacheBytes()) + " at " + Summary.grouped(decoder.context())
-                    + " tokens");
+                    + " tokens" + (decoder.crossKvCacheBytes() > 0 ? ", " + Summary.bytes(decoder.crossKvCacheBytes())
+                            + " of it cross-attention, computed once" : ""));
             row(md, "Prefill MACs", Summary.grouped(decoder.prefillMacs()));
             row(md, "Decode MACs per token", Summary.grouped(decoder.decodeMacs()));
         }
@@ -48,6 +58,9 @@ final class MarkdownReport {
                     + Summary.grouped(trainingOnly.buffers()) + " buffers (in the totals above); "
                     + Summary.grouped(trainingOnly.macs()) + " MACs, " + Summary.grouped(trainingOnly.flops())
                     + " FLOPs (in none of them): the rows marked " + TRAINING_ONLY.strip());
+        }
+        if (named) {
+            inputsAndOutputs(analysis, md);
         }
         md.append("\n## Layers\n\n");
         md.append("| Layer | Op | Output shape | Params | MACs | FLOPs | Activations | Mem. access |\n");
@@ -74,6 +87,30 @@ final class MarkdownReport {
                         .append(Summary.grouped(block.cost().macs())).append(" | ")
                         .append(Summary.grouped(block.cost().flops())).append(" |\n");
             }
+        }
+    }
+
+    /**
+     * A table of the inputs, and one of the outputs with the figures of the layers only each needs:
+     * what dropping it would save.
+     */
+    private static void inputsAndOutputs(NetworkAnalysis analysis, Writer md) throws IOException {
+        md.append("\n## Inputs\n\n");
+        md.append("| Input | Shape | Kind | Bytes |\n");
+        md.append("| --- | --- | --- | ---: |\n");
+        for (InputAnalysis input : analysis.inputs()) {
+            md.append("| `").append(input.name()).append("` | ").append(input.shape().toString()).append(" | ")
+                    .append(PortConstants.kind(input.kind())).append(" | ").append(Summary.bytes(input.bytes()))
+                    .append(" |\n");
+        }
+        md.append("\n## Outputs\n\n");
+        md.append("| Output | Shape | Params only it needs | MACs only it needs | FLOPs only it needs |\n");
+        md.append("| --- | --- | ---: | ---: | ---: |\n");
+        for (OutputAnalysis output : analysis.outputs()) {
+            md.append("| `").append(output.name()).append("` | ").append(output.shape().toString()).append(" | ")
+                    .append(Summary.grouped(output.only().params())).append(" | ")
+                    .append(Summary.grouped(output.only().macs())).append(" | ")
+                    .append(Summary.grouped(output.only().flops())).append(" |\n");
         }
     }
 

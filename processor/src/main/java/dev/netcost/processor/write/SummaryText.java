@@ -42,12 +42,10 @@ public final class SummaryText {
         // where a block repeated a hundred thousand times would be a hundred thousand rows. The
         // layers stay, as the totals are theirs.
         String table = table(analysis, shown.blocksOfEachLook());
-        // Rows lie between the rule under the column names, the fourth line, and the rule above
-        // the totals, the last line that begins with "-".
-        int rows = 0;
-        for (int line = 0; line < 4; line++) {
-            rows = table.indexOf('\n', rows) + 1;
-        }
+        // Rows lie between the rule under the column names, the first line that begins with "-"
+        // (below the heading's lines, which name the inputs and outputs of some networks), and the
+        // rule above the totals, the last.
+        int rows = table.indexOf('\n', table.indexOf("\n-") + 1) + 1;
         int totals = table.lastIndexOf("\n-") + 1;
         return table.substring(0, rows) + "(" + Summary.grouped(shown.rows()) + " rows: call summary() for them)\n"
                 + table.substring(totals);
@@ -64,11 +62,38 @@ public final class SummaryText {
         NetworkDecl network = analysis.network();
         List<Layer> layers = MappedList.of(analysis.layers(),
                 l -> layer(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic(), l.trainingOnly()));
-        Summary.Header header = new Summary.Header(network.name(), analysis.input(), network.batch(), network.dtype(),
+        return Summary.table(header(analysis), layers, blocks, depth(analysis));
+    }
+
+    /**
+     * What the heading and the footer say, as the companion's {@code HEADER} holds it: the inputs
+     * and outputs named when {@link #named}.
+     */
+    static Summary.Header header(NetworkAnalysis analysis) {
+        NetworkDecl network = analysis.network();
+        List<Summary.Tensor> inputs = new ArrayList<>();
+        List<Summary.Tensor> outputs = new ArrayList<>();
+        if (named(analysis)) {
+            analysis.inputs().forEach(in -> inputs.add(new Summary.Tensor(in.name(), in.shape(),
+                    PortConstants.kind(in.kind()))));
+            analysis.outputs().forEach(out -> outputs.add(new Summary.Tensor(out.name(), out.shape(), "")));
+        }
+        Shape input = network.hasNetworkInput() || analysis.inputs().isEmpty() ? analysis.input()
+                : analysis.inputs().get(0).shape();
+        return new Summary.Header(network.name(), input, network.batch(), network.dtype(),
                 analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
                 analysis.decoder().map(d -> new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(),
-                        d.decodeMacs())));
-        return Summary.table(header, layers, blocks, depth(analysis));
+                        d.decodeMacs(), d.crossKvCacheBytes())), inputs, outputs);
+    }
+
+    /**
+     * Whether the heading names the inputs and outputs: for a network of several, or of one
+     * declared as a field ({@code @Input}, {@code @Output}). Another's heading stays as it was:
+     * {@code TinyNet: input (3, 32, 32), batch 1, float32}.
+     */
+    static boolean named(NetworkAnalysis analysis) {
+        // Both lists are gathered by a walk that succeeded; the heading names none without them.
+        return analysis.hasNamedInputsOrOutputs() && !analysis.inputs().isEmpty() && !analysis.outputs().isEmpty();
     }
 
     /** How deep the compile-time table opens: all the way when there are no blocks to close. */
