@@ -7,6 +7,7 @@ import dev.netcost.Interpolation;
 import dev.netcost.Layer;
 import dev.netcost.MaxPool;
 import dev.netcost.Network;
+import dev.netcost.Output;
 import dev.netcost.ReLU;
 import dev.netcost.Repeat;
 import dev.netcost.Upsample;
@@ -20,9 +21,9 @@ import dev.netcost.samples.blocks.FcnHead;
  * dilate rather than stride and the features stay at 65 x 65 (output stride 8); the DeepLabV3
  * head, and the auxiliary {@code FCNHead} on layer3, each resized to the input.
  *
- * <p>The auxiliary output ({@code aux}) is one that no later layer reads: the network's output is
- * its last field, so {@code aux} comes before the main output's resize. It runs in eval too, and
- * is counted in every total, as torchvision's published figures count it.
+ * <p>Two named outputs, as torchvision's {@code forward} returns {@code {"out": ..., "aux": ...}}:
+ * {@code out} and {@code aux}. The auxiliary head runs in eval too, and is counted in every total,
+ * as torchvision's published figures count it; {@code AUX_ONLY_*} are what dropping it saves.
  */
 @Network(input = {3, 520, 520})
 public class DeepLabV3ResNet50 {
@@ -38,7 +39,6 @@ public class DeepLabV3ResNet50 {
     @Bottleneck(width = 512, out = 2048, dilation = 4, firstDilation = 2) @Repeat(3) Layer layer4;
     @DeepLabHead(classes = 21) Layer classifier;
     @FcnHead(classes = 21) @From("layer3") Layer auxClassifier;
-    @SuppressWarnings("netcost:dead-branch") // the second output: nothing reads it, as intended
-    @Upsample(mode = Interpolation.BILINEAR, like = "input") Layer aux;
-    @Upsample(mode = Interpolation.BILINEAR, like = "input") @From("classifier") Layer out;
+    @Upsample(mode = Interpolation.BILINEAR, like = "input") @Output Layer aux;
+    @Upsample(mode = Interpolation.BILINEAR, like = "input") @From("classifier") @Output Layer out;
 }

@@ -73,8 +73,16 @@ class SegmentationZooTest {
         // norms: ASPP 5 x 256, its projection 256, the head's 3 x 3 256, FCNHead's 1,024 / 4 = 256.
         assertEquals(53_120 + 2 * (5 * 256 + 256 + 256 + 256), DeepLabV3ResNet50Cost.BUFFERS);
         assertEquals(57_216, DeepLabV3ResNet50Cost.BUFFERS); // the torch count
-        assertEquals(Shape.of(21, 520, 520), DeepLabV3ResNet50Cost.OUTPUT_SHAPE);
+        assertEquals(Shape.of(21, 520, 520), DeepLabV3ResNet50Cost.OUT_OUTPUT_SHAPE);
         assertEquals(Shape.of(21, 520, 520), DeepLabV3ResNet50Cost.AUX_OUTPUT_SHAPE);
+        // The two named outputs, and what only each needs. torch 1.13 / torchvision 0.14:
+        // m = deeplabv3_resnet50(weights=None, weights_backbone=None, num_classes=21, aux_loss=True);
+        // sum of parameters: aux_classifier 2,365,205, classifier 16,130,837, backbone.layer4 14,964,736.
+        // aux reads layer3, so layer4 too is needed by out alone.
+        assertEquals(2_365_205, DeepLabV3ResNet50Cost.AUX_ONLY_PARAMS); // 1024*256*9 + 2*256 + 256*21 + 21
+        assertEquals(16_130_837 + 14_964_736, DeepLabV3ResNet50Cost.OUT_ONLY_PARAMS);
+        // FCNHead on layer3's 65 x 65: a 3 x 3 conv 1024 -> 256 and a 1 x 1 conv 256 -> 21; the resize has no MACs.
+        assertEquals(65L * 65 * (256 * 1024 * 9 + 21 * 256), DeepLabV3ResNet50Cost.AUX_ONLY_MACS); // 9,990,739,200
     }
 
     /** The parts, against the hook count per torchvision module, and by hand where short. */
