@@ -162,6 +162,40 @@ class LintDiagnosticsTest {
                 "@ReLU @TrainingOnly Layer aux;", "@ReLU @From(\"feat\") Layer out;"));
     }
 
+    /** Marked outputs are read by the network's caller: two heads, neither read by a field, are quiet. */
+    @Test
+    void deadBranchIsQuietOnOutputs() {
+        assertQuiet(network("", "{8, 4, 4}", "@Conv(out = 8, kernel = 1, bias = false) @Output Layer side;",
+                "@ReLU @From(\"input\") @Output Layer main;"));
+    }
+
+    /**
+     * Once a network names its outputs, its last field is one only if marked: unmarked and unread,
+     * it is dead too, and the warning says what would make it an output.
+     */
+    @Test
+    void deadBranchFiresOnAnUnmarkedLastFieldWhenOutputsAreNamed() {
+        NetworkSource src = network("", "{8, 4, 4}", "@Conv(out = 8, kernel = 1, bias = false) @Output Layer side;",
+                "@ReLU @From(\"input\") Layer main;");
+        assertWarning(compile(src), src, "[netcost:dead-branch] main: nothing reads this field's output, and Net names"
+                + " its outputs with @Output, which main is not; mark it @Output, or remove it", src.at("@ReLU"));
+    }
+
+    /** An input nothing reads is dead; the field below an input reads it, not the field above the input. */
+    @Test
+    void deadBranchFiresOnAnUnreadInputAndOnTheFieldAboveAnInput() {
+        NetworkSource src = network("", "{8, 4, 4}", "@ReLU Layer relu;", "@Input(shape = 4) Layer extra;",
+                "@ReLU @From(\"relu\") Layer out;");
+        assertWarning(compile(src), src, "[netcost:dead-branch] extra: nothing reads this field's output: out reads"
+                + " another tensor, and no merge or @From in Net names extra; remove it, or name it where it is"
+                + " needed", src.at("@Input"));
+        NetworkSource above = network("", "{8, 4, 4}", "@ReLU Layer relu;", "@Input(shape = 4) Layer extra;",
+                "@Linear(out = 2) Layer out;");
+        assertWarning(compile(above), above, "[netcost:dead-branch] relu: nothing reads this field's output: extra"
+                + " below it is an @Input, which reads nothing, and no merge or @From in Net names relu; remove it,"
+                + " or name it where it is needed", above.at("@ReLU"));
+    }
+
     /** A block's own dead field is reported once, in the block, whatever its uses. */
     @Test
     void deadBranchInABlockIsReportedInTheBlock() {

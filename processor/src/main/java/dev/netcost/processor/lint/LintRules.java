@@ -70,7 +70,8 @@ public final class LintRules {
                 findings.add(i == nodes.size() - 1 ? Finding.of(Message.DEAD_BRANCH_NOT_OUTPUT, block, i,
                         Optional.empty(), node.name(), owner)
                         : reader.isEmpty()
-                        ? Finding.of(Message.DEAD_BRANCH, block, i, Optional.empty(), node.name(),
+                        ? Finding.of(nodes.get(i + 1) instanceof InputDecl ? Message.DEAD_BRANCH_ABOVE_INPUT
+                                : Message.DEAD_BRANCH, block, i, Optional.empty(), node.name(),
                                 nodes.get(i + 1).name(), owner)
                         : Finding.of(Message.DEAD_BRANCH_TRAINING_ONLY_READERS, block, i, Optional.empty(),
                                 node.name(), reader.get().name(), owner));

@@ -949,6 +949,10 @@ public enum Message {
     /** The field, the next field, the network or block, the field. */
     DEAD_BRANCH(Lint.DEAD_BRANCH, "%1$s: nothing reads this field's output: %2$s reads another tensor, and no merge"
             + " or @From in %3$s names %1$s; remove it, or name it where it is needed"),
+    /** The field, the input below it, the network. */
+    DEAD_BRANCH_ABOVE_INPUT(Lint.DEAD_BRANCH, "%1$s: nothing reads this field's output: %2$s below it is an @Input,"
+            + " which reads nothing, and no merge or @From in %3$s names %1$s; remove it, or name it where it is"
+            + " needed"),
     /** The last field, the network. */
     DEAD_BRANCH_NOT_OUTPUT(Lint.DEAD_BRANCH, "%1$s: nothing reads this field's output, and %2$s names its outputs"
             + " with @Output, which %1$s is not; mark it @Output, or remove it"),
