@@ -228,6 +228,13 @@ class EncoderDecoderFiguresTest {
         // Both, as whisper_tiny.py measured them: 5,984,256 elements, 23,937,024 B.
         assertEquals(23_937_024, selfCache + crossCache);
         assertEquals(selfCache + crossCache, WhisperTinyCost.KV_CACHE_BYTES);
+        assertEquals(crossCache, WhisperTinyCost.CROSS_KV_CACHE_BYTES);
+        // At any context: the cross-attention cache, whatever the context, and the self-attention's per token.
+        assertEquals(crossCache, WhisperTinyCost.kvCacheBytes(0));
+        assertEquals(selfCache + crossCache, WhisperTinyCost.kvCacheBytes(T));
+        // The second input, the text tokens, beside the mel spectrogram.
+        assertEquals(Shape.of(448), WhisperTinyCost.TOKENS_INPUT_SHAPE);
+        assertEquals(T * BYTES, WhisperTinyCost.TOKENS_INPUT_BYTES);
     }
 
     // ---------------------------------------------------------------- t5-small
@@ -266,6 +273,8 @@ class EncoderDecoderFiguresTest {
         // Untied (tie_word_embeddings=False, the head its own 32,128 x 512), as the size table of
         // Wikipedia's T5 article counts "Small", 76,956,160: each stack with an embedding of its own.
         assertEquals(76_956_160, T5SmallCost.PARAMS + shared);
+        // The logits alone need the decoder stack: model.decoder's parameters less embed_tokens (shared).
+        assertEquals(decoder, T5SmallCost.LM_HEAD_ONLY_PARAMS);
 
         assertEquals(6 * encoderBlock + RELATIVE_BIAS, T5SmallCost.ENCODER_BLOCK_PARAMS);
         assertEquals(encoderBlock + RELATIVE_BIAS, T5SmallCost.ENCODER_BLOCK_0_PARAMS);   // encoder.block[0]
@@ -302,6 +311,12 @@ class EncoderDecoderFiguresTest {
         // Two named outputs, as Seq2SeqLMOutput returns them.
         assertEquals(Shape.of(512, 32_128), T5SmallCost.LM_HEAD_OUTPUT_SHAPE);
         assertEquals(Shape.of(512, 512), T5SmallCost.ENCODER_LAST_HIDDEN_STATE_OUTPUT_SHAPE);
+        // What only the logits need: the decoder, which the encoder's output does not need; the
+        // encoder and the shared embedding both need, so nothing is the encoder output's alone.
+        assertEquals(6 * decoderBlock + lmHead, T5SmallCost.LM_HEAD_ONLY_MACS); // 24,528,289,792
+        assertEquals(24_528_289_792L, T5SmallCost.LM_HEAD_ONLY_MACS);
+        assertEquals(0, T5SmallCost.ENCODER_LAST_HIDDEN_STATE_ONLY_MACS);
+        assertEquals(0, T5SmallCost.ENCODER_LAST_HIDDEN_STATE_ONLY_PARAMS);
     }
 
     /**
@@ -364,5 +379,8 @@ class EncoderDecoderFiguresTest {
         long crossCache = 6 * 2 * N * D * BYTES;            // the encoder's 512 positions, computed once: 12,582,912 B
         assertEquals(25_165_824, selfCache + crossCache);
         assertEquals(selfCache + crossCache, T5SmallCost.KV_CACHE_BYTES);
+        assertEquals(crossCache, T5SmallCost.CROSS_KV_CACHE_BYTES);
+        assertEquals(crossCache + 100 * selfCachePerToken, T5SmallCost.kvCacheBytes(100));
+        assertEquals(Shape.of(512), T5SmallCost.DECODER_INPUT_IDS_INPUT_SHAPE);
     }
 }
