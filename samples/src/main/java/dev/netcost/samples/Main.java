@@ -38,6 +38,7 @@ public final class Main {
             MobileNetV3LargeCost.summary(1),
             DeepLabV3ResNet50Cost.summary(1),
             LrasppMobileNetV3Cost.summary(1),
+            Yolov5sCost.summary(1),
             MobileNetV3LargeSeOpCost.summary(1),
             VitB16Cost.summary(1),
             VitB32Cost.summary(1),
