@@ -42,6 +42,7 @@ public final class Main {
             MobileNetV3LargeSeOpCost.summary(1),
             VitB16Cost.summary(1),
             VitB32Cost.summary(1),
+            ClipVitB32Cost.summary(1),
             SwinTCost.summary(1),
             BertBaseCost.summary(1),
             Gpt2Cost.summary(2),

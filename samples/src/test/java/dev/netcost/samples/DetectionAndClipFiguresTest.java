@@ -282,4 +282,126 @@ class DetectionAndClipFiguresTest {
         assertEquals(Yolov5sCost.PARAMS,
                 shared + Yolov5sCost.P3_ONLY_PARAMS + Yolov5sCost.P4_ONLY_PARAMS + Yolov5sCost.P5_ONLY_PARAMS);
     }
+
+    // ------------------------------------------------------------------------------------------
+    // CLIP ViT-B/32
+
+    /**
+     * CLIP's {@code ResidualAttentionBlock} of width E: two layer norms (2E each),
+     * {@code nn.MultiheadAttention(E, heads)} ({@code in_proj} 3E x E + 3E, {@code out_proj}
+     * E x E + E), the MLP's {@code c_fc} (E to 4E, with bias) and {@code c_proj} (4E to E):
+     * {@code 12 E^2 + 13 E}.
+     */
+    private static long blockParams(long e) {
+        return 2 * e + (4 * e * e + 4 * e) + 2 * e + (4 * e * e + 4 * e) + (4 * e * e + e);
+    }
+
+    /**
+     * Its MACs on T tokens: q, k, v and out projections {@code 4 T E^2}, the scores and the
+     * weighted sum {@code 2 T^2 E} (the causal mask is added to full scores: PyTorch runs every
+     * product), the MLP {@code 8 T E^2}.
+     */
+    private static long blockMacs(long t, long e) {
+        return 4 * t * e * e + 2 * t * t * e + 8 * t * e * e;
+    }
+
+    private static final long IMAGE_TOWER_PARAMS = 768L * 3 * 32 * 32 // conv1, no bias
+            + 768 // class_embedding
+            + 50 * 768 // positional_embedding, 7 x 7 patches + the class token
+            + 2 * 768 // ln_pre
+            + 12 * blockParams(768)
+            + 2 * 768 // ln_post
+            + 768 * 512; // proj
+
+    private static final long TEXT_TOWER_PARAMS = 49_408L * 512 // token_embedding
+            + 77 * 512 // positional_embedding
+            + 12 * blockParams(512)
+            + 2 * 512 // ln_final
+            + 512 * 512; // text_projection
+
+    @Test
+    void clipParametersAreTheNotebooks() {
+        assertEquals(7_087_872, blockParams(768));
+        assertEquals(3_152_384, blockParams(512));
+        assertEquals(87_849_216, IMAGE_TOWER_PARAMS);
+        assertEquals(63_428_096, TEXT_TOWER_PARAMS);
+        // + logit_scale, one learned number: "Model parameters: 151,277,313"
+        assertEquals(151_277_313, IMAGE_TOWER_PARAMS + TEXT_TOWER_PARAMS + 1);
+        assertEquals(IMAGE_TOWER_PARAMS + TEXT_TOWER_PARAMS + 1, ClipVitB32Cost.PARAMS);
+        assertEquals(0, ClipVitB32Cost.BUFFERS); // the causal mask is a plain attribute, no buffer
+
+        assertEquals(IMAGE_TOWER_PARAMS, ClipVitB32Cost.CONV1_PARAMS + ClipVitB32Cost.CLASS_EMBEDDING_PARAMS
+                + ClipVitB32Cost.VISUAL_POSITIONAL_EMBEDDING_PARAMS + ClipVitB32Cost.LN_PRE_PARAMS
+                + ClipVitB32Cost.VISUAL_TRANSFORMER_PARAMS + ClipVitB32Cost.LN_POST_PARAMS
+                + ClipVitB32Cost.IMAGE_FEATURES_PARAMS);
+        assertEquals(TEXT_TOWER_PARAMS, ClipVitB32Cost.TOKEN_EMBEDDING_PARAMS
+                + ClipVitB32Cost.POSITIONAL_EMBEDDING_PARAMS + ClipVitB32Cost.TRANSFORMER_PARAMS
+                + ClipVitB32Cost.LN_FINAL_PARAMS + ClipVitB32Cost.TEXT_FEATURES_PARAMS);
+        assertEquals(blockParams(768), ClipVitB32Cost.VISUAL_TRANSFORMER_0_PARAMS);
+        assertEquals(blockParams(512), ClipVitB32Cost.TRANSFORMER_0_PARAMS);
+        assertEquals(1, ClipVitB32Cost.LOGITS_PARAMS);
+    }
+
+    /**
+     * The image tower on 50 tokens of 768 (49 patches and the class token), the text tower on 77
+     * of 512; {@code clip_vitb32.py}'s aten count gives the same per tower (image: convolution
+     * 115,605,504, addmm 4,246,732,800, bmm 46,080,000, mm 393,216; text: addmm 2,906,652,672,
+     * baddbmm and bmm 36,427,776 each, mm 262,144) and 512 for the logit, the (1, 512) by (512, 1)
+     * {@code mm}: 7,388,582,400. docs/cost-model.md counts a cosine similarity as 3E MACs, the dot
+     * product and the two squared norms ({@code x.norm()} is no matrix product in aten), so
+     * netcost's total is 2 x 512 above it.
+     */
+    @Test
+    void clipMacsByHand() {
+        long image = 768L * 49 * 3 * 32 * 32 + 12 * blockMacs(50, 768) + 768 * 512;
+        long text = 12 * blockMacs(77, 512) + 512 * 512;
+        assertEquals(357_734_400, blockMacs(50, 768));
+        assertEquals(248_292_352, blockMacs(77, 512));
+        assertEquals(4_408_811_520L, image);
+        assertEquals(2_979_770_368L, text);
+        long aten = image + text + 512;
+        assertEquals(7_388_582_400L, aten);
+
+        long logit = 3 * 512;
+        assertEquals(logit, ClipVitB32Cost.LOGITS_MACS);
+        assertEquals(aten + 2 * 512, ClipVitB32Cost.MACS);
+        assertEquals(blockMacs(50, 768), ClipVitB32Cost.VISUAL_TRANSFORMER_0_MACS);
+        assertEquals(blockMacs(77, 512), ClipVitB32Cost.TRANSFORMER_0_MACS);
+        assertEquals(image, ClipVitB32Cost.CONV1_MACS + ClipVitB32Cost.VISUAL_TRANSFORMER_MACS
+                + ClipVitB32Cost.IMAGE_FEATURES_MACS);
+        assertEquals(text, ClipVitB32Cost.TRANSFORMER_MACS + ClipVitB32Cost.TEXT_FEATURES_MACS);
+        // the logit's FLOPs, the cost model's 8E + 4: the products 2 x 3E, each vector divided by
+        // its norm 2E, two square roots, exp(logit_scale) and its product with the cosine
+        assertEquals(8 * 512 + 4, ClipVitB32Cost.LOGITS_FLOPS);
+    }
+
+    /**
+     * The two inputs, the image's patches and tokens, the text's tokens, and the three outputs.
+     * The logit needs both towers, so nothing is needed by a tower's features alone: their
+     * {@code _ONLY_} figures are 0, and the logit's are the similarity's own.
+     */
+    @Test
+    void clipInputsAndOutputs() {
+        assertEquals(Shape.of(3, 224, 224), ClipVitB32Cost.INPUT_SHAPE);
+        assertEquals(Shape.of(77), ClipVitB32Cost.TEXT_INPUT_SHAPE);
+        assertEquals(Shape.of(768, 224 / 32, 224 / 32), ClipVitB32Cost.CONV1_OUTPUT_SHAPE);
+        assertEquals(Shape.of(49, 768), ClipVitB32Cost.PATCHES_OUTPUT_SHAPE);
+        assertEquals(Shape.of(50, 768), ClipVitB32Cost.CLASS_EMBEDDING_OUTPUT_SHAPE);
+        assertEquals(Shape.of(768), ClipVitB32Cost.CLS_OUTPUT_SHAPE);
+        assertEquals(Shape.of(77, 512), ClipVitB32Cost.TOKEN_EMBEDDING_OUTPUT_SHAPE);
+        assertEquals(Shape.of(77, 512), ClipVitB32Cost.LN_FINAL_OUTPUT_SHAPE);
+        assertEquals(Shape.of(512), ClipVitB32Cost.IMAGE_FEATURES_OUTPUT_SHAPE);
+        assertEquals(Shape.of(512), ClipVitB32Cost.TEXT_FEATURES_OUTPUT_SHAPE);
+        assertEquals(Shape.of(1), ClipVitB32Cost.LOGITS_OUTPUT_SHAPE);
+
+        assertEquals(0, ClipVitB32Cost.IMAGE_FEATURES_ONLY_PARAMS);
+        assertEquals(0, ClipVitB32Cost.IMAGE_FEATURES_ONLY_MACS);
+        assertEquals(0, ClipVitB32Cost.IMAGE_FEATURES_ONLY_FLOPS);
+        assertEquals(0, ClipVitB32Cost.TEXT_FEATURES_ONLY_PARAMS);
+        assertEquals(0, ClipVitB32Cost.TEXT_FEATURES_ONLY_MACS);
+        assertEquals(0, ClipVitB32Cost.TEXT_FEATURES_ONLY_FLOPS);
+        assertEquals(1, ClipVitB32Cost.LOGITS_ONLY_PARAMS); // logit_scale
+        assertEquals(3 * 512, ClipVitB32Cost.LOGITS_ONLY_MACS);
+        assertEquals(8 * 512 + 4, ClipVitB32Cost.LOGITS_ONLY_FLOPS);
+    }
 }
