@@ -129,7 +129,7 @@ class EclipseSamplesTest {
                         + token.group(1) + "\")");
             }
         }
-        assertThat(expected).hasSize(5); // AlexNet, SeedAlexNet, M5's two, and DeepLabV3ResNet50's aux
+        assertThat(expected).hasSize(4); // AlexNet, SeedAlexNet and M5's two
         List<String> warned = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : onEcj.warnings()) {
             if (!d.getMessage(null).startsWith("[netcost:")) {

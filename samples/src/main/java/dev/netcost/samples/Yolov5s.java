@@ -10,6 +10,7 @@ import dev.netcost.Upsample;
 import dev.netcost.samples.blocks.YoloC3;
 import dev.netcost.samples.blocks.YoloConv;
 import dev.netcost.samples.blocks.YoloSppf;
+import dev.netcost.samples.ops.YoloGrid;
 
 /**
  * Ultralytics YOLOv5s, v6.0 and later ({@code models/yolov5s.yaml}: depth_multiple 0.33,
@@ -28,10 +29,11 @@ import dev.netcost.samples.blocks.YoloSppf;
  * counted with forward hooks on every {@code Conv2d}; yolov5's "16.6 GFLOPs" is thop's count times
  * 2, which adds 4 per batch-norm element (see DetectionAndClipFiguresTest).
  *
- * <p>The outputs are {@code Detect}'s raw maps, what it returns in training: (255, 80, 80),
- * (255, 40, 40), (255, 20, 20). At inference yolov5 also views each as (3, ny, nx, 85), applies a
- * sigmoid, decodes boxes against the grid and the anchors and concatenates all 25,200 rows; none of
- * that is a MAC, and none of it is declared. What only each output needs: p3's and p4's own
+ * <p>The outputs are {@code Detect}'s grids, what it returns in training and beside its decoded
+ * boxes at inference: (3, 80, 80, 85), (3, 40, 40, 85), (3, 20, 20, 85), each cell's 3 anchors x
+ * (4 box + 1 objectness + 80 classes), made by {@link YoloGrid} of the 1 x 1 convolutions' (255,
+ * ny, nx). At inference yolov5 also applies a sigmoid, decodes boxes against the grid and the
+ * anchors and concatenates all 25,200 rows; none of that is a MAC, and none of it is declared. What only each output needs: p3's and p4's own
  * 1 x 1 convolution (c3_17 and c3_20 also feed the path down to P5), and for p5 layers 21 to 23
  * besides ({@code P5_ONLY_PARAMS} 1,903,871 of the 7,235,389).
  */
@@ -67,7 +69,11 @@ public class Yolov5s {
 
     // Detect(P3, P4, P5), model.24.m.0, m.1, m.2: 1 x 1 with bias, to 3 anchors x (4 box + 1
     // objectness + 80 classes) = 255 channels; the network's three outputs, each read by no layer
-    @Conv(out = 255, kernel = 1) @From("c3_17") @Output Layer p3;
-    @Conv(out = 255, kernel = 1) @From("c3_20") @Output Layer p4;
-    @Conv(out = 255, kernel = 1) @From("c3_23") @Output Layer p5;
+    @Conv(out = 255, kernel = 1) @From("c3_17") Layer m0;
+    @Conv(out = 255, kernel = 1) @From("c3_20") Layer m1;
+    @Conv(out = 255, kernel = 1) @From("c3_23") Layer m2;
+    // x[i].view(bs, na, no, ny, nx).permute(0, 1, 3, 4, 2): each level a grid of 3 anchors x 85
+    @YoloGrid(anchors = 3) @From("m0") @Output Layer p3;
+    @YoloGrid(anchors = 3) @From("m1") @Output Layer p4;
+    @YoloGrid(anchors = 3) @From("m2") @Output Layer p5;
 }

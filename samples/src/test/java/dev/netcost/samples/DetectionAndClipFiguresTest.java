@@ -98,7 +98,7 @@ class DetectionAndClipFiguresTest {
             Yolov5sCost.CAT12_PARAMS, Yolov5sCost.C3_13_PARAMS, Yolov5sCost.CONV14_PARAMS, Yolov5sCost.UP15_PARAMS,
             Yolov5sCost.CAT16_PARAMS, Yolov5sCost.C3_17_PARAMS, Yolov5sCost.CONV18_PARAMS, Yolov5sCost.CAT19_PARAMS,
             Yolov5sCost.C3_20_PARAMS, Yolov5sCost.CONV21_PARAMS, Yolov5sCost.CAT22_PARAMS, Yolov5sCost.C3_23_PARAMS,
-            Yolov5sCost.P3_PARAMS + Yolov5sCost.P4_PARAMS + Yolov5sCost.P5_PARAMS,
+            Yolov5sCost.M0_PARAMS + Yolov5sCost.M1_PARAMS + Yolov5sCost.M2_PARAMS,
         };
         assertArrayEquals(PRINTED, companion);
         long total = 0;
@@ -108,9 +108,9 @@ class DetectionAndClipFiguresTest {
         assertEquals(7_235_389, total); // "Model summary: 214 layers, 7235389 parameters"
         assertEquals(total, Yolov5sCost.PARAMS);
         // Detect.m.0, m.1, m.2: 128, 256, 512 channels in, 255 out, with bias
-        assertEquals(32_895, Yolov5sCost.P3_PARAMS);
-        assertEquals(65_535, Yolov5sCost.P4_PARAMS);
-        assertEquals(130_815, Yolov5sCost.P5_PARAMS);
+        assertEquals(32_895, Yolov5sCost.M0_PARAMS);
+        assertEquals(65_535, Yolov5sCost.M1_PARAMS);
+        assertEquals(130_815, Yolov5sCost.M2_PARAMS);
     }
 
     /**
@@ -184,9 +184,9 @@ class DetectionAndClipFiguresTest {
         long p4 = NO * 40 * 40 * 256;
         long p5 = NO * 20 * 20 * 512;
         assertEquals(208_896_000, p3);
-        assertEquals(p3, Yolov5sCost.P3_MACS);
-        assertEquals(p4, Yolov5sCost.P4_MACS);
-        assertEquals(p5, Yolov5sCost.P5_MACS);
+        assertEquals(p3, Yolov5sCost.M0_MACS);
+        assertEquals(p4, Yolov5sCost.M1_MACS);
+        assertEquals(p5, Yolov5sCost.M2_MACS);
 
         long macs = p3 + p4 + p5;
         for (long layer : LAYER_MACS) {
@@ -227,7 +227,7 @@ class DetectionAndClipFiguresTest {
         long flops = 2 * Yolov5sCost.MACS + 5 * batchNormElements() + pools + adds;
         assertEquals(16_561_561_600L, flops);
         assertEquals(flops, Yolov5sCost.FLOPS);
-        assertEquals(2 * Yolov5sCost.P3_MACS, Yolov5sCost.P3_FLOPS);
+        assertEquals(2 * Yolov5sCost.M0_MACS, Yolov5sCost.M0_FLOPS);
         assertEquals(2 * convMacs(512, 256, 1, 20) + 5 * 256 * 20 * 20, Yolov5sCost.CONV10_FLOPS);
     }
 
@@ -238,9 +238,12 @@ class DetectionAndClipFiguresTest {
     @Test
     void yolov5sHasThreeOutputsOfThreeAnchorsPerCell() {
         assertEquals(Shape.of(3, 640, 640), Yolov5sCost.INPUT_SHAPE);
-        assertEquals(Shape.of(3 * 85, 640 / 8, 640 / 8), Yolov5sCost.P3_OUTPUT_SHAPE);
-        assertEquals(Shape.of(3 * 85, 640 / 16, 640 / 16), Yolov5sCost.P4_OUTPUT_SHAPE);
-        assertEquals(Shape.of(3 * 85, 640 / 32, 640 / 32), Yolov5sCost.P5_OUTPUT_SHAPE);
+        assertEquals(Shape.of(3 * 85, 640 / 8, 640 / 8), Yolov5sCost.M0_OUTPUT_SHAPE);
+        // Detect's x[i].view(bs, 3, 85, ny, nx).permute(0, 1, 3, 4, 2): grids of 3 anchors x 85.
+        assertEquals(Shape.of(3, 640 / 8, 640 / 8, 85), Yolov5sCost.P3_OUTPUT_SHAPE);
+        assertEquals(Shape.of(3, 640 / 16, 640 / 16, 85), Yolov5sCost.P4_OUTPUT_SHAPE);
+        assertEquals(Shape.of(3, 640 / 32, 640 / 32, 85), Yolov5sCost.P5_OUTPUT_SHAPE);
+        assertEquals(0, Yolov5sCost.P3_FLOPS + Yolov5sCost.P4_FLOPS + Yolov5sCost.P5_FLOPS); // views and copies
         // what each Detect convolution reads: the head's C3s, 17 (P3/8), 20 (P4/16), 23 (P5/32)
         assertEquals(Shape.of(128, 80, 80), Yolov5sCost.C3_17_OUTPUT_SHAPE);
         assertEquals(Shape.of(256, 40, 40), Yolov5sCost.C3_20_OUTPUT_SHAPE);
