@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +44,7 @@ class DecoderMethodsTest {
     static void compileTiny() throws ClassNotFoundException {
         Compilation compilation = compile(TINY);
         assertThat(compilation).succeededWithoutWarnings();
-        cost = load(compilation, "com.example.TinyCost");
+        cost = GeneratedClasses.load(compilation, "com.example.TinyCost");
     }
 
     @Test
@@ -100,25 +97,4 @@ class DecoderMethodsTest {
         }
     }
 
-    /** Loads a class the compilation wrote, with netcost's dsl from this class's loader. */
-    private static Class<?> load(Compilation compilation, String name) throws ClassNotFoundException {
-        ClassLoader loader = new ClassLoader(DecoderMethodsTest.class.getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String className) throws ClassNotFoundException {
-                String path = className.replace('.', '/') + ".class";
-                for (JavaFileObject file : compilation.generatedFiles()) {
-                    if (file.getKind() == JavaFileObject.Kind.CLASS && file.toUri().getPath().endsWith(path)) {
-                        try (InputStream in = file.openInputStream()) {
-                            byte[] bytes = in.readAllBytes();
-                            return defineClass(className, bytes, 0, bytes.length);
-                        } catch (IOException e) {
-                            throw new ClassNotFoundException(className, e);
-                        }
-                    }
-                }
-                throw new ClassNotFoundException(className);
-            }
-        };
-        return Class.forName(name, true, loader);
-    }
 }

@@ -5,9 +5,6 @@ import static dev.netcost.processor.Compilations.compile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.InputStream;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +67,7 @@ class EncoderDecoderTest {
     static void compileTiny() throws ClassNotFoundException {
         Compilation compilation = compile(BLOCK, NET);
         assertThat(compilation).succeededWithoutWarnings();
-        cost = load(compilation, "com.example.TinyCost");
+        cost = GeneratedClasses.load(compilation, "com.example.TinyCost");
     }
 
     @Test
@@ -105,24 +102,4 @@ class EncoderDecoderTest {
         assertEquals(5L * 4, cost.getField("TOKENS_INPUT_BYTES").getLong(null));
     }
 
-    private static Class<?> load(Compilation compilation, String name) throws ClassNotFoundException {
-        ClassLoader loader = new ClassLoader(EncoderDecoderTest.class.getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String className) throws ClassNotFoundException {
-                String path = className.replace('.', '/') + ".class";
-                for (JavaFileObject file : compilation.generatedFiles()) {
-                    if (file.getKind() == JavaFileObject.Kind.CLASS && file.toUri().getPath().endsWith(path)) {
-                        try (InputStream in = file.openInputStream()) {
-                            byte[] bytes = in.readAllBytes();
-                            return defineClass(className, bytes, 0, bytes.length);
-                        } catch (IOException e) {
-                            throw new ClassNotFoundException(className, e);
-                        }
-                    }
-                }
-                throw new ClassNotFoundException(className);
-            }
-        };
-        return Class.forName(name, true, loader);
-    }
 }

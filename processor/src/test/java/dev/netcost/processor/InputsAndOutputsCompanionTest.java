@@ -62,7 +62,7 @@ class InputsAndOutputsCompanionTest {
     static void compileTheNetwork() throws ClassNotFoundException {
         compilation = compile(TWO_BY_TWO);
         assertThat(compilation).succeededWithoutWarnings();
-        cost = load(compilation, "com.example.NetCost");
+        cost = GeneratedClasses.load(compilation, "com.example.NetCost");
     }
 
     @Test
@@ -124,7 +124,7 @@ class InputsAndOutputsCompanionTest {
                 """);
         Compilation compiled = compile(src);
         assertThat(compiled).succeededWithoutWarnings();
-        Class<?> net = load(compiled, "com.example.NetCost");
+        Class<?> net = GeneratedClasses.load(compiled, "com.example.NetCost");
         assertEquals(Shape.of(4), net.getField("INPUT_SHAPE").get(null));
         assertEquals(Shape.of(6), net.getField("TOKENS_INPUT_SHAPE").get(null));
         assertEquals(24L, net.getField("TOKENS_INPUT_BYTES").getLong(null)); // 6 elements of 4 bytes
@@ -149,7 +149,7 @@ class InputsAndOutputsCompanionTest {
                 """);
         Compilation compiled = compile(src);
         assertThat(compiled).succeededWithoutWarnings();
-        Class<?> net = load(compiled, "com.example.NetCost");
+        Class<?> net = GeneratedClasses.load(compiled, "com.example.NetCost");
         assertEquals(Shape.of(6, 10), net.getField("OUTPUT_SHAPE").get(null));
         assertThat(Compilations.companion(compiled)).doesNotContain("_ONLY_");
         assertThat((String) net.getMethod("summary").invoke(null)).startsWith("Net: batch 1, float32\n"
@@ -253,25 +253,4 @@ class InputsAndOutputsCompanionTest {
         }
     }
 
-    /** Loads a class the compilation wrote, with netcost's dsl from this class's loader. */
-    private static Class<?> load(Compilation compilation, String name) throws ClassNotFoundException {
-        ClassLoader loader = new ClassLoader(InputsAndOutputsCompanionTest.class.getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String className) throws ClassNotFoundException {
-                String path = "/" + className.replace('.', '/') + ".class";
-                for (JavaFileObject file : compilation.generatedFiles()) {
-                    if (file.getKind() == JavaFileObject.Kind.CLASS && file.toUri().getPath().endsWith(path)) {
-                        try (InputStream in = file.openInputStream()) {
-                            byte[] bytes = in.readAllBytes();
-                            return defineClass(className, bytes, 0, bytes.length);
-                        } catch (IOException e) {
-                            throw new ClassNotFoundException(className, e);
-                        }
-                    }
-                }
-                throw new ClassNotFoundException(className);
-            }
-        };
-        return Class.forName(name, true, loader);
-    }
 }

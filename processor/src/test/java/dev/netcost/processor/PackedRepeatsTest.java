@@ -6,7 +6,6 @@ import static dev.netcost.processor.Compilations.compile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.testing.compile.Compilation;
@@ -15,7 +14,6 @@ import dev.netcost.Shape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -105,7 +103,7 @@ class PackedRepeatsTest {
     void theClassReadsBackEveryRowOfTheReport() throws Exception {
         Compilation compilation = compile(UNIT, PAIR, NET);
         assertThat(compilation).succeededWithoutWarnings();
-        Class<?> cost = load(compilation, "com.example.NetCost");
+        Class<?> cost = GeneratedClasses.load(compilation, "com.example.NetCost");
         List<Layer> layers = layers(cost, "LAYERS");
         List<Layer> blocks = layers(cost, "BLOCKS");
         // stage: 2 layers in stage[0] (its add is off), 3 in each of the 3 others; pairs: 3 units
@@ -157,7 +155,7 @@ class PackedRepeatsTest {
         for (String line : source.substring(pre, source.lastIndexOf('\n', source.indexOf("</pre>"))).split("\n")) {
             javadoc.append(line.replaceFirst("^ \\* ?", "")).append('\n');
         }
-        String table = (String) load(compilation, "com.example.DeepCost").getMethod("summary", int.class)
+        String table = (String) GeneratedClasses.load(compilation, "com.example.DeepCost").getMethod("summary", int.class)
                 .invoke(null, 2);
         int rows = 0;
         for (int line = 0; line < 4; line++) {
@@ -214,31 +212,4 @@ class PackedRepeatsTest {
         }
     }
 
-    /** Loads a class the compilation wrote, with netcost's dsl from this class's loader. */
-    private static Class<?> load(Compilation compilation, String name) throws ClassNotFoundException {
-        List<JavaFileObject> classes = new ArrayList<>();
-        for (JavaFileObject file : compilation.generatedFiles()) {
-            if (file.getKind() == JavaFileObject.Kind.CLASS) {
-                classes.add(file);
-            }
-        }
-        ClassLoader loader = new ClassLoader(PackedRepeatsTest.class.getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String className) throws ClassNotFoundException {
-                String path = className.replace('.', '/') + ".class";
-                for (JavaFileObject file : classes) {
-                    if (file.toUri().getPath().endsWith(path)) {
-                        try (InputStream in = file.openInputStream()) {
-                            byte[] bytes = in.readAllBytes();
-                            return defineClass(className, bytes, 0, bytes.length);
-                        } catch (IOException e) {
-                            throw new ClassNotFoundException(className, e);
-                        }
-                    }
-                }
-                throw new ClassNotFoundException(className);
-            }
-        };
-        return Class.forName(name, true, loader);
-    }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.testing.compile.Compilation;
+import dev.netcost.processor.GeneratedClasses;
 import com.google.testing.compile.JavaFileObjects;
 import dev.netcost.InputKind;
 import dev.netcost.Shape;
@@ -31,7 +32,6 @@ import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.Problem;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -159,24 +159,7 @@ class InputsAndOutputsWriteTest {
         Compilation compilation = javac().withOptions(STRICT).compile(NETWORK,
                 JavaFileObjects.forSourceString("com.example.NetCost", source(analysis)));
         assertThat(compilation).succeededWithoutWarnings();
-        ClassLoader loader = new ClassLoader(InputsAndOutputsWriteTest.class.getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String className) throws ClassNotFoundException {
-                String path = "/" + className.replace('.', '/') + ".class";
-                for (JavaFileObject file : compilation.generatedFiles()) {
-                    if (file.getKind() == JavaFileObject.Kind.CLASS && file.toUri().getPath().endsWith(path)) {
-                        try (InputStream in = file.openInputStream()) {
-                            byte[] bytes = in.readAllBytes();
-                            return defineClass(className, bytes, 0, bytes.length);
-                        } catch (IOException e) {
-                            throw new ClassNotFoundException(className, e);
-                        }
-                    }
-                }
-                throw new ClassNotFoundException(className);
-            }
-        };
-        return Class.forName("com.example.NetCost", true, loader);
+        return GeneratedClasses.load(compilation, "com.example.NetCost");
     }
 
     private static boolean declares(Class<?> type, String field) {
