@@ -885,6 +885,40 @@ class DiagnosticsCatalogueTest {
                 "String memory() default \"input\";"), "@ReLU Layer relu;", "@B @With(args = \"memory = relu\") Layer b;"),
                 "[netcost:expression] b: memory takes a constant, not an expression; write it on @B",
                 "\"memory = relu\"", "\"memory = relu\""));
+        // Found by review: names that would read the wrong tensor, and reads that bypass the rules.
+        List<NetworkSource> shadowed = withBlock("@Block\n@interface B {\n    String memory();\n    class Layers {\n"
+                + "        @ReLU Layer memory;\n        @Add({\"input\", \"memory\"}) Layer sum;\n    }\n}\n",
+                "@ReLU Layer relu;", "@B(memory = \"relu\") Layer b;");
+        cases.add(new Case("a block field named as its tensor parameter", List.of(shadowed.get(1), shadowed.get(0)),
+                "[netcost:duplicate-name] memory: B's tensor parameter is named memory too, and a layer reads a tensor"
+                        + " by its name; rename the field", "@ReLU Layer memory", "@ReLU"));
+        List<NetworkSource> namedInput = withBlock("@Block\n@interface B {\n    String input();\n    class Layers {\n"
+                + "        @ReLU Layer relu;\n    }\n}\n", "@ReLU Layer relu;", "@B(input = \"relu\") Layer b;");
+        cases.add(new Case("a tensor parameter named input", List.of(namedInput.get(1), namedInput.get(0)),
+                "[netcost:duplicate-name] input: a block's input is already named `input`; name the tensor parameter"
+                        + " otherwise", "String input()", "input"));
+        cases.add(new Case("a block's tensor that runs only in training", withBlock(reads, "@ReLU Layer relu;",
+                "@ReLU @TrainingOnly Layer aux;", "@B(memory = \"aux\") @From(\"relu\") Layer b;"),
+                "[netcost:training-only] b: memory = \"aux\" names a field that runs only in training (@TrainingOnly),"
+                        + " and b runs at inference too, where there is no such tensor to read; name a field that runs"
+                        + " at inference, or mark b @TrainingOnly as well", "memory = \"aux\"", "\"aux\""));
+        cases.add(new Case("a weight tied to an input", net("@Network", "@Input(shape = {8}, kind = InputKind.IDS)"
+                + " Layer tokens;", "@Embedding(vocab = 10, dim = 4) @Tied(\"tokens\") Layer e;"),
+                "[netcost:tied] e: @Tied(\"tokens\") names the layer whose weight this one shares, but `tokens` is an"
+                        + " input, which has no weight; name a layer above", "@Tied(\"tokens\")", "\"tokens\""));
+        cases.add(new Case("a decoder's cross-attention on what it decodes", net("@Network(input = {8})\n@Decoder",
+                "@Embedding(vocab = 100, dim = 16) Layer emb;", "@MultiHeadAttention(heads = 2, causal = true) Layer self;",
+                "@Linear(out = 16) Layer mem;", "@CrossAttention(heads = 2, memory = \"mem\") @From(\"self\") Layer cross;"),
+                "[netcost:decoder] cross: its memory, mem, depends on the tokens the @Decoder generates, so its keys"
+                        + " and values would grow with every token rather than be an encoder's, computed once; attend to"
+                        + " an encoder's output, or use @MultiHeadAttention", "@CrossAttention", "@CrossAttention"));
+        NetworkSource base = NetworkSource.example("Base", "@Network\npublic class Base {\n"
+                + "    @Input(shape = {3, 8, 8}) Layer x;\n    @Conv(out = 4, kernel = 1) Layer conv;\n}\n");
+        NetworkSource derived = NetworkSource.example("Derived", "@Network\nclass Derived extends Base {\n"
+                + "    @Input(shape = {5}) Layer x;\n    @Linear(out = 4) Layer head;\n}\n");
+        cases.add(new Case("an input named as an inherited one", List.of(base, derived),
+                "[netcost:duplicate-name] x: a field above in Derived, of a class it extends, is named x too, and a"
+                        + " layer reads a tensor by its name; rename one of them", "@Input(shape = {5})", "@Input"));
         return cases;
     }
 

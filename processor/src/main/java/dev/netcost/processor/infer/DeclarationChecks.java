@@ -19,6 +19,7 @@ import dev.netcost.processor.model.expr.ExprException;
 import dev.netcost.processor.model.expr.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,10 @@ final class DeclarationChecks {
                 Problem::onLayer, problems);
         firstField(network).ifPresent(problems::add);
         decoded(network).ifPresent(problems::add);
-        trainingOnly(network.name(), network.nodes(), Message.TRAINING_ONLY_NETWORK_OUTPUT, Problem::onLayer, problems);
+        // With @Output fields, the last field is no output unless marked, and a marked one is never
+        // training-only (the reader says so): the last field may then run only in training.
+        trainingOnly(network.name(), network.nodes(), network.outputs().isEmpty()
+                ? Optional.of(Message.TRAINING_ONLY_NETWORK_OUTPUT) : Optional.empty(), Problem::onLayer, problems);
         for (BlockDecl block : network.blocks().values().stream()
                 .sorted((a, b) -> a.qualifiedName().compareTo(b.qualifiedName())).toList()) {
             Map<String, ValueType> scope = new LinkedHashMap<>();
@@ -56,7 +60,7 @@ final class DeclarationChecks {
             BiFunction<Integer, Fault, Problem> inBlock = (node, fault) -> Problem.inBlock(block.qualifiedName(), node,
                     fault);
             checkNodes(block.name(), block.nodes(), scope, network, true, block.tensors(), inBlock, problems);
-            trainingOnly(block.name(), block.nodes(), Message.TRAINING_ONLY_BLOCK_OUTPUT, inBlock, problems);
+            trainingOnly(block.name(), block.nodes(), Optional.of(Message.TRAINING_ONLY_BLOCK_OUTPUT), inBlock, problems);
         }
         return problems;
     }
@@ -71,13 +75,20 @@ final class DeclarationChecks {
             List<Problem> problems) {
         Set<String> above = new LinkedHashSet<>(tensors);
         Set<String> layersAbove = new LinkedHashSet<>();
+        Set<String> blocksAbove = new HashSet<>();
         Set<String> all = new LinkedHashSet<>();
         nodes.forEach(n -> all.add(n.name()));
+        Set<String> seen = new LinkedHashSet<>();
         for (NodeDecl node : nodes) {
             List<Fault> faults = new ArrayList<>();
+            if (tensors.contains(node.name())) {
+                faults.add(Message.FIELD_NAMED_AS_TENSOR_PARAMETER.onAnnotation(node.name(), owner));
+            } else if (!seen.add(node.name())) {
+                faults.add(Message.FIELD_NAME_TWICE.onAnnotation(node.name(), owner));
+            }
             if (node instanceof LayerDecl layer && layer.tied().isPresent()
                     && !layersAbove.contains(layer.tied().get())) {
-                faults.add(untied(node.name(), layer.tied().get(), owner, above, all, layersAbove));
+                faults.add(untied(node.name(), layer.tied().get(), owner, above, all, layersAbove, blocksAbove));
             }
             boolean merge = node instanceof LayerDecl layer && isMerge(layer);
             if (merge && node.inputs().size() < 2) {
@@ -123,6 +134,8 @@ final class DeclarationChecks {
             above.add(node.name());
             if (node instanceof LayerDecl) {
                 layersAbove.add(node.name());
+            } else if (node instanceof BlockUse) {
+                blocksAbove.add(node.name());
             }
         }
     }
@@ -182,9 +195,10 @@ final class DeclarationChecks {
      * network or a block, by name or by coming right after it; and its last field, whose output is
      * {@code owner}'s, runs at inference.
      *
-     * @param lastField the message for a training-only last field: the network's or the block's
+     * @param lastField the message for a training-only last field: the network's or the block's;
+     *     empty when the last field is no output (a network that marks its outputs)
      */
-    private static void trainingOnly(String owner, List<NodeDecl> nodes, Message lastField,
+    private static void trainingOnly(String owner, List<NodeDecl> nodes, Optional<Message> lastField,
             BiFunction<Integer, Fault, Problem> place, List<Problem> problems) {
         Map<String, Integer> above = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -207,13 +221,21 @@ final class DeclarationChecks {
                                     side.attr().javaName(), side.name()))));
                     layer.tied().filter(tied -> isTrainingOnly(tied, nodes, above)).ifPresent(tied -> problems.add(
                             place.apply(node.index(), Message.TRAINING_ONLY_TIED.on(Attr.TIED, node.name(), tied))));
+                } else if (node instanceof BlockUse use) {
+                    // A tensor the block reads besides its input, placed on the argument that names it.
+                    use.tensors().forEach((param, named) -> {
+                        if (isTrainingOnly(named, nodes, above)) {
+                            problems.add(place.apply(node.index(), Message.TRAINING_ONLY_SIDE.onArgument(param,
+                                    node.name(), param, named)));
+                        }
+                    });
                 }
             }
             above.putIfAbsent(node.name(), i);
         }
-        if (!nodes.isEmpty() && nodes.get(nodes.size() - 1).trainingOnly()) {
+        if (lastField.isPresent() && !nodes.isEmpty() && nodes.get(nodes.size() - 1).trainingOnly()) {
             NodeDecl last = nodes.get(nodes.size() - 1);
-            problems.add(place.apply(last.index(), lastField.on(Attr.TRAINING_ONLY, last.name(), owner)));
+            problems.add(place.apply(last.index(), lastField.get().on(Attr.TRAINING_ONLY, last.name(), owner)));
         }
     }
 
@@ -254,7 +276,7 @@ final class DeclarationChecks {
      * network or block: the message for what {@code source} is, naming the layers above if any.
      */
     private static Fault untied(String field, String source, String owner, Set<String> above, Set<String> all,
-            Set<String> layersAbove) {
+            Set<String> layersAbove, Set<String> blocksAbove) {
         List<Object> values = new ArrayList<>(List.of(field));
         Message bare;
         Message naming;
@@ -263,7 +285,9 @@ final class DeclarationChecks {
             naming = Message.TIED_TO_ITSELF_NAMING_LAYERS_ABOVE;
         } else {
             values.add(source);
-            if (above.contains(source)) {
+            if (above.contains(source) && !blocksAbove.contains(source)) {
+                return Message.TIED_TO_TENSOR.on(Attr.TIED, field, source); // an input or a tensor parameter
+            } else if (above.contains(source)) {
                 bare = Message.TIED_TO_BLOCK;
                 naming = Message.TIED_TO_BLOCK_NAMING_LAYERS_ABOVE;
             } else if (all.contains(source)) {

@@ -25,9 +25,10 @@ final class DecoderAnalysis {
      * The figures of a sound network, or empty after adding to {@code problems} why there are none.
      *
      * @param decoderLayers the layers that depend on the decoded input: a decode step runs them alone
+     * @param decodedInput  the name of the input the decoder generates tokens into
      */
     static Optional<DecoderFigures> analyze(NetworkDecl network, List<LayerAnalysis> layers,
-            java.util.BitSet decoderLayers, Cost total, List<Problem> problems) {
+            java.util.BitSet decoderLayers, String decodedInput, Cost total, List<Problem> problems) {
         int before = problems.size();
         // One problem per network field: a block repeated 32 times has one mistake, not 32.
         java.util.Set<Integer> reported = new java.util.HashSet<>();
@@ -37,6 +38,13 @@ final class DecoderAnalysis {
         int attentionLayers = 0;
         long kvBytes = 0;
         long crossKvBytes = 0;
+        int crossLayers = 0;
+        // Who made what the decode step computes: a memory made by one of them is no encoder's.
+        java.util.Set<String> decoded = new java.util.HashSet<>();
+        decoded.add(decodedInput);
+        for (int i = decoderLayers.nextSetBit(0); i >= 0; i = decoderLayers.nextSetBit(i + 1)) {
+            decoded.add(layers.get(i).path());
+        }
         long kvBytesPerToken = 0;
         long decodeMacs = 0;
         long decodePerContextToken = 0;
@@ -84,9 +92,18 @@ final class DecoderAnalysis {
                     kvBytes = Math.addExact(kvBytes, Math.multiplyExact(perToken, tokens));
                 }
                 if (op instanceof CrossAttention cross && layer.side().isPresent()) {
+                    if (decoded.contains(layer.side().get().producer())) {
+                        // Its keys and values would grow with every token: no cache of an encoder's.
+                        if (reported.add(layer.topNode())) {
+                            problems.add(Problem.onLayer(layer.topNode(), Message.DECODER_MEMORY_DECODED
+                                    .onAnnotation(layer.path(), layer.side().get().producer())));
+                        }
+                        continue;
+                    }
                     // The encoder's keys and values, projected once at prefill and kept for every step.
                     crossKvBytes = Math.addExact(crossKvBytes, Math.multiplyExact(Math.multiplyExact(batch,
                             cross.cachedOnce(in, layer.side().get())), bytes));
+                    crossLayers++;
                 }
                 decodeMacs = Math.addExact(decodeMacs, decode.get().at(tokens));
                 decodePerContextToken = Math.addExact(decodePerContextToken, decode.get().macsPerContextToken());
@@ -98,7 +115,10 @@ final class DecoderAnalysis {
             problems.add(Problem.onNetwork(Message.KV_CACHE_OVERFLOW.on(Attr.DECODER, network.name())));
             return Optional.empty();
         }
-        if (attentionLayers == 0) {
+        if (attentionLayers == 0 && crossLayers > 0) {
+            context = 0; // cross-attention alone: nothing cached grows with the context
+        }
+        if (attentionLayers == 0 && crossLayers == 0 && problems.size() == before) {
             // Named, the input is to blame; unnamed, the network has no attention.
             problems.add(Problem.onNetwork(network.decodes().isEmpty()
                     ? Message.DECODER_WITHOUT_ATTENTION.on(Attr.DECODER, network.name())

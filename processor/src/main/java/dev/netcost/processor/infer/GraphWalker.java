@@ -39,6 +39,8 @@ final class GraphWalker implements BlockExpansion.Passes {
     private final Interner shared = new Interner();
     /** The tensors each layer reads, by layer: the graph the outputs' and the decoder's sweeps follow. */
     private final List<int[]> reads = new ArrayList<>();
+    /** By layer, the layer whose weight it shares ({@code @Tied}), or -1. */
+    private final List<Integer> tiedTo = new ArrayList<>();
     private int decoded = -1;
     private Cost total = Cost.ZERO;
     private Cost trainingOnly = Cost.ZERO;
@@ -179,6 +181,12 @@ final class GraphWalker implements BlockExpansion.Passes {
                     need[producer] = need[producer] == none || need[producer] == need[i] ? need[i] : several;
                 }
             }
+            // A layer that shares another's weight needs that layer's weight: dropping the one
+            // output would not drop it.
+            int source = tiedTo.get(i);
+            if (source >= 0) {
+                need[source] = need[source] == none || need[source] == need[i] ? need[i] : several;
+            }
         }
         Cost[] only = new Cost[outputTensors.length];
         java.util.Arrays.fill(only, Cost.ZERO);
@@ -190,7 +198,7 @@ final class GraphWalker implements BlockExpansion.Passes {
         List<OutputAnalysis> outputs = new ArrayList<>();
         for (int k = 0; k < outputTensors.length; k++) {
             outputs.add(new OutputAnalysis(nodes.get(k).name(), nodes.get(k).index(), tensors.shape(outputTensors[k]),
-                    shared.intern(only[k])));
+                    shared.intern(only[k]), tensors.producer(outputTensors[k])));
         }
         return outputs;
     }
@@ -211,6 +219,11 @@ final class GraphWalker implements BlockExpansion.Passes {
      * For a {@code @Decoder}, the layers that depend on the input it decodes, by what they read:
      * those a decode step runs. The others (an encoder) run once, at prefill. One sweep forward.
      */
+    /** The name of the input a {@code @Decoder} generates tokens into, as its tensor's producer. */
+    String decodedInput() {
+        return decoded < 0 ? "" : tensors.producer(decoded);
+    }
+
     java.util.BitSet decoderLayers() {
         java.util.BitSet depends = new java.util.BitSet();
         if (decoded < 0) {
@@ -273,6 +286,8 @@ final class GraphWalker implements BlockExpansion.Passes {
                 tensors.read(t, index);
             }
             reads.add(layer.inputs().stream().mapToInt(Integer::intValue).toArray());
+            tiedTo.add(layer.tie().flatMap(t -> t.layer().isPresent() ? Optional.of(t.layer().getAsInt())
+                    : Optional.empty()).orElse(-1));
             int output = tensors.add(out, shaped.get().outLayout(), index, layer.path());
             return Optional.of(new BlockExpansion.Step(output, index, shaped.get().op()));
         } catch (ArithmeticException overflow) {

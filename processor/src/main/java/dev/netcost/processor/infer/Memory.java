@@ -82,8 +82,8 @@ final class Memory {
             alive.add(new NetworkAnalysis.Named(a.producer(), a.bytes()));
         }
         return new NetworkAnalysis.Memory(Math.multiplyExact(Math.addExact(total.params(), total.buffers()),
-                bytesPerElement), peak.bytes(), moved, peak.layer() < 0 ? NodeDecl.INPUT : layers.get(peak.layer()).path(),
-                alive);
+                bytesPerElement), peak.bytes(), moved, peak.layer() >= 0 ? layers.get(peak.layer()).path()
+                : alive.isEmpty() ? NodeDecl.INPUT : alive.get(0).name(), alive); // no layer: the largest input
     }
 
     private long activationBytes(Shape output) {

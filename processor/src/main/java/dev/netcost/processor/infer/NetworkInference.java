@@ -32,7 +32,8 @@ public final class NetworkInference {
     public static NetworkAnalysis analyze(NetworkDecl network) {
         List<Problem> problems = new ArrayList<>();
         Shape input = checkInput(network, problems);
-        boolean inputsOk = problems.isEmpty() && checkInputFields(network, problems);
+        boolean inputsOk = problems.isEmpty();
+        inputsOk &= checkInputFields(network, problems);
         checkBatch(network, problems);
         List<Problem> declarations = new ArrayList<>(DeclarationChecks.check(network));
         declarations.addAll(AttributeChecks.blocks(network));
@@ -49,7 +50,7 @@ public final class NetworkInference {
         }
         List<Problem> all = new ArrayList<>(analysis.problems());
         java.util.Optional<DecoderFigures> decoder = DecoderAnalysis.analyze(network, analysis.layers(),
-                walker.decoderLayers(), analysis.total(), all);
+                walker.decoderLayers(), walker.decodedInput(), analysis.total(), all);
         return analysis.withDecoder(decoder, all);
     }
 

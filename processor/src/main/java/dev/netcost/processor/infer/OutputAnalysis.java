@@ -12,5 +12,11 @@ import dev.netcost.processor.model.Cost;
  * @param shape one sample
  * @param only  the figures of the layers that only this output needs, which no other output and
  *     no layer another output needs reads: what dropping it would save (for the whole batch)
+ * @param producer who made its tensor: a layer's path, or an input's name (a field whose
+ *     {@code @If} is false passes on the tensor it reads)
  */
-public record OutputAnalysis(String name, int node, Shape shape, Cost only) {}
+public record OutputAnalysis(String name, int node, Shape shape, Cost only, String producer) {
+    public OutputAnalysis {
+        java.util.Objects.requireNonNull(producer, "producer");
+    }
+}

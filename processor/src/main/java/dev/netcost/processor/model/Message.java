@@ -475,6 +475,9 @@ public enum Message {
     TIED_TO_ITSELF_NAMING_LAYERS_ABOVE(ProblemKind.TIED, "%1$s: @Tied(\"%1$s\") names the layer whose weight this one"
             + " shares, but `%1$s` is this layer itself; the layers above are %2$s"),
     /** The field, the block. */
+    /** The field, the input or tensor it names. */
+    TIED_TO_TENSOR(ProblemKind.TIED, "%1$s: @Tied(\"%2$s\") names the layer whose weight this one shares, but `%2$s`"
+            + " is an input, which has no weight; name a layer above"),
     TIED_TO_BLOCK(ProblemKind.TIED, "%1$s: @Tied(\"%2$s\") names the layer whose weight this one shares, but"
             + " `%2$s` is a block, and a block has no one weight to share"),
     /** The field, the block, the layers above. */
@@ -520,6 +523,10 @@ public enum Message {
             + " generates, as @Decoder(\"tokens\")"),
     /** The network, the name, its inputs. */
     DECODER_INPUT_UNKNOWN(ProblemKind.DECODER, "%s: @Decoder(\"%s\") names no input; its inputs are %s"),
+    /** The layer's path, the producer of its memory. */
+    DECODER_MEMORY_DECODED(ProblemKind.DECODER, "%s: its memory, %s, depends on the tokens the @Decoder generates,"
+            + " so its keys and values would grow with every token rather than be an encoder's, computed once;"
+            + " attend to an encoder's output, or use @MultiHeadAttention"),
     /** The network, the decoded input. */
     DECODER_NOTHING_TO_DECODE(ProblemKind.DECODER, "%s: no attention layer depends on %s, the input the @Decoder"
             + " generates tokens into, so there is nothing to decode; read it with a layer, or name another input"),
@@ -729,6 +736,17 @@ public enum Message {
     // reserved-name
     INPUT_AS_FIELD_NAME(ProblemKind.RESERVED_NAME, "a field may not be named `input`: @From(\"input\") and merges"
             + " use that name for the input of the network or block; rename the field"),
+
+    // duplicate-name
+    /** The field, the network. */
+    FIELD_NAME_TWICE(ProblemKind.DUPLICATE_NAME, "%1$s: a field above in %2$s, of a class it extends, is named %1$s"
+            + " too, and a layer reads a tensor by its name; rename one of them"),
+    /** The field, the block. */
+    FIELD_NAMED_AS_TENSOR_PARAMETER(ProblemKind.DUPLICATE_NAME, "%1$s: %2$s's tensor parameter is named %1$s too, and"
+            + " a layer reads a tensor by its name; rename the field"),
+    /** The block. */
+    TENSOR_PARAMETER_NAMED_INPUT(ProblemKind.DUPLICATE_NAME, "input: a block's input is already named `input`; name"
+            + " the tensor parameter otherwise"),
 
     // recursive-block
     /** The field, the block, the cycle ({@code A > B > A}). */

@@ -78,6 +78,8 @@ public enum ProblemKind implements DiagnosticId {
     TRAINING_ONLY("training-only"),
     /** A field named {@code input}, which would hide the input of its network or block. */
     RESERVED_NAME("reserved-name"),
+    /** A field named as a field above (a superclass's) or as its block's tensor parameter: a name reads one tensor. */
+    DUPLICATE_NAME("duplicate-name"),
     /** A block that contains itself, directly or through other blocks. */
     RECURSIVE_BLOCK("recursive-block"),
     /** A {@code @Block} without a nested {@code Layers} class of layer fields. */

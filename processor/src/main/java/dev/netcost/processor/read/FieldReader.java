@@ -393,8 +393,8 @@ final class FieldReader {
                 args.put(written, new AttrValue.Constant(i.longValue()));
             } else if (value instanceof Boolean b) {
                 args.put(written, new AttrValue.Constant(b));
-            } else if (value instanceof String tensor) {
-                tensors.put(written, tensor);
+            } else if (value instanceof String tensor && !tensor.isEmpty()) {
+                tensors.put(written, tensor); // "" names nothing: reported as not named, below
             }
         }
         for (String tensor : block.get().tensors()) {
@@ -479,7 +479,10 @@ final class FieldReader {
         TypeElement layers = null;
         for (Element member : type.getEnclosedElements()) {
             if (member instanceof ExecutableElement method) {
-                if (BlockParameters.isTensor(method)) {
+                if (BlockParameters.isTensor(method) && method.getSimpleName().contentEquals(NodeDecl.INPUT)) {
+                    problem(Message.TENSOR_PARAMETER_NAMED_INPUT, new SourceLocation(method, Optional.empty(),
+                            Optional.empty()));
+                } else if (BlockParameters.isTensor(method)) {
                     tensors.add(method.getSimpleName().toString());
                 } else {
                     BlockParameters.read(method, problems).ifPresent(params::add);

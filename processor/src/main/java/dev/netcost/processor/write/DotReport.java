@@ -120,40 +120,19 @@ final class DotReport {
     }
 
     /**
-     * A node per output, drawn twice outlined, and an edge to it from the layer that makes its
-     * tensor. Its id holds a space, which no layer's path or input's name does.
+     * A node per output, drawn twice outlined, and an edge to it from the layer or input that
+     * made its tensor. Its id holds a space, which no layer's path or input's name does.
      */
     private static void outputs(NetworkAnalysis analysis, Writer dot) throws IOException {
         for (OutputAnalysis output : analysis.outputs()) {
             String node = "output " + output.name();
             dot.append("  ").append(Json.quote(node)).append(" [shape=oval, peripheries=2, label=")
                     .append(Json.quote(output.name() + "\n" + output.shape())).append("];\n");
-            Optional<String> producer = producer(analysis, output);
-            if (producer.isPresent()) {
-                dot.append("  ").append(Json.quote(producer.get())).append(" -> ").append(Json.quote(node))
-                        .append(" [label=").append(Json.quote(output.shape().toString())).append("];\n");
-            }
+            dot.append("  ").append(Json.quote(output.producer())).append(" -> ").append(Json.quote(node))
+                    .append(" [label=").append(Json.quote(output.shape().toString())).append("];\n");
         }
     }
 
-    /**
-     * The layer that makes an output's tensor: the last of its field's layers, a block's too; an
-     * input's name for an input marked as an output; none for a field that makes no layer.
-     */
-    private static Optional<String> producer(NetworkAnalysis analysis, OutputAnalysis output) {
-        List<LayerAnalysis> layers = analysis.layers();
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            if (layers.get(i).topNode() == output.node()) {
-                return Optional.of(layers.get(i).path());
-            }
-        }
-        for (InputAnalysis input : analysis.inputs()) {
-            if (input.name().equals(output.name())) {
-                return Optional.of(input.name());
-            }
-        }
-        return Optional.empty();
-    }
 
     /**
      * The output of the layer that made each tensor read. A layer reads mostly what one of the

@@ -132,7 +132,7 @@ class InputsAndOutputsWriteTest {
         for (String name : outputs) {
             FieldAnalysis field = fields.stream().filter(f -> f.decl().name().equals(name)).findFirst().orElseThrow();
             outputAnalyses.add(new OutputAnalysis(name, field.decl().index(), field.output(),
-                    name.equals("a") ? A : B));
+                    name.equals("a") ? A : B, name));
         }
         NetworkDecl network = new NetworkDecl("com.example", List.of("Net"), networkInput, 1,
                 dev.netcost.DType.FLOAT32, nodes, java.util.Map.of(), Optional.empty(), decoder.isPresent(),
@@ -286,7 +286,7 @@ class InputsAndOutputsWriteTest {
         assertEquals(List.of(), CompanionNames.of(analysis).clashes());
         analysis = new NetworkAnalysis(two.network(), two.input(), two.layers(), two.blocks(), fields, two.total(),
                 two.memory(), List.of(), Optional.empty(), Cost.ZERO, two.inputs(), List.of(two.outputs().get(0),
-                        new OutputAnalysis("aOnly", 2, Shape.of(2), B)));
+                        new OutputAnalysis("aOnly", 2, Shape.of(2), B, "aOnly")));
         List<Problem> clashes = CompanionNames.of(analysis).clashes();
         assertEquals(1, clashes.size(), clashes.toString());
         assertEquals(2, clashes.get(0).node().getAsInt());
