@@ -40,6 +40,12 @@ public @interface Network {
      */
     int[] input() default {};
 
+    /**
+     * What {@link #input()} holds, as an {@link Input}'s {@code kind}: {@code IDS} for token ids,
+     * which the summary and the reports then name so; {@code TOKENS} for tokens already embedded.
+     */
+    InputKind inputKind() default InputKind.FEATURES;
+
     /** Samples per forward pass. Multiplies every MAC and FLOP figure, never a parameter count. */
     int batch() default 1;
 

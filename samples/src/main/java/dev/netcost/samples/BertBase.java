@@ -2,6 +2,7 @@ package dev.netcost.samples;
 
 import dev.netcost.Dropout;
 import dev.netcost.Embedding;
+import dev.netcost.InputKind;
 import dev.netcost.Layer;
 import dev.netcost.LayerNorm;
 import dev.netcost.Linear;
@@ -18,7 +19,7 @@ import dev.netcost.samples.blocks.BertLayer;
  * word, position and token-type embeddings, 12 post-norm layers of 12 heads, and the pooler
  * (a dense layer and tanh on the first token).
  */
-@Network(input = {512})
+@Network(input = {512}, inputKind = InputKind.IDS)
 public class BertBase {
     @Embedding(vocab = 30522, dim = 768) Layer wordEmbeddings;
     @PositionEmbedding(length = 512) Layer positionEmbeddings;

@@ -3,6 +3,7 @@ package dev.netcost.samples;
 import dev.netcost.Decoder;
 import dev.netcost.Dropout;
 import dev.netcost.Embedding;
+import dev.netcost.InputKind;
 import dev.netcost.Layer;
 import dev.netcost.LayerNorm;
 import dev.netcost.Linear;
@@ -16,7 +17,7 @@ import dev.netcost.samples.blocks.TransformerLayer;
  * GPT-2 small, as Hugging Face's {@code GPT2LMHeadModel} on its full context of 1,024 tokens: 12
  * causal pre-norm layers of 12 heads, and a language-model head tied to the token embedding.
  */
-@Network(input = {1024})
+@Network(input = {1024}, inputKind = InputKind.IDS)
 @Decoder
 public class Gpt2 {
     @Embedding(vocab = 50257, dim = 768) Layer wte;

@@ -3,6 +3,7 @@ package dev.netcost.samples;
 import dev.netcost.DType;
 import dev.netcost.Decoder;
 import dev.netcost.Embedding;
+import dev.netcost.InputKind;
 import dev.netcost.Layer;
 import dev.netcost.Linear;
 import dev.netcost.Network;
@@ -15,7 +16,7 @@ import dev.netcost.samples.blocks.LlamaLayer;
  * configuration, on its full context of 4,096 tokens in float16: 32 layers of 32 heads (as many
  * key/value heads), an MLP of 11,008, and an untied head.
  */
-@Network(input = {4096}, dtype = DType.FLOAT16)
+@Network(input = {4096}, inputKind = InputKind.IDS, dtype = DType.FLOAT16)
 @Decoder
 public class Llama2_7B {
     @Embedding(vocab = 32000, dim = 4096) Layer embedTokens;

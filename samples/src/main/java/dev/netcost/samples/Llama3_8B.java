@@ -3,6 +3,7 @@ package dev.netcost.samples;
 import dev.netcost.DType;
 import dev.netcost.Decoder;
 import dev.netcost.Embedding;
+import dev.netcost.InputKind;
 import dev.netcost.Layer;
 import dev.netcost.Linear;
 import dev.netcost.Network;
@@ -15,7 +16,7 @@ import dev.netcost.samples.blocks.LlamaLayer;
  * configuration, on its full context of 8,192 tokens in bfloat16: 32 layers of 32 query heads
  * sharing 8 key/value heads, an MLP of 14,336, a vocabulary of 128,256, and an untied head.
  */
-@Network(input = {8192}, dtype = DType.BFLOAT16)
+@Network(input = {8192}, inputKind = InputKind.IDS, dtype = DType.BFLOAT16)
 @Decoder
 public class Llama3_8B {
     @Embedding(vocab = 128256, dim = 4096) Layer embedTokens;

@@ -3,6 +3,7 @@ package dev.netcost.samples;
 import dev.netcost.DType;
 import dev.netcost.Decoder;
 import dev.netcost.Embedding;
+import dev.netcost.InputKind;
 import dev.netcost.Layer;
 import dev.netcost.Linear;
 import dev.netcost.Network;
@@ -16,7 +17,7 @@ import dev.netcost.samples.blocks.LlamaLayer;
  * an untied head, on 4,096 tokens (its sliding window) in bfloat16. Within the window, sliding-window
  * attention computes what full attention does.
  */
-@Network(input = {4096}, dtype = DType.BFLOAT16)
+@Network(input = {4096}, inputKind = InputKind.IDS, dtype = DType.BFLOAT16)
 @Decoder
 public class Mistral7B {
     @Embedding(vocab = 32000, dim = 4096) Layer embedTokens;

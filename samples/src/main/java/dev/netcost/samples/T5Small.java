@@ -38,7 +38,7 @@ import dev.netcost.samples.ops.T5Rescale;
  * Face does whenever the weights are tied: a scalar multiply, no parameter and no MAC, declared
  * with the op {@link T5Rescale} since netcost has none built in.
  */
-@Network(input = {512})                                                      // "input": input_ids
+@Network(input = {512}, inputKind = InputKind.IDS)                           // "input": input_ids
 @Decoder("decoderInputIds")
 public class T5Small {
     // encoder (T5Stack, is_decoder = False)

@@ -62,8 +62,7 @@ final class GraphWalker implements BlockExpansion.Passes {
         Map<String, Integer> inputTensors = new HashMap<>();
         int current = -1;
         if (input != null) {
-            // A network's own input is a feature map, or token ids (T) for an embedding: never tokens (T, E).
-            current = tensors.add(input, Layout.FEATURES, -1, NodeDecl.INPUT);
+            current = tensors.add(input, network.inputLayout(), -1, NodeDecl.INPUT);
         }
         for (InputDecl in : network.inputFields()) {
             inputTensors.put(in.name(), tensors.add(NetworkInference.shapeOf(in.shape()), in.layout(), -1, in.name()));
@@ -133,7 +132,7 @@ final class GraphWalker implements BlockExpansion.Passes {
     private List<InputAnalysis> inputs(Map<String, Integer> inputTensors) {
         List<InputAnalysis> inputs = new ArrayList<>();
         if (input != null) {
-            inputs.add(new InputAnalysis(NodeDecl.INPUT, -1, input, InputKind.FEATURES, bytes(input)));
+            inputs.add(new InputAnalysis(NodeDecl.INPUT, -1, input, network.inputKind(), bytes(input)));
         }
         for (InputDecl in : network.inputFields()) {
             Shape shape = tensors.shape(inputTensors.get(in.name()));

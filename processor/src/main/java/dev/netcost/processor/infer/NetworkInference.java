@@ -92,6 +92,11 @@ public final class NetworkInference {
                 return null;
             }
         }
+        if (!fitsKind(network.inputKind(), dims.size())) {
+            problems.add(Problem.onNetwork(Message.INPUT_KIND_RANK.on(Attr.INPUT, network.name(), "inputKind",
+                    network.inputKind(), ranksOf(network.inputKind()), dims.size())));
+            return null;
+        }
         return shapeOf(dims);
     }
 
@@ -111,14 +116,20 @@ public final class NetworkInference {
             } else if (dims.stream().anyMatch(d -> d < 1)) {
                 int d = dims.stream().filter(x -> x < 1).findFirst().orElseThrow();
                 fault = Message.INPUT_DIMENSION_BELOW_ONE.on(Attr.SHAPE, in.name(), d);
-            } else if (in.kind() == InputKind.IDS ? dims.size() != 1 : !in.layout().allows(dims.size())) {
-                fault = Message.INPUT_KIND_RANK.on(Attr.SHAPE, in.name(), in.kind(), ranksOf(in.kind()), dims.size());
+            } else if (!fitsKind(in.kind(), dims.size())) {
+                fault = Message.INPUT_KIND_RANK.on(Attr.SHAPE, in.name(), "kind", in.kind(), ranksOf(in.kind()),
+                        dims.size());
             }
             if (fault != null) {
                 problems.add(Problem.onLayer(in.index(), fault));
             }
         }
         return problems.size() == before;
+    }
+
+    /** Whether an input of {@code kind} may have {@code rank} dimensions. */
+    private static boolean fitsKind(InputKind kind, int rank) {
+        return kind == InputKind.IDS ? rank == 1 : InputDecl.layoutOf(kind).allows(rank);
     }
 
     /** What an input of {@code kind} holds, in words: the shapes it takes. */

@@ -72,6 +72,8 @@ public enum Attr {
     WINDOW("window", Kind.INTS),
     /** {@code @WindowAttention}: how far the windows are shifted. */
     SHIFT("shift", Kind.INTS),
+    /** {@code @Network(inputKind)}: what its input holds, a {@code dev.netcost.InputKind}. */
+    INPUT_KIND("inputKind", Kind.CHOICE),
     /** {@code @Input}: one sample's shape. */
     SHAPE("shape", Kind.INTS),
     /** {@code @Input}: what it holds, a {@code dev.netcost.InputKind}. */

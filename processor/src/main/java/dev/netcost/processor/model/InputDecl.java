@@ -24,6 +24,11 @@ public record InputDecl(int index, String name, List<Integer> shape, InputKind k
 
     /** The layout its kind gives the layers that read it: ids are a vector, channels first. */
     public Layout layout() {
+        return layoutOf(kind);
+    }
+
+    /** The layout an input of {@code kind} has. */
+    public static Layout layoutOf(InputKind kind) {
         return switch (kind) {
             case FEATURES, IDS -> Layout.FEATURES;
             case TOKENS -> Layout.TOKENS;

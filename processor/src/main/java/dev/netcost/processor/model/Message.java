@@ -122,8 +122,8 @@ public enum Message {
     /** The field, the dimensions given. */
     INPUT_FIELD_RANK_TOO_HIGH(ProblemKind.INPUT_RANK, "%s: shape has %d dimensions; netcost takes {F}, {C, L},"
             + " {C, H, W} or {C, D, H, W} for one sample, without the batch (set that with @Network(batch = N))"),
-    /** The field, the kind, what it takes, the dimensions given. */
-    INPUT_KIND_RANK(ProblemKind.INPUT_RANK, "%s: kind = %s takes %s, but shape has %d dimensions"),
+    /** The field or network, the attribute of the kind, the kind, what it takes, the dimensions given. */
+    INPUT_KIND_RANK(ProblemKind.INPUT_RANK, "%s: %s = %s takes %s, but the shape has %d dimensions"),
 
     // out-of-range
     /** {@code groups = 0 must be at least 1}: the attribute's name, its value, its minimum. */

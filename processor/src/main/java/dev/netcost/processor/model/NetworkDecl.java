@@ -1,6 +1,7 @@
 package dev.netcost.processor.model;
 
 import dev.netcost.DType;
+import dev.netcost.InputKind;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +21,11 @@ import java.util.Map;
  * @param outputs     the fields marked {@code @Output}, in declaration order; empty when the last
  *                    field is the only output
  * @param decodes     {@code @Decoder}'s value: the input whose tokens it generates; empty when unnamed
+ * @param inputKind   {@code @Network(inputKind)}: what {@code input} holds
  */
 public record NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch,
         DType dtype, List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget,
-        boolean decoder, List<String> outputs, String decodes) {
+        boolean decoder, List<String> outputs, String decodes, InputKind inputKind) {
     public NetworkDecl {
         simpleNames = List.copyOf(simpleNames);
         input = List.copyOf(input);
@@ -31,9 +33,23 @@ public record NetworkDecl(String packageName, List<String> simpleNames, List<Int
         blocks = Map.copyOf(blocks);
         outputs = List.copyOf(outputs);
         java.util.Objects.requireNonNull(decodes, "decodes");
+        java.util.Objects.requireNonNull(inputKind, "inputKind");
         if (simpleNames.isEmpty()) {
             throw new IllegalArgumentException("a network class has a name");
         }
+    }
+
+    /** Whose {@code @Network(input)}, if any, is channels first. */
+    public NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch, DType dtype,
+            List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget,
+            boolean decoder, List<String> outputs, String decodes) {
+        this(packageName, simpleNames, input, batch, dtype, nodes, blocks, budget, decoder, outputs, decodes,
+                InputKind.FEATURES);
+    }
+
+    /** The layout {@code @Network(input)} has for the layers that read it: ids are a vector, channels first. */
+    public Layout inputLayout() {
+        return InputDecl.layoutOf(inputKind);
     }
 
     /** With one output, the last field, and a decoder, if one, of its only input. */

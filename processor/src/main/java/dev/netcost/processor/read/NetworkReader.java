@@ -2,6 +2,7 @@ package dev.netcost.processor.read;
 
 import dev.netcost.Budget;
 import dev.netcost.DType;
+import dev.netcost.InputKind;
 import dev.netcost.Network;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.BudgetDecl;
@@ -67,10 +68,12 @@ public final class NetworkReader {
         List<Integer> input = List.of();
         int batch = 1;
         DType dtype = DType.FLOAT32;
+        InputKind inputKind = InputKind.FEATURES;
         List<Unresolved> unresolved = new ArrayList<>(fields.unresolved());
         String name = String.join(".", simpleNames(type));
         try {
             input = networkValues.ints(Attr.INPUT);
+            inputKind = InputKind.valueOf(networkValues.choice(Attr.INPUT_KIND));
             batch = networkValues.integer(Attr.BATCH);
             Object dtypeValue = networkValues.value(Attr.DTYPE.javaName());
             if (dtypeValue instanceof VariableElement constant) {
@@ -105,7 +108,7 @@ public final class NetworkReader {
         }
         NetworkDecl decl = new NetworkDecl(elements.getPackageOf(type).getQualifiedName().toString(),
                 simpleNames(type), input, batch, dtype, nodes, fields.blocks(), budget,
-                decoderMirror.isPresent(), fields.outputs(), decodes);
+                decoderMirror.isPresent(), fields.outputs(), decodes, inputKind);
 
         List<LocatedProblem> problems = new ArrayList<>(fields.problems());
         if (!anyAnnotated) {
