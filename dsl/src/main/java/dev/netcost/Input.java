@@ -34,6 +34,9 @@ public @interface Input {
     @Required
     int[] shape() default {};
 
-    /** What the input holds, which decides the layout the layers below see. */
+    /**
+     * What the input holds: the layout the layers below see, checked against the shape's rank.
+     * Token ids are a vector to the layers; the kind names them ids in the summary and the reports.
+     */
     InputKind kind() default InputKind.FEATURES;
 }

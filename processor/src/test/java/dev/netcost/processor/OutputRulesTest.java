@@ -5,6 +5,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.netcost.processor.Compilations.compile;
 import static dev.netcost.processor.Compilations.compileWith;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +54,26 @@ class OutputRulesTest {
         assertThat(companion).contains("public static final long E2_ONLY_PARAMS = 0L;");
     }
 
+    /**
+     * Two outputs, each with its own trunk, whose last layers share one weight. Dropping pa keeps
+     * the weight pb shares, and nothing else of pa's: its trunk a1 (8 x 8 + 8 = 72 parameters, 64
+     * MACs), its own bias (8) and its own products (64 MACs). pb's layer holds only its bias, its
+     * weight being pa's: b1's 72 and its 8. In all: 72 + 72 + 72 + 8 = 224 parameters.
+     */
+    @Test
+    void aSharedWeightKeepsOnlyTheWeightOutOfAnOutputsAlone() {
+        Compilation compilation = compile(NetworkSource.network("{8}", "@Linear(out = 8) Layer a1;",
+                "@Linear(out = 8) @Output Layer pa;", "@Linear(out = 8) @From(\"input\") Layer b1;",
+                "@Linear(out = 8) @Tied(\"pa\") @Output Layer pb;"));
+        assertThat(compilation).succeeded();
+        String companion = Compilations.companion(compilation);
+        assertThat(companion).contains("public static final long PARAMS = 224L;");
+        assertThat(companion).contains("public static final long PA_ONLY_PARAMS = 80L;");
+        assertThat(companion).contains("public static final long PA_ONLY_MACS = 128L;");
+        assertThat(companion).contains("public static final long PB_ONLY_PARAMS = 80L;");
+        assertThat(companion).contains("public static final long PB_ONLY_MACS = 128L;");
+    }
+
     /** An output whose {@code @If} is false is the tensor it reads: the graph draws it from that tensor's layer. */
     @Test
     void anOutputPassedOnIsDrawnFromWhatMadeItsTensor() throws IOException {
@@ -70,8 +92,8 @@ class OutputRulesTest {
      * tokens 2 x 6 x 8 = 96, and the head 8 x 10 = 80: 304.
      */
     @Test
-    void aDecoderOfCrossAttentionAloneHasACacheOfTheEncoders() {
-        Compilation compilation = compile(NetworkSource.example("Net", """
+    void aDecoderOfCrossAttentionAloneHasACacheOfTheEncoders() throws IOException {
+        Compilation compilation = compileWith(List.of("-Anetcost.reports=json"), NetworkSource.example("Net", """
                 @Network
                 @Decoder("tokens")
                 class Net {
@@ -87,6 +109,9 @@ class OutputRulesTest {
         assertThat(companion).contains("public static final long CROSS_KV_CACHE_BYTES = 384L;");
         assertThat(companion).contains("public static final long KV_CACHE_BYTES = 384L;");
         assertThat(companion).contains("public static final long DECODE_MACS = 304L;");
+        assertThat(companion).contains("public static final long CONTEXT = 5L;"); // the decoded tokens
+        JsonElement report = JsonParser.parseString(resource(compilation, "com.example.Net.json"));
+        assertThat(SchemaCheck.load().violations(report)).isEmpty();
     }
 
     private static String resource(Compilation compilation, String name) throws IOException {

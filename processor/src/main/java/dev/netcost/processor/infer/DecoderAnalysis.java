@@ -39,6 +39,7 @@ final class DecoderAnalysis {
         long kvBytes = 0;
         long crossKvBytes = 0;
         int crossLayers = 0;
+        long crossTokens = -1;
         // Who made what the decode step computes: a memory made by one of them is no encoder's.
         java.util.Set<String> decoded = new java.util.HashSet<>();
         decoded.add(decodedInput);
@@ -104,6 +105,7 @@ final class DecoderAnalysis {
                     crossKvBytes = Math.addExact(crossKvBytes, Math.multiplyExact(Math.multiplyExact(batch,
                             cross.cachedOnce(in, layer.side().get())), bytes));
                     crossLayers++;
+                    crossTokens = crossTokens < 0 ? tokens : crossTokens;
                 }
                 decodeMacs = Math.addExact(decodeMacs, decode.get().at(tokens));
                 decodePerContextToken = Math.addExact(decodePerContextToken, decode.get().macsPerContextToken());
@@ -116,7 +118,8 @@ final class DecoderAnalysis {
             return Optional.empty();
         }
         if (attentionLayers == 0 && crossLayers > 0) {
-            context = 0; // cross-attention alone: nothing cached grows with the context
+            // Cross-attention alone: the decoded tokens are the context, though no cache grows with it.
+            context = crossTokens;
         }
         if (attentionLayers == 0 && crossLayers == 0 && problems.size() == before) {
             // Named, the input is to blame; unnamed, the network has no attention.

@@ -9,6 +9,7 @@ import dev.netcost.processor.model.Layout;
 import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.NodeDecl;
+import dev.netcost.processor.model.Op;
 import dev.netcost.processor.model.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -180,18 +181,28 @@ final class GraphWalker implements BlockExpansion.Passes {
                     need[producer] = need[producer] == none || need[producer] == need[i] ? need[i] : several;
                 }
             }
-            // A layer that shares another's weight needs that layer's weight: dropping the one
-            // output would not drop it.
-            int source = tiedTo.get(i);
-            if (source >= 0) {
-                need[source] = need[source] == none || need[source] == need[i] ? need[i] : several;
-            }
         }
         Cost[] only = new Cost[outputTensors.length];
         java.util.Arrays.fill(only, Cost.ZERO);
         for (int i = 0; i < layers.size(); i++) {
             if (need[i] >= 0) {
                 only[need[i]] = only[need[i]].plus(layers.get(i).cost());
+            }
+        }
+        // A weight a layer needed otherwise shares (@Tied) is no one output's: dropping the output
+        // keeps it. Only the weight is shared; the layer's compute, its bias and what it reads stay
+        // the output's.
+        java.util.BitSet sharedWeights = new java.util.BitSet();
+        for (int i = 0; i < layers.size(); i++) {
+            int source = tiedTo.get(i);
+            if (source >= 0 && need[source] >= 0 && need[i] != none && need[i] != need[source]
+                    && !sharedWeights.get(source)) {
+                sharedWeights.set(source); // once, however many layers share it
+                LayerAnalysis owner = layers.get(source);
+                long weight = owner.computation() instanceof Op op
+                        ? op.weightShape(owner.input()).map(Shape::numel).orElse(0L) : 0;
+                Cost alone = only[need[source]];
+                only[need[source]] = new Cost(alone.params() - weight, alone.buffers(), alone.macs(), alone.flops());
             }
         }
         List<OutputAnalysis> outputs = new ArrayList<>();

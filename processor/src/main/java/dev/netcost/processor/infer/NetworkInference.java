@@ -62,7 +62,10 @@ public final class NetworkInference {
      */
     public static List<Problem> checkAttributes(NetworkDecl network) {
         List<Problem> problems = new ArrayList<>();
-        checkInput(network, problems);
+        // A field the reader could not read may be the @Input the network has: no no-input here.
+        if (!network.input().isEmpty()) {
+            checkInput(network, problems);
+        }
         checkInputFields(network, problems);
         checkBatch(network, problems);
         problems.addAll(AttributeChecks.network(network));
@@ -94,7 +97,7 @@ public final class NetworkInference {
         }
         if (!fitsKind(network.inputKind(), dims.size())) {
             problems.add(Problem.onNetwork(Message.INPUT_KIND_RANK.on(Attr.INPUT, network.name(), "inputKind",
-                    network.inputKind(), ranksOf(network.inputKind()), dims.size())));
+                    network.inputKind(), ranksOf(network.inputKind()), braced(dims))));
             return null;
         }
         return shapeOf(dims);
@@ -118,13 +121,22 @@ public final class NetworkInference {
                 fault = Message.INPUT_DIMENSION_BELOW_ONE.on(Attr.SHAPE, in.name(), d);
             } else if (!fitsKind(in.kind(), dims.size())) {
                 fault = Message.INPUT_KIND_RANK.on(Attr.SHAPE, in.name(), "kind", in.kind(), ranksOf(in.kind()),
-                        dims.size());
+                        braced(dims));
             }
             if (fault != null) {
                 problems.add(Problem.onLayer(in.index(), fault));
             }
         }
         return problems.size() == before;
+    }
+
+    /** Dimensions as written: {@code {4, 8}}. */
+    private static String braced(List<Integer> dims) {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < dims.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(dims.get(i));
+        }
+        return text.append('}').toString();
     }
 
     /** Whether an input of {@code kind} may have {@code rank} dimensions. */

@@ -113,7 +113,7 @@ public enum Message {
             + " shape = {3, 224, 224}"),
     /** The field. */
     NOTHING_ABOVE(ProblemKind.NO_INPUT, "%s reads the field above it, but it is the network's first field and the"
-            + " network has no input = {...}; declare an @Input above it, or read one with @From"),
+            + " network has no input = {...}; declare an @Input above it"),
 
     // input-rank
     /** The network, the dimensions given. */
@@ -123,7 +123,7 @@ public enum Message {
     INPUT_FIELD_RANK_TOO_HIGH(ProblemKind.INPUT_RANK, "%s: shape has %d dimensions; netcost takes {F}, {C, L},"
             + " {C, H, W} or {C, D, H, W} for one sample, without the batch (set that with @Network(batch = N))"),
     /** The field or network, the attribute of the kind, the kind, what it takes, the dimensions given. */
-    INPUT_KIND_RANK(ProblemKind.INPUT_RANK, "%s: %s = %s takes %s, but the shape has %d dimensions"),
+    INPUT_KIND_RANK(ProblemKind.INPUT_RANK, "%s: %s = %s takes %s, not %s"),
 
     // out-of-range
     /** {@code groups = 0 must be at least 1}: the attribute's name, its value, its minimum. */

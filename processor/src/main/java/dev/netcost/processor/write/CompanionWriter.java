@@ -123,7 +123,12 @@ public final class CompanionWriter {
             addTrainingOnly(type, analysis.trainingOnly());
         }
         if (network.hasNetworkInput()) {
-            type.addField(shape(Own.INPUT_SHAPE, analysis.input(), "One input sample, channels first"));
+            type.addField(shape(Own.INPUT_SHAPE, analysis.input(), switch (analysis.network().inputKind()) {
+                case FEATURES -> "One input sample, channels first";
+                case IDS -> "One input sample: token ids";
+                case TOKENS -> "One input sample: tokens";
+                case CHANNELS_LAST -> "One input sample, channels last";
+            }));
         }
         if (PortConstants.oneOutput(analysis)) {
             type.addField(shape(Own.OUTPUT_SHAPE, analysis.output(), "One output sample"));
@@ -225,11 +230,11 @@ public final class CompanionWriter {
     /** A decoder's inference figures, and the two methods that give them at other contexts. */
     private static void addDecoder(TypeSpec.Builder type, DecoderFigures decoder, String dtype) {
         type.addField(figure(Own.CONTEXT, decoder.context(), "Tokens of context: the sequence that reaches the first"
-                + " attention layer."));
+                + " attention layer that depends on\nthe decoded tokens (an encoder's layers do not)."));
         boolean cross = decoder.crossKvCacheBytes() > 0;
         type.addField(figure(Own.KV_CACHE_BYTES, decoder.kvCacheBytes(), "Bytes of the KV cache at {@link #CONTEXT}"
                 + " tokens for the batch, in " + dtype + ": a key and a value\nper key/value head of each of the "
-                + decoder.attentionLayers() + " attention layers, for every token" + (cross ? ", and the\n{@link"
+                + decoder.attentionLayers() + " self-attention layers of the decoder, for every token" + (cross ? ", and the\n{@link"
                 + " #CROSS_KV_CACHE_BYTES} of the encoder's output." : ".")));
         type.addField(figure(Own.KV_CACHE_BYTES_PER_TOKEN, decoder.kvCacheBytesPerToken(), "What one more token of"
                 + " context adds to the KV cache, for the batch."));
@@ -241,9 +246,10 @@ public final class CompanionWriter {
         type.addField(figure(Own.PREFILL_MACS, decoder.prefillMacs(), "Multiply-accumulates of the prefill: the whole"
                 + " context at once, {@link #MACS}."));
         type.addField(figure(Own.DECODE_MACS, decoder.decodeMacs(), "Multiply-accumulates of one new token of one"
-                + " sequence at the full context: every\nprojection on one token, and attention over the {@link"
-                + " #CONTEXT} cached tokens. A causal\nmask changes no MAC here or in {@link #MACS}: the full"
-                + " products are counted, as PyTorch's counters do."));
+                + " sequence at the full context: every\nprojection on one token, self-attention over the {@link"
+                + " #CONTEXT} cached tokens" + (cross ? ",\nand cross-attention over the encoder's" : "")
+                + ". A causal\nmask changes no MAC here or in {@link #MACS}: the full products are counted, as"
+                + " PyTorch's counters do."));
         type.addField(figure(Own.DECODE_MACS_PER_CONTEXT_TOKEN, decoder.decodeMacsPerContextToken(), "What one more"
                 + " token of context adds to {@link #DECODE_MACS}: the attention scores and weighted\nsum against"
                 + " one more cached token, in every attention layer."));
