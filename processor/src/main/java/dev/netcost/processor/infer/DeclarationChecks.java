@@ -181,7 +181,8 @@ final class DeclarationChecks {
         if (name.equals(NodeDecl.INPUT) && hasInput || above.contains(name)) {
             return Optional.empty();
         }
-        String readable = String.join(", ", readable(above, hasInput));
+        List<String> names = readable(above, hasInput);
+        String readable = names.isEmpty() ? "nothing" : String.join(", ", names);
         if (name.equals(NodeDecl.INPUT)) {
             return Optional.of(Message.NO_NETWORK_INPUT.on(attr, node.name(), owner, readable));
         }
