@@ -36,7 +36,7 @@ public @interface Input {
 
     /**
      * What the input holds: the layout the layers below see, checked against the shape's rank.
-     * Token ids are a vector to the layers; the kind names them ids in the summary and the reports.
+     * Token ids only an {@link Embedding} reads.
      */
     InputKind kind() default InputKind.FEATURES;
 }

@@ -8,7 +8,7 @@ public enum InputKind {
      * {@code (C, D, H, W)}.
      */
     FEATURES,
-    /** Token ids {@code (T)}, which an {@link Embedding} reads. */
+    /** Token ids {@code (T)}, which only an {@link Embedding} reads. */
     IDS,
     /** Tokens already embedded, {@code (T, E)}, features last. */
     TOKENS,

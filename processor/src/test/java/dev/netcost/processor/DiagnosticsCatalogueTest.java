@@ -923,6 +923,11 @@ class DiagnosticsCatalogueTest {
                 + " InputKind.TOKENS)", "@LayerNorm Layer norm;"),
                 "[netcost:input-rank] Net: inputKind = TOKENS takes {T, E}, or {S, T, E} for S sequences, not {8}",
                 "{8}", "{8}"));
+        cases.add(new Case("a linear layer on token ids", net("@Network(input = {8}, inputKind = InputKind.IDS)",
+                "@Linear(out = 4) Layer fc;"),
+                "[netcost:input-shape] fc on input (8): input holds token ids (kind = IDS), and only an @Embedding"
+                        + " reads token ids; put an @Embedding(vocab = ..., dim = ...) before this layer", "@Linear",
+                "@Linear"));
         return cases;
     }
 

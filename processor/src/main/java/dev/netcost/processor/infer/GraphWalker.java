@@ -64,9 +64,16 @@ final class GraphWalker implements BlockExpansion.Passes {
         int current = -1;
         if (input != null) {
             current = tensors.add(input, network.inputLayout(), -1, NodeDecl.INPUT);
+            if (network.inputKind() == InputKind.IDS) {
+                tensors.markIds(current);
+            }
         }
         for (InputDecl in : network.inputFields()) {
-            inputTensors.put(in.name(), tensors.add(NetworkInference.shapeOf(in.shape()), in.layout(), -1, in.name()));
+            int tensor = tensors.add(NetworkInference.shapeOf(in.shape()), in.layout(), -1, in.name());
+            if (in.kind() == InputKind.IDS) {
+                tensors.markIds(tensor);
+            }
+            inputTensors.put(in.name(), tensor);
         }
         int first = current >= 0 ? current : inputTensors.get(network.inputFields().get(0).name());
         BlockExpansion expansion = new BlockExpansion(network, this, problems, first);

@@ -2,13 +2,15 @@ package dev.netcost.processor.infer;
 
 import dev.netcost.Shape;
 import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.Embedding;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.Layout;
-import dev.netcost.processor.model.SideTensor;
 import dev.netcost.processor.model.Merge;
+import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.Op;
 import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.ShapeResult;
+import dev.netcost.processor.model.SideTensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +72,13 @@ final class Shapes {
         if (!faults.isEmpty()) {
             faults.forEach(f -> problems.add(layer.problem(in, f)));
             return Optional.empty();
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            // Token ids are numbers of a vocabulary, not features: only an embedding reads them.
+            if (tensors.ids(layer.inputs().get(i)) && !(i == 0 && layer.op() instanceof Embedding)) {
+                problems.add(layer.problem(in, Message.IDS_NEED_EMBEDDING.onAnnotation(producers.get(i))));
+                return Optional.empty();
+            }
         }
         if (layer.op() instanceof Merge merge) {
             Optional<Fault> mixed = merge.ranksDiffer(inputs, producers)

@@ -18,6 +18,8 @@ import java.util.List;
 final class Tensors {
     private final List<Shape> shapes = new ArrayList<>();
     private final BitSet trainingOnly = new BitSet();
+    /** The inputs of token ids ({@code InputKind.IDS}), which only an embedding reads. */
+    private final BitSet ids = new BitSet();
     private final List<Layout> layouts = new ArrayList<>();
     private final List<String> producers = new ArrayList<>();
     private int[] producedAt = new int[16];
@@ -61,6 +63,16 @@ final class Tensors {
     /** Whether a tensor of rank 2 is tokens or a feature map. */
     Layout layout(int tensor) {
         return layouts.get(tensor);
+    }
+
+    /** Tensor {@code tensor}, an input, holds token ids. */
+    void markIds(int tensor) {
+        ids.set(tensor);
+    }
+
+    /** Whether the tensor holds token ids, which only an embedding reads. */
+    boolean ids(int tensor) {
+        return ids.get(tensor);
     }
 
     /** The layer that made the tensor; -1 for an input. */

@@ -224,6 +224,9 @@ public enum Message {
             + " dilation %d, as PyTorch requires; lower outputPadding"),
 
     // input-shape
+    /** The input of token ids it reads. */
+    IDS_NEED_EMBEDDING(ProblemKind.INPUT_SHAPE, "%s holds token ids (kind = IDS), and only an @Embedding reads token"
+            + " ids; put an @Embedding(vocab = ..., dim = ...) before this layer"),
     /** The annotation ({@code @Conv}). */
     NO_SPATIAL_DIMENSIONS_LEFT(ProblemKind.INPUT_SHAPE, "%s needs an input (C, L), (C, H, W) or (C, D, H, W); this"
             + " input has no spatial dimensions left; move the layer before the @Flatten or the @Linear"),
