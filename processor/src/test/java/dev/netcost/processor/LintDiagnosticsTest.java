@@ -196,6 +196,16 @@ class LintDiagnosticsTest {
                 + " or name it where it is needed", above.at("@ReLU"));
     }
 
+    /** @Network(input) that nothing reads, beside an @Input that is read, is dead too: said on its value. */
+    @Test
+    void deadBranchFiresOnAnUnreadNetworkInput() {
+        NetworkSource src = network("", "{8}", "@Input(shape = 4) Layer extra;", "@Linear(out = 2) Layer fc;");
+        assertWarning(compile(src), src, "[netcost:dead-branch] Net: nothing reads its input = {...}: the first field"
+                + " is an @Input, which reads nothing, and no merge or @From names input; remove input, or read it",
+                src.at("input = {8}", "{8}"));
+        assertQuiet(network("", "{8}", "@Input(shape = 8) Layer extra;", "@Add({\"extra\", \"input\"}) Layer sum;"));
+    }
+
     /** A block's own dead field is reported once, in the block, whatever its uses. */
     @Test
     void deadBranchInABlockIsReportedInTheBlock() {

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
  * network or of a block's declaration, and the attribute to underline.
  *
  * @param block the block whose declaration is at fault; empty for the network
- * @param node  the field, counted in declaration order
+ * @param node  the field, counted in declaration order; {@link #NETWORK} for the network's own annotation
  */
 public record Finding(Lint lint, Optional<String> block, int node, Optional<Attr> attr, String message) {
     /**
@@ -30,7 +30,10 @@ public record Finding(Lint lint, Optional<String> block, int node, Optional<Attr
         return new Finding(lint, block, node, attr, text);
     }
 
+    /** No field: the finding is on the {@code @Network} annotation. */
+    public static final int NETWORK = -1;
+
     public OptionalInt nodeIndex() {
-        return OptionalInt.of(node);
+        return node == NETWORK ? OptionalInt.empty() : OptionalInt.of(node);
     }
 }

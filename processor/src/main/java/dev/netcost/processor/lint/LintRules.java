@@ -17,6 +17,7 @@ import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.Linear;
 import dev.netcost.processor.model.MaxPool;
 import dev.netcost.processor.model.Message;
+import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpKind;
 import dev.netcost.processor.model.OpTemplate;
@@ -46,6 +47,7 @@ public final class LintRules {
         List<Finding> findings = new ArrayList<>();
         declarations(analysis.network().nodes(), Optional.empty(), analysis.network().name(),
                 Set.copyOf(analysis.network().outputs()), findings);
+        unreadNetworkInput(analysis.network()).ifPresent(findings::add);
         analysis.network().blocks().values().stream().sorted(Comparator.comparing(BlockDecl::qualifiedName))
                 .forEach(b -> declarations(b.nodes(), Optional.of(b.qualifiedName()), b.name(), Set.of(), findings));
         shapes(analysis, findings);
@@ -85,6 +87,27 @@ public final class LintRules {
                                 node.name(), reader.get().name()));
             }
         }
+    }
+
+    /**
+     * {@code @Network(input)} that no field reads: the first field is an {@code @Input}, which
+     * reads nothing, and no field names {@code input}. Placed on the {@code input} value.
+     */
+    private static Optional<Finding> unreadNetworkInput(NetworkDecl network) {
+        if (!network.hasNetworkInput() || network.nodes().isEmpty()) {
+            return Optional.empty();
+        }
+        NodeDecl first = network.nodes().get(0);
+        if (!(first instanceof InputDecl) && first.inputs().isEmpty()) {
+            return Optional.empty(); // the first field reads it
+        }
+        for (NodeDecl node : network.nodes()) {
+            if (node.named().contains(NodeDecl.INPUT)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(Finding.of(Message.DEAD_BRANCH_UNREAD_NETWORK_INPUT, Optional.empty(), Finding.NETWORK,
+                Optional.of(Attr.INPUT), network.name()));
     }
 
     /**

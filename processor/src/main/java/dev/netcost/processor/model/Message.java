@@ -974,6 +974,9 @@ public enum Message {
     DEAD_BRANCH_ABOVE_INPUT(Lint.DEAD_BRANCH, "%1$s: nothing reads this field's output: %2$s below it is an @Input,"
             + " which reads nothing, and no merge or @From in %3$s names %1$s; remove it, or name it where it is"
             + " needed"),
+    /** The network. */
+    DEAD_BRANCH_UNREAD_NETWORK_INPUT(Lint.DEAD_BRANCH, "%s: nothing reads its input = {...}: the first field is an"
+            + " @Input, which reads nothing, and no merge or @From names input; remove input, or read it"),
     /** The last field, the network. */
     DEAD_BRANCH_NOT_OUTPUT(Lint.DEAD_BRANCH, "%1$s: nothing reads this field's output, and %2$s names its outputs"
             + " with @Output, which %1$s is not; mark it @Output, or remove it"),
