@@ -38,10 +38,7 @@ final class GraphWalker implements BlockExpansion.Passes {
     private final Memory memory;
     private final TiedWeights weights;
     private final Interner shared = new Interner();
-    /** The tensors each layer reads, by layer: the graph the outputs' and the decoder's sweeps follow. */
-    private final List<int[]> reads = new ArrayList<>();
-    /** By layer, the layer whose weight it shares ({@code @Tied}), or -1. */
-    private final List<Integer> tiedTo = new ArrayList<>();
+    private final LayerGraph graph = new LayerGraph();
     private int decoded = -1;
     private Cost total = Cost.ZERO;
     private Cost trainingOnly = Cost.ZERO;
@@ -182,8 +179,8 @@ final class GraphWalker implements BlockExpansion.Passes {
             if (need[i] == none) {
                 continue;
             }
-            for (int t : reads.get(i)) {
-                int producer = tensors.producedAt(t);
+            for (int r = graph.firstRead(i); r < graph.endOfReads(i); r++) {
+                int producer = tensors.producedAt(graph.tensor(r));
                 if (producer >= 0) {
                     need[producer] = need[producer] == none || need[producer] == need[i] ? need[i] : several;
                 }
@@ -201,7 +198,7 @@ final class GraphWalker implements BlockExpansion.Passes {
         // the output's.
         java.util.BitSet sharedWeights = new java.util.BitSet();
         for (int i = 0; i < layers.size(); i++) {
-            int source = tiedTo.get(i);
+            int source = graph.tiedTo(i);
             if (source >= 0 && need[source] >= 0 && need[i] != none && need[i] != need[source]
                     && !sharedWeights.get(source)) {
                 sharedWeights.set(source); // once, however many layers share it
@@ -247,7 +244,8 @@ final class GraphWalker implements BlockExpansion.Passes {
             return depends;
         }
         for (int i = 0; i < layers.size(); i++) {
-            for (int t : reads.get(i)) {
+            for (int r = graph.firstRead(i); r < graph.endOfReads(i); r++) {
+                int t = graph.tensor(r);
                 int producer = tensors.producedAt(t);
                 if (t == decoded || producer >= 0 && depends.get(producer)) {
                     depends.set(i);
@@ -302,9 +300,8 @@ final class GraphWalker implements BlockExpansion.Passes {
             for (int t : layer.inputs()) {
                 tensors.read(t, index);
             }
-            reads.add(layer.inputs().stream().mapToInt(Integer::intValue).toArray());
-            tiedTo.add(layer.tie().flatMap(t -> t.layer().isPresent() ? Optional.of(t.layer().getAsInt())
-                    : Optional.empty()).orElse(-1));
+            graph.add(layer.inputs(), layer.tie().isPresent() && layer.tie().get().layer().isPresent()
+                    ? layer.tie().get().layer().getAsInt() : -1);
             int output = tensors.add(out, shaped.get().outLayout(), index, layer.path());
             return Optional.of(new BlockExpansion.Step(output, index, shaped.get().op()));
         } catch (ArithmeticException overflow) {
