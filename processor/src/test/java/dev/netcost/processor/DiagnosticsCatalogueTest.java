@@ -343,15 +343,17 @@ class DiagnosticsCatalogueTest {
                 "[netcost:sequence-length] wpe on input (32, 64): a sequence of 32 tokens is longer than the"
                         + " position table (length = 16); make length at least 32, or the sequence shorter",
                 "length = 16", "16"));
-        // T5's relative position bias: every size at least 1.
-        for (String[] wrong : new String[][] {{"buckets = 0", "number of buckets"}, {"heads = 0", "number of heads"},
-                {"maxDistance = 0", "distance from which all distances share the last bucket"}}) {
+        // T5's relative position bias: as many buckets and as far a distance as Hugging Face's bucketing
+        // divides by (with 32 buckets, bidirectional: 8 exact distances, so a maxDistance beyond 8).
+        for (String[] wrong : new String[][] {{"buckets = 3", "number of buckets (a quarter of them for exact"
+                + " distances)", "4"}, {"heads = 0", "number of heads", "1"}, {"maxDistance = 8", "distance from"
+                + " which all distances share the last bucket, beyond the exact ones,", "9"}}) {
             String attributes = wrong[0].startsWith("heads") ? wrong[0] : "heads = 8, " + wrong[0];
             cases.add(new Case("a relative position bias with " + wrong[0], net("@Network(input = {16})",
                     "@Embedding(vocab = 100, dim = 64) Layer wte;",
                     "@RelativePositionBias(" + attributes + ") Layer bias;"),
                     "[netcost:out-of-range] bias on input (16, 64): " + wrong[0] + ": the " + wrong[1]
-                            + " must be at least 1", wrong[0], "0"));
+                            + " must be at least " + wrong[2], wrong[0], wrong[0].substring(wrong[0].indexOf("= ") + 2)));
         }
         cases.add(new Case("attention on a feature map", net("@Network(input = {3, 32, 32})",
                 "@Conv(out = 64, kernel = 16, stride = 16) Layer patch;", "@MultiHeadAttention(heads = 4) Layer attn;"),

@@ -5,6 +5,7 @@ import static dev.netcost.processor.model.Attr.ALIGN_CORNERS;
 import static dev.netcost.processor.model.Attr.APPROXIMATE;
 import static dev.netcost.processor.model.Attr.AUTO_PAD;
 import static dev.netcost.processor.model.Attr.BIAS;
+import static dev.netcost.processor.model.Attr.BIDIRECTIONAL;
 import static dev.netcost.processor.model.Attr.BUCKETS;
 import static dev.netcost.processor.model.Attr.CAUSAL;
 import static dev.netcost.processor.model.Attr.CEIL_MODE;
@@ -94,7 +95,7 @@ public enum OpKind {
     TOKEN_TYPE_EMBEDDING(dev.netcost.TokenTypeEmbedding.class, v -> new TokenTypeEmbedding(v.integer(TYPES))),
     // bidirectional chooses buckets, which changes no figure, so the op does not keep it.
     RELATIVE_POSITION_BIAS(dev.netcost.RelativePositionBias.class, v -> new RelativePositionBias(v.integer(BUCKETS),
-            v.integer(HEADS), v.integer(MAX_DISTANCE))),
+            v.integer(HEADS), v.integer(MAX_DISTANCE), v.bool(BIDIRECTIONAL))),
     CLASS_TOKEN(dev.netcost.ClassToken.class, v -> new ClassToken(v.integer(TOKENS))),
     TO_TOKENS(dev.netcost.ToTokens.class, v -> new ToTokens()),
     SELECT_TOKEN(dev.netcost.SelectToken.class, v -> new SelectToken(v.integer(INDEX))),

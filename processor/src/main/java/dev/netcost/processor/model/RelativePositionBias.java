@@ -8,16 +8,29 @@ import java.util.List;
  * {@code @RelativePositionBias}: T5's {@code (buckets, heads)} table of learned biases, whose
  * {@code (heads, T, T)} bias the attention of its stack adds to its scores; the tokens pass unchanged.
  * {@code maxDistance} and {@code bidirectional} only choose each distance's bucket, so they change no
- * figure: the record keeps {@code maxDistance} for its check alone, and not {@code bidirectional}.
+ * figure: the record keeps them for its checks alone.
+ *
+ * <p>Hugging Face's {@code _relative_position_bucket} halves the buckets for the two directions
+ * when bidirectional, gives half of what is left to exact distances ({@code max_exact}) and divides
+ * by {@code max_exact} and by {@code log(max_distance / max_exact)}: so at least 4 buckets (2 one
+ * way), and a {@code maxDistance} beyond {@code max_exact}, or PyTorch divides by zero.
  */
-public record RelativePositionBias(int buckets, int heads, int maxDistance) implements TokenOp {
+public record RelativePositionBias(int buckets, int heads, int maxDistance, boolean bidirectional)
+        implements TokenOp {
+    /** Bidirectional, as T5's encoder. */
+    public RelativePositionBias(int buckets, int heads, int maxDistance) {
+        this(buckets, heads, maxDistance, true);
+    }
+
     @Override
     public List<Fault> validate() {
         List<Fault> faults = new ArrayList<>();
-        Window.checkAtLeast(faults, Attr.BUCKETS, buckets, 1, "number of buckets");
+        Window.checkAtLeast(faults, Attr.BUCKETS, buckets, bidirectional ? 4 : 2,
+                "number of buckets (" + (bidirectional ? "a quarter" : "half") + " of them for exact distances)");
         Window.checkAtLeast(faults, Attr.HEADS, heads, 1, "number of heads");
-        Window.checkAtLeast(faults, Attr.MAX_DISTANCE, maxDistance, 1,
-                "distance from which all distances share the last bucket");
+        long maxExact = (bidirectional ? buckets / 2 : buckets) / 2;
+        Window.checkAtLeast(faults, Attr.MAX_DISTANCE, maxDistance, Math.max(1, maxExact + 1),
+                "distance from which all distances share the last bucket, beyond the exact ones,");
         return faults;
     }
 

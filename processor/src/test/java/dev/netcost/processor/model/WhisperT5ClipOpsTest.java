@@ -74,14 +74,23 @@ class WhisperT5ClipOpsTest {
         assertEquals(new Cost(64, 0, 0, 150), new RelativePositionBias(32, 2, 128).cost(sequences, sequences));
         // No MACs: nothing for a decoder to count per token.
         assertEquals(java.util.Optional.of(DecodeCost.ZERO), bias.decodeCost(tokens, bias.cost(tokens, tokens)));
-        // Every size at least 1, each on its attribute.
+        // Every size at least what Hugging Face's bucketing divides by, each on its attribute.
         assertEquals(java.util.List.of(Attr.BUCKETS, Attr.HEADS, Attr.MAX_DISTANCE),
                 new RelativePositionBias(0, 0, 0).validate().stream().map(f -> f.attr().orElseThrow()).toList());
         assertEquals(ProblemKind.OUT_OF_RANGE, new RelativePositionBias(32, 0, 128).validate().get(0).kind());
-        // Built from the annotation's values; bidirectional changes nothing.
+        // Bidirectional: 32 buckets, 16 a direction, 8 exact distances, so maxDistance above 8; 3 buckets
+        // leave max_exact = 0. One way: 2 buckets are 1 exact distance, so maxDistance above 1.
+        assertEquals(1, new RelativePositionBias(32, 8, 8, true).validate().size());
+        assertEquals(0, new RelativePositionBias(32, 8, 9, true).validate().size());
+        assertEquals(1, new RelativePositionBias(3, 8, 128, true).validate().size());
+        assertEquals(0, new RelativePositionBias(2, 8, 2, false).validate().size());
+        assertEquals(1, new RelativePositionBias(2, 8, 1, false).validate().size());
+        // Built from the annotation's values; bidirectional changes no figure.
         for (boolean bidirectional : new boolean[] {true, false}) {
-            assertEquals(bias, OpKind.RELATIVE_POSITION_BIAS.build(new AttrValues(Map.of(Attr.BUCKETS, 32,
-                    Attr.HEADS, 8, Attr.MAX_DISTANCE, 128, Attr.BIDIRECTIONAL, bidirectional))));
+            RelativePositionBias built = (RelativePositionBias) OpKind.RELATIVE_POSITION_BIAS.build(new AttrValues(
+                    Map.of(Attr.BUCKETS, 32, Attr.HEADS, 8, Attr.MAX_DISTANCE, 128, Attr.BIDIRECTIONAL, bidirectional)));
+            assertEquals(bidirectional, built.bidirectional());
+            assertEquals(bias.cost(sequences, sequences), built.cost(sequences, sequences));
         }
         // A feature map is refused, naming @ToTokens.
         Fault map = bias.refuse(Shape.of(8, 4, 4), Layout.FEATURES);
