@@ -930,6 +930,12 @@ class DiagnosticsCatalogueTest {
                 "[netcost:input-shape] fc on input (8): input holds token ids (kind = IDS), and only an @Embedding"
                         + " reads token ids; put an @Embedding(vocab = ..., dim = ...) before this layer", "@Linear",
                 "@Linear"));
+        // 2^21 x 2^21 x 2^20 = 2^62 elements, 2^64 bytes in float32: beyond a long.
+        cases.add(new Case("an input whose bytes do not fit a long", net("@Network",
+                "@Input(shape = {2097152, 2097152, 1048576}) Layer huge;", "@ReLU Layer relu;"),
+                "[netcost:overflow] huge: the bytes of this input for the batch of 1 do not fit a long (at most"
+                        + " 9,223,372,036,854,775,807); netcost never wraps a number: make the input or the batch"
+                        + " smaller", "{2097152, 2097152, 1048576}", "{2097152, 2097152, 1048576}"));
         return cases;
     }
 

@@ -2,6 +2,7 @@ package dev.netcost.processor.infer;
 
 import dev.netcost.Shape;
 import dev.netcost.InputKind;
+import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.InputDecl;
@@ -84,7 +85,8 @@ final class GraphWalker implements BlockExpansion.Passes {
                 try {
                     fields.add(new FieldAnalysis(node, "Input", shape, shape, Cost.ZERO, new Traffic(bytes(shape), 0)));
                 } catch (ArithmeticException overflow) {
-                    problems.add(Problem.onLayer(node.index(), overflow(node.name())));
+                    problems.add(Problem.onLayer(node.index(), Message.INPUT_BYTES_OVERFLOW.on(Attr.SHAPE, node.name(),
+                            batch, dev.netcost.Summary.grouped(Long.MAX_VALUE))));
                     failed = true;
                 }
                 fieldTensors.put(node.name(), current);

@@ -819,6 +819,9 @@ public enum Message {
 
     // overflow
     /** The largest long, grouped. */
+    /** The input, the batch, the largest long, grouped. */
+    INPUT_BYTES_OVERFLOW(ProblemKind.OVERFLOW, "%s: the bytes of this input for the batch of %d do not fit a long (at"
+            + " most %s); netcost never wraps a number: make the input or the batch smaller"),
     FIGURE_OVERFLOW(ProblemKind.OVERFLOW, "a shape or figure of this layer, or the network's total with it, does not"
             + " fit a long (at most %s); netcost never wraps a number: make the layer or its input smaller"),
     /** The batch, the largest long, grouped. */
