@@ -24,11 +24,11 @@ final class DecoderAnalysis {
     /**
      * The figures of a sound network, or empty after adding to {@code problems} why there are none.
      *
-     * @param decoderLayers the layers that depend on the decoded input: a decode step runs them alone
-     * @param decodedInput  the name of the input the decoder generates tokens into
+     * @param decoded the layers that depend on the decoded input, which a decode step runs alone, and
+     *     those whose named tensor (a cross-attention's memory) does too
      */
     static Optional<DecoderFigures> analyze(NetworkDecl network, List<LayerAnalysis> layers,
-            java.util.BitSet decoderLayers, String decodedInput, Cost total, List<Problem> problems) {
+            GraphWalker.DecodedLayers decoded, Cost total, List<Problem> problems) {
         int before = problems.size();
         // One problem per network field: a block repeated 32 times has one mistake, not 32.
         java.util.Set<Integer> reported = new java.util.HashSet<>();
@@ -40,12 +40,6 @@ final class DecoderAnalysis {
         long crossKvBytes = 0;
         int crossLayers = 0;
         long crossTokens = -1;
-        // Who made what the decode step computes: a memory made by one of them is no encoder's.
-        java.util.Set<String> decoded = new java.util.HashSet<>();
-        decoded.add(decodedInput);
-        for (int i = decoderLayers.nextSetBit(0); i >= 0; i = decoderLayers.nextSetBit(i + 1)) {
-            decoded.add(layers.get(i).path());
-        }
         long kvBytesPerToken = 0;
         long decodeMacs = 0;
         long decodePerContextToken = 0;
@@ -53,7 +47,7 @@ final class DecoderAnalysis {
         try {
             for (int i = 0; i < layers.size(); i++) {
                 LayerAnalysis layer = layers.get(i);
-                if (layer.trainingOnly() || !decoderLayers.get(i)) {
+                if (layer.trainingOnly() || !decoded.layers().get(i)) {
                     // A training-only layer does not run when decoding, nor an encoder's layer, which does
                     // not depend on the decoded tokens and ran once, at prefill.
                     continue;
@@ -93,7 +87,7 @@ final class DecoderAnalysis {
                     kvBytes = Math.addExact(kvBytes, Math.multiplyExact(perToken, tokens));
                 }
                 if (op instanceof CrossAttention cross && layer.side().isPresent()) {
-                    if (decoded.contains(layer.side().get().producer())) {
+                    if (decoded.sideDepends().get(i)) {
                         // Its keys and values would grow with every token: no cache of an encoder's.
                         if (reported.add(layer.topNode())) {
                             problems.add(Problem.onLayer(layer.topNode(), Message.DECODER_MEMORY_DECODED

@@ -13,6 +13,7 @@ import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.Op;
 import dev.netcost.processor.model.Problem;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,19 +60,12 @@ final class GraphWalker implements BlockExpansion.Passes {
         // Every input exists before any layer runs: @Network(input), then the @Input fields.
         List<InputAnalysis> inputs = List.of();
         Map<String, Integer> inputTensors = new HashMap<>();
-        int current = -1;
-        if (input != null) {
-            current = tensors.add(input, network.inputLayout(), -1, NodeDecl.INPUT);
-            if (network.inputKind() == InputKind.IDS) {
-                tensors.markIds(current);
-            }
-        }
+        int networkInput = input == null ? -1
+                : addInput(input, network.inputLayout(), network.inputKind(), NodeDecl.INPUT);
+        int current = networkInput;
         for (InputDecl in : network.inputFields()) {
-            int tensor = tensors.add(NetworkInference.shapeOf(in.shape()), in.layout(), -1, in.name());
-            if (in.kind() == InputKind.IDS) {
-                tensors.markIds(tensor);
-            }
-            inputTensors.put(in.name(), tensor);
+            inputTensors.put(in.name(), addInput(NetworkInference.shapeOf(in.shape()), in.layout(), in.kind(),
+                    in.name()));
         }
         int first = current >= 0 ? current : inputTensors.get(network.inputFields().get(0).name());
         BlockExpansion expansion = new BlockExpansion(network, this, problems, first);
@@ -130,9 +124,18 @@ final class GraphWalker implements BlockExpansion.Passes {
                 problems.add(Problem.onNetwork(Message.MEMORY_OVERFLOW.onAnnotation(network.name())));
             }
         }
-        decoded = network.decoder() ? decodedTensor(inputTensors) : -1;
+        decoded = network.decoder() ? decodedTensor(networkInput, inputTensors) : -1;
         return new NetworkAnalysis(network, input, layers, blocks, fields, total, bytes, problems, Optional.empty(),
                 trainingOnly, inputs, outputs);
+    }
+
+    /** An input's tensor, made by no layer; token ids marked so, since only an embedding reads them. */
+    private int addInput(Shape shape, Layout layout, InputKind kind, String name) {
+        int tensor = tensors.add(shape, layout, -1, name);
+        if (kind == InputKind.IDS) {
+            tensors.markIds(tensor);
+        }
+        return tensor;
     }
 
     /** Every input with its bytes: {@code @Network(input)}, then the {@code @Input} fields. */
@@ -167,24 +170,22 @@ final class GraphWalker implements BlockExpansion.Passes {
      * and what it reads is needed by whatever needs it. Linear in the layers and their reads.
      */
     private List<OutputAnalysis> outputs(List<NodeDecl> nodes, int[] outputTensors) {
-        final int none = -1;
-        final int several = -2;
         int[] need = new int[layers.size()];
-        java.util.Arrays.fill(need, none);
+        java.util.Arrays.fill(need, NEEDED_BY_NONE);
         for (int k = 0; k < outputTensors.length; k++) {
             int producer = tensors.producedAt(outputTensors[k]);
             if (producer >= 0) {
-                need[producer] = need[producer] == none || need[producer] == k ? k : several;
+                need[producer] = neededBy(need[producer], k);
             }
         }
         for (int i = layers.size() - 1; i >= 0; i--) {
-            if (need[i] == none) {
+            if (need[i] == NEEDED_BY_NONE) {
                 continue;
             }
             for (int r = graph.firstRead(i); r < graph.endOfReads(i); r++) {
                 int producer = tensors.producedAt(graph.tensor(r));
                 if (producer >= 0) {
-                    need[producer] = need[producer] == none || need[producer] == need[i] ? need[i] : several;
+                    need[producer] = neededBy(need[producer], need[i]);
                 }
             }
         }
@@ -198,10 +199,10 @@ final class GraphWalker implements BlockExpansion.Passes {
         // A weight a layer needed otherwise shares (@Tied) is no one output's: dropping the output
         // keeps it. Only the weight is shared; the layer's compute, its bias and what it reads stay
         // the output's.
-        java.util.BitSet sharedWeights = new java.util.BitSet();
+        BitSet sharedWeights = new BitSet();
         for (int i = 0; i < layers.size(); i++) {
             int source = graph.tiedTo(i);
-            if (source >= 0 && need[source] >= 0 && need[i] != none && need[i] != need[source]
+            if (source >= 0 && need[source] >= 0 && need[i] != NEEDED_BY_NONE && need[i] != need[source]
                     && !sharedWeights.get(source)) {
                 sharedWeights.set(source); // once, however many layers share it
                 LayerAnalysis owner = layers.get(source);
@@ -219,44 +220,65 @@ final class GraphWalker implements BlockExpansion.Passes {
         return outputs;
     }
 
+    /** In the outputs' sweep: a layer no output needs, and one that several need. */
+    private static final int NEEDED_BY_NONE = -1;
+    private static final int NEEDED_BY_SEVERAL = -2;
+
+    /** Who needs a layer that {@code was} needed by, once output or layer mark {@code also} needs it too. */
+    private static int neededBy(int was, int also) {
+        return was == NEEDED_BY_NONE || was == also ? also : NEEDED_BY_SEVERAL;
+    }
+
     /**
      * The tensor of the input a {@code @Decoder} generates tokens into: the one it names, else its
      * only input; -1 when that is not known (a problem {@code DeclarationChecks} reported).
      */
-    private int decodedTensor(Map<String, Integer> inputTensors) {
+    private int decodedTensor(int networkInput, Map<String, Integer> inputTensors) {
         if (!network.decodes().isEmpty()) {
-            return network.decodes().equals(NodeDecl.INPUT) && input != null ? 0
+            return network.decodes().equals(NodeDecl.INPUT) ? networkInput
                     : inputTensors.getOrDefault(network.decodes(), -1);
         }
-        return input != null ? 0 : inputTensors.size() == 1 ? inputTensors.values().iterator().next() : -1;
+        return networkInput >= 0 ? networkInput
+                : inputTensors.size() == 1 ? inputTensors.values().iterator().next() : -1;
     }
 
     /**
      * For a {@code @Decoder}, the layers that depend on the input it decodes, by what they read:
-     * those a decode step runs. The others (an encoder) run once, at prefill. One sweep forward.
+     * those a decode step runs. The others (an encoder) run once, at prefill. And of those, the ones
+     * whose named tensor (a cross-attention's memory, read last) depends on it too, so that it is no
+     * encoder's output. One sweep forward.
      */
-    /** The name of the input a {@code @Decoder} generates tokens into, as its tensor's producer. */
-    String decodedInput() {
-        return decoded < 0 ? "" : tensors.producer(decoded);
-    }
-
-    java.util.BitSet decoderLayers() {
-        java.util.BitSet depends = new java.util.BitSet();
+    DecodedLayers decodedLayers() {
+        BitSet depends = new BitSet();
+        BitSet sideDepends = new BitSet();
         if (decoded < 0) {
-            return depends;
+            return new DecodedLayers(depends, sideDepends);
         }
         for (int i = 0; i < layers.size(); i++) {
             for (int r = graph.firstRead(i); r < graph.endOfReads(i); r++) {
-                int t = graph.tensor(r);
-                int producer = tensors.producedAt(t);
-                if (t == decoded || producer >= 0 && depends.get(producer)) {
+                if (dependsOnDecoded(graph.tensor(r), depends)) {
                     depends.set(i);
-                    break;
                 }
             }
+            int last = graph.endOfReads(i) - 1;
+            if (layers.get(i).side().isPresent() && dependsOnDecoded(graph.tensor(last), depends)) {
+                sideDepends.set(i);
+            }
         }
-        return depends;
+        return new DecodedLayers(depends, sideDepends);
     }
+
+    /** Whether tensor {@code t} is the decoded input or made by a layer that depends on it. */
+    private boolean dependsOnDecoded(int t, BitSet depends) {
+        int producer = tensors.producedAt(t);
+        return t == decoded || producer >= 0 && depends.get(producer);
+    }
+
+    /**
+     * The layers of a {@code @Decoder} that depend on the input it decodes ({@code layers}), and
+     * those whose named tensor does ({@code sideDepends}).
+     */
+    record DecodedLayers(BitSet layers, BitSet sideDepends) {}
 
     /** One sample of {@code shape} for the whole batch, in the network's dtype. */
     private long bytes(Shape shape) {

@@ -50,7 +50,7 @@ public final class NetworkInference {
         }
         List<Problem> all = new ArrayList<>(analysis.problems());
         java.util.Optional<DecoderFigures> decoder = DecoderAnalysis.analyze(network, analysis.layers(),
-                walker.decoderLayers(), walker.decodedInput(), analysis.total(), all);
+                walker.decodedLayers(), analysis.total(), all);
         return analysis.withDecoder(decoder, all);
     }
 
