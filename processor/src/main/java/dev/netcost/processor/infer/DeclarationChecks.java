@@ -78,12 +78,11 @@ final class DeclarationChecks {
         Set<String> blocksAbove = new HashSet<>();
         Set<String> all = new LinkedHashSet<>();
         nodes.forEach(n -> all.add(n.name()));
-        Set<String> seen = new LinkedHashSet<>();
         for (NodeDecl node : nodes) {
             List<Fault> faults = new ArrayList<>();
             if (tensors.contains(node.name())) {
                 faults.add(Message.FIELD_NAMED_AS_TENSOR_PARAMETER.onAnnotation(node.name(), owner));
-            } else if (!seen.add(node.name())) {
+            } else if (above.contains(node.name())) {
                 faults.add(Message.FIELD_NAME_TWICE.onAnnotation(node.name(), owner));
             }
             if (node instanceof LayerDecl layer && layer.tied().isPresent()

@@ -25,6 +25,19 @@ final class BlockParameters {
                         .contentEquals(String.class.getCanonicalName());
     }
 
+    /**
+     * A tensor parameter's name, or empty with a problem when it is {@code input}, which names the
+     * block's own input already.
+     */
+    static Optional<String> readTensor(ExecutableElement method, List<LocatedProblem> problems) {
+        if (method.getSimpleName().contentEquals(dev.netcost.processor.model.NodeDecl.INPUT)) {
+            problems.add(LocatedProblem.of(Message.TENSOR_PARAMETER_NAMED_INPUT, new SourceLocation(method,
+                    Optional.empty(), Optional.empty())));
+            return Optional.empty();
+        }
+        return Optional.of(method.getSimpleName().toString());
+    }
+
     /** The parameter, or empty with a problem when its type or {@code @FirstOnly} is wrong. */
     static Optional<ParamDecl> read(ExecutableElement method, List<LocatedProblem> problems) {
         String name = method.getSimpleName().toString();

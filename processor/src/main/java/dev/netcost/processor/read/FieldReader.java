@@ -197,8 +197,7 @@ final class FieldReader {
     private void output(NodeDecl node, SourceMap.Field source) {
         SourceLocation where = source.at(Optional.of(Attr.OUTPUT_MARK), Optional.empty());
         if (!reading.isEmpty()) {
-            problem(Message.OUTPUT_IN_BLOCK, where, node.name(), reading.peek().substring(reading.peek().lastIndexOf('.')
-                    + 1));
+            problem(Message.OUTPUT_IN_BLOCK, where, node.name(), simple(reading.peek()));
             return;
         }
         if (node instanceof InputDecl) {
@@ -247,8 +246,8 @@ final class FieldReader {
      */
     private Optional<NodeDecl> input(int index, String name, SourceMap.Field source) {
         if (!reading.isEmpty()) {
-            String block = reading.peek().substring(reading.peek().lastIndexOf('.') + 1);
-            problem(Message.INPUT_IN_BLOCK, source.at(Optional.empty(), Optional.empty()), name, block);
+            problem(Message.INPUT_IN_BLOCK, source.at(Optional.empty(), Optional.empty()), name,
+                    simple(reading.peek()));
             return Optional.empty();
         }
         // A modifier is reported, and the input kept, so that no layer that reads it reports it unknown.
@@ -393,20 +392,16 @@ final class FieldReader {
                 args.put(written, new AttrValue.Constant(i.longValue()));
             } else if (value instanceof Boolean b) {
                 args.put(written, new AttrValue.Constant(b));
-            } else if (value instanceof String tensor && !tensor.isEmpty()) {
-                tensors.put(written, tensor); // "" names nothing: reported as not named, below
             }
         }
         for (String tensor : block.get().tensors()) {
-            if (!tensors.containsKey(tensor)) {
-                try {
-                    // Not written here: the element's default, if it has one.
-                    if (values.value(tensor) instanceof String named && !named.isEmpty()) {
-                        tensors.put(tensor, named);
-                    }
-                } catch (UnreadableValueException noDefault) {
-                    // javac reports the missing value itself; netcost says what the block reads below.
+            try {
+                // Written here, or the element's default; "" names nothing, and is reported so below.
+                if (values.value(tensor) instanceof String named && !named.isEmpty()) {
+                    tensors.put(tensor, named);
                 }
+            } catch (UnreadableValueException noDefault) {
+                // javac reports the missing value itself; netcost says what the block reads below.
             }
             if (!tensors.containsKey(tensor) && !with.containsKey(tensor)) {
                 problem(Message.TENSOR_ARGUMENT_MISSING, source.at(Optional.empty(), Optional.empty()), name,
@@ -479,11 +474,8 @@ final class FieldReader {
         TypeElement layers = null;
         for (Element member : type.getEnclosedElements()) {
             if (member instanceof ExecutableElement method) {
-                if (BlockParameters.isTensor(method) && method.getSimpleName().contentEquals(NodeDecl.INPUT)) {
-                    problem(Message.TENSOR_PARAMETER_NAMED_INPUT, new SourceLocation(method, Optional.empty(),
-                            Optional.empty()));
-                } else if (BlockParameters.isTensor(method)) {
-                    tensors.add(method.getSimpleName().toString());
+                if (BlockParameters.isTensor(method)) {
+                    BlockParameters.readTensor(method, problems).ifPresent(tensors::add);
                 } else {
                     BlockParameters.read(method, problems).ifPresent(params::add);
                 }
