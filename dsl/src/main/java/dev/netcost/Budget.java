@@ -40,6 +40,13 @@ public @interface Budget {
     /** The most {@code PARAM_BYTES}: parameters and buffers in the network's dtype. */
     long maxParamBytes() default Long.MAX_VALUE;
 
+    /**
+     * The most {@code ACTIVE_PARAMS}: the parameters one token uses, in a network with a
+     * {@link MixtureOfExperts}; in any other network every parameter is active, so this bounds
+     * {@code PARAMS}.
+     */
+    long maxActiveParams() default Long.MAX_VALUE;
+
     /** Whether an overrun fails the build or only warns. */
     Level level() default Level.ERROR;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -35,13 +36,30 @@ public final class Summary {
      * @param inputs              every input, named, when the heading names them: for a network of
      *                            several inputs or outputs, or one declared as a field; else empty
      * @param outputs             every output, named, when the heading names them; else empty
+     * @param activeParams        for a network with a {@link dev.netcost.MixtureOfExperts}, the
+     *                            parameters one token uses; else empty
      */
     public record Header(String network, Shape input, int batch, DType dtype, long paramBytes,
-            long peakActivationBytes, Optional<Decoder> decoder, List<Tensor> inputs, List<Tensor> outputs) {
+            long peakActivationBytes, Optional<Decoder> decoder, List<Tensor> inputs, List<Tensor> outputs,
+            OptionalLong activeParams) {
         public Header {
             Objects.requireNonNull(decoder, "decoder");
             inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
+            Objects.requireNonNull(activeParams, "activeParams");
+        }
+
+        /** A network without a mixture of experts. */
+        public Header(String network, Shape input, int batch, DType dtype, long paramBytes, long peakActivationBytes,
+                Optional<Decoder> decoder, List<Tensor> inputs, List<Tensor> outputs) {
+            this(network, input, batch, dtype, paramBytes, peakActivationBytes, decoder, inputs, outputs,
+                    OptionalLong.empty());
+        }
+
+        /** The same heading, for a network whose tokens each use {@code activeParams} of its parameters. */
+        public Header withActiveParams(long activeParams) {
+            return new Header(network, input, batch, dtype, paramBytes, peakActivationBytes, decoder, inputs, outputs,
+                    OptionalLong.of(activeParams));
         }
 
         /** A network of one input and one output, not named in the heading. */
@@ -159,7 +177,10 @@ public final class Summary {
         appendRow(out, total, width);
         out.append(doubleRule).append('\n');
         out.append("Params:       ").append(grouped(totals.params)).append(totals.trainingOnly
-                ? ", " + grouped(totals.trainingParams) + " of them training only" : "").append('\n');
+                ? ", " + grouped(totals.trainingParams) + " of them training only" : "");
+        header.activeParams().ifPresent(active -> out.append(", ").append(grouped(active)).append(" (")
+                .append(scaled(active)).append(") active per token"));
+        out.append('\n');
         out.append("Buffers:      ").append(grouped(totals.buffers)).append(totals.trainingOnly
                 ? ", " + grouped(totals.trainingBuffers) + " of them training only" : "").append('\n');
         out.append("MACs:         ").append(grouped(totals.macs)).append(" (").append(scaled(totals.macs)).append(")")

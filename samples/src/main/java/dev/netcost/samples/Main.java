@@ -49,6 +49,7 @@ public final class Main {
             Llama2_7BCost.summary(1),
             Llama3_8BCost.summary(1),
             Mistral7BCost.summary(1),
+            Mixtral8x7BCost.summary(1),
             WhisperTinyCost.summary(1),
             T5SmallCost.summary(1),
             ConvNextTinyCost.summary(1),

@@ -15,6 +15,7 @@ import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.ParamDecl;
 import dev.netcost.processor.model.Problem;
+import dev.netcost.processor.model.Router;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -167,7 +168,7 @@ final class BlockExpansion {
                     : OptionalInt.of(index)));
         }
         Optional<Step> step = passes.layer(new ResolvedLayer(path, op.get(), inputs, tie,
-                Place.of(scope, origins, named), scope.trainingOnly() || layer.trainingOnly()));
+                Place.of(scope, origins, named), scope.trainingOnly() || layer.trainingOnly(), scope.copies()));
         if (step.isEmpty()) {
             return Optional.empty();
         }
@@ -212,7 +213,7 @@ final class BlockExpansion {
                 origins.put(param.name(), scope.own() ? Origin.of(param.name(), value) : origin);
             }
             values.put(DeclarationChecks.IN, passes.layout(current).features(instanceInput));
-            Scope inner = scope.instance(instance, values, origins, current, use.trainingOnly());
+            Scope inner = scope.instance(instance, values, origins, current, use.trainingOnly(), use.routing());
             // A tensor parameter reads, inside, the tensor the use names in its own scope.
             use.tensors().forEach((param, named) -> inner.names().put(param, tensor(named, scope)));
 
@@ -225,17 +226,32 @@ final class BlockExpansion {
                 }
                 out = visit.get().output();
             }
-            if (!passes.block(span, instance, block.name(), instanceInput, passes.shape(out), scope.field(),
+            if (use.routing().isPresent()) {
+                // The experts' outputs, weighted by the router's scores of the tokens they were sent.
+                Optional<Step> routed = passes.layer(new ResolvedLayer(instance + ".router",
+                        new Router(use.routing().get()), List.of(out, current), Optional.empty(), Place.of(scope,
+                                Map.of()), trainingOnly, scope.copies()));
+                if (routed.isEmpty()) {
+                    return Optional.empty();
+                }
+                out = routed.get().tensor();
+            }
+            if (!passes.block(span, instance, name(block, use), instanceInput, passes.shape(out), scope.field(),
                     trainingOnly)) {
                 return Optional.empty();
             }
             current = out;
         }
-        String op = use.repeated() ? block.name() + " x " + use.repeat() : block.name();
+        String op = use.repeated() ? name(block, use) + " x " + use.repeat() : name(block, use);
         if (use.repeated() && !passes.block(whole, path, op, in, passes.shape(current), scope.field(), trainingOnly)) {
             return Optional.empty();
         }
         return Optional.of(new Visit(current, op, in));
+    }
+
+    /** What the summary calls one instance of a use: the block's name, and a mixture's experts. */
+    private static String name(BlockDecl block, BlockUse use) {
+        return use.routing().map(r -> r.describe(block.name())).orElse(block.name());
     }
 
     /** The op of a layer, its expressions evaluated in {@code scope}; empty after reporting a failure. */

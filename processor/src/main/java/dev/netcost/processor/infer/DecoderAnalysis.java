@@ -101,8 +101,11 @@ final class DecoderAnalysis {
                     crossLayers++;
                     crossTokens = crossTokens < 0 ? tokens : crossTokens;
                 }
-                decodeMacs = Math.addExact(decodeMacs, decode.get().at(tokens));
-                decodePerContextToken = Math.addExact(decodePerContextToken, decode.get().macsPerContextToken());
+                // In an expert, one token runs through each of the copies it is routed to.
+                long copies = layer.copies().active();
+                decodeMacs = Math.addExact(decodeMacs, Math.multiplyExact(copies, decode.get().at(tokens)));
+                decodePerContextToken = Math.addExact(decodePerContextToken,
+                        Math.multiplyExact(copies, decode.get().macsPerContextToken()));
             }
             kvBytes = Math.addExact(kvBytes, crossKvBytes);
             withoutContext = Math.subtractExact(decodeMacs, Math.multiplyExact(decodePerContextToken,

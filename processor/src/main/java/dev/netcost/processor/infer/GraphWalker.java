@@ -209,7 +209,8 @@ final class GraphWalker implements BlockExpansion.Passes {
                 long weight = owner.computation() instanceof Op op
                         ? op.weightShape(owner.input()).map(Shape::numel).orElse(0L) : 0;
                 Cost alone = only[need[source]];
-                only[need[source]] = new Cost(alone.params() - weight, alone.buffers(), alone.macs(), alone.flops());
+                only[need[source]] = new Cost(alone.params() - weight, alone.buffers(), alone.macs(), alone.flops(),
+                        alone.activeParams() - weight);
             }
         }
         List<OutputAnalysis> outputs = new ArrayList<>();
@@ -303,24 +304,26 @@ final class GraphWalker implements BlockExpansion.Passes {
             if (shaped.isEmpty()) {
                 return Optional.empty();
             }
-            Traffic traffic = memory.layer(layer.op(), shaped.get());
-            Optional<Cost> cost = weights.cost(layer, shaped.get());
+            Traffic traffic = memory.layer(layer.op(), shaped.get(), layer.copies());
+            Optional<Cost> cost = weights.cost(layer, shaped.get()).map(layer.copies()::scale);
             if (cost.isEmpty()) {
                 return Optional.empty();
             }
             int index = layers.size();
             if (layer.trainingOnly()) {
                 // Stored with the model, never run at inference: its weights count, its compute apart.
-                total = total.plus(new Cost(cost.get().params(), cost.get().buffers(), 0, 0));
+                total = total.plus(cost.get().storedOnly());
                 trainingOnly = trainingOnly.plus(cost.get());
                 tensors.trainingOnly(index);
             } else {
                 total = total.plus(cost.get());
             }
             Shape out = shared.intern(shaped.get().out());
-            layers.add(new LayerAnalysis(layer.path(), shaped.get().op(), in, out, shared.intern(cost.get()),
+            String op = layer.copies().inExperts() ? shaped.get().op() + " [" + layer.copies().stored() + " stored, "
+                    + layer.copies().active() + " per token]" : shaped.get().op();
+            layers.add(new LayerAnalysis(layer.path(), op, in, out, shared.intern(cost.get()),
                     shared.intern(traffic), layer.op(), layer.place().field(), layer.place().own(),
-                    shaped.get().producers(), layer.trainingOnly(), shaped.get().side()));
+                    shaped.get().producers(), layer.trainingOnly(), shaped.get().side(), layer.copies()));
             for (int t : layer.inputs()) {
                 tensors.read(t, index);
             }
@@ -361,23 +364,15 @@ final class GraphWalker implements BlockExpansion.Passes {
 
     /**
      * The figures of the layers from {@code firstLayer} on, summed exactly, as the network's are:
-     * every layer's parameters and buffers, the compute of those that run at inference; of all of
-     * them when the span runs only in training.
+     * every layer's parameters and buffers, the compute and active parameters of those that run at
+     * inference; of all of them when the span runs only in training.
      */
     private Cost sum(int firstLayer, boolean trainingOnly) {
-        long params = 0;
-        long buffers = 0;
-        long macs = 0;
-        long flops = 0;
+        Cost sum = Cost.ZERO;
         for (int i = firstLayer; i < layers.size(); i++) {
             Cost cost = layers.get(i).cost();
-            params = Math.addExact(params, cost.params());
-            buffers = Math.addExact(buffers, cost.buffers());
-            if (layers.get(i).runsWith(trainingOnly)) {
-                macs = Math.addExact(macs, cost.macs());
-                flops = Math.addExact(flops, cost.flops());
-            }
+            sum = sum.plus(layers.get(i).runsWith(trainingOnly) ? cost : cost.storedOnly());
         }
-        return new Cost(params, buffers, macs, flops);
+        return sum;
     }
 }

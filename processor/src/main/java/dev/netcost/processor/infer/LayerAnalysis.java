@@ -23,13 +23,24 @@ import java.util.Optional;
  * @param trainingOnly whether it runs only in training: its figures are its own, and of the
  *     network's only its parameters and buffers count
  * @param side the tensor its op names besides its input ({@code like}, {@code memory}), if any
+ * @param copies inside the expert of a mixture of experts, the copies stored and run per token,
+ *     by which {@code cost} is already scaled
  */
 public record LayerAnalysis(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic,
         Computation computation, int topNode, boolean topLevel, List<String> reads, boolean trainingOnly,
-        Optional<SideTensor> side) {
+        Optional<SideTensor> side, ExpertCopies copies) {
     public LayerAnalysis {
         reads = List.copyOf(reads);
         java.util.Objects.requireNonNull(side, "side");
+        java.util.Objects.requireNonNull(copies, "copies");
+    }
+
+    /** A layer in no mixture of experts. */
+    public LayerAnalysis(String path, String op, Shape input, Shape output, Cost cost, Traffic traffic,
+            Computation computation, int topNode, boolean topLevel, List<String> reads, boolean trainingOnly,
+            Optional<SideTensor> side) {
+        this(path, op, input, output, cost, traffic, computation, topNode, topLevel, reads, trainingOnly, side,
+                ExpertCopies.ONE);
     }
 
     /**

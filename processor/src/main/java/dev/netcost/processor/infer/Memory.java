@@ -25,9 +25,11 @@ final class Memory {
 
     /**
      * A layer's traffic: it reads its inputs and its parameters and buffers, and writes its
-     * output. A tied layer still reads its weight, so {@code cost} is its cost before tying.
+     * output. A tied layer still reads its weight, so {@code cost} is its cost before tying. In an
+     * expert, each token moves through {@code copies.active()} copies, and every stored copy's
+     * weights are read once.
      */
-    Traffic layer(Computation op, Shapes.Shaped shaped) {
+    Traffic layer(Computation op, Shapes.Shaped shaped, ExpertCopies copies) {
         // An op reads its input and writes its output, unless it says otherwise (an op a user
         // declares, an op that reads the tensor it names); a tensor it names by like lends only
         // its shape. A merge reads every input.
@@ -44,7 +46,8 @@ final class Memory {
         }
         long parametersRead = op instanceof Op unary ? unary.parametersRead(shaped.in(), shaped.cost(), batch)
                 : Math.addExact(shaped.cost().params(), shaped.cost().buffers());
-        long elementsMoved = Math.addExact(Math.multiplyExact(batch, moved), parametersRead);
+        long elementsMoved = Math.addExact(Math.multiplyExact(Math.multiplyExact(batch, moved), copies.active()),
+                Math.multiplyExact(parametersRead, copies.stored()));
         return new Traffic(activationBytes(shaped.out()), Math.multiplyExact(elementsMoved, bytesPerElement));
     }
 

@@ -64,6 +64,16 @@ public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalys
         this(network, input, layers, blocks, fields, total, memory, problems, Optional.empty(), Cost.ZERO);
     }
 
+    /** Whether it has a mixture of experts ({@code @MixtureOfExperts}), whose ACTIVE_PARAMS differ from PARAMS. */
+    public boolean hasExperts() {
+        for (LayerAnalysis layer : layers) {
+            if (layer.copies().inExperts()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether some of its layers run only in training ({@code @TrainingOnly}). */
     public boolean hasTrainingOnly() {
         for (LayerAnalysis layer : layers) {

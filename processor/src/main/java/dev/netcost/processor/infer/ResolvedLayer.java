@@ -20,9 +20,10 @@ import java.util.OptionalInt;
  * @param place  where its problems are reported
  * @param trainingOnly whether it runs only in training: {@code @TrainingOnly}, or inside a block
  *     use that is
+ * @param copies how many copies of it the experts around it store and run per token
  */
 record ResolvedLayer(String path, Computation op, List<Integer> inputs, Optional<Tie> tie, Place place,
-        boolean trainingOnly) {
+        boolean trainingOnly, ExpertCopies copies) {
     ResolvedLayer {
         inputs = List.copyOf(inputs);
     }

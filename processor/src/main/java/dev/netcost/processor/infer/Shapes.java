@@ -73,6 +73,12 @@ final class Shapes {
             faults.forEach(f -> problems.add(layer.problem(in, f)));
             return Optional.empty();
         }
+        if (layer.copies().inExperts() && !layer.op().perToken()) {
+            // Its figures over T tokens would not be T times one token's, which the expert's scaling assumes.
+            String what = layer.op() instanceof Op unary ? unary.displayName(in) : ((Merge) layer.op()).displayName();
+            problems.add(layer.problem(in, Message.EXPERT_NOT_PER_TOKEN.onAnnotation(what)));
+            return Optional.empty();
+        }
         for (int i = 0; i < inputs.size(); i++) {
             // Token ids are numbers of a vocabulary, not features: only an embedding reads them.
             if (tensors.ids(layer.inputs().get(i)) && !(i == 0 && layer.op() instanceof Embedding)) {

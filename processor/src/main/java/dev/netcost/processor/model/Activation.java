@@ -9,6 +9,12 @@ import dev.netcost.Shape;
  * {@code @QuickGELU}.
  */
 public record Activation(Kind kind) implements Op {
+    /** Per token: element by element. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     /** Every layout: it works on each element, whatever its axes mean. */
     @Override
     public java.util.Set<Layout> accepts() {

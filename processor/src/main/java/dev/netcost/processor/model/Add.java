@@ -10,6 +10,12 @@ import java.util.List;
  * {@code numel} of the output FLOPs per extra input.
  */
 public record Add() implements Merge {
+    /** Per token: element by element. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     /** Every layout: it works on each element, whatever its axes mean. */
     @Override
     public java.util.Set<Layout> accepts() {

@@ -94,11 +94,22 @@ public enum Attr {
     REPEAT("value", Kind.NONE),
     /** {@code @TrainingOnly}, which has no value: the annotation itself. */
     TRAINING_ONLY("value", Kind.NONE),
+    /** {@code @MixtureOfExperts} as a whole. */
+    MIXTURE("value", Kind.NONE),
+    /** {@code @MixtureOfExperts}: the routed experts. */
+    EXPERTS("experts", Kind.NONE),
+    /** {@code @MixtureOfExperts}: the routed experts each token goes through. */
+    TOP_K("topK", Kind.NONE),
+    /** {@code @MixtureOfExperts}: the experts every token goes through. */
+    SHARED("shared", Kind.NONE),
+    /** {@code @MixtureOfExperts}: whether the router's linear layer has a bias. */
+    ROUTER_BIAS("routerBias", Kind.NONE),
     MAX_PARAMS("maxParams", Kind.NONE),
     MAX_MACS("maxMacs", Kind.NONE),
     MAX_FLOPS("maxFlops", Kind.NONE),
     MAX_PEAK_MEMORY_BYTES("maxPeakMemoryBytes", Kind.NONE),
-    MAX_PARAM_BYTES("maxParamBytes", Kind.NONE);
+    MAX_PARAM_BYTES("maxParamBytes", Kind.NONE),
+    MAX_ACTIVE_PARAMS("maxActiveParams", Kind.NONE);
 
     /** What an attribute holds, which decides how it is read and what an expression must give. */
     public enum Kind {
@@ -125,7 +136,8 @@ public enum Attr {
 
     /** The limits of {@code @Budget}, in declaration order. */
     public static final java.util.List<Attr> BUDGET_LIMITS =
-            java.util.List.of(MAX_PARAMS, MAX_MACS, MAX_FLOPS, MAX_PEAK_MEMORY_BYTES, MAX_PARAM_BYTES);
+            java.util.List.of(MAX_PARAMS, MAX_MACS, MAX_FLOPS, MAX_PEAK_MEMORY_BYTES, MAX_PARAM_BYTES,
+                    MAX_ACTIVE_PARAMS);
 
     private final String javaName;
     private final Kind kind;

@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param trainingOnly {@code @TrainingOnly}: every layer of every instance runs only in training
  * @param tensors   the block's tensor parameters given here, by parameter, each a tensor's name in the
  *                  scope of this field ({@code memory = "encoded"})
+ * @param routing   {@code @MixtureOfExperts}: each instance is the expert of a mixture of experts
  */
 public record BlockUse(int index, String name, String block, Map<String, AttrValue> args, int repeat,
         boolean repeated, List<String> inputs, Optional<AttrValue.Expression> condition, boolean trainingOnly,
-        Map<String, String> tensors) implements NodeDecl {
+        Map<String, String> tensors, Optional<Routing> routing) implements NodeDecl {
     /**
      * The most instances {@code @Repeat} may ask for. netcost expands every instance to infer it
      * (its shapes may differ from the last one's), so the count bounds time and memory: the
@@ -37,6 +38,14 @@ public record BlockUse(int index, String name, String block, Map<String, AttrVal
         args = Map.copyOf(args);
         inputs = List.copyOf(inputs);
         tensors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tensors));
+        Objects.requireNonNull(routing, "routing");
+    }
+
+    /** A use that is no mixture of experts. */
+    public BlockUse(int index, String name, String block, Map<String, AttrValue> args, int repeat,
+            boolean repeated, List<String> inputs, Optional<AttrValue.Expression> condition, boolean trainingOnly,
+            Map<String, String> tensors) {
+        this(index, name, block, args, repeat, repeated, inputs, condition, trainingOnly, tensors, Optional.empty());
     }
 
     /** A use of a block that reads no tensor but its input. */

@@ -8,6 +8,12 @@ import java.util.List;
  * {@code x.chunk(parts, dim=-1)[index]}. Free.
  */
 public record Chunk(int parts, int index) implements Op {
+    /** Per token: a slice of each token's features. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     /**
      * Every layout, but of a map with its channels first only a vector ({@link #outputShape(Shape, Layout)}):
      * there the last axis is spatial, and {@code @ChannelSplit} splits the channels.

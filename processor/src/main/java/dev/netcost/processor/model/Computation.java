@@ -17,6 +17,16 @@ public sealed interface Computation permits Op, Merge {
     Set<Layout> accepts();
 
     /**
+     * Whether it works on each token of tokens {@code (T, E)} alone, so that its figures over T
+     * tokens are T times those of one: what an expert of a mixture of experts must do, since the
+     * router sends tokens to it one by one. False unless the op says so: an op that mixes tokens
+     * (attention, a position table) or is not known to work per token is refused in an expert.
+     */
+    default boolean perToken() {
+        return false;
+    }
+
+    /**
      * The located error for {@code input} in {@code layout}, one that {@link #accepts()} leaves
      * out: what came in, in words, and the layer that would give what this op takes
      * ({@code @ChannelsFirst}, {@code @ToMap}, {@code @ToTokens}). An op that takes every layout

@@ -5,6 +5,12 @@ import java.util.List;
 
 /** {@code @Dropout}: the identity at inference, costing nothing. */
 public record Dropout(double p) implements Op {
+    /** Per token: the identity at inference. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     /** Every layout: it works on each element, whatever its axes mean. */
     @Override
     public java.util.Set<Layout> accepts() {

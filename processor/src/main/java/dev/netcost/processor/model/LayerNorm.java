@@ -9,6 +9,12 @@ import dev.netcost.Shape;
  * that is an error naming the norm over its channels ({@code @LayerNorm2d}) or {@code @ChannelsLast}.
  */
 public record LayerNorm(boolean affine, boolean bias) implements Op {
+    /** Per token: over each token's E. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     /** A norm with a learned scale, and with {@code bias} a learned shift. */
     public LayerNorm(boolean bias) {
         this(true, bias);

@@ -12,6 +12,12 @@ import java.util.Set;
  * from a map of 56 channels, so the figures need the layout ({@link #cost(Shape, Shape, Layout)}).
  */
 public record LayerScale() implements Op {
+    /** Per token: element by element. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     /** Every layout: each says which axis its channels are on. */
     @Override
     public Set<Layout> accepts() {

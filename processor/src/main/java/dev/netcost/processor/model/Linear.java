@@ -9,6 +9,12 @@ import java.util.List;
  * or on each position of a channels-last map {@code (H, W, C)}.
  */
 public record Linear(int out, boolean bias) implements Op {
+    /** Per token: a product per token. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     /** A vector; tokens and channels-last maps per token and per position. */
     @Override
     public java.util.Set<Layout> accepts() {

@@ -140,6 +140,11 @@ public enum Message {
     REPEAT_ABOVE_MAXIMUM(ProblemKind.OUT_OF_RANGE, "%s: @Repeat(%d) is above netcost's bound of %d: netcost"
             + " expands every instance of a repeated block to infer it, and 100,000 instances already take about 2 s"
             + " and 100 MB, so a count beyond the bound would exhaust the compiler's memory; repeat fewer times"),
+    /** The field, the attribute, its value, what it counts, its minimum. */
+    EXPERTS_BELOW_MINIMUM(ProblemKind.OUT_OF_RANGE, "%s: @MixtureOfExperts(%s = %d): the %s must be at least %d"),
+    /** The field, topK, experts, experts. */
+    TOP_K_ABOVE_EXPERTS(ProblemKind.OUT_OF_RANGE, "%s: @MixtureOfExperts(topK = %d) is above experts = %d: each token"
+            + " goes through topK of the routed experts; use at most %d, or add experts"),
     /** The attribute, its value, what it counts ({@code number of output channels}), its minimum. */
     QUANTITY_BELOW_MINIMUM(ProblemKind.OUT_OF_RANGE, "%s = %d: the %s must be at least %d"),
     /**
@@ -534,6 +539,21 @@ public enum Message {
     DECODER_NOTHING_TO_DECODE(ProblemKind.DECODER, "%s: no attention layer depends on %s, the input the @Decoder"
             + " generates tokens into, so there is nothing to decode; read it with a layer, or name another input"),
 
+    // experts: a mixture of experts and what its expert does to the tokens
+    /** What the routed tokens are (their producer), their shape. */
+    EXPERTS_NEED_TOKENS(ProblemKind.EXPERTS, "@MixtureOfExperts routes tokens (T, E) one by one, and %s gives %s;"
+            + " put @ToTokens before it, or an @Embedding for token ids"),
+    /** The expert's output. */
+    EXPERT_OUTPUT_NOT_TOKENS(ProblemKind.EXPERTS, "the expert of @MixtureOfExperts gives %s, which is no tokens:"
+            + " the router weights one output per token (T, E'); end the expert's block with tokens"),
+    /** The routed tokens, the expert's output. */
+    EXPERT_CHANGES_TOKENS(ProblemKind.EXPERTS, "the expert of @MixtureOfExperts turns the tokens %s into %s: the"
+            + " router weights one output per token, so an expert keeps the tokens (T, E) as (T, E')"),
+    /** The op, as PyTorch names it. */
+    EXPERT_NOT_PER_TOKEN(ProblemKind.EXPERTS, "an expert of @MixtureOfExperts works on each token alone, as the"
+            + " router sends tokens one by one, and %s does not; declare it outside the expert's block (linear"
+            + " layers, activations, norms, dropout, chunks and element-wise merges work per token)"),
+
     // interpolation
     /** The mode, the spatial dimensions it interpolates, the input's, the modes that fit them. */
     MODE_NOT_FITTING_INPUT(ProblemKind.INTERPOLATION, "mode = %s interpolates %d spatial dimensions, as PyTorch's"
@@ -790,6 +810,9 @@ public enum Message {
     /** The field, the layer's annotation. */
     REPEAT_ON_LAYER(ProblemKind.MISPLACED, "%s: @Repeat repeats a block, not a layer such as %s; declare a @Block,"
             + " or give each layer a field of its own"),
+    /** The field, the layer's annotation. */
+    EXPERTS_ON_LAYER(ProblemKind.MISPLACED, "%s: @MixtureOfExperts makes a block the expert of a mixture, and %s is"
+            + " a layer; declare the expert as a @Block and use it here"),
     /** The field, the block. */
     TIED_ON_BLOCK(ProblemKind.MISPLACED, "%s: @Tied shares the weight of one layer, and %s is a block; put @Tied on"
             + " a layer inside the block"),
@@ -816,6 +839,9 @@ public enum Message {
     /** The dtype, the fields with the most parameter and buffer bytes. */
     OVER_MAX_PARAM_BYTES(ProblemKind.BUDGET, "PARAM_BYTES = %s is over maxParamBytes = %s by %s%s; parameters and"
             + " buffers in %s, the fields that hold the most: %s"),
+    /** The fields whose tokens use the most parameters. */
+    OVER_MAX_ACTIVE_PARAMS(ProblemKind.BUDGET, "ACTIVE_PARAMS = %s is over maxActiveParams = %s by %s%s; the fields"
+            + " whose parameters one token uses most: %s"),
 
     // overflow
     /** The largest long, grouped. */

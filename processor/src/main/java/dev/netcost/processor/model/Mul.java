@@ -8,6 +8,12 @@ import java.util.List;
  * ({@link Broadcast}): each pair of dimensions equal or one of them 1. {@code numel} FLOPs per extra input.
  */
 public record Mul() implements Merge {
+    /** Per token: element by element. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     /** Every layout: it works on each element, whatever its axes mean. */
     @Override
     public java.util.Set<Layout> accepts() {

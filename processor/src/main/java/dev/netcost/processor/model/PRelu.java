@@ -13,6 +13,12 @@ import java.util.Set;
  * slope is taken on a channels-first map only, and refused elsewhere with the fix.
  */
 public record PRelu(int parameters) implements Op {
+    /** Per token: element by element. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     @Override
     public Set<Layout> accepts() {
         // One shared slope works on any layout; outputShape refuses more on tokens and channels last.

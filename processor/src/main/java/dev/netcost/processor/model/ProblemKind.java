@@ -44,6 +44,11 @@ public enum ProblemKind implements DiagnosticId {
     TIED("tied"),
     /** A {@code @Decoder} network without the figures of a decoder: no attention, or a layer with no per-token cost. */
     DECODER("decoder"),
+    /**
+     * A mixture of experts whose expert does not work on each token alone, routes what is not
+     * tokens, or does not give one output per token.
+     */
+    EXPERTS("experts"),
     /** An interpolation mode that does not fit the input's rank, or {@code alignCorners} with nearest. */
     INTERPOLATION("interpolation"),
     /**

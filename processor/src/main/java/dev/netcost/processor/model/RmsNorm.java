@@ -8,6 +8,12 @@ import dev.netcost.Shape;
  * naming {@code @ChannelsLast}.
  */
 public record RmsNorm() implements Op {
+    /** Per token: over each token's E. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     /** Every layout, but of a map with its channels first only a vector ({@link #outputShape(Shape, Layout)}). */
     @Override
     public java.util.Set<Layout> accepts() {

@@ -4,6 +4,12 @@ import dev.netcost.Shape;
 
 /** {@code @Softmax} over the last axis: exp, sum and divide per element. */
 public record Softmax() implements Op {
+    /** Per token: over the last axis, each token's. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     /** Every layout: it works on each element, whatever its axes mean. */
     @Override
     public java.util.Set<Layout> accepts() {

@@ -10,6 +10,12 @@ import java.util.Set;
  * matter only in training; they are kept so that the summary shows what was declared.
  */
 public record StochasticDepth(double p, dev.netcost.StochasticDepth.Mode mode) implements Op {
+    /** Per token: the identity at inference. */
+    @Override
+    public boolean perToken() {
+        return true;
+    }
+
     @Override
     public Set<Layout> accepts() {
         return EnumSet.allOf(Layout.class);

@@ -14,6 +14,7 @@ import dev.netcost.processor.model.OpKind;
 import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.TensorName;
 import dev.netcost.processor.model.ParamDecl;
+import dev.netcost.processor.model.Routing;
 import dev.netcost.processor.model.Message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -172,7 +173,8 @@ final class FieldReader {
                 SourceMap.Field source = new SourceMap.Field(field, annotated(main), modifier(field, LayerAnnotations.WITH),
                         modifier(field, LayerAnnotations.FROM), modifier(field, LayerAnnotations.IF),
                         modifier(field, LayerAnnotations.REPEAT), modifier(field, LayerAnnotations.TIED),
-                        modifier(field, LayerAnnotations.TRAINING_ONLY), modifier(field, LayerAnnotations.OUTPUT));
+                        modifier(field, LayerAnnotations.TRAINING_ONLY), modifier(field, LayerAnnotations.OUTPUT),
+                        modifier(field, LayerAnnotations.EXPERTS));
                 Optional<NodeDecl> node = node(nodes.size(), name, source);
                 if (node.isEmpty()) {
                     continue;
@@ -267,6 +269,10 @@ final class FieldReader {
         String annotation = op.annotation();
         if (source.repeat().isPresent()) {
             problem(Message.REPEAT_ON_LAYER, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name, annotation);
+            return Optional.empty();
+        }
+        if (source.experts().isPresent()) {
+            problem(Message.EXPERTS_ON_LAYER, source.at(Optional.of(Attr.MIXTURE), Optional.empty()), name, annotation);
             return Optional.empty();
         }
         AnnotationValues values = source.main().values();
@@ -448,14 +454,45 @@ final class FieldReader {
                 ok = false;
             }
         }
-        if (!ok) {
+        Optional<Routing> routing = source.experts().map(e -> routing(name, source, e.values()));
+        if (!ok || routing.isPresent() && routing.get().experts() < 1) {
             return Optional.empty();
         }
         List<String> inputs = source.from().isPresent()
                 ? List.of(source.from().get().values().string("value"))
                 : List.of();
         return Optional.of(new BlockUse(index, name, blockName, args, repeat, source.repeat().isPresent(), inputs,
-                condition, source.trainingOnly().isPresent(), tensors));
+                condition, source.trainingOnly().isPresent(), tensors, routing));
+    }
+
+    /**
+     * {@code @MixtureOfExperts}, read and checked; with {@code experts} below 1 after reporting
+     * what is out of range, since no mixture can be made of it.
+     */
+    private Routing routing(String name, SourceMap.Field source, AnnotationValues values) {
+        int experts = values.integer(Attr.EXPERTS);
+        int topK = values.integer(Attr.TOP_K);
+        int shared = values.integer(Attr.SHARED);
+        boolean faulty = false;
+        faulty |= belowMinimum(name, source, Attr.EXPERTS, experts, 1, "number of routed experts");
+        faulty |= belowMinimum(name, source, Attr.TOP_K, topK, 1, "number of experts each token goes through");
+        faulty |= belowMinimum(name, source, Attr.SHARED, shared, 0, "number of shared experts");
+        if (!faulty && topK > experts) {
+            problem(Message.TOP_K_ABOVE_EXPERTS, source.at(Optional.of(Attr.TOP_K), Optional.empty()), name, topK,
+                    experts, experts);
+            faulty = true;
+        }
+        return new Routing(faulty ? 0 : experts, topK, shared, values.bool(Attr.ROUTER_BIAS));
+    }
+
+    /** Reports {@code value} of {@code attr} below {@code min}; whether it was. */
+    private boolean belowMinimum(String name, SourceMap.Field source, Attr attr, int value, int min, String what) {
+        if (value >= min) {
+            return false;
+        }
+        problem(Message.EXPERTS_BELOW_MINIMUM, source.at(Optional.of(attr), Optional.empty()), name,
+                attr.javaName(), value, what, min);
+        return true;
     }
 
     /** A block's declaration, read once; empty (with a problem) when it cannot be read. */

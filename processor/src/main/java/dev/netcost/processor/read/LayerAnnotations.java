@@ -38,11 +38,13 @@ public final class LayerAnnotations {
     static final String DECODER = dev.netcost.Decoder.class.getCanonicalName();
     static final String TRAINING_ONLY = dev.netcost.TrainingOnly.class.getCanonicalName();
     static final String OUTPUT = dev.netcost.Output.class.getCanonicalName();
+    static final String EXPERTS = dev.netcost.MixtureOfExperts.class.getCanonicalName();
     /** {@code @Input}: declares a field, as a layer annotation does, but a tensor rather than a layer. */
     static final String INPUT = dev.netcost.Input.class.getCanonicalName();
 
     /** The annotations that modify a layer or block field, but declare none. */
-    static final List<String> MODIFIERS = List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT);
+    static final List<String> MODIFIERS = List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT,
+            EXPERTS);
 
     private LayerAnnotations() {}
 
@@ -53,7 +55,7 @@ public final class LayerAnnotations {
 
     /** Every annotation netcost owns on fields and types, for the processor to claim. */
     public static List<String> modifierNames() {
-        return List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT, INPUT, BLOCK, BUDGET, DECODER,
+        return List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT, EXPERTS, INPUT, BLOCK, BUDGET, DECODER,
                 UserOps.CUSTOM_OP);
     }
 

@@ -26,12 +26,12 @@ public final class SourceMap {
      */
     record Field(Element element, Annotated main, Optional<Annotated> with, Optional<Annotated> from,
             Optional<Annotated> condition, Optional<Annotated> repeat, Optional<Annotated> tied,
-            Optional<Annotated> trainingOnly, Optional<Annotated> output) {
+            Optional<Annotated> trainingOnly, Optional<Annotated> output, Optional<Annotated> experts) {
 
         /** The modifiers present, for a field that takes none ({@code @Input}). */
         List<Annotated> modifiers() {
             List<Annotated> present = new java.util.ArrayList<>();
-            for (Optional<Annotated> m : List.of(with, from, condition, repeat, tied, trainingOnly)) {
+            for (Optional<Annotated> m : List.of(with, from, condition, repeat, tied, trainingOnly, experts)) {
                 m.ifPresent(present::add);
             }
             return present;
@@ -66,6 +66,14 @@ public final class SourceMap {
                 }
                 case OUTPUT_MARK -> {
                     return on(output.orElse(main), Optional.empty());
+                }
+                case MIXTURE -> {
+                    return on(experts.orElse(main), Optional.empty());
+                }
+                case EXPERTS, TOP_K, SHARED -> {
+                    String name = attr.get().javaName();
+                    return experts.map(e -> on(e, e.values().written(name))).orElseGet(() -> on(main,
+                            Optional.empty()));
                 }
                 default -> {
                     String name = attr.get().javaName();
@@ -109,7 +117,8 @@ public final class SourceMap {
 
     SourceMap(Element type, AnnotationMirror networkAnnotation, AnnotationValues values) {
         this.network = new Field(type, new Annotated(networkAnnotation, values), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     void setDecoder(Annotated annotation) {

@@ -31,6 +31,7 @@ public final class CompanionNames {
     enum Own {
         BATCH("the batch size"),
         PARAMS("the network's parameters"),
+        ACTIVE_PARAMS(When.EXPERTS, "the parameters one token uses"),
         BUFFERS("the network's buffers"),
         MACS("the network's MACs"),
         FLOPS("the network's FLOPs"),
@@ -79,7 +80,9 @@ public final class CompanionNames {
         /** A network with {@code @Network(input)}, the input named {@code input}. */
         NETWORK_INPUT,
         /** A network of one output. */
-        ONE_OUTPUT
+        ONE_OUTPUT,
+        /** A network with a mixture of experts. */
+        EXPERTS
     }
 
     /** The constants each field and block instance gets, after its stem: {@code CONV1_PARAMS}. */
@@ -211,6 +214,7 @@ public final class CompanionNames {
                 case CROSS_ATTENTION -> PortConstants.crossKvCacheBytes(analysis) > 0;
                 case NETWORK_INPUT -> analysis.network().hasNetworkInput();
                 case ONE_OUTPUT -> PortConstants.oneOutput(analysis);
+                case EXPERTS -> analysis.hasExperts();
             };
             if (declared) {
                 members.add(Map.entry(new Constant(own.name()), new Netcost(own.what)));

@@ -94,6 +94,11 @@ public final class CompanionWriter {
                 .build());
         Cost total = analysis.total();
         type.addField(figure(Own.PARAMS, total.params(), "Learnable parameters of the whole network."));
+        if (analysis.hasExperts()) {
+            type.addField(figure(Own.ACTIVE_PARAMS, total.activeParams(), "Of {@link #PARAMS}, those one token's"
+                    + " inference pass uses: in each mixture of experts, the\nrouter and the experts the token goes"
+                    + " through, and every layer outside the mixtures that runs at\ninference."));
+        }
         type.addField(figure(Own.BUFFERS, total.buffers(),
                 "Non-learnable state of the whole network: batch-norm running means and variances."));
         type.addField(figure(Own.MACS, total.macs(), "Multiply-accumulates of one forward pass of the batch:"
@@ -224,7 +229,11 @@ public final class CompanionWriter {
             header.add(",\n$T.of($L),\n$T.of($L)$<$<", List.class, CodeBlock.join(inputs, ", "), List.class,
                     CodeBlock.join(outputs, ", "));
         }
-        return header.add(")").build();
+        header.add(")");
+        if (analysis.hasExperts()) {
+            header.add(".withActiveParams($N)", Own.ACTIVE_PARAMS.name());
+        }
+        return header.build();
     }
 
     /** A decoder's inference figures, and the two methods that give them at other contexts. */

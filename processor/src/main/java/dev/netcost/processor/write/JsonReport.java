@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 final class JsonReport {
     /** The schema's name and version; bumped on any change a reader would notice. */
-    static final String SCHEMA = "netcost-report/4";
+    static final String SCHEMA = "netcost-report/5";
     /** The version of the cost conventions the figures follow ({@code docs/cost-model.md}). */
     static final String CONVENTIONS = "netcost-cost-model/1";
 
@@ -47,8 +47,11 @@ final class JsonReport {
                 .value("dtype", network.dtype().name().toLowerCase(Locale.ROOT))
                 .value("bytesPerElement", network.dtype().bytes())
                 .beginObject("totals")
-                .value("params", total.params())
-                .value("buffers", total.buffers())
+                .value("params", total.params());
+        if (analysis.hasExperts()) {
+            json.value("activeParams", total.activeParams());
+        }
+        json.value("buffers", total.buffers())
                 .value("macs", total.macs())
                 .value("flops", total.flops())
                 .value("paramBytes", memory.paramBytes())
@@ -92,17 +95,18 @@ final class JsonReport {
                     .value("flops", trainingOnly.flops())
                     .endObject();
         }
+        boolean experts = analysis.hasExperts();
         json.beginArray("layers");
         for (LayerAnalysis layer : analysis.layers()) {
             json.beginObject(null).value("path", layer.path()).value("op", layer.op()).strings("reads", layer.reads())
                     .value("input", layer.input()).value("output", layer.output());
-            trainingOnly(figures(json, layer.cost(), layer.traffic()), layer.trainingOnly()).endObject();
+            trainingOnly(figures(json, layer.cost(), layer.traffic(), experts), layer.trainingOnly()).endObject();
         }
         json.endArray().beginArray("blocks");
         for (BlockAnalysis block : analysis.blocks()) {
             json.beginObject(null).value("path", block.path()).value("op", block.op())
                     .value("input", block.input()).value("output", block.output());
-            trainingOnly(figures(json, block.cost(), block.traffic()), block.trainingOnly()).endObject();
+            trainingOnly(figures(json, block.cost(), block.traffic(), experts), block.trainingOnly()).endObject();
         }
         json.endArray().endObject().end();
     }
@@ -112,9 +116,13 @@ final class JsonReport {
         return trainingOnly ? json.value("trainingOnly", true) : json;
     }
 
-    private static Json figures(Json json, Cost cost, Traffic traffic) throws IOException {
-        return json.value("params", cost.params())
-                .value("buffers", cost.buffers())
+    /** @param experts whether the network has a mixture of experts, whose active parameters each row gives */
+    private static Json figures(Json json, Cost cost, Traffic traffic, boolean experts) throws IOException {
+        json.value("params", cost.params());
+        if (experts) {
+            json.value("activeParams", cost.activeParams());
+        }
+        return json.value("buffers", cost.buffers())
                 .value("macs", cost.macs())
                 .value("flops", cost.flops())
                 .value("activationBytes", traffic.activationBytes())

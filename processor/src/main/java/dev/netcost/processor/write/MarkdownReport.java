@@ -36,6 +36,10 @@ final class MarkdownReport {
         }
         md.append("| Total | |\n| --- | ---: |\n");
         row(md, "Params", Summary.grouped(total.params()));
+        if (analysis.hasExperts()) {
+            row(md, "Active params per token", Summary.grouped(total.activeParams()) + " ("
+                    + Summary.scaled(total.activeParams()) + ")");
+        }
         row(md, "Buffers", Summary.grouped(total.buffers()));
         row(md, "MACs", Summary.grouped(total.macs()) + " (" + Summary.scaled(total.macs()) + ")");
         row(md, "FLOPs", Summary.grouped(total.flops()) + " (" + Summary.scaled(total.flops()) + ")");

@@ -80,10 +80,11 @@ public final class SummaryText {
         }
         Shape input = network.hasNetworkInput() || analysis.inputs().isEmpty() ? analysis.input()
                 : analysis.inputs().get(0).shape();
-        return new Summary.Header(network.name(), input, network.batch(), network.dtype(),
+        Summary.Header header = new Summary.Header(network.name(), input, network.batch(), network.dtype(),
                 analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
                 analysis.decoder().map(d -> new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(),
                         d.decodeMacs(), d.crossKvCacheBytes())), inputs, outputs);
+        return analysis.hasExperts() ? header.withActiveParams(analysis.total().activeParams()) : header;
     }
 
     /**

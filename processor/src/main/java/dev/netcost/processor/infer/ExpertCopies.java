@@ -1,0 +1,40 @@
+package dev.netcost.processor.infer;
+
+import dev.netcost.processor.model.Cost;
+import dev.netcost.processor.model.Routing;
+
+/**
+ * How many copies of a layer inside the expert of a mixture of experts the network stores, and
+ * how many of them one token passes through, by the cost model's "Mixtures of experts": a layer
+ * of Mixtral's expert is stored 8 times and run twice per token. Outside any mixture, one of each.
+ * The walker expands an expert once, on every token, and scales its layers' figures by these.
+ *
+ * @param stored the copies whose weights the network holds: {@code n + s} per enclosing mixture
+ * @param active the copies one token goes through: {@code k + s} per enclosing mixture
+ */
+public record ExpertCopies(long stored, long active) {
+    /** A layer in no mixture of experts. */
+    public static final ExpertCopies ONE = new ExpertCopies(1, 1);
+
+    /** Inside a further mixture of experts, {@code routing}, within this one. */
+    ExpertCopies within(Routing routing) {
+        return new ExpertCopies(Math.multiplyExact(stored, routing.storedCopies()),
+                Math.multiplyExact(active, routing.activeCopies()));
+    }
+
+    /** Whether the layer is in a mixture of experts. */
+    public boolean inExperts() {
+        return stored != 1 || active != 1;
+    }
+
+    /**
+     * The figures of every copy of a layer whose one copy, on every token, costs {@code one}: its
+     * weights stored {@code stored} times, its compute run {@code active} times over (each token
+     * through {@code active} copies), its active parameters those {@code active} copies hold.
+     */
+    Cost scale(Cost one) {
+        return new Cost(Math.multiplyExact(one.params(), stored), Math.multiplyExact(one.buffers(), stored),
+                Math.multiplyExact(one.macs(), active), Math.multiplyExact(one.flops(), active),
+                Math.multiplyExact(one.activeParams(), active));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.netcost.processor.model;
+
+import dev.netcost.Shape;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The router of a mixture of experts and the combine of its experts' outputs, a layer netcost
+ * places after the expert of each {@code @MixtureOfExperts} block instance: it reads the expert's
+ * output {@code (T, E')} and, as the tensor it names, the routed tokens {@code (T, E)}, whose
+ * scores pick each token's experts. Its output is the layer's, {@code (T, E')}. By the cost
+ * model's "Mixtures of experts": the router's linear layer, softmax and top-k, and the weighted
+ * sum of the routed experts' outputs with the shared experts' added.
+ */
+public record Router(Routing routing) implements Op {
+    /** The annotation its refusals name. */
+    private static final String ANNOTATION = "@MixtureOfExperts";
+
+    @Override
+    public Set<Layout> accepts() {
+        return Set.of(Layout.TOKENS);
+    }
+
+    /** The expert's output is not tokens: the expert made something else of them. */
+    @Override
+    public Fault refuse(Shape input, Layout layout) {
+        return Message.EXPERT_OUTPUT_NOT_TOKENS.on(Attr.MIXTURE, input);
+    }
+
+    @Override
+    public ShapeResult outputShape(Shape input) {
+        throw new IllegalStateException("a router names the tokens it routes");
+    }
+
+    /** The expert's output, once the routed tokens are one sequence and the expert kept one output per token. */
+    @Override
+    public ShapeResult outputShape(Shape input, Layout layout, SideTensor routed) {
+        if (routed.layout() != Layout.TOKENS || routed.shape().rank() != 2) {
+            return ShapeResult.failed(Message.EXPERTS_NEED_TOKENS.on(Attr.MIXTURE, routed.producer(), routed.shape()));
+        }
+        if (input.rank() != 2 || input.dim(0) != routed.shape().dim(0)) {
+            return ShapeResult.failed(Message.EXPERT_CHANGES_TOKENS.on(Attr.MIXTURE, routed.shape(), input));
+        }
+        return ShapeResult.of(input);
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output) {
+        throw new IllegalStateException("a router names the tokens it routes");
+    }
+
+    @Override
+    public Cost cost(Shape input, Shape output, Layout layout, SideTensor routed) {
+        long tokens = routed.shape().dim(0);
+        long width = routed.shape().dim(1);
+        long n = routing.experts();
+        long k = routing.topK();
+        long outWidth = input.dim(1);
+        long bias = routing.routerBias() ? 1 : 0;
+        long params = Math.addExact(Math.multiplyExact(width, n), bias * n);
+        long scores = Math.multiplyExact(tokens, Math.multiplyExact(width, n));
+        long combine = Math.multiplyExact(tokens, Math.multiplyExact(k, outWidth));
+        long macs = Math.addExact(scores, combine);
+        long flops = Math.multiplyExact(Math.multiplyExact(tokens, n), Math.subtractExact(Math.multiplyExact(2, width),
+                1) + bias); // the router's linear layer, by the linear row
+        flops = Math.addExact(flops, Math.multiplyExact(3, Math.multiplyExact(tokens, n))); // softmax
+        flops = Math.addExact(flops, Math.multiplyExact(tokens, Math.multiplyExact(k, n - 1))); // top-k comparisons
+        flops = Math.addExact(flops, Math.multiplyExact(2, combine)); // weight and add each routed output
+        flops = Math.addExact(flops, Math.multiplyExact(tokens, Math.multiplyExact(routing.shared(), outWidth)));
+        return new Cost(params, 0, macs, flops);
+    }
+
+    /** One token: its scores over the experts, and its k routed outputs weighted and added. */
+    @Override
+    public Optional<DecodeCost> decodeCost(Shape input, Cost cost, SideTensor routed) {
+        long scores = Math.multiplyExact(routed.shape().dim(1), (long) routing.experts());
+        return Optional.of(new DecodeCost(Math.addExact(scores, Math.multiplyExact(routing.topK(), input.dim(1))), 0));
+    }
+
+    /** It reads the routed tokens for their scores, besides the expert's output it weights. */
+    @Override
+    public long activationsMoved(Shape input, Shape output, Layout layout, SideTensor routed) {
+        return Math.addExact(activationsMoved(input, output, layout), routed.shape().numel());
+    }
+
+    @Override
+    public String displayName(Shape input) {
+        return "Router";
+    }
+}
