@@ -178,8 +178,8 @@ public final class Summary {
         out.append(doubleRule).append('\n');
         out.append("Params:       ").append(grouped(totals.params)).append(totals.trainingOnly
                 ? ", " + grouped(totals.trainingParams) + " of them training only" : "");
-        header.activeParams().ifPresent(active -> out.append(", ").append(grouped(active)).append(" (")
-                .append(scaled(active)).append(") active per token"));
+        header.activeParams().ifPresent(active -> out.append(", ").append(grouped(active))
+                .append(" active per token"));
         out.append('\n');
         out.append("Buffers:      ").append(grouped(totals.buffers)).append(totals.trainingOnly
                 ? ", " + grouped(totals.trainingBuffers) + " of them training only" : "").append('\n');

@@ -794,6 +794,7 @@ class DiagnosticsCatalogueTest {
                         + " top-level or member class", "@Network(input = {3, 8, 8})\n        class Local",
                 "@Network"));
         cases.addAll(windowAttentionCases());
+        cases.addAll(expertsCases());
         cases.add(new Case("a layer norm of a map's channels on tokens", net("@Network(input = {16})",
                 "@Embedding(vocab = 100, dim = 64) Layer wte;", "@LayerNorm2d Layer norm;"),
                 "[netcost:input-shape] norm on input (16, 64): @LayerNorm2d normalises the channels of a map (C, H,"
@@ -1035,6 +1036,67 @@ class DiagnosticsCatalogueTest {
     }
 
     /** Swin's windowed attention and patch merging, on a map of 12 channels, 8 x 8, made channels-last. */
+    /** A network of tokens (10, 8) whose field {@code moe} is a mixture of experts of block B. */
+    private static List<NetworkSource> moe(String block, String... fields) {
+        return List.of(NetworkSource.example("B", block),
+                net("@Network(input = {10, 8}, inputKind = InputKind.TOKENS)", fields));
+    }
+
+    /** An expert: up to {@code hidden} and back, per token. */
+    private static final String EXPERT = "@Block\n@interface B {\n    int hidden() default 16;\n    class Layers {\n"
+            + "        @Linear(bias = false) @With(out = \"hidden\") Layer up;\n        @ReLU Layer act;\n"
+            + "        @Linear(bias = false) @With(out = \"in\") Layer down;\n    }\n}\n";
+
+    private static List<Case> expertsCases() {
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case("a mixture whose top k is above its experts", moe(EXPERT,
+                "@B @MixtureOfExperts(experts = 4, topK = 5) Layer moe;"), "[netcost:out-of-range] moe:"
+                        + " @MixtureOfExperts(topK = 5) is above experts = 4: each token goes through topK of the routed"
+                        + " experts; use at most 4, or add experts", "topK = 5", "5"));
+        cases.add(new Case("a mixture of no experts", moe(EXPERT,
+                "@B @MixtureOfExperts(experts = 0, topK = 1) Layer moe;"), "[netcost:out-of-range] moe:"
+                        + " @MixtureOfExperts(experts = 0): the number of routed experts must be at least 1",
+                "experts = 0", "0"));
+        cases.add(new Case("a mixture of negative shared experts", moe(EXPERT,
+                "@B @MixtureOfExperts(experts = 4, topK = 2, shared = -1) Layer moe;"), "[netcost:out-of-range] moe:"
+                        + " @MixtureOfExperts(shared = -1): the number of shared experts must be at least 0",
+                "shared = -1", "-1"));
+        cases.add(new Case("a mixture of experts on a layer", net("@Network(input = {10, 8}, inputKind ="
+                + " InputKind.TOKENS)", "@Linear(out = 8) @MixtureOfExperts(experts = 4, topK = 2) Layer fc;"),
+                "[netcost:misplaced] fc: @MixtureOfExperts makes a block the expert of a mixture, and @Linear is a"
+                        + " layer; declare the expert as a @Block and use it here",
+                "@MixtureOfExperts(experts = 4, topK = 2) Layer fc", "@MixtureOfExperts"));
+        String attention = "@Block\n@interface B {\n    class Layers {\n"
+                + "        @MultiHeadAttention(heads = 2) Layer attn;\n    }\n}\n";
+        cases.add(new Case("an expert that mixes tokens", moe(attention,
+                "@B @MixtureOfExperts(experts = 4, topK = 2) Layer moe;"), "[netcost:experts] moe.attn on input"
+                        + " (10, 8): an expert of @MixtureOfExperts works on each token alone, as the router sends"
+                        + " tokens one by one, and MultiheadAttention does not; declare it outside the expert's block"
+                        + " (linear layers, activations, norms, dropout, chunks and element-wise merges work per"
+                        + " token)", "@B @MixtureOfExperts", "@B"));
+        cases.add(new Case("a mixture that routes a feature map", withBlock(EXPERT.replace("@Linear(bias = false)"
+                + " @With(out = \"hidden\") Layer up;", "").replace("@Linear(bias = false) @With(out = \"in\") Layer"
+                + " down;", ""), "@B @MixtureOfExperts(experts = 4, topK = 2) Layer moe;"),
+                "[netcost:experts] moe.router on input (8, 8, 8): @MixtureOfExperts routes tokens (T, E) one by one,"
+                        + " and input gives (8, 8, 8); put @ToTokens before it, or an @Embedding for token ids",
+                "@MixtureOfExperts(experts = 4, topK = 2) Layer moe", "@MixtureOfExperts"));
+        String reads = "@Block\n@interface B {\n    String other();\n    class Layers {\n"
+                + "        @ReLU @From(\"other\") Layer act;\n    }\n}\n";
+        cases.add(new Case("an expert whose output is no tokens", moe(reads, "@Input(shape = {8, 4, 4}) Layer image;",
+                "@ReLU @From(\"input\") Layer relu;", "@B(other = \"image\") @MixtureOfExperts(experts = 4, topK = 2)"
+                        + " Layer moe;"), "[netcost:experts] moe.router on input (8, 4, 4): the expert of"
+                        + " @MixtureOfExperts gives (8, 4, 4), which is no tokens: the router weights one output per"
+                        + " token (T, E'); end the expert's block with tokens",
+                "@MixtureOfExperts(experts = 4, topK = 2) Layer moe", "@MixtureOfExperts"));
+        cases.add(new Case("an expert that changes the tokens", moe(reads, "@Input(shape = {5, 8}, kind ="
+                + " InputKind.TOKENS) Layer other;", "@ReLU @From(\"input\") Layer relu;", "@B(other = \"other\")"
+                        + " @MixtureOfExperts(experts = 4, topK = 2) Layer moe;"), "[netcost:experts] moe.router on"
+                        + " input (5, 8): the expert of @MixtureOfExperts turns the tokens (10, 8) into (5, 8): the"
+                        + " router weights one output per token, so an expert keeps the tokens (T, E) as (T, E')",
+                "@MixtureOfExperts(experts = 4, topK = 2) Layer moe", "@MixtureOfExperts"));
+        return cases;
+    }
+
     private static List<Case> windowAttentionCases() {
         String permute = "@ChannelsLast Layer permute;";
         return List.of(

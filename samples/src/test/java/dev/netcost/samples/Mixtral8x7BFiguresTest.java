@@ -42,7 +42,7 @@ class Mixtral8x7BFiguresTest {
         long active = LAYERS * perLayer + 2 * VOCAB * E + E;
         assertEquals(12_879_925_248L, active); // Mistral AI: 12.9 B active per token
         assertEquals(active, Mixtral8x7BCost.ACTIVE_PARAMS);
-        assertTrue(Mixtral8x7BCost.summary().contains("12,879,925,248 (12.88 G) active per token"));
+        assertTrue(Mixtral8x7BCost.summary().contains("Params:       46,702,792,704, 12,879,925,248 active per token"));
     }
 
     @Test

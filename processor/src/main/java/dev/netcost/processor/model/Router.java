@@ -13,18 +13,19 @@ import java.util.Set;
  * sum of the routed experts' outputs with the shared experts' added.
  */
 public record Router(Routing routing) implements Op {
-    /** The annotation its refusals name. */
-    private static final String ANNOTATION = "@MixtureOfExperts";
-
+    /** Per token: each token's scores and the sum of its experts' outputs, so a mixture may hold mixtures. */
     @Override
-    public Set<Layout> accepts() {
-        return Set.of(Layout.TOKENS);
+    public boolean perToken() {
+        return true;
     }
 
-    /** The expert's output is not tokens: the expert made something else of them. */
+    /**
+     * Any: whether the routed tokens are tokens is asked first, in {@link #outputShape(Shape, Layout,
+     * SideTensor)}, since they are to blame before the expert's output is.
+     */
     @Override
-    public Fault refuse(Shape input, Layout layout) {
-        return Message.EXPERT_OUTPUT_NOT_TOKENS.on(Attr.MIXTURE, input);
+    public Set<Layout> accepts() {
+        return java.util.EnumSet.allOf(Layout.class);
     }
 
     @Override
@@ -38,7 +39,10 @@ public record Router(Routing routing) implements Op {
         if (routed.layout() != Layout.TOKENS || routed.shape().rank() != 2) {
             return ShapeResult.failed(Message.EXPERTS_NEED_TOKENS.on(Attr.MIXTURE, routed.producer(), routed.shape()));
         }
-        if (input.rank() != 2 || input.dim(0) != routed.shape().dim(0)) {
+        if (layout != Layout.TOKENS || input.rank() != 2) {
+            return ShapeResult.failed(Message.EXPERT_OUTPUT_NOT_TOKENS.on(Attr.MIXTURE, input));
+        }
+        if (input.dim(0) != routed.shape().dim(0)) {
             return ShapeResult.failed(Message.EXPERT_CHANGES_TOKENS.on(Attr.MIXTURE, routed.shape(), input));
         }
         return ShapeResult.of(input);
