@@ -1094,6 +1094,12 @@ class DiagnosticsCatalogueTest {
                         + " input (5, 8): the expert of @MixtureOfExperts turns the tokens (10, 8) into (5, 8): the"
                         + " router weights one output per token, so an expert keeps the tokens (T, E) as (T, E')",
                 "@MixtureOfExperts(experts = 4, topK = 2) Layer moe", "@MixtureOfExperts"));
+        // The expert: 256 parameters, of which a token uses 2 x 256 and the router's 8 x 4.
+        cases.add(new Case("over a budget of active parameters", List.of(NetworkSource.example("B", EXPERT),
+                net("@Budget(maxActiveParams = 500)\n@Network(input = {10, 8}, inputKind = InputKind.TOKENS)",
+                        "@B @MixtureOfExperts(experts = 4, topK = 2) Layer moe;")), "[netcost:budget] ACTIVE_PARAMS ="
+                        + " 544 is over maxActiveParams = 500 by 44 (8.8 %); the fields whose parameters one token"
+                        + " uses most: moe 544 (100.0 %)", "500", "500"));
         return cases;
     }
 
