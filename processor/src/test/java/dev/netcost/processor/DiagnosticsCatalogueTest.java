@@ -390,7 +390,8 @@ class DiagnosticsCatalogueTest {
         cases.add(new Case("a decoder without attention", net("@Network(input = {16})\n@Decoder",
                 "@Embedding(vocab = 100, dim = 64) Layer wte;", "@Linear(out = 100) Layer head;"),
                 "[netcost:decoder] Net: @Decoder marks a language model that decodes with a KV cache, but it has no"
-                        + " @MultiHeadAttention layer; add attention, or remove @Decoder", "@Decoder", "@Decoder"));
+                        + " @MultiHeadAttention layer and no recurrent layer (@LSTM, @GRU, @RNN); add attention, or"
+                        + " remove @Decoder", "@Decoder", "@Decoder"));
         cases.add(new Case("a decoder with attention that is not causal", net("@Network(input = {16})\n@Decoder",
                 "@Embedding(vocab = 100, dim = 64) Layer wte;", "@MultiHeadAttention(heads = 4, causal = false) Layer attn;"),
                 "[netcost:decoder] attn: a @Decoder network generates each token from the cache of those before it,"
