@@ -37,11 +37,12 @@ public record FinalState(boolean cell) implements Op {
      * @param op       what that layer computes, as the summary names it ({@code Linear})
      */
     public ShapeResult outputShape(Shape input, Optional<Computation> producer, String name, String op) {
+        // The name is at fault: it is read as @From's, so the fault is placed as @From's is, on the value.
         if (producer.isEmpty()) {
-            return ShapeResult.failed(Message.FINAL_STATE_OF_INPUT.onAnnotation(name));
+            return ShapeResult.failed(Message.FINAL_STATE_OF_INPUT.on(Attr.FROM, name));
         }
         if (!(producer.get() instanceof Recurrent recurrent)) {
-            return ShapeResult.failed(Message.FINAL_STATE_OF_NO_RECURRENT_LAYER.onAnnotation(name, op));
+            return ShapeResult.failed(Message.FINAL_STATE_OF_NO_RECURRENT_LAYER.on(Attr.FROM, name, op));
         }
         if (cell && !recurrent.hasCell()) {
             return ShapeResult.failed(Message.FINAL_STATE_CELL_WITHOUT_CELL.on(Attr.CELL, name,
