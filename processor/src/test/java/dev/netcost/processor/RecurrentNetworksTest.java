@@ -94,6 +94,41 @@ class RecurrentNetworksTest {
         assertEquals(0, decoder.get("attentionLayers").getAsLong());
     }
 
+    /**
+     * An LSTM under a causal attention: the state and the keys and values side by side. E = 64, T = 16,
+     * batch 1, float32. One new token: the LSTM's step 4*64*32 + 4*64*64 = 24,576; attention's four
+     * projections 4 * 64^2 = 16,384 and 2 * 64 = 128 per cached token; the head 6,400; at 16 tokens
+     * 49,408. Cache: keys and values 2 * 64 * 4 = 512 bytes per token, 8,192 at 16; the state h and c,
+     * (64 + 64) * 4 = 512, at any context.
+     */
+    @Test
+    void aRecurrentLayerBesideAttention() throws ReflectiveOperationException {
+        Compilation compilation = compile(NetworkSource.of("com.example.Mixed", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {16}, inputKind = InputKind.IDS)
+                @Decoder
+                class Mixed {
+                    @Embedding(vocab = 100, dim = 32) Layer wte;
+                    @LSTM(hidden = 64) Layer lstm;
+                    @MultiHeadAttention(heads = 4, causal = true) Layer attn;
+                    @Linear(out = 100) Layer head;
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        Class<?> cost = GeneratedClasses.load(compilation, "com.example.MixedCost");
+        assertEquals(16L, cost.getField("CONTEXT").getLong(null));
+        assertEquals(24_576L + 16_384 + 16 * 128 + 6_400, cost.getField("DECODE_MACS").getLong(null));
+        assertEquals(128L, cost.getField("DECODE_MACS_PER_CONTEXT_TOKEN").getLong(null));
+        assertEquals(24_576L + 16_384 + 6_400, cost.getMethod("decodeMacs", long.class).invoke(null, 0L));
+        assertEquals(512L, cost.getField("STATE_BYTES").getLong(null));
+        assertEquals(512L, cost.getField("KV_CACHE_BYTES_PER_TOKEN").getLong(null));
+        assertEquals(16L * 512 + 512, cost.getField("KV_CACHE_BYTES").getLong(null));
+        assertEquals(512L + 10 * 512, cost.getMethod("kvCacheBytes", long.class).invoke(null, 10L));
+    }
+
     /** Without a recurrent layer a decoder's companion declares no STATE_BYTES. */
     @Test
     void anAttentionDecoderHasNoStateBytes() throws ReflectiveOperationException {
