@@ -17,8 +17,7 @@ public sealed interface Op extends Computation
                 Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm, RmsNorm,
                 TokenOp, ChannelsLast, ChannelsFirst, StochasticDepth, Upsample, GroupNorm, InstanceNorm, PRelu, ToMap,
                 Chunk, Unfold, Fold, WindowAttention, PatchMerging, LayerNorm2d, LayerScale, CenterCrop, ZeroPad, UserOp,
-                Router
-                {
+                Router, Recurrent, FinalState {
 
     /** No checks: for the ops without attributes to check. */
     @Override
