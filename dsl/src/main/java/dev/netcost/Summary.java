@@ -91,12 +91,19 @@ public final class Summary {
      * @param decodeMacs        MACs of one new token at the full context
      * @param crossKvCacheBytes the part of {@code kvCacheBytes} that holds the cross-attention keys and
      *                          values of an encoder's output, computed once; 0 without cross-attention
+     * @param stateBytes        the part of {@code kvCacheBytes} that holds the recurrent layers' state,
+     *                          the same at any context; 0 without a recurrent layer
      */
     public record Decoder(long context, long kvCacheBytes, long prefillMacs, long decodeMacs,
-            long crossKvCacheBytes) {
+            long crossKvCacheBytes, long stateBytes) {
         /** A decoder that attends to no encoder. */
         public Decoder(long context, long kvCacheBytes, long prefillMacs, long decodeMacs) {
             this(context, kvCacheBytes, prefillMacs, decodeMacs, 0);
+        }
+
+        /** A decoder without a recurrent layer. */
+        public Decoder(long context, long kvCacheBytes, long prefillMacs, long decodeMacs, long crossKvCacheBytes) {
+            this(context, kvCacheBytes, prefillMacs, decodeMacs, crossKvCacheBytes, 0);
         }
     }
 
@@ -173,6 +180,8 @@ public final class Summary {
             out.append("KV cache:     ").append(bytes(decoder.kvCacheBytes())).append(" at ")
                     .append(grouped(decoder.context())).append(" tokens").append(decoder.crossKvCacheBytes() > 0
                             ? ", " + bytes(decoder.crossKvCacheBytes()) + " of it cross-attention" : "")
+                    .append(decoder.stateBytes() > 0
+                            ? ", " + bytes(decoder.stateBytes()) + " of it recurrent state" : "")
                     .append('\n');
             out.append("Prefill:      ").append(grouped(decoder.prefillMacs())).append(" MACs (")
                     .append(scaled(decoder.prefillMacs())).append(")\n");

@@ -390,7 +390,8 @@ class DiagnosticsCatalogueTest {
         cases.add(new Case("a decoder without attention", net("@Network(input = {16})\n@Decoder",
                 "@Embedding(vocab = 100, dim = 64) Layer wte;", "@Linear(out = 100) Layer head;"),
                 "[netcost:decoder] Net: @Decoder marks a language model that decodes with a KV cache, but it has no"
-                        + " @MultiHeadAttention layer; add attention, or remove @Decoder", "@Decoder", "@Decoder"));
+                        + " @MultiHeadAttention layer and no recurrent layer (@LSTM, @GRU, @RNN); add attention, or"
+                        + " remove @Decoder", "@Decoder", "@Decoder"));
         cases.add(new Case("a decoder with attention that is not causal", net("@Network(input = {16})\n@Decoder",
                 "@Embedding(vocab = 100, dim = 64) Layer wte;", "@MultiHeadAttention(heads = 4, causal = false) Layer attn;"),
                 "[netcost:decoder] attn: a @Decoder network generates each token from the cache of those before it,"
@@ -402,6 +403,54 @@ class DiagnosticsCatalogueTest {
                 "[netcost:decoder] conv: a @Decoder network runs one token at a time, and Conv1d on (64, 16) has no"
                         + " per-token form; a decoder is made of embeddings, per-token layers and attention",
                 "@Conv", "@Conv"));
+        // Recurrent layers: on the tokens (16, 64) of an embedding, as the cases above.
+        String embedding = "@Embedding(vocab = 100, dim = 64) Layer wte;";
+        cases.add(new Case("an LSTM of no hidden cells", net("@Network(input = {16})", embedding,
+                "@LSTM(hidden = 0) Layer lstm;"),
+                "[netcost:out-of-range] lstm on input (16, 64): hidden = 0: the number of hidden cells must be at"
+                        + " least 1", "hidden = 0", "0"));
+        cases.add(new Case("a GRU of no layers", net("@Network(input = {16})", embedding,
+                "@GRU(hidden = 8, layers = 0) Layer gru;"),
+                "[netcost:out-of-range] gru on input (16, 64): layers = 0: the number of layers must be at least 1",
+                "layers = 0", "0"));
+        cases.add(new Case("an RNN dropout that is no probability", net("@Network(input = {16})", embedding,
+                "@RNN(hidden = 8, dropout = 1.5) Layer rnn;"),
+                "[netcost:out-of-range] rnn on input (16, 64): dropout = 1.5 is not a probability; use a value from"
+                        + " 0 to 1", "dropout = 1.5", "1.5"));
+        cases.add(new Case("an LSTM projection not below its hidden size", net("@Network(input = {16})", embedding,
+                "@LSTM(hidden = 8, projSize = 8) Layer lstm;"),
+                "[netcost:proj-size] lstm on input (16, 64): projSize = 8 must be below hidden = 8, as PyTorch requires"
+                        + " (\"proj_size has to be smaller than hidden_size\"); lower it, or write 0 for no projection",
+                "projSize = 8", "8"));
+        cases.add(new Case("a GRU on a feature map", net("@Network(input = {3, 32, 32})",
+                "@GRU(hidden = 8) Layer gru;"),
+                "[netcost:input-shape] gru on input (3, 32, 32): @GRU works on tokens (T, E), but its input is the"
+                        + " feature map (3, 32, 32); put @ToTokens before it, which makes (1024, 3) tokens of it",
+                "@GRU", "@GRU"));
+        cases.add(new Case("a final state of no recurrent layer", net("@Network(input = {16})", embedding,
+                "@Linear(out = 100) Layer head;", "@FinalState(\"head\") Layer state;"),
+                "[netcost:final-state] state on input (16, 100): @FinalState reads the final state of an @LSTM, @GRU"
+                        + " or @RNN, but head computes Linear; name a recurrent layer above it",
+                "@FinalState(\"head\")", "\"head\""));
+        cases.add(new Case("a final state of the network's input", net("@Network(input = {16, 8}, inputKind ="
+                + " InputKind.TOKENS)", "@FinalState(\"input\") Layer state;"),
+                "[netcost:final-state] state on input (16, 8): @FinalState reads the final state of an @LSTM, @GRU or"
+                        + " @RNN, but input is an input of the network; name a recurrent layer above it",
+                "@FinalState(\"input\")", "\"input\""));
+        cases.add(new Case("a final cell state of a GRU", net("@Network(input = {16})", embedding,
+                "@GRU(hidden = 8) Layer gru;", "@FinalState(value = \"gru\", cell = true) Layer state;"),
+                "[netcost:final-state] state on input (16, 8): cell = true reads an LSTM's cell state c_n, but gru is"
+                        + " a GRU, which keeps no cell state; remove cell, or name an @LSTM", "cell = true", "true"));
+        cases.add(new Case("a final state with from", net("@Network(input = {16})", embedding,
+                "@LSTM(hidden = 8) Layer lstm;", "@FinalState(\"lstm\") @From(\"lstm\") Layer state;"),
+                "[netcost:final-state] state: @FinalState reads the recurrent layer it names, not the field above;"
+                        + " remove @From, and name the layer as @FinalState(\"lstm\")", "@From(\"lstm\")",
+                "\"lstm\""));
+        cases.add(new Case("a decoder with a bidirectional LSTM", net("@Network(input = {16})\n@Decoder", embedding,
+                "@LSTM(hidden = 8, bidirectional = true) Layer lstm;"),
+                "[netcost:decoder] lstm: a @Decoder network runs one token at a time, and LSTM (bidirectional) on"
+                        + " (16, 64) has no per-token form; a decoder is made of embeddings, per-token layers and"
+                        + " attention", "@LSTM", "@LSTM"));
         cases.add(new Case("a decoder that is no network", NetworkSource.of("com.example.Loose",
                 "package com.example;\n\nimport dev.netcost.*;\n\n@Decoder\nclass Loose {}\n"),
                 "[netcost:misplaced] Loose: @Decoder applies to a network, and Loose is none; annotate it with"

@@ -11,6 +11,7 @@ import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.Op;
 import dev.netcost.processor.model.Problem;
+import dev.netcost.processor.model.Recurrent;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,9 @@ final class DecoderAnalysis {
         int crossLayers = 0;
         long crossTokens = -1;
         long kvBytesPerToken = 0;
+        int recurrentLayers = 0;
+        long recurrentTokens = -1;
+        long stateBytes = 0;
         long decodeMacs = 0;
         long decodePerContextToken = 0;
         long withoutContext = 0;
@@ -101,10 +105,17 @@ final class DecoderAnalysis {
                     crossLayers++;
                     crossTokens = crossTokens < 0 ? tokens : crossTokens;
                 }
+                if (op instanceof Recurrent recurrent) {
+                    // Its state is its cache: the same bytes at any context.
+                    stateBytes = Math.addExact(stateBytes, Math.multiplyExact(Math.multiplyExact(batch,
+                            recurrent.stateElements()), bytes));
+                    recurrentLayers++;
+                    recurrentTokens = recurrentTokens < 0 ? tokens : recurrentTokens;
+                }
                 decodeMacs = Math.addExact(decodeMacs, decode.get().at(tokens));
                 decodePerContextToken = Math.addExact(decodePerContextToken, decode.get().macsPerContextToken());
             }
-            kvBytes = Math.addExact(kvBytes, crossKvBytes);
+            kvBytes = Math.addExact(Math.addExact(kvBytes, crossKvBytes), stateBytes);
             withoutContext = Math.subtractExact(decodeMacs, Math.multiplyExact(decodePerContextToken,
                     Math.max(0, context)));
         } catch (ArithmeticException overflow) {
@@ -114,8 +125,11 @@ final class DecoderAnalysis {
         if (attentionLayers == 0 && crossLayers > 0) {
             // Cross-attention alone: the decoded tokens are the context, though no cache grows with it.
             context = crossTokens;
+        } else if (attentionLayers == 0 && recurrentLayers > 0) {
+            // Recurrent layers alone: the tokens of the first are the context; their state never grows.
+            context = recurrentTokens;
         }
-        if (attentionLayers == 0 && crossLayers == 0 && problems.size() == before) {
+        if (attentionLayers == 0 && crossLayers == 0 && recurrentLayers == 0 && problems.size() == before) {
             // Named, the input is to blame; unnamed, the network has no attention.
             problems.add(Problem.onNetwork(network.decodes().isEmpty()
                     ? Message.DECODER_WITHOUT_ATTENTION.on(Attr.DECODER, network.name())
@@ -125,6 +139,6 @@ final class DecoderAnalysis {
             return Optional.empty();
         }
         return Optional.of(new DecoderFigures(context, attentionLayers, kvBytes, kvBytesPerToken, total.macs(),
-                decodeMacs, decodePerContextToken, withoutContext, crossKvBytes));
+                decodeMacs, decodePerContextToken, withoutContext, crossKvBytes, stateBytes));
     }
 }

@@ -16,10 +16,26 @@ package dev.netcost.processor.infer;
  * @param crossKvCacheBytes         the keys and values its cross-attention layers keep of the
  *     encoder's output, computed once at prefill, for the batch; part of {@code kvCacheBytes},
  *     whatever the context; 0 without cross-attention
+ * @param stateBytes                the state its recurrent layers keep from token to token (h, and an
+ *     LSTM's c, per layer), for the batch; part of {@code kvCacheBytes}, whatever the context; 0
+ *     without a recurrent layer
  */
 public record DecoderFigures(long context, int attentionLayers, long kvCacheBytes, long kvCacheBytesPerToken,
         long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext,
-        long crossKvCacheBytes) {
+        long crossKvCacheBytes, long stateBytes) {
+    /** A decoder without a recurrent layer. */
+    public DecoderFigures(long context, int attentionLayers, long kvCacheBytes, long kvCacheBytesPerToken,
+            long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext,
+            long crossKvCacheBytes) {
+        this(context, attentionLayers, kvCacheBytes, kvCacheBytesPerToken, prefillMacs, decodeMacs,
+                decodeMacsPerContextToken, decodeMacsWithoutContext, crossKvCacheBytes, 0);
+    }
+
+    /** What the cache holds whatever the context: the encoder's keys and values, and the recurrent state. */
+    public long fixedCacheBytes() {
+        return Math.addExact(crossKvCacheBytes, stateBytes);
+    }
+
     /** A decoder that attends to no encoder. */
     public DecoderFigures(long context, int attentionLayers, long kvCacheBytes, long kvCacheBytesPerToken,
             long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext) {

@@ -51,7 +51,7 @@ final class GraphWalker implements BlockExpansion.Passes {
         this.input = input;
         this.problems = problems;
         this.batch = Math.max(1, network.batch());
-        this.shapes = new Shapes(tensors, batch, problems);
+        this.shapes = new Shapes(tensors, batch, problems, this::producer);
         this.memory = new Memory(batch, network.dtype().bytes());
         this.weights = new TiedWeights(layers, problems);
     }
@@ -283,6 +283,13 @@ final class GraphWalker implements BlockExpansion.Passes {
     /** One sample of {@code shape} for the whole batch, in the network's dtype. */
     private long bytes(Shape shape) {
         return Math.multiplyExact(Math.multiplyExact(shape.numel(), batch), network.dtype().bytes());
+    }
+
+    /** The layer that made {@code tensor}; empty for an input. */
+    private Optional<Shapes.Producer> producer(int tensor) {
+        int layer = tensors.producedAt(tensor);
+        return layer < 0 ? Optional.empty()
+                : Optional.of(new Shapes.Producer(layers.get(layer).computation(), layers.get(layer).op()));
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.netcost.processor.infer;
 import dev.netcost.Shape;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.Embedding;
+import dev.netcost.processor.model.Computation;
 import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.FinalState;
 import dev.netcost.processor.model.Layout;
 import dev.netcost.processor.model.Merge;
 import dev.netcost.processor.model.Message;
@@ -43,14 +45,24 @@ final class Shapes {
         }
     }
 
+    /**
+     * The layer that made a tensor, for an op whose shape is its producer's state
+     * ({@code @FinalState}): what it computes and what the summary calls it.
+     */
+    record Producer(Computation computation, String op) {}
+
     private final Tensors tensors;
     private final long batch;
     private final List<Problem> problems;
+    private final java.util.function.IntFunction<Optional<Producer>> producerOf;
 
-    Shapes(Tensors tensors, long batch, List<Problem> problems) {
+    /** @param producers the layer that made each tensor; empty for an input of the network */
+    Shapes(Tensors tensors, long batch, List<Problem> problems,
+            java.util.function.IntFunction<Optional<Producer>> producers) {
         this.tensors = tensors;
         this.batch = batch;
         this.problems = problems;
+        this.producerOf = producers;
     }
 
     /**
@@ -99,7 +111,12 @@ final class Shapes {
         // An op reads one tensor; a second is the one it names by an attribute (like, memory).
         Optional<SideTensor> side = layer.op() instanceof Op && inputs.size() > 1
                 ? Optional.of(new SideTensor(inputs.get(1), layouts.get(1), producers.get(1))) : Optional.empty();
-        if (layer.op() instanceof Op unary) {
+        if (layer.op() instanceof FinalState state) {
+            // Its shape is the state of the layer that made its input, not that input's.
+            Optional<Producer> producer = producerOf.apply(layer.inputs().get(0));
+            result = state.outputShape(in, producer.map(Producer::computation), producers.get(0),
+                    producer.map(Producer::op).orElse(""));
+        } else if (layer.op() instanceof Op unary) {
             result = side.isEmpty() ? unary.outputShape(in, layout) : unary.outputShape(in, layout, side.get());
         } else {
             result = ((Merge) layer.op()).outputShape(inputs, producers, layout);

@@ -45,6 +45,20 @@ public enum Attr {
     OUT_BIAS("outBias", Kind.BOOLEAN),
     /** {@code @CrossAttention}: the width of the memory's tokens, PyTorch's {@code kdim}; 0 means the queries' E. */
     KEY_WIDTH("keyWidth", Kind.INT),
+    /** A recurrent layer's cells per layer and direction, PyTorch's {@code hidden_size}. */
+    HIDDEN("hidden", Kind.INT),
+    /** A recurrent layer's stacked layers, PyTorch's {@code num_layers}. */
+    LAYERS("layers", Kind.INT),
+    /** {@code @LSTM}: the width the hidden state is projected to, PyTorch's {@code proj_size}; 0: none. */
+    PROJ_SIZE("projSize", Kind.INT),
+    /** A recurrent layer's dropout between layers, in training only. */
+    DROPOUT("dropout", Kind.REAL),
+    /** {@code @GRU}: the reset gate after the hidden state's product (PyTorch, Keras's default), or before. */
+    RESET_AFTER("resetAfter", Kind.BOOLEAN),
+    /** {@code @RNN}: tanh or ReLU, a {@code dev.netcost.RNN.Nonlinearity}. */
+    NONLINEARITY("nonlinearity", Kind.CHOICE),
+    /** {@code @FinalState}: an LSTM's cell state c_n rather than its hidden state h_n. */
+    CELL("cell", Kind.BOOLEAN),
     SCALE("scale", Kind.INTS),
     SIZE("size", Kind.INTS),
     /** {@code @Upsample(like = "input")}: the tensor whose spatial size the layer takes. */

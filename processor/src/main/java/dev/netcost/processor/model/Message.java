@@ -128,7 +128,7 @@ public enum Message {
     // out-of-range
     /** {@code groups = 0 must be at least 1}: the attribute's name, its value, its minimum. */
     BELOW_MINIMUM(ProblemKind.OUT_OF_RANGE, "%s = %d must be at least %d"),
-    NOT_A_PROBABILITY(ProblemKind.OUT_OF_RANGE, "p = %s is not a probability; use a value from 0 to 1"),
+    NOT_A_PROBABILITY(ProblemKind.OUT_OF_RANGE, "%s = %s is not a probability; use a value from 0 to 1"),
     /** The index, the last part's index, the number of parts. */
     SPLIT_INDEX_OUT_OF_RANGE(ProblemKind.OUT_OF_RANGE, "index = %d must be from 0 to %d, one of the %d parts"),
     /** The index, the number of tokens, the lowest and the highest index. */
@@ -340,6 +340,10 @@ public enum Message {
     CROSS_ATTENTION_OF_SEQUENCES(ProblemKind.INPUT_SHAPE, "@CrossAttention attends one sequence of queries (T, E) to"
             + " its memory, but its input %s is %d sequences of %d tokens, as @Unfold makes them; put @Fold and then"
             + " @ToTokens before it to make one sequence of them"),
+    /** The annotation, the input, its sequences and the tokens of each. */
+    RECURRENT_OF_SEQUENCES(ProblemKind.INPUT_SHAPE, "%s runs over one sequence of tokens (T, E), but its input %s is"
+            + " %d sequences of %d tokens, as @Unfold makes them; put @Fold and then @ToTokens before it to make one"
+            + " sequence of them"),
     /** The input, its sequences and the tokens of each. */
     TO_MAP_ON_SEQUENCES(ProblemKind.INPUT_SHAPE, "@ToMap makes a map of one sequence (T, E), but its input %s is %d"
             + " sequences of %d tokens, as @Unfold makes them; fold them back with @Fold instead"),
@@ -520,7 +524,8 @@ public enum Message {
             + " those before it, so its attention must be causal; write causal = true"),
     /** The network. */
     DECODER_WITHOUT_ATTENTION(ProblemKind.DECODER, "%s: @Decoder marks a language model that decodes with a KV cache,"
-            + " but it has no @MultiHeadAttention layer; add attention, or remove @Decoder"),
+            + " but it has no @MultiHeadAttention layer and no recurrent layer (@LSTM, @GRU, @RNN); add attention,"
+            + " or remove @Decoder"),
     /** The network, its inputs. */
     DECODER_INPUT_UNNAMED(ProblemKind.DECODER, "%s has the inputs %s; name the one whose tokens the @Decoder"
             + " generates, as @Decoder(\"tokens\")"),
@@ -576,6 +581,25 @@ public enum Message {
             + " tokens: write keyWidth = %3$d"),
     MEMORY_NAMES_NOTHING(ProblemKind.MEMORY, "memory = \"\" names no tensor; name the field above whose tokens"
             + " the queries attend to, or \"input\""),
+
+    // proj-size
+    /** The projection's width, the hidden cells. */
+    PROJ_SIZE_NOT_BELOW_HIDDEN(ProblemKind.PROJ_SIZE, "projSize = %d must be below hidden = %d, as PyTorch requires"
+            + " (\"proj_size has to be smaller than hidden_size\"); lower it, or write 0 for no projection"),
+
+    // final-state
+    /** The layer that made the tensor named, what it computes. */
+    FINAL_STATE_OF_NO_RECURRENT_LAYER(ProblemKind.FINAL_STATE, "@FinalState reads the final state of an @LSTM, @GRU"
+            + " or @RNN, but %s computes %s; name a recurrent layer above it"),
+    /** The input named. */
+    FINAL_STATE_OF_INPUT(ProblemKind.FINAL_STATE, "@FinalState reads the final state of an @LSTM, @GRU or @RNN, but"
+            + " %s is an input of the network; name a recurrent layer above it"),
+    /** The recurrent layer, what it is. */
+    FINAL_STATE_CELL_WITHOUT_CELL(ProblemKind.FINAL_STATE, "cell = true reads an LSTM's cell state c_n, but %s is a"
+            + " %s, which keeps no cell state; remove cell, or name an @LSTM"),
+    /** The field. */
+    FINAL_STATE_WITH_FROM(ProblemKind.FINAL_STATE, "%s: @FinalState reads the recurrent layer it names, not the field"
+            + " above; remove @From, and name the layer as @FinalState(\"lstm\")"),
 
     // one-of
     UPSAMPLE_SIZE_NOT_GIVEN(ProblemKind.ONE_OF, "@Upsample needs the size of its output: give one of scale, size or"

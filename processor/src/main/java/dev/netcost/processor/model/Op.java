@@ -16,8 +16,8 @@ public sealed interface Op extends Computation
         permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm, Activation,
                 Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm, RmsNorm,
                 TokenOp, ChannelsLast, ChannelsFirst, StochasticDepth, Upsample, GroupNorm, InstanceNorm, PRelu, ToMap,
-                Chunk, Unfold, Fold, WindowAttention, PatchMerging, LayerNorm2d, LayerScale, CenterCrop, ZeroPad, UserOp
-                {
+                Chunk, Unfold, Fold, WindowAttention, PatchMerging, LayerNorm2d, LayerScale, CenterCrop, ZeroPad, UserOp,
+                Recurrent, FinalState {
 
     /** No checks: for the ops without attributes to check. */
     @Override

@@ -8,9 +8,15 @@ import static dev.netcost.processor.model.Attr.BIAS;
 import static dev.netcost.processor.model.Attr.BIDIRECTIONAL;
 import static dev.netcost.processor.model.Attr.BUCKETS;
 import static dev.netcost.processor.model.Attr.CAUSAL;
+import static dev.netcost.processor.model.Attr.CELL;
 import static dev.netcost.processor.model.Attr.CEIL_MODE;
 import static dev.netcost.processor.model.Attr.DILATION;
 import static dev.netcost.processor.model.Attr.DIM;
+import static dev.netcost.processor.model.Attr.HIDDEN;
+import static dev.netcost.processor.model.Attr.LAYERS;
+import static dev.netcost.processor.model.Attr.NONLINEARITY;
+import static dev.netcost.processor.model.Attr.PROJ_SIZE;
+import static dev.netcost.processor.model.Attr.RESET_AFTER;
 import static dev.netcost.processor.model.Attr.GROUPS;
 import static dev.netcost.processor.model.Attr.HEADS;
 import static dev.netcost.processor.model.Attr.INDEX;
@@ -129,7 +135,15 @@ public enum OpKind {
             v.ints(SHIFT), v.bool(BIAS))),
     PATCH_MERGING(dev.netcost.PatchMerging.class, v -> new PatchMerging()),
     LAYER_NORM_2D(dev.netcost.LayerNorm2d.class, v -> new LayerNorm2d(v.bool(AFFINE), v.bool(BIAS))),
-    LAYER_SCALE(dev.netcost.LayerScale.class, v -> new LayerScale());
+    LAYER_SCALE(dev.netcost.LayerScale.class, v -> new LayerScale()),
+    LSTM(dev.netcost.LSTM.class, v -> Recurrent.lstm(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL),
+            v.bool(BIAS), v.integer(PROJ_SIZE), v.real(Attr.DROPOUT))),
+    GRU(dev.netcost.GRU.class, v -> Recurrent.gru(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL),
+            v.bool(BIAS), v.bool(RESET_AFTER), v.real(Attr.DROPOUT))),
+    RNN(dev.netcost.RNN.class, v -> Recurrent.rnn(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL),
+            v.bool(BIAS), v.real(Attr.DROPOUT), v.choice(NONLINEARITY, dev.netcost.RNN.Nonlinearity.class))),
+    // Its value names the layer it reads, its input, as @From's does: no attribute of the op.
+    FINAL_STATE(dev.netcost.FinalState.class, v -> new FinalState(v.bool(CELL)));
 
     private final Class<? extends Annotation> annotation;
     private final Function<AttrValues, Computation> factory;
@@ -155,6 +169,14 @@ public enum OpKind {
      */
     public boolean isMerge() {
         return this == ADD || this == CONCAT || this == MUL || this == COSINE_SIMILARITY;
+    }
+
+    /**
+     * Whether its {@code value} names the tensors it reads, which are then no attribute of the op:
+     * a merge's, and {@code @FinalState}'s one recurrent layer.
+     */
+    public boolean namesItsInputs() {
+        return isMerge() || this == FINAL_STATE;
     }
 
     /** The op for these values; checks nothing, as {@link Computation#validate()} does that. */

@@ -11,10 +11,15 @@ final class Probability {
 
     /** No fault if {@code p} is a probability; else one on {@code p}. */
     static List<Fault> check(double p) {
+        return check(Attr.P, p);
+    }
+
+    /** As {@link #check(double)}, for a probability named otherwise: a recurrent layer's {@code dropout}. */
+    static List<Fault> check(Attr attr, double p) {
         // Written so that NaN fails too.
         if (p >= 0 && p <= 1) {
             return List.of();
         }
-        return List.of(Message.NOT_A_PROBABILITY.on(Attr.P, p));
+        return List.of(Message.NOT_A_PROBABILITY.on(attr, attr.javaName(), p));
     }
 }

@@ -56,6 +56,13 @@ public enum ProblemKind implements DiagnosticId {
      * {@code (S, E)}, or whose width is not the keys' ({@code keyWidth}); or {@code memory = ""}.
      */
     MEMORY("memory"),
+    /** An {@code @LSTM}'s {@code projSize} not below its {@code hidden}, which PyTorch refuses. */
+    PROJ_SIZE("proj-size"),
+    /**
+     * A {@code @FinalState} whose name is no recurrent layer, that asks for the cell state of a layer
+     * without one (a GRU, an RNN), or that is given {@code @From} besides its name.
+     */
+    FINAL_STATE("final-state"),
     /** None, or more than one, of attributes that exclude each other: {@code @Upsample}'s scale, size and like. */
     ONE_OF("one-of"),
     /** A required attribute given neither on the annotation nor by {@code @With}. */

@@ -279,6 +279,14 @@ final class FieldReader {
                 return Optional.empty();
             }
             inputs.addAll(values.strings("value"));
+        } else if (kind == OpKind.FINAL_STATE) {
+            // It reads the recurrent layer it names, as @From would: so the name is resolved, placed and
+            // kept alive as @From's is, and the field above is not read.
+            if (source.from().isPresent()) {
+                problem(Message.FINAL_STATE_WITH_FROM, source.at(Optional.of(Attr.FROM), Optional.empty()), name);
+                return Optional.empty();
+            }
+            inputs.add(values.string("value"));
         } else if (source.from().isPresent()) {
             inputs.add(source.from().get().values().string("value"));
         }

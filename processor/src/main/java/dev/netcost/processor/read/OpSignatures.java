@@ -37,8 +37,8 @@ final class OpSignatures {
                     continue;
                 }
                 String name = element.getSimpleName().toString();
-                if (kind.isMerge() && name.equals("value")) {
-                    continue; // the tensors a merge reads, not an attribute of the op
+                if (kind.namesItsInputs() && name.equals("value")) {
+                    continue; // the tensors a merge (or @FinalState) reads, not an attribute of the op
                 }
                 Attr attr = attrOf(kind, name, element.getReturnType());
                 attrs.add(attr);

@@ -44,6 +44,7 @@ public final class CompanionNames {
         KV_CACHE_BYTES(When.DECODER, "the decoder's KV cache bytes"),
         KV_CACHE_BYTES_PER_TOKEN(When.DECODER, "the decoder's KV cache bytes per token"),
         CROSS_KV_CACHE_BYTES(When.CROSS_ATTENTION, "the decoder's cross-attention KV cache bytes"),
+        STATE_BYTES(When.RECURRENT, "the decoder's recurrent state bytes"),
         PREFILL_MACS(When.DECODER, "the decoder's prefill MACs"),
         DECODE_MACS(When.DECODER, "the decoder's MACs of one new token"),
         DECODE_MACS_PER_CONTEXT_TOKEN(When.DECODER, "the decoder's MACs per token of context"),
@@ -76,6 +77,8 @@ public final class CompanionNames {
         ALWAYS, DECODER, PER_FIELD, TRAINING_ONLY,
         /** A decoder whose cross-attention caches the keys and values of an encoder's output. */
         CROSS_ATTENTION,
+        /** A decoder with a recurrent layer, whose state is its cache. */
+        RECURRENT,
         /** A network with {@code @Network(input)}, the input named {@code input}. */
         NETWORK_INPUT,
         /** A network of one output. */
@@ -209,6 +212,7 @@ public final class CompanionNames {
                 case PER_FIELD -> !groups.isEmpty();
                 case TRAINING_ONLY -> analysis.hasTrainingOnly();
                 case CROSS_ATTENTION -> PortConstants.crossKvCacheBytes(analysis) > 0;
+                case RECURRENT -> PortConstants.stateBytes(analysis) > 0;
                 case NETWORK_INPUT -> analysis.network().hasNetworkInput();
                 case ONE_OUTPUT -> PortConstants.oneOutput(analysis);
             };

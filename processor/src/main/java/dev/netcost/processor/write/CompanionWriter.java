@@ -203,9 +203,12 @@ public final class CompanionWriter {
             header.add("$>$>"); // a line each for the decoder's figures, the inputs and the outputs
         }
         if (analysis.decoder().isPresent()) {
+            boolean cross = PortConstants.crossKvCacheBytes(analysis) > 0;
+            String cached = PortConstants.stateBytes(analysis) > 0
+                    ? ", " + (cross ? Own.CROSS_KV_CACHE_BYTES.name() : "0") + ", " + Own.STATE_BYTES.name()
+                    : cross ? ", " + Own.CROSS_KV_CACHE_BYTES.name() : "";
             header.add(",\n$T.of(new $T(CONTEXT, KV_CACHE_BYTES, PREFILL_MACS, DECODE_MACS$L))", Optional.class,
-                    ClassName.get(Summary.Decoder.class), PortConstants.crossKvCacheBytes(analysis) > 0
-                            ? ", " + Own.CROSS_KV_CACHE_BYTES.name() : "");
+                    ClassName.get(Summary.Decoder.class), cached);
         } else if (named) {
             header.add(",\n$T.empty()", Optional.class);
         }
@@ -229,19 +232,27 @@ public final class CompanionWriter {
 
     /** A decoder's inference figures, and the two methods that give them at other contexts. */
     private static void addDecoder(TypeSpec.Builder type, DecoderFigures decoder, String dtype) {
+        boolean state = decoder.stateBytes() > 0;
         type.addField(figure(Own.CONTEXT, decoder.context(), "Tokens of context: the sequence that reaches the first"
-                + " attention layer that depends on\nthe decoded tokens (an encoder's layers do not)."));
+                + " attention layer that depends on\nthe decoded tokens (an encoder's layers do not)"
+                + (state && decoder.attentionLayers() == 0 ? "; without attention, the first\nrecurrent layer." : ".")));
         boolean cross = decoder.crossKvCacheBytes() > 0;
         type.addField(figure(Own.KV_CACHE_BYTES, decoder.kvCacheBytes(), "Bytes of the KV cache at {@link #CONTEXT}"
                 + " tokens for the batch, in " + dtype + ": a key and a value\nper key/value head of each of the "
                 + decoder.attentionLayers() + " self-attention layers of the decoder, for every token" + (cross ? ", and the\n{@link"
-                + " #CROSS_KV_CACHE_BYTES} of the encoder's output." : ".")));
+                + " #CROSS_KV_CACHE_BYTES} of the encoder's output" : "")
+                + (state ? ", and the\n{@link #STATE_BYTES} of its recurrent layers." : ".")));
         type.addField(figure(Own.KV_CACHE_BYTES_PER_TOKEN, decoder.kvCacheBytesPerToken(), "What one more token of"
                 + " context adds to the KV cache, for the batch."));
         if (cross) {
             type.addField(figure(Own.CROSS_KV_CACHE_BYTES, decoder.crossKvCacheBytes(), "Bytes of the keys and values"
                     + " the cross-attention layers keep of the encoder's output, for the\nbatch, in " + dtype
                     + ": computed once, at prefill, whatever the context; part of {@link #KV_CACHE_BYTES}."));
+        }
+        if (state) {
+            type.addField(figure(Own.STATE_BYTES, decoder.stateBytes(), "Bytes of the state the recurrent layers keep"
+                    + " from token to token (h, and an LSTM's c,\nper layer), for the batch, in " + dtype
+                    + ": the same at any context; part of {@link #KV_CACHE_BYTES}."));
         }
         type.addField(figure(Own.PREFILL_MACS, decoder.prefillMacs(), "Multiply-accumulates of the prefill: the whole"
                 + " context at once, {@link #MACS}."));
@@ -260,12 +271,16 @@ public final class CompanionWriter {
                 .addJavadoc("Bytes of the KV cache at {@code tokens} tokens of context, for the batch$L.\n\n"
                         + "@param tokens the tokens in the cache, 0 or more\n@return the bytes, in $L\n"
                         + "@throws $T if {@code tokens} is negative\n"
-                        + "@throws $L if the figure does not fit a {@code long}\n", cross ? ": {@link"
-                        + " #CROSS_KV_CACHE_BYTES},\nwhatever the tokens, and {@link #KV_CACHE_BYTES_PER_TOKEN} for"
+                        + "@throws $L if the figure does not fit a {@code long}\n", cross || state ? ": {@link"
+                        + (cross && state ? " #CROSS_KV_CACHE_BYTES} and {@link #STATE_BYTES}" : cross
+                                ? " #CROSS_KV_CACHE_BYTES}" : " #STATE_BYTES}")
+                        + ",\nwhatever the tokens, and {@link #KV_CACHE_BYTES_PER_TOKEN} for"
                         + " each" : "", dtype, IllegalArgumentException.class, OVERFLOW)
                 .addCode(negative("tokens"))
-                .addStatement(cross ? CodeBlock.of("return $T.addExact(CROSS_KV_CACHE_BYTES, $T.multiplyExact("
-                        + "KV_CACHE_BYTES_PER_TOKEN, tokens))", Math.class, Math.class)
+                .addStatement(cross || state ? CodeBlock.of("return $T.addExact($L, $T.multiplyExact("
+                        + "KV_CACHE_BYTES_PER_TOKEN, tokens))", Math.class, cross && state
+                                ? "CROSS_KV_CACHE_BYTES + STATE_BYTES" : cross ? "CROSS_KV_CACHE_BYTES" : "STATE_BYTES",
+                        Math.class)
                         : CodeBlock.of("return $T.multiplyExact(KV_CACHE_BYTES_PER_TOKEN, tokens)", Math.class))
                 .build());
         type.addMethod(MethodSpec.methodBuilder(CompanionNames.DECODE_MACS)

@@ -78,6 +78,7 @@ final class JsonReport {
                     .value("kvCacheBytes", decoder.kvCacheBytes())
                     .value("kvCacheBytesPerToken", decoder.kvCacheBytesPerToken())
                     .value("crossKvCacheBytes", decoder.crossKvCacheBytes())
+                    .value("stateBytes", decoder.stateBytes())
                     .value("prefillMacs", decoder.prefillMacs())
                     .value("decodeMacs", decoder.decodeMacs())
                     .value("decodeMacsPerContextToken", decoder.decodeMacsPerContextToken())

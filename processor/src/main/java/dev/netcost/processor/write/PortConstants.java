@@ -73,6 +73,11 @@ final class PortConstants {
         return analysis.decoder().map(DecoderFigures::crossKvCacheBytes).orElse(0L);
     }
 
+    /** What a decoder's recurrent layers keep from token to token; 0 for any other network. */
+    static long stateBytes(NetworkAnalysis analysis) {
+        return analysis.decoder().map(DecoderFigures::stateBytes).orElse(0L);
+    }
+
     /** What an input holds, as the summary and the reports say it: {@code features}, {@code channels last}. */
     static String kind(InputKind kind) {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');

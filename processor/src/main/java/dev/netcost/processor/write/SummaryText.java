@@ -83,7 +83,7 @@ public final class SummaryText {
         return new Summary.Header(network.name(), input, network.batch(), network.dtype(),
                 analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
                 analysis.decoder().map(d -> new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(),
-                        d.decodeMacs(), d.crossKvCacheBytes())), inputs, outputs);
+                        d.decodeMacs(), d.crossKvCacheBytes(), d.stateBytes())), inputs, outputs);
     }
 
     /**

@@ -119,6 +119,11 @@ class OpRegistryTest {
         assertThat(SIGNATURES.get(OpKind.GELU).attrs()).containsExactly(Attr.APPROXIMATE); // an enum: a choice
         assertThat(SIGNATURES.get(OpKind.GROUP_NORM).attrs()).containsExactly(Attr.GROUPS, Attr.AFFINE).inOrder();
         assertThat(SIGNATURES.get(OpKind.GROUP_NORM).required()).containsExactly(Attr.GROUPS);
+        assertThat(SIGNATURES.get(OpKind.LSTM).attrs()).containsExactly(Attr.HIDDEN, Attr.LAYERS, Attr.BIDIRECTIONAL,
+                Attr.BIAS, Attr.PROJ_SIZE, Attr.DROPOUT).inOrder();
+        assertThat(SIGNATURES.get(OpKind.LSTM).required()).containsExactly(Attr.HIDDEN);
+        assertThat(SIGNATURES.get(OpKind.RNN).attrs()).contains(Attr.NONLINEARITY); // an enum: a choice
+        assertThat(SIGNATURES.get(OpKind.FINAL_STATE).attrs()).containsExactly(Attr.CELL); // value() names the input
     }
 
     /** The README's DSL table has a row for every op, and stars exactly the required attributes. */
