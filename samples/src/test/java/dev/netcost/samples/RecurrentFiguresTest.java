@@ -87,6 +87,28 @@ class RecurrentFiguresTest {
         assertEquals(rnn + decoder, WordLanguageModelCost.MACS);
     }
 
+    /**
+     * FLOPs by docs/cost-model.md's rows, one multiply or one add each: a recurrent step 2 x its
+     * MACs, one add per bias element (b_ih and b_hh), the gates' activations at 4 a sigmoid or tanh
+     * (LSTM: three sigmoids, tanh of g and of c', 20H), the state's elementwise updates (f*c, i*g,
+     * their sum, o*tanh(c'): 4H); a linear layer R x Fout x (2F - 1 + 1); log_softmax by
+     * {@code @Softmax}'s row, 3 per element; the lookup and dropout none.
+     */
+    @Test
+    void wordLanguageModelFlops() {
+        long lstmStep = 2 * (4 * H * E + 4 * H * H) + 8 * H + 20 * H + 4 * H;   // per layer: I = H = 200
+        assertEquals(646_400, lstmStep);
+        long rnn = T * L * lstmStep;
+        long decoder = T * V * (2 * H);
+        long logSoftmax = 3 * T * V;
+        assertEquals(45_248_000, rnn);
+        assertEquals(465_892_000, decoder);
+        assertEquals(3_494_190, logSoftmax);
+        assertEquals(rnn, WordLanguageModelCost.RNN_FLOPS);
+        assertEquals(514_634_190, rnn + decoder + logSoftmax);
+        assertEquals(rnn + decoder + logSoftmax, WordLanguageModelCost.FLOPS);
+    }
+
     /** forward returns log_softmax (35, 33278) and (h_n, c_n), each (layers, nhid) for one sequence. */
     @Test
     void wordLanguageModelShapes() {
@@ -160,6 +182,18 @@ class RecurrentFiguresTest {
         assertEquals(Shape.of(L, H), WordLanguageModelGruCost.HIDDEN_OUTPUT_SHAPE);
     }
 
+    /** As the LSTM's, with a GRU's step: 2 sigmoids and a tanh, 12H; r*(..), 1 - z, (1 - z)*n, z*h, the sum, 5H. */
+    @Test
+    void wordLanguageModelGruFlops() {
+        long gruStep = 2 * (3 * H * E + 3 * H * H) + 6 * H + 12 * H + 5 * H;
+        assertEquals(484_600, gruStep);
+        long rnn = T * L * gruStep;
+        assertEquals(33_922_000, rnn);
+        assertEquals(rnn, WordLanguageModelGruCost.RNN_FLOPS);
+        assertEquals(503_308_190, rnn + T * V * (2 * H) + 3 * T * V);
+        assertEquals(rnn + T * V * (2 * H) + 3 * T * V, WordLanguageModelGruCost.FLOPS);
+    }
+
     @Test
     void wordLanguageModelGruDecodes() {
         long step = (3 * H * E + 3 * H * H) + (3 * H * H + 3 * H * H) + H * V;
@@ -222,6 +256,23 @@ class RecurrentFiguresTest {
         assertEquals(Shape.of(FRAMES, MELS), SpeechBiLstmCost.INPUT_SHAPE);
         assertEquals(Shape.of(FRAMES, 2 * PROJ), SpeechBiLstmCost.ENCODER_OUTPUT_SHAPE);
         assertEquals(Shape.of(FRAMES, CLASSES), SpeechBiLstmCost.OUTPUT_SHAPE);
+    }
+
+    /** The projection has no bias: 2 x its MACs alone. */
+    @Test
+    void speechBiLstmFlops() {
+        long layer0 = 2 * (4 * CELLS * MELS + 4 * CELLS * PROJ + PROJ * CELLS) + 8 * CELLS + 20 * CELLS + 4 * CELLS;
+        long layer1 = 2 * (4 * CELLS * (2 * PROJ) + 4 * CELLS * PROJ + PROJ * CELLS) + 8 * CELLS + 20 * CELLS
+                + 4 * CELLS;
+        assertEquals(999_424, layer0);
+        assertEquals(1_720_320, layer1);
+        long lstm = FRAMES * 2 * (layer0 + layer1);
+        long head = FRAMES * CLASSES * (2 * 2 * PROJ);
+        assertEquals(1_631_846_400, lstm);
+        assertEquals(4_454_400, head);
+        assertEquals(lstm, SpeechBiLstmCost.ENCODER_FLOPS);
+        assertEquals(1_636_300_800, lstm + head);
+        assertEquals(lstm + head, SpeechBiLstmCost.FLOPS);
     }
 
     private static JsonObject report(String network) throws IOException {
