@@ -77,6 +77,12 @@ public @interface With {
 
     String shift() default "";
 
+    /** A recurrent layer's {@code hidden}. */
+    String hidden() default "";
+
+    /** A recurrent layer's {@code layers}. */
+    String layers() default "";
+
     /** Any attribute or parameter as {@code "name = expression"}. */
     String[] args() default {};
 }
