@@ -55,6 +55,9 @@ public final class Main {
             ConvNextTinyCost.summary(1),
             UNetCost.summary(1),
             UNetValidCost.summary(1),
+            WordLanguageModelCost.summary(),
+            WordLanguageModelGruCost.summary(),
+            SpeechBiLstmCost.summary(),
         };
         List<String> lints = SampleLints.of(sources);
         System.out.println(String.join("\n",
