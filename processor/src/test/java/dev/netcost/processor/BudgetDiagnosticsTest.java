@@ -69,6 +69,34 @@ class BudgetDiagnosticsTest {
                 + " fc 680 (28.2 %)", src.at("2_000"));
     }
 
+    /**
+     * A dense network's active parameters are those inference uses: conv 16 x 3 x 9 = 432 and fc
+     * 16 x 10 + 10 = 170, 602 in all, not the training-only aux (170 more), which neither the figure
+     * nor its contributors count.
+     */
+    @Test
+    void maxActiveParamsLeavesTrainingOnlyFieldsOut() {
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Budget(maxActiveParams = 500)
+                @Network(input = {3, 8, 8})
+                class Net {
+                    @Conv(out = 16, kernel = 3, bias = false) Layer conv;
+                    @ReLU Layer relu;
+                    @GlobalAvgPool Layer pool;
+                    @Flatten Layer flatten;
+                    @Linear(out = 10) @TrainingOnly Layer aux;
+                    @Linear(out = 10) @From("flatten") Layer fc;
+                }
+                """);
+        assertOnlyError(compile(src), src, "[netcost:budget] ACTIVE_PARAMS = 602 is over maxActiveParams = 500 by"
+                + " 102 (20.4 %); the fields whose parameters one token uses most: conv 432 (71.8 %), fc 170"
+                + " (28.2 %)", src.at("500"));
+    }
+
     @Test
     void maxPeakMemoryBytes() {
         NetworkSource src = network("@Budget(maxPeakMemoryBytes = 7_000)");

@@ -1121,25 +1121,44 @@ class DiagnosticsCatalogueTest {
                 "@B @MixtureOfExperts(experts = 4, topK = 2) Layer moe;"), "[netcost:experts] moe.attn on input"
                         + " (10, 8): an expert of @MixtureOfExperts works on each token alone, as the router sends"
                         + " tokens one by one, and MultiheadAttention does not; declare it outside the expert's block"
-                        + " (linear layers, activations, norms, dropout, chunks and element-wise merges work per"
-                        + " token)", "@B @MixtureOfExperts", "@B"));
+                        + " (linear layers, activations, norms, dropout, chunks and element-wise adds and products"
+                        + " work per token)", "@B @MixtureOfExperts", "@B"));
+        // One expert, top 1, has one copy of each layer, and is still an expert.
+        cases.add(new Case("a mixture of one expert that mixes tokens", moe(attention,
+                "@B @MixtureOfExperts(experts = 1, topK = 1) Layer moe;"), "[netcost:experts] moe.attn on input"
+                        + " (10, 8): an expert of @MixtureOfExperts works on each token alone, as the router sends"
+                        + " tokens one by one, and MultiheadAttention does not; declare it outside the expert's block"
+                        + " (linear layers, activations, norms, dropout, chunks and element-wise adds and products"
+                        + " work per token)", "@B @MixtureOfExperts", "@B"));
+        // Three mixtures of 2,000,000,000 experts, one inside the other: 8e27 copies of the innermost.
+        List<NetworkSource> nested = List.of(NetworkSource.example("L1", "@Block\n@interface L1 {\n    class Layers {\n"
+                + "        @ReLU Layer act;\n    }\n}\n"), NetworkSource.example("L2", "@Block\n@interface L2 {\n"
+                + "    class Layers {\n        @L1 @MixtureOfExperts(experts = 2000000000, topK = 1) Layer inner;\n"
+                + "    }\n}\n"), NetworkSource.example("L3", "@Block\n@interface L3 {\n    class Layers {\n"
+                + "        @L2 @MixtureOfExperts(experts = 2000000000, topK = 1) Layer mid;\n    }\n}\n"),
+                net("@Network(input = {10, 8}, inputKind = InputKind.TOKENS)",
+                        "@L3 @MixtureOfExperts(experts = 2000000000, topK = 1) Layer outer;"));
+        cases.add(new Case("nested mixtures of too many experts", nested, "[netcost:overflow] outer.mid.inner: a shape or"
+                + " figure of this layer, or the network's total with it, does not fit a long (at most"
+                + " 9,223,372,036,854,775,807); netcost never wraps a number: make the layer or its input smaller",
+                "@L3 @MixtureOfExperts(experts = 2000000000, topK = 1) Layer outer", "@L3"));
         cases.add(new Case("a mixture that routes a feature map", withBlock(EXPERT.replace("@Linear(bias = false)"
                 + " @With(out = \"hidden\") Layer up;", "").replace("@Linear(bias = false) @With(out = \"in\") Layer"
                 + " down;", ""), "@B @MixtureOfExperts(experts = 4, topK = 2) Layer moe;"),
-                "[netcost:experts] moe.router on input (8, 8, 8): @MixtureOfExperts routes tokens (T, E) one by one,"
+                "[netcost:experts] moe.(router) on input (8, 8, 8): @MixtureOfExperts routes tokens (T, E) one by one,"
                         + " and input gives (8, 8, 8); put @ToTokens before it, or an @Embedding for token ids",
                 "@MixtureOfExperts(experts = 4, topK = 2) Layer moe", "@MixtureOfExperts"));
         String reads = "@Block\n@interface B {\n    String other();\n    class Layers {\n"
                 + "        @ReLU @From(\"other\") Layer act;\n    }\n}\n";
         cases.add(new Case("an expert whose output is no tokens", moe(reads, "@Input(shape = {8, 4, 4}) Layer image;",
                 "@ReLU @From(\"input\") Layer relu;", "@B(other = \"image\") @MixtureOfExperts(experts = 4, topK = 2)"
-                        + " Layer moe;"), "[netcost:experts] moe.router on input (8, 4, 4): the expert of"
+                        + " Layer moe;"), "[netcost:experts] moe.(router) on input (8, 4, 4): the expert of"
                         + " @MixtureOfExperts gives (8, 4, 4), which is no tokens: the router weights one output per"
                         + " token (T, E'); end the expert's block with tokens",
                 "@MixtureOfExperts(experts = 4, topK = 2) Layer moe", "@MixtureOfExperts"));
         cases.add(new Case("an expert that changes the tokens", moe(reads, "@Input(shape = {5, 8}, kind ="
                 + " InputKind.TOKENS) Layer other;", "@ReLU @From(\"input\") Layer relu;", "@B(other = \"other\")"
-                        + " @MixtureOfExperts(experts = 4, topK = 2) Layer moe;"), "[netcost:experts] moe.router on"
+                        + " @MixtureOfExperts(experts = 4, topK = 2) Layer moe;"), "[netcost:experts] moe.(router) on"
                         + " input (5, 8): the expert of @MixtureOfExperts turns the tokens (10, 8) into (5, 8): the"
                         + " router weights one output per token, so an expert keeps the tokens (T, E) as (T, E')",
                 "@MixtureOfExperts(experts = 4, topK = 2) Layer moe", "@MixtureOfExperts"));

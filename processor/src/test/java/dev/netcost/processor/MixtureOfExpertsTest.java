@@ -143,8 +143,9 @@ class MixtureOfExpertsTest {
         assertThat(compilation).succeeded();
         assertThat(compilation).hadNoteContaining("Params:       1,388, 45 of them training only, 831 active per"
                 + " token\n");
-        assertThat(compilation).hadNoteContaining("moe.up      Linear [5 stored, 3 per token]");
-        assertThat(compilation).hadNoteContaining("moe         Ffn: 4 experts, top 2, 1 shared");
+        assertThat(compilation).hadNoteContaining("moe.up        Linear [5 stored, 3 per token]");
+        assertThat(compilation).hadNoteContaining("moe.(router)  Router ");
+        assertThat(compilation).hadNoteContaining("moe           Ffn: 4 experts, top 2, 1 shared");
 
         JsonElement parsed = JsonParser.parseString(resource(compilation, "META-INF/netcost/com.example.Net.json"));
         assertEquals(List.of(), SchemaCheck.load().violations(parsed));
@@ -192,5 +193,77 @@ class MixtureOfExpertsTest {
         assertEquals(1_600, constant(compilation, "PARAMS"));
         assertEquals(552, constant(compilation, "ACTIVE_PARAMS"));
         assertEquals(5_760, constant(compilation, "MACS"));
+    }
+
+    /**
+     * The router is a layer of its own, {@code moe.(router)}, which no field of the expert can be
+     * named: an expert whose field is called {@code router} keeps its own row.
+     */
+    @Test
+    void theRouterNamesNoFieldOfTheExpert() throws IOException {
+        NetworkSource expert = NetworkSource.of("com.example.Ffn", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Block
+                @interface Ffn {
+                    class Layers {
+                        @Linear(out = 16) Layer router;
+                        @Linear(out = 8) Layer down;
+                    }
+                }
+                """);
+        Compilation compilation = compile(expert, NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {10, 8}, inputKind = InputKind.TOKENS)
+                class Net {
+                    @Ffn @MixtureOfExperts(experts = 4, topK = 2) Layer moe;
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        JsonObject report = JsonParser.parseString(resource(compilation, "META-INF/netcost/com.example.Net.json"))
+                .getAsJsonObject();
+        List<String> paths = new java.util.ArrayList<>();
+        report.getAsJsonArray("layers").forEach(l -> paths.add(l.getAsJsonObject().get("path").getAsString()));
+        assertEquals(List.of("moe.router", "moe.down", "moe.(router)"), paths);
+    }
+
+    /**
+     * A mixture whose expert is empty (its one layer is off) still routes: the router's 8 x 4 = 32
+     * parameters are all active, and the companion says so.
+     */
+    @Test
+    void aMixtureWithAnEmptyExpertStillHasItsRouter() {
+        NetworkSource expert = NetworkSource.of("com.example.Opt", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Block
+                @interface Opt {
+                    boolean on() default false;
+
+                    class Layers {
+                        @Linear(out = 8) @If("on") Layer fc;
+                    }
+                }
+                """);
+        Compilation compilation = compile(expert, NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {10, 8}, inputKind = InputKind.TOKENS)
+                class Net {
+                    @Opt @MixtureOfExperts(experts = 4, topK = 2) Layer moe;
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertEquals(32, constant(compilation, "PARAMS"));
+        assertEquals(32, constant(compilation, "ACTIVE_PARAMS"));
     }
 }

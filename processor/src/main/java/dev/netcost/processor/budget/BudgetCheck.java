@@ -86,7 +86,8 @@ public final class BudgetCheck {
             case MAX_PARAMS -> Message.OVER_MAX_PARAMS.on(attr, shown, max, excess, share,
                     top(analysis, f -> f.cost().params(), total.params()));
             case MAX_ACTIVE_PARAMS -> Message.OVER_MAX_ACTIVE_PARAMS.on(attr, shown, max, excess, share,
-                    top(analysis, f -> f.cost().activeParams(), total.activeParams()));
+                    top(analysis, f -> f.decl().trainingOnly() ? 0 : f.cost().activeParams(),
+                            total.activeParams()));
             // MACS and FLOPS are inference's: a training-only field's compute is in neither.
             case MAX_MACS -> Message.OVER_MAX_MACS.on(attr, shown, max, excess, share,
                     top(analysis, f -> f.decl().trainingOnly() ? 0 : f.cost().macs(), total.macs()));

@@ -213,7 +213,15 @@ final class BlockExpansion {
                 origins.put(param.name(), scope.own() ? Origin.of(param.name(), value) : origin);
             }
             values.put(DeclarationChecks.IN, passes.layout(current).features(instanceInput));
-            Scope inner = scope.instance(instance, values, origins, current, use.trainingOnly(), use.routing());
+            Scope inner;
+            try {
+                inner = scope.instance(instance, values, origins, current, use.trainingOnly(), use.routing());
+            } catch (ArithmeticException overflow) {
+                // Nested mixtures whose copies do not fit a long: no figure of theirs could.
+                Fault fault = NetworkInference.overflow(1);
+                problems.add(Problem.onLayer(scope.field(), fault.withMessage(instance + ": " + fault.message())));
+                return Optional.empty();
+            }
             // A tensor parameter reads, inside, the tensor the use names in its own scope.
             use.tensors().forEach((param, named) -> inner.names().put(param, tensor(named, scope)));
 
@@ -228,7 +236,7 @@ final class BlockExpansion {
             }
             if (use.routing().isPresent()) {
                 // The experts' outputs, weighted by the router's scores of the tokens they were sent.
-                Optional<Step> routed = passes.layer(new ResolvedLayer(instance + ".router",
+                Optional<Step> routed = passes.layer(new ResolvedLayer(instance + ROUTER,
                         new Router(use.routing().get()), List.of(out, current), Optional.empty(), Place.of(scope,
                                 Map.of()), trainingOnly, scope.copies()));
                 if (routed.isEmpty()) {
@@ -248,6 +256,12 @@ final class BlockExpansion {
         }
         return Optional.of(new Visit(current, op, in));
     }
+
+    /**
+     * The router's name after its instance's path: {@code moe.(router)}, which no field of the
+     * expert's block can take, since a Java name has no parentheses.
+     */
+    static final String ROUTER = ".(router)";
 
     /** What the summary calls one instance of a use: the block's name, and a mixture's experts. */
     private static String name(BlockDecl block, BlockUse use) {

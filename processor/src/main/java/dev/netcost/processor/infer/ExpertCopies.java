@@ -11,20 +11,26 @@ import dev.netcost.processor.model.Routing;
  *
  * @param stored the copies whose weights the network holds: {@code n + s} per enclosing mixture
  * @param active the copies one token goes through: {@code k + s} per enclosing mixture
+ * @param routed whether the layer is inside an expert at all: a mixture of one expert, top 1, has
+ *     one copy of each, yet its expert must still work per token
  */
-public record ExpertCopies(long stored, long active) {
+public record ExpertCopies(long stored, long active, boolean routed) {
     /** A layer in no mixture of experts. */
-    public static final ExpertCopies ONE = new ExpertCopies(1, 1);
+    public static final ExpertCopies ONE = new ExpertCopies(1, 1, false);
 
-    /** Inside a further mixture of experts, {@code routing}, within this one. */
+    /**
+     * Inside a further mixture of experts, {@code routing}, within this one.
+     *
+     * @throws ArithmeticException if the copies do not fit a {@code long}
+     */
     ExpertCopies within(Routing routing) {
         return new ExpertCopies(Math.multiplyExact(stored, routing.storedCopies()),
-                Math.multiplyExact(active, routing.activeCopies()));
+                Math.multiplyExact(active, routing.activeCopies()), true);
     }
 
-    /** Whether the layer is in a mixture of experts. */
+    /** Whether the layer is in the expert of a mixture of experts. */
     public boolean inExperts() {
-        return stored != 1 || active != 1;
+        return routed;
     }
 
     /**

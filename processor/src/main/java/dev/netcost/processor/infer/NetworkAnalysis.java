@@ -67,7 +67,7 @@ public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalys
     /** Whether it has a mixture of experts ({@code @MixtureOfExperts}), whose ACTIVE_PARAMS differ from PARAMS. */
     public boolean hasExperts() {
         for (LayerAnalysis layer : layers) {
-            if (layer.copies().inExperts()) {
+            if (layer.computation() instanceof dev.netcost.processor.model.Router) {
                 return true;
             }
         }

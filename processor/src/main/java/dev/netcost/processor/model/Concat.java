@@ -9,12 +9,6 @@ import java.util.List;
  * last), a sequence's tokens (T of {@code (T, E)} and of {@code (S, T, E)}).
  */
 public record Concat() implements Merge {
-    /** Per token: joining each token's features. */
-    @Override
-    public boolean perToken() {
-        return true;
-    }
-
     /**
      * Every layout, joining on the axis that layout grows on: a map's channels (the first axis
      * channels first, the last channels last, as Swin's {@code torch.cat(..., -1)}), the tokens of

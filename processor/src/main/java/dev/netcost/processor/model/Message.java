@@ -557,7 +557,7 @@ public enum Message {
     /** The op, as PyTorch names it. */
     EXPERT_NOT_PER_TOKEN(ProblemKind.EXPERTS, "an expert of @MixtureOfExperts works on each token alone, as the"
             + " router sends tokens one by one, and %s does not; declare it outside the expert's block (linear"
-            + " layers, activations, norms, dropout, chunks and element-wise merges work per token)"),
+            + " layers, activations, norms, dropout, chunks and element-wise adds and products work per token)"),
 
     // interpolation
     /** The mode, the spatial dimensions it interpolates, the input's, the modes that fit them. */

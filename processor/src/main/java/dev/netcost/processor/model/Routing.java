@@ -23,6 +23,7 @@ public record Routing(int experts, int topK, int shared, boolean routerBias) {
 
     /** As the summary names the layer: {@code SwiGlu: 8 experts, top 2}. */
     public String describe(String expert) {
-        return expert + ": " + experts + " experts, top " + topK + (shared > 0 ? ", " + shared + " shared" : "");
+        return expert + ": " + experts + (experts == 1 ? " expert" : " experts") + ", top " + topK
+                + (shared > 0 ? ", " + shared + " shared" : "");
     }
 }
