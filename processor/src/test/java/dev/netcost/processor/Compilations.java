@@ -6,7 +6,13 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /** Compiles test sources with netcost and asserts on where its errors land. */
 final class Compilations {
@@ -31,6 +37,29 @@ final class Compilations {
     static String companion(Compilation compilation, String qualifiedName) {
         try {
             return compilation.generatedSourceFile(qualifiedName).orElseThrow().getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value of the {@code long} constant {@code name} of the companion {@code qualifiedName}, as written. */
+    static long constant(Compilation compilation, String qualifiedName, String name) {
+        Matcher m = LONG.matcher(companion(compilation, qualifiedName));
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                return Long.parseLong(m.group(2).replace("_", ""));
+            }
+        }
+        throw new AssertionError(qualifiedName + " declares no " + name);
+    }
+
+    private static final Pattern LONG = Pattern.compile("public static final long (\\w+) = ([\\d_]+)L;");
+
+    /** A file netcost wrote into the class output, by its path: {@code META-INF/netcost/com.example.Net.json}. */
+    static String resource(Compilation compilation, String path) {
+        JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path).orElseThrow();
+        try (InputStream in = file.openInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,13 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,25 +66,8 @@ class MixtureOfExpertsTest {
             }
             """);
 
-    private static final Pattern LONG = Pattern.compile("public static final long (\\w+) = ([\\d_]+)L;");
-
     private static long constant(Compilation compilation, String name) {
-        Matcher m = LONG.matcher(Compilations.companion(compilation, "com.example.NetCost"));
-        while (m.find()) {
-            if (m.group(1).equals(name)) {
-                return Long.parseLong(m.group(2).replace("_", ""));
-            }
-        }
-        throw new AssertionError("NetCost declares no " + name);
-    }
-
-    private static String resource(Compilation compilation, String path) {
-        JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path).orElseThrow();
-        try (InputStream in = file.openInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return Compilations.constant(compilation, "com.example.NetCost", name);
     }
 
     @Test
@@ -147,7 +124,8 @@ class MixtureOfExpertsTest {
         assertThat(compilation).hadNoteContaining("moe.(router)  Router ");
         assertThat(compilation).hadNoteContaining("moe           Ffn: 4 experts, top 2, 1 shared");
 
-        JsonElement parsed = JsonParser.parseString(resource(compilation, "META-INF/netcost/com.example.Net.json"));
+        JsonElement parsed = JsonParser.parseString(Compilations.resource(compilation,
+                "META-INF/netcost/com.example.Net.json"));
         assertEquals(List.of(), SchemaCheck.load().violations(parsed));
         JsonObject report = parsed.getAsJsonObject();
         assertEquals(831, report.getAsJsonObject("totals").get("activeParams").getAsLong());
@@ -155,7 +133,7 @@ class MixtureOfExpertsTest {
         assertEquals("moe.up", up.get("path").getAsString());
         assertEquals(128 * 5, up.get("params").getAsLong());
         assertEquals(128 * 3, up.get("activeParams").getAsLong());
-        assertThat(resource(compilation, "META-INF/netcost/com.example.Net.md"))
+        assertThat(Compilations.resource(compilation, "META-INF/netcost/com.example.Net.md"))
                 .contains("| Active params per token | 831 (831) |");
     }
 
@@ -200,7 +178,7 @@ class MixtureOfExpertsTest {
      * named: an expert whose field is called {@code router} keeps its own row.
      */
     @Test
-    void theRouterNamesNoFieldOfTheExpert() throws IOException {
+    void theRouterNamesNoFieldOfTheExpert() {
         NetworkSource expert = NetworkSource.of("com.example.Ffn", """
                 package com.example;
 
@@ -225,7 +203,8 @@ class MixtureOfExpertsTest {
                 }
                 """));
         assertThat(compilation).succeededWithoutWarnings();
-        JsonObject report = JsonParser.parseString(resource(compilation, "META-INF/netcost/com.example.Net.json"))
+        JsonObject report = JsonParser.parseString(Compilations.resource(compilation,
+                "META-INF/netcost/com.example.Net.json"))
                 .getAsJsonObject();
         List<String> paths = new java.util.ArrayList<>();
         report.getAsJsonArray("layers").forEach(l -> paths.add(l.getAsJsonObject().get("path").getAsString()));

@@ -12,11 +12,7 @@ import com.google.testing.compile.Compilation;
 import dev.netcost.Layer;
 import dev.netcost.Shape;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,7 +107,8 @@ class PackedRepeatsTest {
         assertEquals(2 + 3 * 3 + 3 * (3 * 3 + 1), layers.size());
         // stage and its 4 instances; pairs and its 3, each with units and its 3.
         assertEquals(1 + 4 + 1 + 3 * (1 + 1 + 3), blocks.size());
-        JsonObject report = JsonParser.parseString(resource(compilation, "META-INF/netcost/com.example.Net.json"))
+        JsonObject report = JsonParser.parseString(Compilations.resource(compilation,
+                "META-INF/netcost/com.example.Net.json"))
                 .getAsJsonObject();
         assertRows(report.getAsJsonArray("layers"), layers);
         assertRows(report.getAsJsonArray("blocks"), blocks);
@@ -203,13 +200,6 @@ class PackedRepeatsTest {
     @SuppressWarnings("unchecked")
     private static List<Layer> layers(Class<?> cost, String field) throws ReflectiveOperationException {
         return (List<Layer>) cost.getField(field).get(null);
-    }
-
-    private static String resource(Compilation compilation, String path) throws IOException {
-        JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path).orElseThrow();
-        try (InputStream in = file.openInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
 }

@@ -13,13 +13,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,49 +69,28 @@ class TrainingOnlyTest {
             }
             """);
 
-    private static final Pattern LONG = Pattern.compile("public static final long (\\w+) = ([\\d_]+)L;");
-
-    private static long constant(Compilation compilation, String companion, String name) {
-        Matcher m = LONG.matcher(Compilations.companion(compilation, companion));
-        while (m.find()) {
-            if (m.group(1).equals(name)) {
-                return Long.parseLong(m.group(2).replace("_", ""));
-            }
-        }
-        throw new AssertionError(companion + " declares no " + name);
-    }
-
-    private static String resource(Compilation compilation, String path) {
-        JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path).orElseThrow();
-        try (InputStream in = file.openInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void itsWeightsCountAndItsComputeIsApart() {
         Compilation compilation = compile(NET);
         // No dead-branch: nothing at inference reads aux, by design.
         assertThat(compilation).succeededWithoutWarnings();
         String net = "com.example.NetCost";
-        assertEquals(448, constant(compilation, net, "PARAMS"));
-        assertEquals(448 * 4, constant(compilation, net, "PARAM_BYTES"));
-        assertEquals(18_432, constant(compilation, net, "MACS"));
-        assertEquals(37_376, constant(compilation, net, "FLOPS"));
-        assertEquals(12_416, constant(compilation, net, "MEMORY_ACCESS_BYTES"));
-        assertEquals(4_096, constant(compilation, net, "PEAK_ACTIVATION_BYTES"));
-        assertEquals(448 * 4 + 4_096, constant(compilation, net, "PEAK_MEMORY_BYTES"));
-        assertEquals(160, constant(compilation, net, "TRAINING_ONLY_PARAMS"));
-        assertEquals(0, constant(compilation, net, "TRAINING_ONLY_BUFFERS"));
-        assertEquals(8_192, constant(compilation, net, "TRAINING_ONLY_MACS"));
-        assertEquals(16_384, constant(compilation, net, "TRAINING_ONLY_FLOPS"));
+        assertEquals(448, Compilations.constant(compilation, net, "PARAMS"));
+        assertEquals(448 * 4, Compilations.constant(compilation, net, "PARAM_BYTES"));
+        assertEquals(18_432, Compilations.constant(compilation, net, "MACS"));
+        assertEquals(37_376, Compilations.constant(compilation, net, "FLOPS"));
+        assertEquals(12_416, Compilations.constant(compilation, net, "MEMORY_ACCESS_BYTES"));
+        assertEquals(4_096, Compilations.constant(compilation, net, "PEAK_ACTIVATION_BYTES"));
+        assertEquals(448 * 4 + 4_096, Compilations.constant(compilation, net, "PEAK_MEMORY_BYTES"));
+        assertEquals(160, Compilations.constant(compilation, net, "TRAINING_ONLY_PARAMS"));
+        assertEquals(0, Compilations.constant(compilation, net, "TRAINING_ONLY_BUFFERS"));
+        assertEquals(8_192, Compilations.constant(compilation, net, "TRAINING_ONLY_MACS"));
+        assertEquals(16_384, Compilations.constant(compilation, net, "TRAINING_ONLY_FLOPS"));
         // The field's own figures, what it costs when it runs.
-        assertEquals(160, constant(compilation, net, "AUX_PARAMS"));
-        assertEquals(8_192, constant(compilation, net, "AUX_MACS"));
-        assertEquals(2_048 * 4, constant(compilation, net, "AUX_ACTIVATION_BYTES"));
-        assertEquals(9_856, constant(compilation, net, "AUX_MEMORY_ACCESS_BYTES"));
+        assertEquals(160, Compilations.constant(compilation, net, "AUX_PARAMS"));
+        assertEquals(8_192, Compilations.constant(compilation, net, "AUX_MACS"));
+        assertEquals(2_048 * 4, Compilations.constant(compilation, net, "AUX_ACTIVATION_BYTES"));
+        assertEquals(9_856, Compilations.constant(compilation, net, "AUX_MEMORY_ACCESS_BYTES"));
     }
 
     /** Every inference figure is the network's without the layer; only what is stored differs. */
@@ -128,9 +101,9 @@ class TrainingOnlyTest {
         assertThat(without).succeededWithoutWarnings();
         String net = "com.example.NetCost";
         for (String figure : List.of("MACS", "FLOPS", "MEMORY_ACCESS_BYTES", "PEAK_ACTIVATION_BYTES")) {
-            assertEquals(constant(without, net, figure), constant(with, net, figure), figure);
+            assertEquals(Compilations.constant(without, net, figure), Compilations.constant(with, net, figure), figure);
         }
-        assertEquals(constant(without, net, "PARAMS") + 160, constant(with, net, "PARAMS"));
+        assertEquals(Compilations.constant(without, net, "PARAMS") + 160, Compilations.constant(with, net, "PARAMS"));
         assertThat(without).generatedSourceFile(net).contentsAsUtf8String().doesNotContain("TRAINING_ONLY");
     }
 
@@ -145,7 +118,8 @@ class TrainingOnlyTest {
         assertThat(compilation).generatedSourceFile("com.example.NetCost").contentsAsUtf8String()
                 .contains("\"aux\\tConv2d\\t4,8,8\\t32,8,8\\t160\\t0\\t8192\\t16384\\t8192\\t9856\\ttraining\\n\"");
 
-        JsonElement parsed = JsonParser.parseString(resource(compilation, "META-INF/netcost/com.example.Net.json"));
+        JsonElement parsed = JsonParser.parseString(Compilations.resource(compilation,
+                "META-INF/netcost/com.example.Net.json"));
         assertEquals(List.of(), SchemaCheck.load().violations(parsed));
         JsonObject report = parsed.getAsJsonObject();
         assertEquals("netcost-report/5", report.get("schema").getAsString());
@@ -158,9 +132,9 @@ class TrainingOnlyTest {
         assertEquals(true, aux.get("trainingOnly").getAsBoolean());
         assertEquals(false, report.getAsJsonArray("layers").get(3).getAsJsonObject().has("trainingOnly"));
 
-        assertThat(resource(compilation, "META-INF/netcost/com.example.Net.md"))
+        assertThat(Compilations.resource(compilation, "META-INF/netcost/com.example.Net.md"))
                 .contains("| `aux` | Conv2d (training only) | (32, 8, 8) | 160 | 8,192 |");
-        assertThat(resource(compilation, "META-INF/netcost/com.example.Net.dot"))
+        assertThat(Compilations.resource(compilation, "META-INF/netcost/com.example.Net.dot"))
                 .contains("\"aux\" [label=\"aux\\nConv2d\\n160 params\\n(training only)\", style=\"rounded,dashed\"];");
     }
 
@@ -197,14 +171,14 @@ class TrainingOnlyTest {
         Compilation compilation = compile(block, net);
         assertThat(compilation).succeededWithoutWarnings();
         String companion = "com.example.NetCost";
-        assertEquals(0, constant(compilation, companion, "MACS"));
-        assertEquals(512, constant(compilation, companion, "FLOPS"));
-        assertEquals(32, constant(compilation, companion, "PARAMS"));
-        assertEquals(2_048, constant(compilation, companion, "TRAINING_ONLY_MACS"));
-        assertEquals(0, constant(compilation, companion, "H_MACS"));
-        assertEquals(32, constant(compilation, companion, "H_PARAMS"));
-        assertEquals(0, constant(compilation, companion, "H_0_MACS"));
-        assertEquals(256, constant(compilation, companion, "H_1_FLOPS"));
+        assertEquals(0, Compilations.constant(compilation, companion, "MACS"));
+        assertEquals(512, Compilations.constant(compilation, companion, "FLOPS"));
+        assertEquals(32, Compilations.constant(compilation, companion, "PARAMS"));
+        assertEquals(2_048, Compilations.constant(compilation, companion, "TRAINING_ONLY_MACS"));
+        assertEquals(0, Compilations.constant(compilation, companion, "H_MACS"));
+        assertEquals(32, Compilations.constant(compilation, companion, "H_PARAMS"));
+        assertEquals(0, Compilations.constant(compilation, companion, "H_0_MACS"));
+        assertEquals(256, Compilations.constant(compilation, companion, "H_1_FLOPS"));
     }
 
     /** maxMacs holds inference's 18,432, and names no training-only field among what computes most. */
@@ -245,7 +219,7 @@ class TrainingOnlyTest {
         assertThat(compilation).succeededWithoutWarnings();
         // Per new token at 16 tokens: attention's projections 4 x 64 x 64 = 16,384 and 2 x 16 x 64 = 2,048
         // against the cache; the head 64 x 100 = 6,400. aux's 64 x 32 = 2,048 are not among them.
-        assertEquals(16_384 + 2_048 + 6_400, constant(compilation, "com.example.LmCost", "DECODE_MACS"));
+        assertEquals(16_384 + 2_048 + 6_400, Compilations.constant(compilation, "com.example.LmCost", "DECODE_MACS"));
     }
 
     /** A merge that reads a training-only field: on the name in the merge. */
