@@ -446,6 +446,17 @@ class DiagnosticsCatalogueTest {
                 "[netcost:final-state] state: @FinalState reads the recurrent layer it names, not the field above;"
                         + " remove @From, and name the layer as @FinalState(\"lstm\")", "@From(\"lstm\")",
                 "\"lstm\""));
+        cases.add(new Case("a final state of a layer its @If leaves out", net("@Network(input = {16})", embedding,
+                "@LSTM(hidden = 8) @If(\"in < 0\") Layer lstm;", "@FinalState(\"lstm\") Layer state;"),
+                "[netcost:final-state] state: @FinalState(\"lstm\") names a layer that its @If leaves out here, so"
+                        + " there is no final state to read; name a recurrent layer that is there, or give both the"
+                        + " same @If", "@FinalState(\"lstm\")", "\"lstm\""));
+        cases.add(new Case("a decoder that reads a final state", net("@Network(input = {16})\n@Decoder", embedding,
+                "@LSTM(hidden = 8) Layer lstm;", "@FinalState(\"lstm\") Layer state;", "@Linear(out = 4) Layer head;"),
+                "[netcost:decoder] head: a @Decoder network runs one token at a time, but head reads state, a"
+                        + " recurrent layer's final state, which is made anew at every token, so head has no per-token"
+                        + " form; read the recurrent layer's output, or keep the final state as an output only",
+                "@Linear(out = 4)", "@Linear"));
         cases.add(new Case("a decoder with a bidirectional LSTM", net("@Network(input = {16})\n@Decoder", embedding,
                 "@LSTM(hidden = 8, bidirectional = true) Layer lstm;"),
                 "[netcost:decoder] lstm: a @Decoder network runs one token at a time, and LSTM (bidirectional) on"

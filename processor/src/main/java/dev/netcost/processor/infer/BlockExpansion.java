@@ -7,6 +7,7 @@ import dev.netcost.processor.model.BlockDecl;
 import dev.netcost.processor.model.BlockUse;
 import dev.netcost.processor.model.Computation;
 import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.FinalState;
 import dev.netcost.processor.model.LayerDecl;
 import dev.netcost.processor.model.Layout;
 import dev.netcost.processor.model.Message;
@@ -135,9 +136,17 @@ final class BlockExpansion {
                 return Optional.empty();
             }
             if (!(Boolean) keep.get()) {
+                scope.leftOut().add(node.name());
                 scope.names().put(node.name(), inputs.get(0));
                 return Optional.of(new Visit(inputs.get(0), "Identity", in));
             }
+        }
+        if (node instanceof LayerDecl layer && layer.op() instanceof OpTemplate.Fixed fixed
+                && fixed.op() instanceof FinalState && scope.leftOut().contains(layer.inputs().get(0))) {
+            // Its name reads the left-out layer's input, whose maker's state is not the one named.
+            problems.add(Place.of(scope, Map.of()).problem(Message.FINAL_STATE_OF_LEFT_OUT.on(Attr.FROM, path,
+                    layer.inputs().get(0))));
+            return Optional.empty();
         }
         Optional<Visit> visit = node instanceof LayerDecl layer
                 ? layer(layer, scope, path, inputs)

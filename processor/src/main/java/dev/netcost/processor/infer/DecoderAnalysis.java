@@ -7,6 +7,7 @@ import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.CrossAttention;
 import dev.netcost.processor.model.DecodeCost;
 import dev.netcost.processor.model.Fault;
+import dev.netcost.processor.model.FinalState;
 import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.Op;
@@ -49,11 +50,25 @@ final class DecoderAnalysis {
         long decodePerContextToken = 0;
         long withoutContext = 0;
         try {
+            // The decoded final states (@FinalState): made anew at every token, so whatever reads one is
+            // no per-token layer; as an output only, one is.
+            java.util.Set<String> finalStates = new java.util.HashSet<>();
             for (int i = 0; i < layers.size(); i++) {
                 LayerAnalysis layer = layers.get(i);
                 if (layer.trainingOnly() || !decoded.layers().get(i)) {
                     // A training-only layer does not run when decoding, nor an encoder's layer, which does
                     // not depend on the decoded tokens and ran once, at prefill.
+                    continue;
+                }
+                if (layer.computation() instanceof FinalState) {
+                    finalStates.add(layer.path());
+                }
+                Optional<String> state = layer.reads().stream().filter(finalStates::contains).findFirst();
+                if (state.isPresent()) {
+                    if (reported.add(layer.topNode())) {
+                        problems.add(Problem.onLayer(layer.topNode(),
+                                Message.DECODER_READS_FINAL_STATE.onAnnotation(layer.path(), state.get())));
+                    }
                     continue;
                 }
                 if (!(layer.computation() instanceof Op op)) {

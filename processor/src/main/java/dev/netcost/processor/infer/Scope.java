@@ -23,22 +23,24 @@ import java.util.Set;
  *     {@code @TrainingOnly} use, or of a block inside one
  * @param copies     inside the expert of a mixture of experts, how many copies of each layer are
  *     stored and run per token
+ * @param leftOut    the fields of this scope an {@code @If} left out, filled as fields are expanded:
+ *     their names read their input, and name no layer of their own
  */
 record Scope(String prefix, Map<String, Object> values, Map<String, Origin> origins, int field, boolean own,
         Map<String, Integer> names, int input, Map<String, Integer> layers, boolean trainingOnly,
-        ExpertCopies copies) {
+        ExpertCopies copies, Set<String> leftOut) {
 
     /** The network's own scope, whose only variable is {@code in}. */
     static Scope network(long inFeatures, int input) {
         Map<String, Object> values = new HashMap<>();
         values.put(DeclarationChecks.IN, inFeatures);
         return new Scope("", values, Map.of(), -1, true, new HashMap<>(), input, new HashMap<>(), false,
-                ExpertCopies.ONE);
+                ExpertCopies.ONE, new java.util.HashSet<>());
     }
 
     /** The network's scope while its field {@code index} is expanded. */
     Scope atField(int index) {
-        return new Scope(prefix, values, origins, index, own, names, input, layers, trainingOnly, copies);
+        return new Scope(prefix, values, origins, index, own, names, input, layers, trainingOnly, copies, leftOut);
     }
 
     /**
@@ -51,7 +53,8 @@ record Scope(String prefix, Map<String, Object> values, Map<String, Origin> orig
     Scope instance(String path, Map<String, Object> values, Map<String, Origin> origins, int input,
             boolean trainingOnly, java.util.Optional<dev.netcost.processor.model.Routing> routing) {
         return new Scope(path + ".", values, origins, field, false, new HashMap<>(), input, new HashMap<>(),
-                this.trainingOnly || trainingOnly, routing.map(copies::within).orElse(copies));
+                this.trainingOnly || trainingOnly, routing.map(copies::within).orElse(copies),
+                new java.util.HashSet<>());
     }
 
     /** Every argument written at the network's field that {@code expr} depends on. */

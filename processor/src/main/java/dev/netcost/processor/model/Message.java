@@ -524,6 +524,10 @@ public enum Message {
     /** The layer's path, what it is, its input. */
     NO_PER_TOKEN_FORM(ProblemKind.DECODER, "%s: a @Decoder network runs one token at a time, and %s on %s has no"
             + " per-token form; a decoder is made of embeddings, per-token layers and attention"),
+    /** The layer's path, the final state's. */
+    DECODER_READS_FINAL_STATE(ProblemKind.DECODER, "%1$s: a @Decoder network runs one token at a time, but %1$s"
+            + " reads %2$s, a recurrent layer's final state, which is made anew at every token, so %1$s has no"
+            + " per-token form; read the recurrent layer's output, or keep the final state as an output only"),
     /** The layer's path. */
     DECODER_ATTENTION_NOT_CAUSAL(ProblemKind.DECODER, "%s: a @Decoder network generates each token from the cache of"
             + " those before it, so its attention must be causal; write causal = true"),
@@ -617,9 +621,13 @@ public enum Message {
     /** The recurrent layer, what it is. */
     FINAL_STATE_CELL_WITHOUT_CELL(ProblemKind.FINAL_STATE, "cell = true reads an LSTM's cell state c_n, but %s is a"
             + " %s, which keeps no cell state; remove cell, or name an @LSTM"),
-    /** The field. */
+    /** The field, the name {@code @From} gives. */
     FINAL_STATE_WITH_FROM(ProblemKind.FINAL_STATE, "%s: @FinalState reads the recurrent layer it names, not the field"
-            + " above; remove @From, and name the layer as @FinalState(\"lstm\")"),
+            + " above; remove @From, and name the layer as @FinalState(\"%s\")"),
+    /** The field, the field {@code @If} leaves out. */
+    FINAL_STATE_OF_LEFT_OUT(ProblemKind.FINAL_STATE, "%s: @FinalState(\"%s\") names a layer that its @If leaves out"
+            + " here, so there is no final state to read; name a recurrent layer that is there, or give both the same"
+            + " @If"),
 
     // one-of
     UPSAMPLE_SIZE_NOT_GIVEN(ProblemKind.ONE_OF, "@Upsample needs the size of its output: give one of scale, size or"

@@ -289,7 +289,8 @@ final class FieldReader {
             // It reads the recurrent layer it names, as @From would: so the name is resolved, placed and
             // kept alive as @From's is, and the field above is not read.
             if (source.from().isPresent()) {
-                problem(Message.FINAL_STATE_WITH_FROM, source.at(Optional.of(Attr.FROM), Optional.empty()), name);
+                problem(Message.FINAL_STATE_WITH_FROM, source.at(Optional.of(Attr.FROM), Optional.empty()), name,
+                        source.from().get().values().string("value"));
                 return Optional.empty();
             }
             inputs.add(values.string("value"));

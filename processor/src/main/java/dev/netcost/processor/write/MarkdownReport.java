@@ -51,7 +51,8 @@ final class MarkdownReport {
             DecoderFigures decoder = analysis.decoder().get();
             row(md, "KV cache", Summary.bytes(decoder.kvCacheBytes()) + " at " + Summary.grouped(decoder.context())
                     + " tokens" + (decoder.crossKvCacheBytes() > 0 ? ", " + Summary.bytes(decoder.crossKvCacheBytes())
-                            + " of it cross-attention, computed once" : ""));
+                            + " of it cross-attention, computed once" : "") + (decoder.stateBytes() > 0 ? ", "
+                            + Summary.bytes(decoder.stateBytes()) + " of it recurrent state" : ""));
             row(md, "Prefill MACs", Summary.grouped(decoder.prefillMacs()));
             row(md, "Decode MACs per token", Summary.grouped(decoder.decodeMacs()));
         }
