@@ -17,11 +17,12 @@ import dev.netcost.With;
  * token to its top 6 of 64 routed experts, and every token also goes through the 2 shared ones.
  *
  * <p>An expert is {@code DeepseekMLP(intermediate_size = moe_intermediate_size)},
- * {@code down(silu(gate(x)) * up(x))} without biases: Mixtral's expert block, reused (its {@code w1}, {@code w3} and {@code w2} are
- * DeepSeek's {@code gate_proj}, {@code up_proj} and {@code down_proj}). DeepSeek
- * stores its shared experts as one {@code DeepseekMLP} of {@code moe_intermediate_size *
- * n_shared_experts}; two experts of width w hold the weights, and do the products, of one of width
- * 2w, so {@code shared = 2} counts them exactly (the test says how the FLOPs compare).
+ * {@code down(silu(gate(x)) * up(x))} without biases: Mixtral's expert block, reused (its
+ * {@code w1}, {@code w3} and {@code w2} are DeepSeek's {@code gate_proj}, {@code up_proj} and
+ * {@code down_proj}). DeepSeek stores its shared experts as one {@code DeepseekMLP} of
+ * {@code moe_intermediate_size * n_shared_experts}; two experts of width w hold the weights, and do
+ * the products, of one of width 2w, so {@code shared = 2} counts them exactly (the test says how
+ * the FLOPs compare).
  */
 @Block
 public @interface DeepSeekMoeLayer {
