@@ -50,6 +50,7 @@ public final class Main {
             Llama3_8BCost.summary(1),
             Mistral7BCost.summary(1),
             Mixtral8x7BCost.summary(1),
+            DeepSeekMoE16BCost.summary(1),
             WhisperTinyCost.summary(1),
             T5SmallCost.summary(1),
             ConvNextTinyCost.summary(1),
