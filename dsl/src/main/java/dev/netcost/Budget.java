@@ -41,9 +41,9 @@ public @interface Budget {
     long maxParamBytes() default Long.MAX_VALUE;
 
     /**
-     * The most {@code ACTIVE_PARAMS}: the parameters one token uses, in a network with a
-     * {@link MixtureOfExperts}; in any other network every parameter is active, so this bounds
-     * {@code PARAMS}.
+     * The most {@code ACTIVE_PARAMS}: the parameters one token's inference pass uses, in a network
+     * with a {@link MixtureOfExperts}; in any other network every parameter but those of
+     * {@link TrainingOnly} layers is active, so this bounds {@code PARAMS - TRAINING_ONLY_PARAMS}.
      */
     long maxActiveParams() default Long.MAX_VALUE;
 

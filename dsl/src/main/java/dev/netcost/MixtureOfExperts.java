@@ -18,8 +18,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>{@code PARAMS} counts every expert; {@code ACTIVE_PARAMS} what one token uses (the router, its
- * top k and the shared experts, and every other layer); MACs and FLOPs are those of the experts each
- * token goes through. An expert must work on each token alone (linear layers, activations, norms,
+ * top k and the shared experts, and every other layer that runs at inference); MACs and FLOPs are
+ * those of the experts each token goes through, the router's and the weighted sum's. An expert must work on each token alone (linear layers, activations, norms,
  * products), as the router sends tokens one by one. The cost model's "Mixtures of experts" gives
  * every figure.
  */
