@@ -47,10 +47,10 @@ class Mixtral8x7BFiguresTest {
 
     @Test
     void macs() {
-        // Per token and layer: the projections, its 2 experts, the router's E x 8 scores and the
-        // combine (a weight and an add per element of each of its 2 experts' outputs); per layer
+        // Per token and layer: the projections, its 2 experts and the router's E x 8 scores (the
+        // combine weights the experts' outputs element-wise: FLOPs, no MACs); per layer
         // the scores and weighted sum of attention, T^2 x E each; the head once per token.
-        long perToken = LAYERS * (ATTENTION + TOP_K * EXPERT + ROUTER + TOP_K * E) + E * VOCAB;
+        long perToken = LAYERS * (ATTENTION + TOP_K * EXPERT + ROUTER) + E * VOCAB;
         long attention = LAYERS * 2 * T * T * E;
         assertEquals(T * perToken + attention, Mixtral8x7BCost.MACS);
     }
@@ -59,7 +59,7 @@ class Mixtral8x7BFiguresTest {
     void decodeUsesTheActiveExperts() {
         // One new token at the full context: every per-token product once, and its scores and weighted
         // sum over the T cached tokens, E each per layer.
-        long perToken = LAYERS * (ATTENTION + TOP_K * EXPERT + ROUTER + TOP_K * E) + E * VOCAB;
+        long perToken = LAYERS * (ATTENTION + TOP_K * EXPERT + ROUTER) + E * VOCAB;
         assertEquals(perToken + LAYERS * 2 * E * T, Mixtral8x7BCost.DECODE_MACS);
     }
 

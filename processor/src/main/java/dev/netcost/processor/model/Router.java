@@ -63,8 +63,9 @@ public record Router(Routing routing) implements Op {
         long bias = routing.routerBias() ? 1 : 0;
         long params = Math.addExact(Math.multiplyExact(width, n), bias * n);
         long scores = Math.multiplyExact(tokens, Math.multiplyExact(width, n));
+        // The combine weights each routed output element-wise, as @Mul does: FLOPs, no MACs.
         long combine = Math.multiplyExact(tokens, Math.multiplyExact(k, outWidth));
-        long macs = Math.addExact(scores, combine);
+        long macs = scores;
         long flops = Math.multiplyExact(Math.multiplyExact(tokens, n), Math.subtractExact(Math.multiplyExact(2, width),
                 1) + bias); // the router's linear layer, by the linear row
         flops = Math.addExact(flops, Math.multiplyExact(3, Math.multiplyExact(tokens, n))); // softmax
@@ -74,11 +75,10 @@ public record Router(Routing routing) implements Op {
         return new Cost(params, 0, macs, flops);
     }
 
-    /** One token: its scores over the experts, and its k routed outputs weighted and added. */
+    /** One token: its scores over the experts; its k routed outputs are weighted and added without MACs. */
     @Override
     public Optional<DecodeCost> decodeCost(Shape input, Cost cost, SideTensor routed) {
-        long scores = Math.multiplyExact(routed.shape().dim(1), (long) routing.experts());
-        return Optional.of(new DecodeCost(Math.addExact(scores, Math.multiplyExact(routing.topK(), input.dim(1))), 0));
+        return Optional.of(new DecodeCost(Math.multiplyExact(routed.shape().dim(1), (long) routing.experts()), 0));
     }
 
     /** It reads the routed tokens for their scores, besides the expert's output it weights. */
