@@ -31,11 +31,6 @@ public record DecoderFigures(long context, int attentionLayers, long kvCacheByte
                 decodeMacsPerContextToken, decodeMacsWithoutContext, crossKvCacheBytes, 0);
     }
 
-    /** What the cache holds whatever the context: the encoder's keys and values, and the recurrent state. */
-    public long fixedCacheBytes() {
-        return Math.addExact(crossKvCacheBytes, stateBytes);
-    }
-
     /** A decoder that attends to no encoder. */
     public DecoderFigures(long context, int attentionLayers, long kvCacheBytes, long kvCacheBytesPerToken,
             long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext) {

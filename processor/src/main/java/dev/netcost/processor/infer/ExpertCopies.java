@@ -11,10 +11,10 @@ import dev.netcost.processor.model.Routing;
  *
  * @param stored the copies whose weights the network holds: {@code n + s} per enclosing mixture
  * @param active the copies one token goes through: {@code k + s} per enclosing mixture
- * @param routed whether the layer is inside an expert at all: a mixture of one expert, top 1, has
+ * @param inExperts whether the layer is inside an expert at all: a mixture of one expert, top 1, has
  *     one copy of each, yet its expert must still work per token
  */
-public record ExpertCopies(long stored, long active, boolean routed) {
+public record ExpertCopies(long stored, long active, boolean inExperts) {
     /** A layer in no mixture of experts. */
     public static final ExpertCopies ONE = new ExpertCopies(1, 1, false);
 
@@ -26,11 +26,6 @@ public record ExpertCopies(long stored, long active, boolean routed) {
     ExpertCopies within(Routing routing) {
         return new ExpertCopies(Math.multiplyExact(stored, routing.storedCopies()),
                 Math.multiplyExact(active, routing.activeCopies()), true);
-    }
-
-    /** Whether the layer is in the expert of a mixture of experts. */
-    public boolean inExperts() {
-        return routed;
     }
 
     /**

@@ -463,8 +463,12 @@ final class FieldReader {
                 ok = false;
             }
         }
-        Optional<Routing> routing = source.experts().map(e -> routing(name, source, e.values()));
-        if (!ok || routing.isPresent() && routing.get().experts() < 1) {
+        Optional<Routing> routing = Optional.empty();
+        if (source.experts().isPresent()) {
+            routing = routing(name, source, source.experts().get().values());
+            ok &= routing.isPresent();
+        }
+        if (!ok) {
             return Optional.empty();
         }
         List<String> inputs = source.from().isPresent()
@@ -474,11 +478,8 @@ final class FieldReader {
                 condition, source.trainingOnly().isPresent(), tensors, routing));
     }
 
-    /**
-     * {@code @MixtureOfExperts}, read and checked; with {@code experts} below 1 after reporting
-     * what is out of range, since no mixture can be made of it.
-     */
-    private Routing routing(String name, SourceMap.Field source, AnnotationValues values) {
+    /** {@code @MixtureOfExperts}, read and checked; empty after reporting what is out of range. */
+    private Optional<Routing> routing(String name, SourceMap.Field source, AnnotationValues values) {
         int experts = values.integer(Attr.EXPERTS);
         int topK = values.integer(Attr.TOP_K);
         int shared = values.integer(Attr.SHARED);
@@ -491,7 +492,8 @@ final class FieldReader {
                     experts, experts);
             faulty = true;
         }
-        return new Routing(faulty ? 0 : experts, topK, shared, values.bool(Attr.ROUTER_BIAS));
+        return faulty ? Optional.empty() : Optional.of(new Routing(experts, topK, shared,
+                values.bool(Attr.ROUTER_BIAS)));
     }
 
     /** Reports {@code value} of {@code attr} below {@code min}; whether it was. */

@@ -273,6 +273,14 @@ public final class CompanionWriter {
         type.addField(figure(Own.DECODE_MACS_PER_CONTEXT_TOKEN, decoder.decodeMacsPerContextToken(), "What one more"
                 + " token of context adds to {@link #DECODE_MACS}: the attention scores and weighted\nsum against"
                 + " one more cached token, in every attention layer."));
+        // What the cache holds whatever the context: an encoder's keys and values, a recurrent state.
+        List<String> fixed = new ArrayList<>();
+        if (cross) {
+            fixed.add(Own.CROSS_KV_CACHE_BYTES.name());
+        }
+        if (state) {
+            fixed.add(Own.STATE_BYTES.name());
+        }
         type.addMethod(MethodSpec.methodBuilder(CompanionNames.KV_CACHE_BYTES)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(long.class)
@@ -280,17 +288,15 @@ public final class CompanionWriter {
                 .addJavadoc("Bytes of the KV cache at {@code tokens} tokens of context, for the batch$L.\n\n"
                         + "@param tokens the tokens in the cache, 0 or more\n@return the bytes, in $L\n"
                         + "@throws $T if {@code tokens} is negative\n"
-                        + "@throws $L if the figure does not fit a {@code long}\n", cross || state ? ": {@link"
-                        + (cross && state ? " #CROSS_KV_CACHE_BYTES} and {@link #STATE_BYTES}" : cross
-                                ? " #CROSS_KV_CACHE_BYTES}" : " #STATE_BYTES}")
-                        + ",\nwhatever the tokens, and {@link #KV_CACHE_BYTES_PER_TOKEN} for"
-                        + " each" : "", dtype, IllegalArgumentException.class, OVERFLOW)
+                        + "@throws $L if the figure does not fit a {@code long}\n", fixed.isEmpty() ? "" : ": "
+                        + String.join(" and ", fixed.stream().map(name -> "{@link #" + name + "}").toList())
+                        + ",\nwhatever the tokens, and {@link #KV_CACHE_BYTES_PER_TOKEN} for each", dtype,
+                        IllegalArgumentException.class, OVERFLOW)
                 .addCode(negative("tokens"))
-                .addStatement(cross || state ? CodeBlock.of("return $T.addExact($L, $T.multiplyExact("
-                        + "KV_CACHE_BYTES_PER_TOKEN, tokens))", Math.class, cross && state
-                                ? "CROSS_KV_CACHE_BYTES + STATE_BYTES" : cross ? "CROSS_KV_CACHE_BYTES" : "STATE_BYTES",
-                        Math.class)
-                        : CodeBlock.of("return $T.multiplyExact(KV_CACHE_BYTES_PER_TOKEN, tokens)", Math.class))
+                .addStatement(fixed.isEmpty()
+                        ? CodeBlock.of("return $T.multiplyExact(KV_CACHE_BYTES_PER_TOKEN, tokens)", Math.class)
+                        : CodeBlock.of("return $T.addExact($L, $T.multiplyExact(KV_CACHE_BYTES_PER_TOKEN, tokens))",
+                                Math.class, String.join(" + ", fixed), Math.class))
                 .build());
         type.addMethod(MethodSpec.methodBuilder(CompanionNames.DECODE_MACS)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

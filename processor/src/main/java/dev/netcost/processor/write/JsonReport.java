@@ -48,7 +48,8 @@ final class JsonReport {
                 .value("bytesPerElement", network.dtype().bytes())
                 .beginObject("totals")
                 .value("params", total.params());
-        if (analysis.hasExperts()) {
+        boolean experts = analysis.hasExperts();
+        if (experts) {
             json.value("activeParams", total.activeParams());
         }
         json.value("buffers", total.buffers())
@@ -96,7 +97,6 @@ final class JsonReport {
                     .value("flops", trainingOnly.flops())
                     .endObject();
         }
-        boolean experts = analysis.hasExperts();
         json.beginArray("layers");
         for (LayerAnalysis layer : analysis.layers()) {
             json.beginObject(null).value("path", layer.path()).value("op", layer.op()).strings("reads", layer.reads())
