@@ -142,13 +142,13 @@ public record Recurrent(Cell cell, int hidden, int layers, boolean bidirectional
         return l == 0 ? width : Math.multiplyExact((long) directions(), hiddenOut());
     }
 
-    /** The parameters of one layer and direction reading {@code in} features per step. */
+    /**
+     * The parameters of one layer and direction reading {@code in} features per step: every weight
+     * (input, hidden, projection) takes part in one product of a step, so they are the step's MACs,
+     * and the bias elements.
+     */
     private long params(long in) {
-        long h = hidden;
-        long gates = Math.multiplyExact((long) cell.gates, h);
-        long weights = Math.addExact(Math.multiplyExact(gates, in), Math.multiplyExact(gates, (long) hiddenOut()));
-        long projection = Math.multiplyExact((long) projSize, h);
-        return Math.addExact(Math.addExact(weights, biasElements()), projection);
+        return Math.addExact(stepMacs(in), biasElements());
     }
 
     /** The bias elements of one layer and direction: {@code b_ih} and {@code b_hh}, or one vector. */
