@@ -47,6 +47,15 @@ public @interface Budget {
      */
     long maxActiveParams() default Long.MAX_VALUE;
 
+    /**
+     * The most {@code TRAINING_PEAK_BYTES}: the model states of a training step (weights, gradients,
+     * master weights, optimizer state) and its activation peak; needs {@link Training}.
+     */
+    long maxTrainingMemoryBytes() default Long.MAX_VALUE;
+
+    /** The most {@code STEP_FLOPS}: forward, backward and recomputation of one training step; needs {@link Training}. */
+    long maxStepFlops() default Long.MAX_VALUE;
+
     /** Whether an overrun fails the build or only warns. */
     Level level() default Level.ERROR;
 

@@ -24,18 +24,29 @@ import java.util.Optional;
  *     parameters and buffers {@code total} counts too, and whose compute it does not
  * @param inputs  every input, {@code @Network(input)} first, then the {@code @Input} fields
  * @param outputs every output, in declaration order; empty until the walk succeeded
+ * @param training the figures of one training step, for a network with {@code @Training}
  */
 public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers,
         List<BlockAnalysis> blocks, List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems,
         Optional<DecoderFigures> decoder, Cost trainingOnly, List<InputAnalysis> inputs,
-        List<OutputAnalysis> outputs) {
+        List<OutputAnalysis> outputs, Optional<TrainingFigures> training) {
     public NetworkAnalysis {
+        java.util.Objects.requireNonNull(training, "training");
         layers = List.copyOf(layers);
         blocks = List.copyOf(blocks);
         fields = List.copyOf(fields);
         problems = List.copyOf(problems);
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
+    }
+
+    /** Without training figures. */
+    public NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers,
+            List<BlockAnalysis> blocks, List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems,
+            Optional<DecoderFigures> decoder, Cost trainingOnly, List<InputAnalysis> inputs,
+            List<OutputAnalysis> outputs) {
+        this(network, input, layers, blocks, fields, total, memory, problems, decoder, trainingOnly, inputs, outputs,
+                Optional.empty());
     }
 
     /** As a walk left it, before the inputs and outputs are gathered. */
@@ -49,7 +60,7 @@ public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalys
     /** The same analysis with {@code decoder}'s figures and the problems found working them out. */
     NetworkAnalysis withDecoder(Optional<DecoderFigures> figures, List<Problem> all) {
         return new NetworkAnalysis(network, input, layers, blocks, fields, total, memory, all, figures, trainingOnly,
-                inputs, outputs);
+                inputs, outputs, training);
     }
 
     /** Whether it has more than one input or output, or an input or output named other than by default. */

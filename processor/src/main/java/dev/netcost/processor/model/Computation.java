@@ -27,6 +27,14 @@ public sealed interface Computation permits Op, Merge {
     }
 
     /**
+     * Whether its output is a view of what it reads, sharing its storage (a flatten, a slice, a
+     * permute): a training step that saves both saves one tensor. False unless the op says so.
+     */
+    default boolean view() {
+        return false;
+    }
+
+    /**
      * The located error for {@code input} in {@code layout}, one that {@link #accepts()} leaves
      * out: what came in, in words, and the layer that would give what this op takes
      * ({@code @ChannelsFirst}, {@code @ToMap}, {@code @ToTokens}). An op that takes every layout

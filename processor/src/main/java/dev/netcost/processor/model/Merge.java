@@ -28,6 +28,17 @@ public sealed interface Merge extends Computation permits Add, Concat, Mul, Cosi
     /** The figures for one sample. */
     Cost cost(List<Shape> inputs, Shape output);
 
+    /**
+     * Its part in a training step for one sample, as {@link Op#backprop}: {@code pass.inputGradient()}
+     * asks for the gradient of every input, once any of them needs one.
+     *
+     * @param forward its inference figures for one sample, as {@link #cost} gives them
+     * @throws ArithmeticException if a figure does not fit a {@code long}
+     */
+    default Backprop backprop(List<Shape> inputs, Shape output, Cost forward, BackwardPass pass) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no training rule");
+    }
+
     /** PyTorch's name for the operation. */
     String displayName();
 

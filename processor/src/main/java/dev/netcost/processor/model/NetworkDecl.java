@@ -25,8 +25,10 @@ import java.util.Map;
  */
 public record NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch,
         DType dtype, List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget,
-        boolean decoder, List<String> outputs, String decodes, InputKind inputKind) {
+        boolean decoder, List<String> outputs, String decodes, InputKind inputKind,
+        java.util.Optional<TrainingDecl> training) {
     public NetworkDecl {
+        java.util.Objects.requireNonNull(training, "training");
         simpleNames = List.copyOf(simpleNames);
         input = List.copyOf(input);
         nodes = List.copyOf(nodes);
@@ -37,6 +39,14 @@ public record NetworkDecl(String packageName, List<String> simpleNames, List<Int
         if (simpleNames.isEmpty()) {
             throw new IllegalArgumentException("a network class has a name");
         }
+    }
+
+    /** Without {@code @Training}. */
+    public NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch, DType dtype,
+            List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget,
+            boolean decoder, List<String> outputs, String decodes, InputKind inputKind) {
+        this(packageName, simpleNames, input, batch, dtype, nodes, blocks, budget, decoder, outputs, decodes,
+                inputKind, java.util.Optional.empty());
     }
 
     /** Whose {@code @Network(input)}, if any, is channels first. */

@@ -136,6 +136,20 @@ public sealed interface Op extends Computation
         return activationsMoved(input, output, layout);
     }
 
+    /**
+     * Its part in a training step for one sample, by the cost model's section "Training": its
+     * forward FLOPs in training, the work of its input's and its weights' gradients, and what it
+     * keeps for backward, each as {@code pass} asks.
+     *
+     * @param side    the tensor it names besides its input ({@code memory}, {@code like}), if any
+     * @param forward its inference figures for one sample, as {@link #cost} gives them
+     * @throws ArithmeticException if a figure does not fit a {@code long}
+     */
+    default Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no training rule");
+    }
+
     /** What PyTorch calls this module for this input: {@code Conv2d}, {@code MaxPool1d}, {@code ReLU}. */
     String displayName(Shape input);
 }
