@@ -11,12 +11,17 @@ import dev.netcost.Network;
 import dev.netcost.PositionEmbedding;
 import dev.netcost.Repeat;
 import dev.netcost.Tied;
+import dev.netcost.Training;
 import dev.netcost.samples.blocks.TransformerLayer;
 
 /**
  * GPT-2 small, as Hugging Face's {@code GPT2LMHeadModel} on its full context of 1,024 tokens: 12
  * causal pre-norm layers of 12 heads, and a language-model head tied to the token embedding.
+ *
+ * <p>Trained as nanoGPT's {@code config/train_gpt2.py} trains it: AdamW, bfloat16 autocast, 12
+ * sequences of 1,024 tokens a step per GPU, attention by a fused kernel (FlashAttention).
  */
+@Training(batch = 12, optimizer = Training.Optimizer.ADAMW, precision = Training.Precision.MIXED_BFLOAT16)
 @Network(input = {1024}, inputKind = InputKind.IDS)
 @Decoder
 public class Gpt2 {
