@@ -91,6 +91,39 @@ print(f"by hand: stem {stem_bytes:,} B; layer1[0] {block_bytes:,} B")
 assert total["stem"] == stem_bytes, (total["stem"], stem_bytes)
 assert total["layer1[0]"] == block_bytes, (total["layer1[0]"], block_bytes)
 
+# The whole network, by the same hooks: every activation saved once, at batch 32.
+seen.clear()
+order.clear()
+with torch.autograd.graph.saved_tensors_hooks(pack, unpack):
+    logits = model(x)
+whole = sum(seen[ptr][3] for ptr in order)
+print(f"whole network, batch {B}: {whole:,} B saved, {len(order)} storages")
+
+
+def bottleneck(c_in, size, width, out, stride):
+    """Saved floats per sample and fixed bytes of one bottleneck whose input someone else saved."""
+    after = size // stride
+    floats = 2 * width * size * size + 2 * width * after * after + 2 * out * after * after
+    stats = width + width + out
+    if stride != 1 or c_in != out:
+        floats += out * after * after  # downsample's output, its batch norm's input
+        stats += out
+    return floats, 2 * 4 * stats, after
+
+
+floats, fixed = stem_floats + p, 2 * 64 * 4  # the stem, and maxpool's output
+indices = 8 * p
+c, size = 64, 56
+for width, out, blocks, stride in [(64, 256, 3, 1), (128, 512, 4, 2), (256, 1024, 6, 2), (512, 2048, 3, 2)]:
+    for i in range(blocks):
+        f, b, size = bottleneck(c, size, width, out, stride if i == 0 else 1)
+        floats, fixed, c = floats + f, fixed + b, out
+floats += 2048  # fc's input: the pooled features (avgpool saves its input, layer4's output, saved already)
+whole_by_hand = B * (4 * floats + indices) + fixed
+print(f"by hand: {whole_by_hand:,} B ({floats:,} floats and {indices // 8:,} int64 indices per sample,"
+      f" {fixed:,} B of batch norm statistics)")
+assert whole == whole_by_hand, (whole, whole_by_hand)
+
 # Model states of SGD with momentum, float32.
 small = torchvision.models.resnet50()
 opt = torch.optim.SGD(small.parameters(), lr=0.1, momentum=0.9)
