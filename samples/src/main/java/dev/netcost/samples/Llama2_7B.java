@@ -1,6 +1,7 @@
 package dev.netcost.samples;
 
 import dev.netcost.DType;
+import dev.netcost.Checkpoint;
 import dev.netcost.Decoder;
 import dev.netcost.Embedding;
 import dev.netcost.InputKind;
@@ -27,7 +28,7 @@ import dev.netcost.samples.blocks.LlamaLayer;
 @Decoder
 public class Llama2_7B {
     @Embedding(vocab = 32000, dim = 4096) Layer embedTokens;
-    @LlamaLayer(heads = 32, kvHeads = 32, hidden = 11008) @Repeat(32) Layer layers;
+    @LlamaLayer(heads = 32, kvHeads = 32, hidden = 11008) @Repeat(32) @Checkpoint Layer layers;
     @RMSNorm Layer norm;
     @Linear(out = 32000, bias = false) Layer lmHead;
 }
