@@ -428,6 +428,46 @@ class TrainingSamplesTest {
                 productFlops);
     }
 
+    /**
+     * The rest of a step's FLOPs per token, element-wise work by the cost model's rows, E = 768,
+     * 4E = 3,072, h = 12 heads, T = 1,024 scores per query row.
+     *
+     * <p>Forward in training: wpe's add E; dropout 3E (a compare, the mask, the scale) after the
+     * embeddings and twice per layer; per layer two layer norms 5E each, attention's softmax 3hT and
+     * its four projections' biases 4E (the linear layers' biases are inside their 2 FLOPs per MAC,
+     * {@code 2 * I * O}), two residual adds E each, GELU 4 x 4E; the final norm 5E; the head has no
+     * bias, so its dot products are {@code (2E - 1)} FLOPs, V = 50,257 fewer than 2 per MAC.
+     * Per layer 66,048; in all 768 + 2,304 + 12 x 66,048 + 3,840 - 50,257 = 749,231.
+     *
+     * <p>Backward: per layer dropout 2E twice, layer norms 8E to the input and 5E to scale and shift
+     * twice, GELU 11 x 4E, the biases' gradients of fc1 and fc2 4E + E and of attention's projections
+     * 4E, the fused kernel's softmax 6 per score (dS, and P = exp(S - lse) again), the adds none: per
+     * layer 137,472; the final norm 13E, the first dropout 2E, wte's and wpe's weight gradients E each
+     * (a row added per token): 13E + 12 x 137,472 + 2E + 2E = 1,662,720.
+     *
+     * <p>Not counted (the cost model's section Training): the loss, the optimizer, and the add that
+     * joins the tied weight's two gradients (the head's and wte's), V x E = 38,597,376 FLOPs a step.
+     */
+    @Test
+    void gpt2StepFlopsPerToken() {
+        long e = WIDTH;
+        long perLayerForward = 5 * e + 3 * HEADS * CONTEXT + 4 * e + 3 * e + e + 5 * e + 4 * 4 * e + 3 * e + e;
+        assertEquals(66_048, perLayerForward);
+        long forward = e + 3 * e + LAYERS * perLayerForward + 5 * e - VOCAB;
+        assertEquals(749_231, forward);
+        long perLayerBackward = 2 * 2 * e + 2 * (8 * e + 5 * e) + 11 * 4 * e + 4 * e + e + 4 * e + 6 * HEADS * CONTEXT;
+        assertEquals(137_472, perLayerBackward);
+        long backward = 13 * e + LAYERS * perLayerBackward + 2 * e + 2 * e;
+        assertEquals(1_662_720, backward);
+        long tokens = Gpt2Cost.TRAINING_BATCH * CONTEXT;
+        long forwardPerToken = 2 * 142_406_400 + forward;
+        assertEquals(285_562_031, forwardPerToken);
+        assertEquals(forwardPerToken * tokens, Gpt2Cost.TRAINING_FORWARD_FLOPS);
+        long perToken = 873_312_768 + forward + backward;
+        assertEquals(875_724_719, perToken);
+        assertEquals(perToken * tokens, Gpt2Cost.STEP_FLOPS);
+    }
+
     // ---------------------------------------------------------------- javac on an example
 
     /** The errors javac and netcost give on {@code sources}, checked only ({@code -proc:only}). */
