@@ -361,6 +361,56 @@ class TrainingSamplesTest {
         assertEquals(lines.get(line - 1).indexOf("80_000_000_000L") + 1, error.getColumnNumber());
     }
 
+    /**
+     * LoRA of rank 16 on the MLP's three projections, everything else frozen. Adapters per layer:
+     * gate and up {@code E*r + r*H} each, down {@code H*r + r*E}: {@code r * (3E + 3H)} = 16 x 45,312 =
+     * 724,992, times 32 layers = 23,199,744 trainable. Model states: every weight at 2 bytes, the
+     * trainable ones 2 + 4 + 4 + 4 more.
+     */
+    @Test
+    void llama2_7BLoraModelStates() {
+        long adapters = 32 * 16L * (3 * 4096 + 3 * 11_008);
+        assertEquals(23_199_744, adapters);
+        assertEquals(LLAMA_PARAMS + adapters, Llama2_7BLoraCost.PARAMS);
+        assertEquals(adapters, Llama2_7BLoraCost.TRAINABLE_PARAMS);
+        assertEquals(2 * (LLAMA_PARAMS + adapters), Llama2_7BLoraCost.TRAINING_WEIGHT_BYTES);
+        assertEquals(2 * adapters, Llama2_7BLoraCost.GRADIENT_BYTES);
+        assertEquals(4 * adapters, Llama2_7BLoraCost.MASTER_WEIGHT_BYTES);
+        assertEquals(8 * adapters, Llama2_7BLoraCost.OPTIMIZER_STATE_BYTES);
+        assertEquals(13_848_027_136L, 2 * (LLAMA_PARAMS + adapters) + 14 * adapters);
+        assertEquals(13_848_027_136L, Llama2_7BLoraCost.MODEL_STATE_BYTES);
+    }
+
+    /**
+     * Backward per token, E = 4,096, H = 11,008, r = 16, T = 4,096. The embedding is frozen, so the
+     * first layer's input needs no gradient: its norms, attention and frozen projections compute
+     * nothing; gateLoraA and upLoraA only their weights' gradients (E*r each), the B's both (2*r*H
+     * each); downProj reads the product, which the adapters made, so it computes its input gradient
+     * (H*E) and downLoraA and downLoraB both of theirs (2*H*r, 2*r*E). Every later layer: the frozen
+     * weights their input gradients only (attention 4E^2 and its core, fused, 5*T*E; the MLP 3*E*H),
+     * the adapters both, {@code 2 * r * (3E + 3H)}. The frozen head its input gradient, V*E; the frozen
+     * embedding nothing.
+     */
+    @Test
+    void llama2_7BLoraBackward() {
+        long e = 4096;
+        long h = 11_008;
+        long r = 16;
+        long firstLayer = 2 * e * r + 2 * 2 * r * h + h * e + 2 * h * r + 2 * r * e;
+        assertEquals(46_407_680, firstLayer);
+        long laterLayer = 4 * e * e + 5 * LLAMA_TOKENS * e + 3 * e * h + 2 * r * (3 * e + 3 * h);
+        assertEquals(287_711_232, laterLayer);
+        long perToken = firstLayer + 31 * laterLayer + 32_000 * e;
+        assertEquals(LLAMA_TOKENS * perToken, Llama2_7BLoraCost.BACKWARD_MACS);
+        // The checkpointed layers' forward again: 4E^2 + 2TE + 3EH + r(3E + 3H) per token and layer.
+        long layerForward = 4 * e * e + 2 * LLAMA_TOKENS * e + 3 * e * h + r * (3 * e + 3 * h);
+        assertEquals(LLAMA_TOKENS * 32 * layerForward, Llama2_7BLoraCost.RECOMPUTE_MACS);
+        assertEquals(LLAMA_TOKENS * (32 * layerForward + 32_000 * e), Llama2_7BLoraCost.TRAINING_FORWARD_MACS);
+        // Saved: the 32 layers' inputs, the final norm's input and rstd; the frozen head keeps nothing
+        // (its input gradient needs its weights), nor the frozen embedding (its ids serve its weights).
+        assertEquals(33 * MAP + 4 * LLAMA_TOKENS, Llama2_7BLoraCost.SAVED_ACTIVATION_BYTES);
+    }
+
     // ---------------------------------------------------------------- GPT-2
 
     private static final long GPT2_PARAMS = 124_439_808;
