@@ -47,6 +47,7 @@ public final class Main {
             BertBaseCost.summary(1),
             Gpt2Cost.summary(2),
             Llama2_7BCost.summary(1),
+            Llama2_7BLoraCost.summary(1),
             Llama3_8BCost.summary(1),
             Mistral7BCost.summary(1),
             Mixtral8x7BCost.summary(1),
