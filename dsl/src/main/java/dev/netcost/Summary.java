@@ -318,7 +318,7 @@ public final class Summary {
      * {@code flops / tokens}, grouped: exact when it divides ({@code 12,288}), else to one decimal,
      * rounded half up ({@code 12,288.5}).
      */
-    static String perToken(long flops, long tokens) {
+    public static String perToken(long flops, long tokens) {
         if (flops % tokens == 0) {
             return grouped(flops / tokens);
         }
