@@ -855,6 +855,7 @@ class DiagnosticsCatalogueTest {
                 "@Network"));
         cases.addAll(windowAttentionCases());
         cases.addAll(expertsCases());
+        cases.addAll(trainingCases());
         cases.add(new Case("a layer norm of a map's channels on tokens", net("@Network(input = {16})",
                 "@Embedding(vocab = 100, dim = 64) Layer wte;", "@LayerNorm2d Layer norm;"),
                 "[netcost:input-shape] norm on input (16, 64): @LayerNorm2d normalises the channels of a map (C, H,"
@@ -1106,6 +1107,33 @@ class DiagnosticsCatalogueTest {
     private static final String EXPERT = "@Block\n@interface B {\n    int hidden() default 16;\n    class Layers {\n"
             + "        @Linear(bias = false) @With(out = \"hidden\") Layer up;\n        @ReLU Layer act;\n"
             + "        @Linear(bias = false) @With(out = \"in\") Layer down;\n    }\n}\n";
+
+    private static List<Case> trainingCases() {
+        NetworkSource inner = NetworkSource.example("C", "@Block\n@interface C {\n    class Layers {\n"
+                + "        @ReLU Layer act;\n    }\n}\n");
+        NetworkSource outer = NetworkSource.example("B", "@Block\n@interface B {\n    class Layers {\n"
+                + "        @C @Checkpoint Layer inner;\n    }\n}\n");
+        return List.of(
+            new Case("a training step of no sample", net("@Training(batch = 0)\n@Network(input = {8})",
+                    "@Linear(out = 4) Layer fc;"), "[netcost:training] @Training(batch = 0): a training step has at"
+                        + " least one sample", "batch = 0", "0"),
+            new Case("a frozen field without training", net("@Network(input = {8})",
+                    "@Linear(out = 4) @Frozen Layer fc;"), "[netcost:training] fc: @Frozen counts in a training step,"
+                        + " and Net has no @Training; declare @Training on the network, or remove @Frozen",
+                    "@Frozen", "@Frozen"),
+            new Case("a checkpointed layer", net("@Training\n@Network(input = {8})",
+                    "@Linear(out = 4) @Checkpoint Layer fc;"), "[netcost:training] fc: @Checkpoint recomputes a"
+                        + " block's activations in backward, and @Linear is a layer; checkpoint the block use that"
+                        + " holds it", "@Checkpoint", "@Checkpoint"),
+            new Case("a checkpoint inside a block", List.of(inner, net("@Training\n@Network(input = {8})",
+                    "@B Layer b;"), outer), "[netcost:training] inner: @Checkpoint marks a block use of the network,"
+                        + " and this field is in block B; put @Checkpoint on the network's field that uses B",
+                    "@Checkpoint", "@Checkpoint"),
+            new Case("a training limit without training", net("@Budget(maxStepFlops = 1000L)\n@Network(input = {8})",
+                    "@Linear(out = 4) Layer fc;"), "[netcost:training] maxStepFlops bounds a training step, and Net"
+                        + " has no @Training; declare @Training(batch = ..., optimizer = ...) on the network",
+                    "maxStepFlops = 1000L", "1000L"));
+    }
 
     private static List<Case> expertsCases() {
         List<Case> cases = new ArrayList<>();

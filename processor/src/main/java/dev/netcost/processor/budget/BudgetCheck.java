@@ -3,6 +3,7 @@ package dev.netcost.processor.budget;
 import dev.netcost.Summary;
 import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.infer.TrainingFigures;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.BudgetDecl;
 import dev.netcost.processor.model.Cost;
@@ -47,6 +48,9 @@ public final class BudgetCheck {
         for (Map.Entry<Attr, Long> entry : valid(budget)) {
             Attr attr = entry.getKey();
             long limit = entry.getValue();
+            if (Attr.TRAINING_LIMITS.contains(attr) && analysis.training().isEmpty()) {
+                continue; // without @Training, the reader reported the limit
+            }
             long figure = figure(analysis, attr);
             if (figure > limit) {
                 problems.add(Problem.onNetwork(overrun(analysis, attr, figure, limit)));
@@ -66,6 +70,8 @@ public final class BudgetCheck {
             case MAX_FLOPS -> total.flops();
             case MAX_PARAM_BYTES -> memory.paramBytes();
             case MAX_PEAK_MEMORY_BYTES -> memory.peakBytes();
+            case MAX_TRAINING_MEMORY_BYTES -> analysis.training().orElseThrow().peakBytes();
+            case MAX_STEP_FLOPS -> analysis.training().orElseThrow().step().flops();
             default -> throw new IllegalStateException("not a budget limit: " + attr);
         };
     }
@@ -102,6 +108,21 @@ public final class BudgetCheck {
             case MAX_PEAK_MEMORY_BYTES -> Message.OVER_MAX_PEAK_MEMORY_BYTES.on(attr, shown, max, excess, share,
                     Summary.grouped(memory.paramBytes()), Summary.grouped(memory.peakActivationBytes()),
                     memory.peakAt(), dtype(analysis), alive(memory));
+            case MAX_TRAINING_MEMORY_BYTES -> {
+                TrainingFigures step = analysis.training().orElseThrow();
+                yield Message.OVER_MAX_TRAINING_MEMORY_BYTES.on(attr, shown, max, excess, share,
+                        Summary.grouped(step.modelStateBytes()), Summary.grouped(step.weightBytes()),
+                        Summary.grouped(step.gradientBytes()), Summary.grouped(step.masterWeightBytes()),
+                        Summary.grouped(step.optimizerStateBytes()), step.declared().optimizer(),
+                        step.declared().precision(), Summary.grouped(step.peak().bytes()),
+                        (step.peak().backward() ? "the backward of " : "the forward of ") + step.peak().at());
+            }
+            case MAX_STEP_FLOPS -> {
+                TrainingFigures step = analysis.training().orElseThrow();
+                yield Message.OVER_MAX_STEP_FLOPS.on(attr, shown, max, excess, share,
+                        Summary.grouped(step.forward().flops()), Summary.grouped(step.backward().flops()),
+                        Summary.grouped(step.recompute().flops()));
+            }
             default -> throw new IllegalStateException("not a budget limit: " + attr);
         };
     }

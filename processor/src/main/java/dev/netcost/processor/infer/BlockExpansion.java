@@ -177,7 +177,8 @@ final class BlockExpansion {
                     : OptionalInt.of(index)));
         }
         Optional<Step> step = passes.layer(new ResolvedLayer(path, op.get(), inputs, tie,
-                Place.of(scope, origins, named), scope.trainingOnly() || layer.trainingOnly(), scope.copies()));
+                Place.of(scope, origins, named), scope.trainingOnly() || layer.trainingOnly(),
+                scope.frozen() || layer.marks().frozen(), scope.copies()));
         if (step.isEmpty()) {
             return Optional.empty();
         }
@@ -224,7 +225,8 @@ final class BlockExpansion {
             values.put(DeclarationChecks.IN, passes.layout(current).features(instanceInput));
             Scope inner;
             try {
-                inner = scope.instance(instance, values, origins, current, use.trainingOnly(), use.routing());
+                inner = scope.instance(instance, values, origins, current, use.trainingOnly(), use.marks().frozen(),
+                        use.routing());
             } catch (ArithmeticException overflow) {
                 // Nested mixtures whose copies do not fit a long: no figure of theirs could.
                 Fault fault = NetworkInference.overflow(1);
@@ -247,7 +249,7 @@ final class BlockExpansion {
                 // The experts' outputs, weighted by the router's scores of the tokens they were sent.
                 Optional<Step> routed = passes.layer(new ResolvedLayer(instance + ROUTER,
                         new Router(use.routing().get()), List.of(out, current), Optional.empty(), Place.of(scope,
-                                Map.of()), trainingOnly, scope.copies()));
+                                Map.of()), trainingOnly, scope.frozen() || use.marks().frozen(), scope.copies()));
                 if (routed.isEmpty()) {
                     return Optional.empty();
                 }

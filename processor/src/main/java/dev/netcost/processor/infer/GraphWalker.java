@@ -42,6 +42,9 @@ final class GraphWalker implements BlockExpansion.Passes {
     private final Interner shared = new Interner();
     private final LayerGraph graph = new LayerGraph();
     private int decoded = -1;
+    /** For a network with {@code @Training}: each layer's part in a step, as the walk reaches it. */
+    private final Optional<TrainingPass> training;
+    private final List<TrainingMemory.Segment> checkpoints = new ArrayList<>();
     private Cost total = Cost.ZERO;
     private Cost trainingOnly = Cost.ZERO;
 
@@ -54,6 +57,7 @@ final class GraphWalker implements BlockExpansion.Passes {
         this.shapes = new Shapes(tensors, batch, problems, this::producer);
         this.memory = new Memory(batch, network.dtype().bytes());
         this.weights = new TiedWeights(layers, problems);
+        this.training = network.training().map(TrainingPass::new);
     }
 
     NetworkAnalysis walk() {
@@ -110,6 +114,7 @@ final class GraphWalker implements BlockExpansion.Passes {
         }
         NetworkAnalysis.Memory bytes = NetworkAnalysis.Memory.NONE;
         List<OutputAnalysis> outputs = List.of();
+        Optional<TrainingFigures> step = Optional.empty();
         if (!failed) {
             List<NodeDecl> outputNodes = outputNodes();
             int[] outputTensors = new int[outputNodes.size()];
@@ -123,10 +128,31 @@ final class GraphWalker implements BlockExpansion.Passes {
             } catch (ArithmeticException overflow) {
                 problems.add(Problem.onNetwork(Message.MEMORY_OVERFLOW.onAnnotation(network.name())));
             }
+            step = training.flatMap(pass -> training(pass, outputTensors));
         }
         decoded = network.decoder() ? decodedTensor(networkInput, inputTensors) : -1;
         return new NetworkAnalysis(network, input, layers, blocks, fields, total, bytes, problems, Optional.empty(),
-                trainingOnly, inputs, outputs);
+                trainingOnly, inputs, outputs, step);
+    }
+
+    /** The step's figures, once every layer is walked; empty, with a problem, when one overflows. */
+    private Optional<TrainingFigures> training(TrainingPass pass, int[] outputTensors) {
+        if (layers.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long bytesPerElement = Math.multiplyExact((long) pass.declared().batch(),
+                    pass.declared().precision().bytes());
+            TrainingMemory.Result memory = new TrainingMemory(layers, graph, tensors, pass, bytesPerElement,
+                    outputTensors).run(checkpoints);
+            BitSet checkpointed = new BitSet();
+            checkpoints.forEach(s -> checkpointed.set(s.first(), s.last() + 1));
+            return Optional.of(pass.figures(layers, total, memory, checkpointed));
+        } catch (ArithmeticException overflow) {
+            problems.add(Problem.onNetwork(Message.TRAINING_OVERFLOW.onAnnotation(network.name(),
+                    pass.declared().batch())));
+            return Optional.empty();
+        }
     }
 
     /** An input's tensor, made by no layer; token ids marked so, since only an embedding reads them. */
@@ -337,6 +363,9 @@ final class GraphWalker implements BlockExpansion.Passes {
             graph.add(layer.inputs(), layer.tie().isPresent() && layer.tie().get().layer().isPresent()
                     ? layer.tie().get().layer().getAsInt() : -1);
             int output = tensors.add(out, shaped.get().outLayout(), index, layer.path());
+            if (training.isPresent()) {
+                training.get().layer(index, layer, shaped.get(), output);
+            }
             return Optional.of(new BlockExpansion.Step(output, index, shaped.get().op()));
         } catch (ArithmeticException overflow) {
             problems.add(layer.problem(in, NetworkInference.overflow(batch)));
@@ -352,6 +381,12 @@ final class GraphWalker implements BlockExpansion.Passes {
     @Override
     public boolean block(BlockExpansion.Span span, String path, String op, Shape in, Shape out, int field,
             boolean trainingOnly) {
+        if (network.nodes().get(field) instanceof dev.netcost.processor.model.BlockUse use
+                && use.marks().checkpoint() && layers.size() > span.firstLayer()
+                && (use.repeated() ? path.startsWith(use.name() + "[") && path.indexOf('.') < 0
+                        : path.equals(use.name()))) {
+            checkpoints.add(new TrainingMemory.Segment(span.firstLayer(), layers.size() - 1));
+        }
         try {
             blocks.add(span.row(), new BlockAnalysis(path, op, in, out,
                     shared.intern(sum(span.firstLayer(), trainingOnly)),

@@ -20,10 +20,12 @@ import java.util.OptionalInt;
  * @param place  where its problems are reported
  * @param trainingOnly whether it runs only in training: {@code @TrainingOnly}, or inside a block
  *     use that is
+ * @param frozen whether its parameters get no gradient: {@code @Frozen} on it, or on a block use
+ *     around it
  * @param copies how many copies of it the experts around it store and run per token
  */
 record ResolvedLayer(String path, Computation op, List<Integer> inputs, Optional<Tie> tie, Place place,
-        boolean trainingOnly, ExpertCopies copies) {
+        boolean trainingOnly, boolean frozen, ExpertCopies copies) {
     ResolvedLayer {
         inputs = List.copyOf(inputs);
     }

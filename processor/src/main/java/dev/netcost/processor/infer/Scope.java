@@ -21,6 +21,8 @@ import java.util.Set;
  * @param layers     the layers of this scope's fields, by field name, as {@code @Tied} names them
  * @param trainingOnly whether everything in it runs only in training: an instance of a
  *     {@code @TrainingOnly} use, or of a block inside one
+ * @param frozen     whether its layers' parameters get no gradient: an instance of a {@code @Frozen}
+ *     use, or of a block inside one
  * @param copies     inside the expert of a mixture of experts, how many copies of each layer are
  *     stored and run per token
  * @param leftOut    the fields of this scope an {@code @If} left out, filled as fields are expanded:
@@ -28,19 +30,19 @@ import java.util.Set;
  */
 record Scope(String prefix, Map<String, Object> values, Map<String, Origin> origins, int field, boolean own,
         Map<String, Integer> names, int input, Map<String, Integer> layers, boolean trainingOnly,
-        ExpertCopies copies, Set<String> leftOut) {
+        boolean frozen, ExpertCopies copies, Set<String> leftOut) {
 
     /** The network's own scope, whose only variable is {@code in}. */
     static Scope network(long inFeatures, int input) {
         Map<String, Object> values = new HashMap<>();
         values.put(DeclarationChecks.IN, inFeatures);
-        return new Scope("", values, Map.of(), -1, true, new HashMap<>(), input, new HashMap<>(), false,
+        return new Scope("", values, Map.of(), -1, true, new HashMap<>(), input, new HashMap<>(), false, false,
                 ExpertCopies.ONE, new java.util.HashSet<>());
     }
 
     /** The network's scope while its field {@code index} is expanded. */
     Scope atField(int index) {
-        return new Scope(prefix, values, origins, index, own, names, input, layers, trainingOnly, copies, leftOut);
+        return new Scope(prefix, values, origins, index, own, names, input, layers, trainingOnly, frozen, copies, leftOut);
     }
 
     /**
@@ -48,12 +50,13 @@ record Scope(String prefix, Map<String, Object> values, Map<String, Origin> orig
      *
      * @param trainingOnly whether the use is {@code @TrainingOnly}; inside a training-only scope,
      *     every instance is
+     * @param frozen whether the use is {@code @Frozen}; inside a frozen scope, every instance is
      * @param routing {@code @MixtureOfExperts} on the use: the instance is one expert of a mixture
      */
     Scope instance(String path, Map<String, Object> values, Map<String, Origin> origins, int input,
-            boolean trainingOnly, java.util.Optional<dev.netcost.processor.model.Routing> routing) {
+            boolean trainingOnly, boolean frozen, java.util.Optional<dev.netcost.processor.model.Routing> routing) {
         return new Scope(path + ".", values, origins, field, false, new HashMap<>(), input, new HashMap<>(),
-                this.trainingOnly || trainingOnly, routing.map(copies::within).orElse(copies),
+                this.trainingOnly || trainingOnly, this.frozen || frozen, routing.map(copies::within).orElse(copies),
                 new java.util.HashSet<>());
     }
 

@@ -36,9 +36,10 @@ final class Shapes {
      * @param op        what PyTorch calls it for this input
      * @param inLayout  the layout of its (first) input
      * @param side      the tensor an op names besides its input, if it names one
+     * @param sample    the figures for one sample, as the op gives them
      */
     record Shaped(List<Shape> inputs, List<String> producers, Shape out, Layout outLayout, Cost cost, String op,
-            Layout inLayout, Optional<SideTensor> side) {
+            Layout inLayout, Optional<SideTensor> side, Cost sample) {
         /** The (first) input, which messages say the layer is "on". */
         Shape in() {
             return inputs.get(0);
@@ -135,10 +136,11 @@ final class Shapes {
         if (layer.op() instanceof Op unary) {
             Cost cost = side.isEmpty() ? unary.cost(in, out, layout) : unary.cost(in, out, layout, side.get());
             return Optional.of(new Shaped(inputs, producers, out, unary.outputLayout(layout), cost.forBatch(batch),
-                    unary.displayName(in), layout, side));
+                    unary.displayName(in), layout, side, cost));
         }
         Merge merge = (Merge) layer.op();
-        return Optional.of(new Shaped(inputs, producers, out, layout, merge.cost(inputs, out).forBatch(batch),
-                merge.displayName(), layout, Optional.empty()));
+        Cost cost = merge.cost(inputs, out);
+        return Optional.of(new Shaped(inputs, producers, out, layout, cost.forBatch(batch), merge.displayName(), layout,
+                Optional.empty(), cost));
     }
 }

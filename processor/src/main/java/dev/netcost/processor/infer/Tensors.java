@@ -56,6 +56,11 @@ final class Tensors {
         return producedAt[t] < 0 || !trainingOnly.get(producedAt[t]);
     }
 
+    /** How many tensors there are: the inputs and one per layer. */
+    int count() {
+        return shapes.size();
+    }
+
     Shape shape(int tensor) {
         return shapes.get(tensor);
     }

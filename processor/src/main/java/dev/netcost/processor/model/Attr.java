@@ -108,6 +108,12 @@ public enum Attr {
     REPEAT("value", Kind.NONE),
     /** {@code @TrainingOnly}, which has no value: the annotation itself. */
     TRAINING_ONLY("value", Kind.NONE),
+    /** {@code @Frozen}, as a whole. */
+    FROZEN("value", Kind.NONE),
+    /** {@code @Checkpoint}, as a whole. */
+    CHECKPOINT("value", Kind.NONE),
+    /** {@code @Training}'s batch: samples per step. */
+    TRAINING_BATCH("batch", Kind.NONE),
     /** {@code @MixtureOfExperts} as a whole. */
     MIXTURE("value", Kind.NONE),
     /** {@code @MixtureOfExperts}: the routed experts. */
@@ -123,7 +129,11 @@ public enum Attr {
     MAX_FLOPS("maxFlops", Kind.NONE),
     MAX_PEAK_MEMORY_BYTES("maxPeakMemoryBytes", Kind.NONE),
     MAX_PARAM_BYTES("maxParamBytes", Kind.NONE),
-    MAX_ACTIVE_PARAMS("maxActiveParams", Kind.NONE);
+    MAX_ACTIVE_PARAMS("maxActiveParams", Kind.NONE),
+    /** {@code @Budget}: the most {@code TRAINING_PEAK_BYTES}. */
+    MAX_TRAINING_MEMORY_BYTES("maxTrainingMemoryBytes", Kind.NONE),
+    /** {@code @Budget}: the most {@code STEP_FLOPS}. */
+    MAX_STEP_FLOPS("maxStepFlops", Kind.NONE);
 
     /** What an attribute holds, which decides how it is read and what an expression must give. */
     public enum Kind {
@@ -151,7 +161,11 @@ public enum Attr {
     /** The limits of {@code @Budget}, in declaration order. */
     public static final java.util.List<Attr> BUDGET_LIMITS =
             java.util.List.of(MAX_PARAMS, MAX_MACS, MAX_FLOPS, MAX_PEAK_MEMORY_BYTES, MAX_PARAM_BYTES,
-                    MAX_ACTIVE_PARAMS);
+                    MAX_ACTIVE_PARAMS, MAX_TRAINING_MEMORY_BYTES, MAX_STEP_FLOPS);
+
+    /** The {@code @Budget} limits on a training step, which only a network with {@code @Training} has. */
+    public static final java.util.Set<Attr> TRAINING_LIMITS =
+            java.util.EnumSet.of(MAX_TRAINING_MEMORY_BYTES, MAX_STEP_FLOPS);
 
     private final String javaName;
     private final Kind kind;

@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param tensors   the block's tensor parameters given here, by parameter, each a tensor's name in the
  *                  scope of this field ({@code memory = "encoded"})
  * @param routing   {@code @MixtureOfExperts}: each instance is the expert of a mixture of experts
+ * @param marks     {@code @Frozen} and {@code @Checkpoint}
  */
 public record BlockUse(int index, String name, String block, Map<String, AttrValue> args, int repeat,
         boolean repeated, List<String> inputs, Optional<AttrValue.Expression> condition, boolean trainingOnly,
-        Map<String, String> tensors, Optional<Routing> routing) implements NodeDecl {
+        Map<String, String> tensors, Optional<Routing> routing, TrainingMarks marks) implements NodeDecl {
     /**
      * The most instances {@code @Repeat} may ask for. netcost expands every instance to infer it
      * (its shapes may differ from the last one's), so the count bounds time and memory: the
@@ -39,6 +40,15 @@ public record BlockUse(int index, String name, String block, Map<String, AttrVal
         inputs = List.copyOf(inputs);
         tensors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tensors));
         Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(marks, "marks");
+    }
+
+    /** Neither frozen nor checkpointed. */
+    public BlockUse(int index, String name, String block, Map<String, AttrValue> args, int repeat,
+            boolean repeated, List<String> inputs, Optional<AttrValue.Expression> condition, boolean trainingOnly,
+            Map<String, String> tensors, Optional<Routing> routing) {
+        this(index, name, block, args, repeat, repeated, inputs, condition, trainingOnly, tensors, routing,
+                TrainingMarks.NONE);
     }
 
     /** A use that is no mixture of experts. */

@@ -16,16 +16,25 @@ import java.util.Optional;
  * @param side      the tensor the op names besides its input ({@code @Upsample(like = "input")},
  *                  {@code @CrossAttention(memory = "encoded")}): the layer reads it after its input
  * @param trainingOnly {@code @TrainingOnly}
+ * @param marks     {@code @Frozen}
  */
 public record LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
         Optional<AttrValue.Expression> condition, Optional<String> tied, Optional<TensorName> side,
-        boolean trainingOnly) implements NodeDecl {
+        boolean trainingOnly, TrainingMarks marks) implements NodeDecl {
     public LayerDecl {
+        Objects.requireNonNull(marks, "marks");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(tied, "tied");
         Objects.requireNonNull(side, "side");
         inputs = List.copyOf(inputs);
+    }
+
+    /** Neither frozen nor checkpointed. */
+    public LayerDecl(int index, String name, OpTemplate op, List<String> inputs,
+            Optional<AttrValue.Expression> condition, Optional<String> tied, Optional<TensorName> side,
+            boolean trainingOnly) {
+        this(index, name, op, inputs, condition, tied, side, trainingOnly, TrainingMarks.NONE);
     }
 
     /** A layer that runs at inference and names no tensor but its inputs. */

@@ -787,6 +787,20 @@ public enum Message {
     TRAINING_ONLY_TIED(ProblemKind.TRAINING_ONLY, "%1$s: @Tied(\"%2$s\") shares the weight of a field that runs"
             + " only in training (@TrainingOnly), and %1$s runs at inference too, where it still needs that weight;"
             + " declare the weight on %1$s and tie %2$s to it, or mark %1$s @TrainingOnly as well"),
+    /** The field, the layer's annotation. */
+    CHECKPOINT_ON_LAYER(ProblemKind.TRAINING, "%s: @Checkpoint recomputes a block's activations in backward, and %s"
+            + " is a layer; checkpoint the block use that holds it"),
+    /** The field, the block being read. */
+    CHECKPOINT_IN_BLOCK(ProblemKind.TRAINING, "%s: @Checkpoint marks a block use of the network, and this field is"
+            + " in block %s; put @Checkpoint on the network's field that uses %s"),
+    /** The field, the mark. */
+    TRAINING_MARK_WITHOUT_TRAINING(ProblemKind.TRAINING, "%s: %s counts in a training step, and %s has no @Training;"
+            + " declare @Training on the network, or remove %s"),
+    /** The batch. */
+    TRAINING_BATCH_BELOW_ONE(ProblemKind.TRAINING, "@Training(batch = %d): a training step has at least one sample"),
+    /** The limit, the network. */
+    TRAINING_LIMIT_WITHOUT_TRAINING(ProblemKind.TRAINING, "%s bounds a training step, and %s has no @Training;"
+            + " declare @Training(batch = ..., optimizer = ...) on the network"),
 
     // reserved-name
     INPUT_AS_FIELD_NAME(ProblemKind.RESERVED_NAME, "a field may not be named `input`: @From(\"input\") and merges"
@@ -874,6 +888,16 @@ public enum Message {
     /** The fields whose tokens use the most parameters. */
     OVER_MAX_ACTIVE_PARAMS(ProblemKind.BUDGET, "ACTIVE_PARAMS = %s is over maxActiveParams = %s by %s%s; the fields"
             + " whose parameters one token uses most: %s"),
+    /**
+     * The model states' parts (weights, gradients, master weights, optimizer state), the activation
+     * peak, the phase and layer where it is reached, the optimizer and precision.
+     */
+    OVER_MAX_TRAINING_MEMORY_BYTES(ProblemKind.BUDGET, "TRAINING_PEAK_BYTES = %s is over maxTrainingMemoryBytes = %s"
+            + " by %s%s; model states %s (weights %s, gradients %s, master weights %s, optimizer state %s, for %s in"
+            + " %s) and activations %s at %s"),
+    /** Forward, backward and recomputation. */
+    OVER_MAX_STEP_FLOPS(ProblemKind.BUDGET, "STEP_FLOPS = %s is over maxStepFlops = %s by %s%s; forward %s,"
+            + " backward %s, recomputation %s"),
 
     // overflow
     /** The largest long, grouped. */
@@ -888,6 +912,8 @@ public enum Message {
             + " input smaller"),
     /** The network. */
     MEMORY_OVERFLOW(ProblemKind.OVERFLOW, "%s: its memory in bytes does not fit a long; netcost never wraps a number"),
+    TRAINING_OVERFLOW(ProblemKind.OVERFLOW,
+            "%s: a figure of its training step (batch %d) does not fit a long; netcost never wraps a number"),
     /** The network. */
     KV_CACHE_OVERFLOW(ProblemKind.OVERFLOW, "%s: its KV cache in bytes does not fit a long; netcost never wraps a"
             + " number"),

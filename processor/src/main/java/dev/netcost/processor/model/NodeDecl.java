@@ -33,4 +33,9 @@ public sealed interface NodeDecl permits LayerDecl, BlockUse, InputDecl {
 
     /** {@code @TrainingOnly}: it runs only in training, and nothing that runs at inference reads it. */
     boolean trainingOnly();
+
+    /** {@code @Frozen} and {@code @Checkpoint}: how it takes part in a training step. */
+    default TrainingMarks marks() {
+        return TrainingMarks.NONE;
+    }
 }

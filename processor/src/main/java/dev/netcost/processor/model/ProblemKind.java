@@ -88,6 +88,12 @@ public enum ProblemKind implements DiagnosticId {
     OUTPUT("output"),
     /** A layer that runs at inference reading a {@code @TrainingOnly} one, or a training-only last field. */
     TRAINING_ONLY("training-only"),
+    /**
+     * A training declaration that cannot hold: {@code @Training(batch)} below 1, {@code @Frozen} or
+     * {@code @Checkpoint} or a training limit of {@code @Budget} without {@code @Training},
+     * {@code @Checkpoint} on a layer or inside a block.
+     */
+    TRAINING("training"),
     /** A field named {@code input}, which would hide the input of its network or block. */
     RESERVED_NAME("reserved-name"),
     /** A field named as a field above (a superclass's) or as its block's tensor parameter: a name reads one tensor. */

@@ -15,6 +15,7 @@ import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.TensorName;
 import dev.netcost.processor.model.ParamDecl;
 import dev.netcost.processor.model.Routing;
+import dev.netcost.processor.model.TrainingMarks;
 import dev.netcost.processor.model.Message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -174,7 +175,8 @@ final class FieldReader {
                         modifier(field, LayerAnnotations.FROM), modifier(field, LayerAnnotations.IF),
                         modifier(field, LayerAnnotations.REPEAT), modifier(field, LayerAnnotations.TIED),
                         modifier(field, LayerAnnotations.TRAINING_ONLY), modifier(field, LayerAnnotations.OUTPUT),
-                        modifier(field, LayerAnnotations.EXPERTS));
+                        modifier(field, LayerAnnotations.EXPERTS), modifier(field, LayerAnnotations.FROZEN),
+                        modifier(field, LayerAnnotations.CHECKPOINT));
                 Optional<NodeDecl> node = node(nodes.size(), name, source);
                 if (node.isEmpty()) {
                     continue;
@@ -271,6 +273,10 @@ final class FieldReader {
             problem(Message.REPEAT_ON_LAYER, source.at(Optional.of(Attr.REPEAT), Optional.empty()), name, annotation);
             return Optional.empty();
         }
+        if (source.checkpoint().isPresent()) {
+            problem(Message.CHECKPOINT_ON_LAYER, source.at(Optional.of(Attr.CHECKPOINT), Optional.empty()), name,
+                    annotation);
+        }
         if (source.experts().isPresent()) {
             problem(Message.EXPERTS_ON_LAYER, source.at(Optional.of(Attr.MIXTURE), Optional.empty()), name, annotation);
             return Optional.empty();
@@ -359,7 +365,7 @@ final class FieldReader {
             }
         }
         return Optional.of(new LayerDecl(index, name, template, inputs, condition, tied, side,
-                source.trainingOnly().isPresent()));
+                source.trainingOnly().isPresent(), new TrainingMarks(source.frozen().isPresent(), false)));
     }
 
     private Optional<AttrValue.Expression> parse(String text, SourceMap.Field source, Attr attr, String what) {
@@ -463,6 +469,10 @@ final class FieldReader {
                 ok = false;
             }
         }
+        if (source.checkpoint().isPresent() && !reading.isEmpty()) {
+            problem(Message.CHECKPOINT_IN_BLOCK, source.at(Optional.of(Attr.CHECKPOINT), Optional.empty()), name,
+                    simple(reading.peek()), simple(reading.peek()));
+        }
         Optional<Routing> routing = Optional.empty();
         if (source.experts().isPresent()) {
             routing = routing(name, source, source.experts().get().values());
@@ -475,7 +485,8 @@ final class FieldReader {
                 ? List.of(source.from().get().values().string("value"))
                 : List.of();
         return Optional.of(new BlockUse(index, name, blockName, args, repeat, source.repeat().isPresent(), inputs,
-                condition, source.trainingOnly().isPresent(), tensors, routing));
+                condition, source.trainingOnly().isPresent(), tensors, routing,
+                new TrainingMarks(source.frozen().isPresent(), source.checkpoint().isPresent())));
     }
 
     /** {@code @MixtureOfExperts}, read and checked; empty after reporting what is out of range. */

@@ -39,12 +39,15 @@ public final class LayerAnnotations {
     static final String TRAINING_ONLY = dev.netcost.TrainingOnly.class.getCanonicalName();
     static final String OUTPUT = dev.netcost.Output.class.getCanonicalName();
     static final String EXPERTS = dev.netcost.MixtureOfExperts.class.getCanonicalName();
+    static final String FROZEN = dev.netcost.Frozen.class.getCanonicalName();
+    static final String CHECKPOINT = dev.netcost.Checkpoint.class.getCanonicalName();
+    static final String TRAINING = dev.netcost.Training.class.getCanonicalName();
     /** {@code @Input}: declares a field, as a layer annotation does, but a tensor rather than a layer. */
     static final String INPUT = dev.netcost.Input.class.getCanonicalName();
 
     /** The annotations that modify a layer or block field, but declare none. */
     static final List<String> MODIFIERS = List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT,
-            EXPERTS);
+            EXPERTS, FROZEN, CHECKPOINT);
 
     private LayerAnnotations() {}
 
@@ -55,7 +58,8 @@ public final class LayerAnnotations {
 
     /** Every annotation netcost owns on fields and types, for the processor to claim. */
     public static List<String> modifierNames() {
-        return List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT, EXPERTS, INPUT, BLOCK, BUDGET, DECODER,
+        return List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT, EXPERTS, FROZEN, CHECKPOINT, INPUT, BLOCK,
+                BUDGET, DECODER, TRAINING,
                 UserOps.CUSTOM_OP);
     }
 

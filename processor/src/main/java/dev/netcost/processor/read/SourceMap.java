@@ -26,12 +26,14 @@ public final class SourceMap {
      */
     record Field(Element element, Annotated main, Optional<Annotated> with, Optional<Annotated> from,
             Optional<Annotated> condition, Optional<Annotated> repeat, Optional<Annotated> tied,
-            Optional<Annotated> trainingOnly, Optional<Annotated> output, Optional<Annotated> experts) {
+            Optional<Annotated> trainingOnly, Optional<Annotated> output, Optional<Annotated> experts,
+            Optional<Annotated> frozen, Optional<Annotated> checkpoint) {
 
         /** The modifiers present, for a field that takes none ({@code @Input}). */
         List<Annotated> modifiers() {
             List<Annotated> present = new java.util.ArrayList<>();
-            for (Optional<Annotated> m : List.of(with, from, condition, repeat, tied, trainingOnly, experts)) {
+            for (Optional<Annotated> m : List.of(with, from, condition, repeat, tied, trainingOnly, experts, frozen,
+                    checkpoint)) {
                 m.ifPresent(present::add);
             }
             return present;
@@ -63,6 +65,12 @@ public final class SourceMap {
                 }
                 case TRAINING_ONLY -> {
                     return on(trainingOnly.orElse(main), Optional.empty());
+                }
+                case FROZEN -> {
+                    return on(frozen.orElse(main), Optional.empty());
+                }
+                case CHECKPOINT -> {
+                    return on(checkpoint.orElse(main), Optional.empty());
                 }
                 case OUTPUT_MARK -> {
                     return on(output.orElse(main), Optional.empty());
@@ -112,17 +120,22 @@ public final class SourceMap {
     private final Field network;
     private Optional<Annotated> budget = Optional.empty();
     private Optional<Annotated> decoder = Optional.empty();
+    private Optional<Annotated> training = Optional.empty();
     private final List<Field> nodes = new ArrayList<>();
     private final Map<String, List<Field>> blocks = new HashMap<>();
 
     SourceMap(Element type, AnnotationMirror networkAnnotation, AnnotationValues values) {
         this.network = new Field(type, new Annotated(networkAnnotation, values), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     void setDecoder(Annotated annotation) {
         decoder = Optional.of(annotation);
+    }
+
+    void setTraining(Annotated annotation) {
+        training = Optional.of(annotation);
     }
 
     void setBudget(Annotated annotation) {
@@ -152,6 +165,10 @@ public final class SourceMap {
         if (node.isEmpty() && budget.isPresent() && attr.isPresent() && Attr.BUDGET_LIMITS.contains(attr.get())) {
             Annotated b = budget.get();
             return new SourceLocation(network.element(), b.mirror(), b.values().written(attr.get()));
+        }
+        if (node.isEmpty() && training.isPresent() && attr.equals(Optional.of(Attr.TRAINING_BATCH))) {
+            Annotated t = training.get();
+            return new SourceLocation(network.element(), t.mirror(), t.values().written(attr.get()));
         }
         if (node.isEmpty() && decoder.isPresent() && attr.equals(Optional.of(Attr.DECODER))) {
             return new SourceLocation(network.element(), decoder.get().mirror(), Optional.empty());

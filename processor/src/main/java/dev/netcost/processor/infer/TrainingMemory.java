@@ -1,0 +1,306 @@
+package dev.netcost.processor.infer;
+
+import dev.netcost.processor.model.Backprop;
+import dev.netcost.processor.model.Saved;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The activations of a training step over time, by the cost model's section "Training", "The
+ * activation peak": the forward pass layer by layer, then the backward pass in reverse, on one
+ * timeline of {@code 2n} steps (forward step {@code i} at time {@code i}, backward step {@code i} at
+ * time {@code 2n - 1 - i}). Each tensor, each layer's own saved data and each gradient is an interval
+ * of that timeline; the peak is found by one sweep over a difference array.
+ *
+ * <p>A tensor is known by the storage it occupies: a view's output is the tensor it views. A tensor
+ * that layers keep for backward lives until the first of them has run its backward; one that no layer
+ * keeps lives, as at inference, until its last reader. Inside a checkpointed block instance nothing is
+ * kept in the forward pass but what the instance reads; its own saved data lives in backward only,
+ * from the recomputation at its last layer to each layer's backward.
+ */
+final class TrainingMemory {
+    /** A segment of a checkpointed block instance: its first and last layer. */
+    record Segment(int first, int last) {}
+
+    /**
+     * @param savedBytes what the forward pass has saved when it ends, each tensor once
+     * @param savedBy    for each layer, the bytes it keeps (tensors it shares with other layers counted
+     *     for each of them)
+     */
+    record Result(long savedBytes, long[] savedBy, TrainingFigures.Peak peak) {}
+
+    private final List<LayerAnalysis> layers;
+    private final LayerGraph graph;
+    private final Tensors tensors;
+    private final TrainingPass pass;
+    private final long bytesPerElement;
+    private final int n;
+    private final int tensorCount;
+    private final int[] root;
+    private final int[] lastRead;
+    private final int[] outputOf;
+    private final BitSet outputs = new BitSet();
+    /** Intervals of tensors (by key) and of layers' own data and gradients (by label). */
+    private final Map<Integer, List<int[]>> tensorIntervals = new HashMap<>();
+    private final Map<Integer, Long> keyBytes = new HashMap<>();
+    private final Map<Integer, String> keyNames = new HashMap<>();
+    private final List<Item> items = new ArrayList<>();
+
+    /** A layer's own saved data or a gradient: bytes alive from {@code start} to {@code end}. */
+    private record Item(String name, long bytes, int start, int end) {}
+
+    /**
+     * @param bytesPerElement one element of an activation for the step's batch: the batch times the
+     *     precision's bytes
+     */
+    TrainingMemory(List<LayerAnalysis> layers, LayerGraph graph, Tensors tensors, TrainingPass pass,
+            long bytesPerElement, int[] outputTensors) {
+        this.layers = layers;
+        this.graph = graph;
+        this.tensors = tensors;
+        this.pass = pass;
+        this.bytesPerElement = bytesPerElement;
+        this.n = layers.size();
+        this.tensorCount = tensors.count();
+        this.root = new int[tensorCount];
+        this.lastRead = new int[tensorCount];
+        java.util.Arrays.fill(lastRead, -1);
+        this.outputOf = new int[n];
+        for (int t : outputTensors) {
+            outputs.set(t);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int r = graph.firstRead(i); r < graph.endOfReads(i); r++) {
+                lastRead[graph.tensor(r)] = Math.max(lastRead[graph.tensor(r)], i);
+            }
+        }
+        for (int t = 0; t < tensorCount; t++) {
+            int p = tensors.producedAt(t);
+            if (p >= 0) {
+                outputOf[p] = t; // each layer makes one tensor
+            }
+            root[t] = p >= 0 && layers.get(p).computation().view() ? root[graph.tensor(graph.firstRead(p))] : t;
+        }
+    }
+
+    /**
+     * The saved bytes and the peak.
+     *
+     * @param segments the checkpointed block instances, in order, disjoint
+     * @throws ArithmeticException if a figure does not fit a {@code long}
+     */
+    Result run(List<Segment> segments) {
+        int[] segmentOf = new int[n];
+        java.util.Arrays.fill(segmentOf, -1);
+        for (int s = 0; s < segments.size(); s++) {
+            for (int i = segments.get(s).first(); i <= segments.get(s).last(); i++) {
+                segmentOf[i] = s;
+            }
+        }
+        // Activations as at inference, every layer running: from their making to their last reader.
+        for (int t = 0; t < tensorCount; t++) {
+            int start = start(t);
+            int end = outputs.get(t) ? n - 1 : Math.max(start, lastRead[t]);
+            tensor(root[t], start, end);
+        }
+        long saved = 0;
+        long[] savedBy = new long[n];
+        BitSet savedKeys = new BitSet();
+        for (int j = 0; j < n; j++) {
+            if (!pass.pass(j).any()) {
+                continue;
+            }
+            Backprop backprop = pass.backprop(j);
+            Saved keeps = backprop.saved();
+            int segment = segmentOf[j];
+            int from = segment < 0 ? -1 : back(segments.get(segment).last());
+            List<Integer> kept = new ArrayList<>();
+            if (keeps.inputs()) {
+                for (int r = graph.firstRead(j); r < graph.endOfReads(j); r++) {
+                    kept.add(graph.tensor(r));
+                }
+            }
+            if (keeps.output()) {
+                kept.add(outputOf(j));
+            }
+            for (int t : kept) {
+                int key = keyFor(t, j);
+                savedBy[j] = Math.addExact(savedBy[j], bytes(key));
+                if (segment < 0) {
+                    tensor(key, key == root[t] ? start(t) : j, back(j));
+                    savedKeys.set(key);
+                } else {
+                    tensor(key, from, back(j));
+                }
+            }
+            long own = Math.multiplyExact(Math.addExact(Math.multiplyExact(keeps.elements(), bytesPerElement),
+                    Math.multiplyExact(keeps.fixedBytes(), batch())), layers.get(j).copies().active());
+            if (own > 0) {
+                savedBy[j] = Math.addExact(savedBy[j], own);
+                items.add(new Item("saved by " + layers.get(j).path(), own, segment < 0 ? j : from, back(j)));
+                if (segment < 0) {
+                    saved = Math.addExact(saved, own);
+                }
+            }
+        }
+        // A checkpointed instance keeps what it reads from before it, until its first layer's backward.
+        for (Segment segment : segments) {
+            boolean runsBackward = false;
+            for (int i = segment.first(); i <= segment.last(); i++) {
+                runsBackward |= pass.pass(i).any();
+            }
+            for (int i = segment.first(); runsBackward && i <= segment.last(); i++) {
+                savedBy[i] = 0; // its layers keep nothing in the forward pass
+                for (int r = graph.firstRead(i); r < graph.endOfReads(i); r++) {
+                    int t = graph.tensor(r);
+                    if (tensors.producedAt(t) < segment.first()) {
+                        tensor(root[t], start(t), back(segment.first()));
+                        savedKeys.set(root[t]);
+                    }
+                }
+            }
+        }
+        for (int key = savedKeys.nextSetBit(0); key >= 0; key = savedKeys.nextSetBit(key + 1)) {
+            saved = Math.addExact(saved, bytes(key));
+        }
+        // Gradients: from the backward of a tensor's last reader (the start of backward for one that
+        // reaches the loss) to that of the layer that made it.
+        for (int t = 0; t < tensorCount; t++) {
+            int p = tensors.producedAt(t);
+            if (p < 0 || !pass.requiresGradient(t)) {
+                continue;
+            }
+            int first = outputs.get(t) || lastRead[t] < 0 ? n - 1 : lastRead[t];
+            items.add(new Item("gradient of " + tensors.producer(t), Math.multiplyExact(numel(t), multiplicity(t)),
+                    back(first), back(p)));
+        }
+        return new Result(saved, savedBy, peak());
+    }
+
+    /** The sweep: the most bytes alive at one time, and what is alive then. */
+    private TrainingFigures.Peak peak() {
+        int times = 2 * n;
+        long[] delta = new long[times + 1];
+        Map<Integer, List<int[]>> merged = new HashMap<>();
+        tensorIntervals.forEach((key, intervals) -> {
+            List<int[]> union = union(intervals);
+            merged.put(key, union);
+            for (int[] span : union) {
+                delta[span[0]] = Math.addExact(delta[span[0]], bytes(key));
+                delta[span[1] + 1] = Math.subtractExact(delta[span[1] + 1], bytes(key));
+            }
+        });
+        for (Item item : items) {
+            delta[item.start()] = Math.addExact(delta[item.start()], item.bytes());
+            delta[item.end() + 1] = Math.subtractExact(delta[item.end() + 1], item.bytes());
+        }
+        long alive = 0;
+        long peak = -1;
+        int at = 0;
+        for (int time = 0; time < times; time++) {
+            alive = Math.addExact(alive, delta[time]);
+            if (alive > peak) {
+                peak = alive;
+                at = time;
+            }
+        }
+        List<NetworkAnalysis.Named> there = new ArrayList<>();
+        int when = at;
+        merged.forEach((key, union) -> {
+            for (int[] span : union) {
+                if (span[0] <= when && when <= span[1]) {
+                    there.add(new NetworkAnalysis.Named(keyNames.get(key), bytes(key)));
+                }
+            }
+        });
+        for (Item item : items) {
+            if (item.start() <= when && when <= item.end()) {
+                there.add(new NetworkAnalysis.Named(item.name(), item.bytes()));
+            }
+        }
+        there.sort((a, b) -> a.value() != b.value() ? Long.compare(b.value(), a.value())
+                : a.name().compareTo(b.name()));
+        boolean backward = at >= n;
+        int layer = backward ? times - 1 - at : at;
+        return new TrainingFigures.Peak(Math.max(0, peak), backward, layers.get(layer).path(),
+                there.subList(0, Math.min(there.size(), 10)));
+    }
+
+    /** Overlapping or touching intervals joined, in order of their start. */
+    private static List<int[]> union(List<int[]> intervals) {
+        intervals.sort((a, b) -> Integer.compare(a[0], b[0]));
+        List<int[]> union = new ArrayList<>();
+        for (int[] span : intervals) {
+            int[] last = union.isEmpty() ? null : union.get(union.size() - 1);
+            if (last != null && span[0] <= last[1] + 1) {
+                last[1] = Math.max(last[1], span[1]);
+            } else {
+                union.add(new int[] {span[0], span[1]});
+            }
+        }
+        return union;
+    }
+
+    /**
+     * The tensor layer {@code j} keeps when it keeps {@code t}: {@code t}'s storage, or, for a layer of
+     * an expert that reads a tensor made outside the experts, the copy of the tokens routed to it
+     * (Hugging Face's {@code hidden_states[top_x]}), one per copy a token runs.
+     */
+    private int keyFor(int t, int j) {
+        int p = tensors.producedAt(t);
+        boolean gathered = layers.get(j).copies().inExperts() && (p < 0 || !layers.get(p).copies().inExperts());
+        if (!gathered) {
+            return root[t];
+        }
+        int key = tensorCount + j;
+        keyBytes.put(key, Math.multiplyExact(numel(t), layers.get(j).copies().active()));
+        keyNames.put(key, "tokens routed to " + layers.get(j).path());
+        return key;
+    }
+
+    private void tensor(int key, int start, int end) {
+        tensorIntervals.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {start, end});
+        if (!keyNames.containsKey(key)) {
+            keyNames.put(key, tensors.producer(key));
+            keyBytes.put(key, Math.multiplyExact(numel(key), multiplicity(key)));
+        }
+    }
+
+    private long bytes(int key) {
+        if (!keyBytes.containsKey(key)) {
+            keyNames.put(key, tensors.producer(key));
+            keyBytes.put(key, Math.multiplyExact(numel(key), multiplicity(key)));
+        }
+        return keyBytes.get(key);
+    }
+
+    /** Tensor {@code t}'s bytes for the step's batch, one copy. */
+    private long numel(int t) {
+        return Math.multiplyExact(tensors.shape(t).numel(), bytesPerElement);
+    }
+
+    /** Copies of a tensor an expert makes: one per copy a token runs. */
+    private long multiplicity(int t) {
+        int p = tensors.producedAt(t);
+        return p >= 0 ? layers.get(p).copies().active() : 1;
+    }
+
+    private long batch() {
+        return pass.declared().batch();
+    }
+
+    private int outputOf(int layer) {
+        return outputOf[layer];
+    }
+
+    private int start(int t) {
+        return Math.max(0, tensors.producedAt(t));
+    }
+
+    private int back(int layer) {
+        return 2 * n - 1 - layer;
+    }
+}
