@@ -96,7 +96,7 @@ class TrainingWriteTest {
     private static final TrainingFigures FIGURES = new TrainingFigures(DECLARED, List.of(FC, RELU),
             new Work(24, 54), new Work(24, 60), Work.NONE, 15, 60, 60, 0, 60, 56,
             new TrainingFigures.Peak(104, true, "relu", List.of(new NetworkAnalysis.Named("fc", 32),
-                    new NetworkAnalysis.Named("grad of relu", 24), new NetworkAnalysis.Named("grad of fc", 24),
+                    new NetworkAnalysis.Named("gradient of relu", 24), new NetworkAnalysis.Named("gradient of fc", 24),
                     new NetworkAnalysis.Named("relu", 24))));
 
     /** {@code fc} and {@code relu} as the walker sees them (its inference figures, at batch 1). */
@@ -302,8 +302,8 @@ class TrainingWriteTest {
                 + "\"trainableParams\":15,\"weightBytes\":60,\"gradientBytes\":60,\"masterWeightBytes\":0,"
                 + "\"optimizerStateBytes\":60,\"modelStateBytes\":180,\"savedActivationBytes\":56,"
                 + "\"peakActivationBytes\":104,\"peakBytes\":284,\"peak\":{\"phase\":\"backward\",\"layer\":\"relu\","
-                + "\"alive\":[{\"name\":\"fc\",\"bytes\":32},{\"name\":\"grad of relu\",\"bytes\":24},"
-                + "{\"name\":\"grad of fc\",\"bytes\":24},{\"name\":\"relu\",\"bytes\":24}]}}",
+                + "\"alive\":[{\"name\":\"fc\",\"bytes\":32},{\"name\":\"gradient of relu\",\"bytes\":24},"
+                + "{\"name\":\"gradient of fc\",\"bytes\":24},{\"name\":\"relu\",\"bytes\":24}]}}",
                 json.get("training").toString());
         assertEquals("{\"forwardMacs\":24,\"forwardFlops\":48,\"toInputMacs\":0,\"toInputFlops\":0,"
                 + "\"toWeightsMacs\":24,\"toWeightsFlops\":54,\"savedBytes\":32,\"frozen\":false,"
