@@ -154,6 +154,8 @@ final class MarkdownReport {
         row(md, "Activation peak", Summary.bytes(step.peakActivationBytes()) + " in "
                 + TrainingConstants.phase(t.peak()) + " at `" + t.peak().at() + "`");
         row(md, "Peak memory", Summary.bytes(step.peakBytes()) + " (model states and activation peak)");
+        md.append("\nBy field: what its layers save is each layer's own share, so a tensor two layers keep counts in"
+                + " each.\n");
         md.append("\n| Field | Backward FLOPs | Saved for backward |\n| --- | ---: | ---: |\n");
         for (TrainingConstants.Field field : TrainingConstants.fields(analysis, t)) {
             md.append("| `").append(field.name()).append("` | ").append(Summary.grouped(field.backwardFlops()))

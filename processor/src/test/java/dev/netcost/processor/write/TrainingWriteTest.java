@@ -350,6 +350,8 @@ class TrainingWriteTest {
                 | Activation peak | 104 B in backward at `relu` |
                 | Peak memory | 284 B (model states and activation peak) |
 
+                By field: what its layers save is each layer's own share, so a tensor two layers keep counts in each.
+
                 | Field | Backward FLOPs | Saved for backward |
                 | --- | ---: | ---: |
                 | `fc` | 54 | 32 B |
