@@ -303,10 +303,11 @@ public final class Summary {
                 .append(bytes(step.weightBytes())).append(", gradients ").append(bytes(step.gradientBytes()))
                 .append(", master weights ").append(bytes(step.masterWeightBytes())).append(", optimizer ")
                 .append(bytes(step.optimizerStateBytes())).append('\n');
-        out.append("Saved:        ").append(bytes(step.savedActivationBytes())).append(" of activations for backward\n");
+        out.append("Saved:        ").append(bytes(step.savedActivationBytes()))
+                .append(" of activations for backward\n");
         out.append("Step peak:    ").append(bytes(step.peakBytes())).append(" (activations ")
-                .append(bytes(step.peakActivationBytes())).append(step.peakInBackward() ? " in backward" : " in forward")
-                .append(" at ").append(step.peakAt()).append(")\n");
+                .append(bytes(step.peakActivationBytes()))
+                .append(step.peakInBackward() ? " in backward" : " in forward").append(" at ").append(step.peakAt()).append(")\n");
         if (step.tokens() > 0) {
             long tokens = Math.multiplyExact(step.batch(), step.tokens());
             out.append("Per token:    ").append(perToken(step.stepFlops(), tokens)).append(" step FLOPs, over ")

@@ -96,7 +96,8 @@ final class TrainingConstants {
     /** The code of {@link #step} in the companion, from its constants. */
     static CodeBlock stepCode(NetworkAnalysis analysis, TrainingFigures t) {
         TrainingDecl declared = t.declared();
-        return CodeBlock.of("new $T($N, $T.$L, $T.$L,\n$>$>$N, $N, $N, $N, $N, $N,\n$N, $N, $N, $N,\n$N, $N, $L, $S, $L)$<$<",
+        return CodeBlock.of("new $T($N, $T.$L, $T.$L,\n$>$>$N, $N, $N, $N, $N, $N,\n$N, $N, $N, $N,\n"
+                + "$N, $N, $L, $S, $L)$<$<",
                 STEP, Own.TRAINING_BATCH.name(), OPTIMIZER, declared.optimizer().name(), PRECISION,
                 declared.precision().name(), Own.TRAINING_FORWARD_MACS.name(), Own.TRAINING_FORWARD_FLOPS.name(),
                 Own.BACKWARD_MACS.name(), Own.BACKWARD_FLOPS.name(), Own.RECOMPUTE_MACS.name(),
