@@ -110,3 +110,15 @@ class Cosine(nn.Module):
 cos = Cosine()
 x, y = torch.randn(8, requires_grad=True), torch.randn(8, requires_grad=True)
 print("cosine similarity of two (8):", saved(cos, (x, y), list(cos.parameters())))
+cos_scale = Cosine()
+x, y = torch.randn(8), torch.randn(8)
+print("cosine similarity of two (8), only the scale trained:", saved(cos_scale, (x, y), list(cos_scale.parameters())))
+
+
+class PlainCosine(nn.Module):
+    def forward(self, x, y):
+        return (x / x.norm()) @ (y / y.norm())
+
+
+x, y = torch.randn(8, requires_grad=True), torch.randn(8, requires_grad=True)
+print("cosine similarity of two (8), no scale:", saved(PlainCosine(), (x, y)))
