@@ -48,6 +48,30 @@ public record InstanceNorm(boolean affine, boolean trackRunningStats) implements
         return new Cost(affine ? perChannel : 0, buffers, 0, flops);
     }
 
+    /**
+     * PyTorch's {@code instance_norm} is batch norm over {@code (1, N*C, ...)}: in training (with
+     * running statistics or without) each sample's own statistics, layer norm's {@code 5 * numel}, and
+     * batch norm's backward, keeping its input and a float32 mean and inverse deviation per channel of
+     * each sample.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        long n = output.numel();
+        // xhat = (x - mean) * invstd again 2, dgamma = sum(dy * xhat) 2, dbeta = sum(dy) 1.
+        Work weights = pass.weightGradient() && affine ? Work.flops(Math.multiplyExact(5, n)) : Work.NONE;
+        Work toInput = Work.NONE;
+        if (pass.inputGradient()) {
+            // dx = gamma * invstd * (dy - sum(dy) / M - xhat * sum(dy * xhat) / M): per element xhat times
+            // a factor, two subtracts, a multiply, 4; the two sums, with xhat, are the weights' 5 when
+            // they are not computed for the weights.
+            toInput = Work.flops(Math.multiplyExact(weights.equals(Work.NONE) ? 9 : 4, n));
+        }
+        // Its input, and save_mean and save_invstd, float32, one each per channel.
+        Saved saved = pass.any() ? new Saved(true, false, 0, Math.multiplyExact(8, input.dim(0))) : Saved.NOTHING;
+        return new Backprop(Math.multiplyExact(5, n), toInput, weights, saved);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "InstanceNorm" + (input.rank() - 1) + "d";
