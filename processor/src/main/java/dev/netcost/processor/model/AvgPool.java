@@ -49,7 +49,9 @@ public record AvgPool(PoolWindow window) implements Op {
     /**
      * PyTorch's {@code avg_pool2d_backward}: each output's gradient divided by its divisor once and
      * added to each of the K cells of its window, {@code (K + 1) * numel(output)}: the forward's
-     * {@code K * numel} and one more per output. It keeps nothing but sizes.
+     * {@code K * numel} and one more per output. It keeps its input: {@code derivatives.yaml} passes
+     * {@code self} to {@code avg_pool2d_backward}, which reads only its sizes, and torch 1.13's autograd
+     * saves it all the same.
      */
     @Override
     public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
@@ -58,7 +60,7 @@ public record AvgPool(PoolWindow window) implements Op {
             return Backprop.passThrough(forward.flops());
         }
         return new Backprop(forward.flops(), Work.flops(Math.multiplyExact(window.taps(input) + 1, output.numel())),
-                Work.NONE, Saved.NOTHING);
+                Work.NONE, Saved.INPUT);
     }
 
     @Override

@@ -37,7 +37,8 @@ public record GlobalAvgPool() implements Op {
 
     /**
      * PyTorch's {@code x.mean(spatial, keepdim=True)} (what {@code AdaptiveAvgPool2d(1)} computes):
-     * backward {@code grad.expand(...) / cells}, one divide per input element; it keeps nothing but sizes.
+     * backward {@code grad.expand(...) / cells}, one divide per input element. It keeps its input: torch
+     * 1.13's {@code mean} saves {@code self}, though its backward reads only the sizes.
      */
     @Override
     public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
@@ -45,7 +46,7 @@ public record GlobalAvgPool() implements Op {
         if (!pass.inputGradient()) {
             return Backprop.passThrough(forward.flops());
         }
-        return new Backprop(forward.flops(), Work.flops(input.numel()), Work.NONE, Saved.NOTHING);
+        return new Backprop(forward.flops(), Work.flops(input.numel()), Work.NONE, Saved.INPUT);
     }
 
     @Override

@@ -67,8 +67,12 @@ public record InstanceNorm(boolean affine, boolean trackRunningStats) implements
             // they are not computed for the weights.
             toInput = Work.flops(Math.multiplyExact(weights.equals(Work.NONE) ? 9 : 4, n));
         }
-        // Its input, and save_mean and save_invstd, float32, one each per channel.
-        Saved saved = pass.any() ? new Saved(true, false, 0, Math.multiplyExact(8, input.dim(0))) : Saved.NOTHING;
+        // Its input, and float32 tensors of one element per channel of the sample: save_mean and
+        // save_invstd; the scale repeated per sample (weight.repeat(N)) with affine; the running mean and
+        // variance repeated with trackRunningStats: batch_norm keeps the copies it is given.
+        int perChannel = 2 + (affine ? 1 : 0) + (trackRunningStats ? 2 : 0);
+        Saved saved = pass.any()
+                ? new Saved(true, false, 0, Math.multiplyExact(4L * perChannel, input.dim(0))) : Saved.NOTHING;
         return new Backprop(Math.multiplyExact(5, n), toInput, weights, saved);
     }
 

@@ -61,7 +61,16 @@ public record ToMap(List<Integer> size) implements Op {
     }
 
     /**
-     * A copy that moves elements: its input's gradient is the output's, moved back; no FLOPs, nothing
+     * {@code x.transpose(1, 2).reshape(E, H, W)} only splits the token axis of a transposed view,
+     * which a view can: PyTorch makes no copy.
+     */
+    @Override
+    public boolean view() {
+        return true;
+    }
+
+    /**
+     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
      * kept but sizes.
      */
     @Override
