@@ -51,8 +51,9 @@ public record InstanceNorm(boolean affine, boolean trackRunningStats) implements
     /**
      * PyTorch's {@code instance_norm} is batch norm over {@code (1, N*C, ...)}: in training (with
      * running statistics or without) each sample's own statistics, layer norm's {@code 5 * numel}, and
-     * batch norm's backward, keeping its input and a float32 mean and inverse deviation per channel of
-     * each sample.
+     * batch norm's backward, keeping its input and, per channel of each sample, a float32 mean and
+     * inverse deviation, and the copies {@code instance_norm} hands {@code batch_norm}: the scale repeated
+     * per sample with {@code affine}, the running mean and variance with {@code trackRunningStats}.
      */
     @Override
     public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
