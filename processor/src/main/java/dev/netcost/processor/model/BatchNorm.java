@@ -47,7 +47,7 @@ public record BatchNorm() implements Op {
             Cost forward, BackwardPass pass) {
         long n = output.numel();
         // xhat = (x - mean) * invstd again 2, dgamma = sum(dy * xhat) 2, dbeta = sum(dy) 1.
-        Work weights = pass.weightGradient() && true ? Work.flops(Math.multiplyExact(5, n)) : Work.NONE;
+        Work weights = pass.weightGradient() ? Work.flops(Math.multiplyExact(5, n)) : Work.NONE;
         Work toInput = Work.NONE;
         if (pass.inputGradient()) {
             // dx = gamma * invstd * (dy - sum(dy) / M - xhat * sum(dy * xhat) / M): per element xhat times
@@ -55,8 +55,8 @@ public record BatchNorm() implements Op {
             // they are not computed for the weights.
             toInput = Work.flops(Math.multiplyExact(weights.equals(Work.NONE) ? 9 : 4, n));
         }
-        // Its input, and save_mean and save_invstd, float32, one each per channel.
-        Saved saved = pass.any() ? new Saved(true, false, 0, Math.multiplyExact(8, input.dim(0))) : Saved.NOTHING;
+        // Its input, and save_mean and save_invstd, float32, one each per channel: the batch's, once a step.
+        Saved saved = pass.any() ? new Saved(true, false, 0, 0, Math.multiplyExact(8, input.dim(0))) : Saved.NOTHING;
         return new Backprop(Math.multiplyExact(5, n), toInput, weights, saved);
     }
 

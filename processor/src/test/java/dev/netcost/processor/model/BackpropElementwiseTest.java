@@ -177,8 +177,9 @@ class BackpropElementwiseTest {
     void batchNormComputesTheBatchStatisticsInTraining() {
         long n = 144;
         // Forward 5 * 144 (inference's 2 * 144). Weights: xhat 2, dgamma 2, dbeta 1; input: 4 per element.
-        // Kept: the input, and save_mean and save_invstd, 4 channels each, float32: 32 bytes.
-        Saved kept = new Saved(true, false, 0, 2 * 4 * 4);
+        // Kept: the input, and save_mean and save_invstd, 4 channels each, float32: 32 bytes, the batch's
+        // (once per step, whatever its batch).
+        Saved kept = new Saved(true, false, 0, 0, 2 * 4 * 4);
         assertEquals(new Backprop(5 * n, Work.flops(4 * n), Work.flops(5 * n), kept), train(new BatchNorm(), MAP, BOTH));
         // First layer (a norm on the input, as some networks open): the weights' 5 only.
         assertEquals(new Backprop(5 * n, Work.NONE, Work.flops(5 * n), kept), train(new BatchNorm(), MAP, FIRST));
