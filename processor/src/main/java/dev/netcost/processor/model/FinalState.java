@@ -74,12 +74,6 @@ public record FinalState(boolean cell) implements Op {
         return output.numel();
     }
 
-    /** A slice of the state {@code h_n} (or {@code c_n}) the recurrent layer returns: a view. */
-    @Override
-    public boolean view() {
-        return true;
-    }
-
     /**
      * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
      * kept but sizes.
