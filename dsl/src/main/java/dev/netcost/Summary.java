@@ -38,15 +38,31 @@ public final class Summary {
      * @param outputs             every output, named, when the heading names them; else empty
      * @param activeParams        for a network with a {@link dev.netcost.MixtureOfExperts}, the
      *                            parameters one token uses; else empty
+     * @param training            for a network with {@link dev.netcost.Training}, one training step;
+     *                            else empty
      */
     public record Header(String network, Shape input, int batch, DType dtype, long paramBytes,
             long peakActivationBytes, Optional<Decoder> decoder, List<Tensor> inputs, List<Tensor> outputs,
-            OptionalLong activeParams) {
+            OptionalLong activeParams, Optional<TrainingStep> training) {
         public Header {
             Objects.requireNonNull(decoder, "decoder");
             inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
             Objects.requireNonNull(activeParams, "activeParams");
+            Objects.requireNonNull(training, "training");
+        }
+
+        /** A network without {@link dev.netcost.Training}. */
+        public Header(String network, Shape input, int batch, DType dtype, long paramBytes, long peakActivationBytes,
+                Optional<Decoder> decoder, List<Tensor> inputs, List<Tensor> outputs, OptionalLong activeParams) {
+            this(network, input, batch, dtype, paramBytes, peakActivationBytes, decoder, inputs, outputs,
+                    activeParams, Optional.empty());
+        }
+
+        /** The same heading, for a network trained as {@code step} says. */
+        public Header withTraining(TrainingStep step) {
+            return new Header(network, input, batch, dtype, paramBytes, peakActivationBytes, decoder, inputs, outputs,
+                    activeParams, Optional.of(step));
         }
 
         /** A network without a mixture of experts. */
@@ -59,7 +75,7 @@ public final class Summary {
         /** The same heading, for a network whose tokens each use {@code activeParams} of its parameters. */
         public Header withActiveParams(long activeParams) {
             return new Header(network, input, batch, dtype, paramBytes, peakActivationBytes, decoder, inputs, outputs,
-                    OptionalLong.of(activeParams));
+                    OptionalLong.of(activeParams), training);
         }
 
         /** A network of one input and one output, not named in the heading. */
@@ -122,6 +138,62 @@ public final class Summary {
         /** A decoder without a recurrent layer. */
         public Decoder(long context, long kvCacheBytes, long prefillMacs, long decodeMacs, long crossKvCacheBytes) {
             this(context, kvCacheBytes, prefillMacs, decodeMacs, crossKvCacheBytes, 0);
+        }
+    }
+
+    /**
+     * What one training step of a network with {@link dev.netcost.Training} costs, for the footer,
+     * by the cost model's section "Training". Compute and bytes are for the step's batch.
+     *
+     * @param batch                samples per step, {@code @Training(batch)}
+     * @param optimizer            the optimizer, which sets the optimizer state
+     * @param precision            the element types of the step
+     * @param forwardMacs          the forward pass in training
+     * @param forwardFlops         the forward pass in training
+     * @param backwardMacs         the backward pass: every gradient of inputs and weights
+     * @param backwardFlops        the backward pass
+     * @param recomputeMacs        the forward passes of checkpointed blocks, again in backward
+     * @param recomputeFlops       the same, in FLOPs
+     * @param weightBytes          every parameter and buffer in the step's weight type
+     * @param gradientBytes        a gradient per trainable parameter
+     * @param masterWeightBytes    mixed precision's float32 copy of the trainable parameters
+     * @param optimizerStateBytes  the optimizer's states
+     * @param savedActivationBytes what the forward pass has saved for backward when it ends
+     * @param peakActivationBytes  the most activations and gradients alive at once
+     * @param peakInBackward       whether that peak is reached in the backward pass
+     * @param peakAt               the layer where it is reached, by path ({@code input} before any)
+     * @param tokens               for a network of token ids, the tokens of one sample; else 0
+     */
+    public record TrainingStep(int batch, dev.netcost.Training.Optimizer optimizer,
+            dev.netcost.Training.Precision precision, long forwardMacs, long forwardFlops, long backwardMacs,
+            long backwardFlops, long recomputeMacs, long recomputeFlops, long weightBytes, long gradientBytes,
+            long masterWeightBytes, long optimizerStateBytes, long savedActivationBytes, long peakActivationBytes,
+            boolean peakInBackward, String peakAt, long tokens) {
+        public TrainingStep {
+            Objects.requireNonNull(optimizer, "optimizer");
+            Objects.requireNonNull(precision, "precision");
+            Objects.requireNonNull(peakAt, "peakAt");
+        }
+
+        /** Multiply-accumulates of the step: forward, backward and recompute. */
+        public long stepMacs() {
+            return Math.addExact(Math.addExact(forwardMacs, backwardMacs), recomputeMacs);
+        }
+
+        /** Floating-point operations of the step: forward, backward and recompute. */
+        public long stepFlops() {
+            return Math.addExact(Math.addExact(forwardFlops, backwardFlops), recomputeFlops);
+        }
+
+        /** Weights, gradients, master weights and optimizer state. */
+        public long modelStateBytes() {
+            return Math.addExact(Math.addExact(weightBytes, gradientBytes),
+                    Math.addExact(masterWeightBytes, optimizerStateBytes));
+        }
+
+        /** The most the step holds at once: model states and the activation peak. */
+        public long peakBytes() {
+            return Math.addExact(modelStateBytes(), peakActivationBytes);
         }
     }
 
@@ -210,7 +282,50 @@ public final class Summary {
                     .append(scaled(decoder.decodeMacs())).append(") at ").append(grouped(decoder.context()))
                     .append(" tokens\n");
         });
+        header.training().ifPresent(step -> training(out, step));
         return out.toString();
+    }
+
+    /** The footer's block of a training step, after the inference figures. */
+    private static void training(StringBuilder out, TrainingStep step) {
+        out.append("Training:     batch ").append(step.batch()).append(", ")
+                .append(step.optimizer().name().toLowerCase(java.util.Locale.ROOT)).append(", ")
+                .append(step.precision().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+        out.append("Step MACs:    ").append(grouped(step.stepMacs())).append(" (").append(scaled(step.stepMacs()))
+                .append("): forward ").append(scaled(step.forwardMacs())).append(", backward ")
+                .append(scaled(step.backwardMacs())).append(", recompute ").append(scaled(step.recomputeMacs()))
+                .append('\n');
+        out.append("Step FLOPs:   ").append(grouped(step.stepFlops())).append(" (").append(scaled(step.stepFlops()))
+                .append("): forward ").append(scaled(step.forwardFlops())).append(", backward ")
+                .append(scaled(step.backwardFlops())).append(", recompute ").append(scaled(step.recomputeFlops()))
+                .append('\n');
+        out.append("Model states: ").append(bytes(step.modelStateBytes())).append(": weights ")
+                .append(bytes(step.weightBytes())).append(", gradients ").append(bytes(step.gradientBytes()))
+                .append(", master weights ").append(bytes(step.masterWeightBytes())).append(", optimizer ")
+                .append(bytes(step.optimizerStateBytes())).append('\n');
+        out.append("Saved:        ").append(bytes(step.savedActivationBytes()))
+                .append(" of activations for backward\n");
+        out.append("Step peak:    ").append(bytes(step.peakBytes())).append(" (activations ")
+                .append(bytes(step.peakActivationBytes()))
+                .append(step.peakInBackward() ? " in backward" : " in forward").append(" at ").append(step.peakAt()).append(")\n");
+        if (step.tokens() > 0) {
+            long tokens = Math.multiplyExact(step.batch(), step.tokens());
+            out.append("Per token:    ").append(perToken(step.stepFlops(), tokens)).append(" step FLOPs, over ")
+                    .append(grouped(tokens)).append(" tokens\n");
+        }
+    }
+
+    /**
+     * {@code flops / tokens}, grouped: exact when it divides ({@code 12,288}), else to one decimal,
+     * rounded half up ({@code 12,288.5}).
+     */
+    public static String perToken(long flops, long tokens) {
+        if (flops % tokens == 0) {
+            return grouped(flops / tokens);
+        }
+        BigDecimal tenths = BigDecimal.valueOf(flops).divide(BigDecimal.valueOf(tokens), 1, RoundingMode.HALF_UP);
+        long whole = tenths.longValue();
+        return grouped(whole) + "." + tenths.subtract(BigDecimal.valueOf(whole)).movePointRight(1).abs().longValue();
     }
 
     /**

@@ -127,6 +127,58 @@ class SummaryTest {
         assertEquals(true, Summary.table(self, layers).contains("KV cache:     384 B at 6 tokens\n"));
     }
 
+    /**
+     * A training step after the inference figures: a linear layer 4 to 3 with a bias, then a ReLU,
+     * batch 2, SGD with momentum in float32. By hand: 15 parameters, 60 bytes each of weights,
+     * gradients and momentum (180 B); forward 2 x 12 = 24 MACs, 48 + 6 = 54 FLOPs; backward the
+     * weight gradient's 24 MACs (48 FLOPs), the bias's 6 FLOPs and the ReLU's 6: 60 FLOPs; the step
+     * 48 MACs and 114 FLOPs; a peak of 104 activation bytes, 284 B with the model states. The
+     * figures are given, as the processor gives them: the table only says them.
+     */
+    @Test
+    void aTrainingStepIsInTheFooterAfterTheInferenceFigures() {
+        List<Layer> layers = List.of(new Layer("fc", "Linear", Shape.of(4), Shape.of(3), 15, 0, 12, 24, 12, 88),
+                new Layer("relu", "ReLU", Shape.of(3), Shape.of(3), 0, 0, 0, 3, 12, 24));
+        Summary.TrainingStep step = new Summary.TrainingStep(2, Training.Optimizer.SGD_MOMENTUM,
+                Training.Precision.FLOAT32, 24, 54, 24, 60, 0, 0, 60, 60, 0, 60, 56, 104, true, "relu", 0);
+        Summary.Header header = new Summary.Header("Net", Shape.of(4), 1, DType.FLOAT32, 60, 28).withTraining(step);
+        String table = Summary.table(header, layers);
+        assertEquals(true, table.endsWith("""
+                Peak memory:  88 B (activations 28 B)
+                Training:     batch 2, sgd_momentum, float32
+                Step MACs:    48 (48): forward 24, backward 24, recompute 0
+                Step FLOPs:   114 (114): forward 54, backward 60, recompute 0
+                Model states: 180 B: weights 60 B, gradients 60 B, master weights 0 B, optimizer 60 B
+                Saved:        56 B of activations for backward
+                Step peak:    284 B (activations 104 B in backward at relu)
+                """), table);
+        // Without @Training, not a line of it.
+        assertEquals(false, Summary.table(new Summary.Header("Net", Shape.of(4), 1, DType.FLOAT32, 60, 28), layers)
+                .contains("Training"));
+        // With experts as well, both stay.
+        assertEquals(step, header.withActiveParams(15).training().orElseThrow());
+    }
+
+    /**
+     * A network of token ids: the step's FLOPs per token, {@code STEP_FLOPS / (batch * T)}. A step of
+     * 2 samples of 3 tokens: 114 FLOPs are 19 per token, exactly; 115 are 19.17, 19.2.
+     */
+    @Test
+    void aNetworkOfTokenIdsHasItsStepFlopsPerToken() {
+        Summary.TrainingStep step = new Summary.TrainingStep(2, Training.Optimizer.ADAMW,
+                Training.Precision.MIXED_BFLOAT16, 24, 54, 24, 60, 0, 0, 30, 30, 60, 120, 56, 104, false, "input", 3);
+        String table = Summary.table(new Summary.Header("Lm", Shape.of(3), 1, DType.FLOAT32, 60, 28)
+                .withTraining(step), List.of(new Layer("fc", "Linear", Shape.of(3), Shape.of(3), 12, 0, 9, 18, 12,
+                        72)));
+        assertEquals(true, table.contains("Training:     batch 2, adamw, mixed_bfloat16\n"), table);
+        assertEquals(true, table.contains("Step peak:    344 B (activations 104 B in forward at input)\n"), table);
+        assertEquals(true, table.endsWith("Per token:    19 step FLOPs, over 6 tokens\n"), table);
+        assertEquals("19.2", Summary.perToken(115, 6)); // 19.1666...
+        assertEquals("19.5", Summary.perToken(117, 6)); // half up
+        assertEquals("1,234,567.5", Summary.perToken(2_469_135, 2));
+        assertEquals("12,288", Summary.perToken(12_288L * 4_096, 4_096));
+    }
+
     @Test
     void bytesInDecimalUnits() {
         assertEquals("512 B", Summary.bytes(512));

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Checks a parsed report against {@code docs/report-schema.json}, the part of JSON Schema that
- * file uses: {@code type}, {@code required}, {@code additionalProperties: false}, {@code const},
+ * file uses: {@code type} (object, array, string, boolean, number, integer), {@code required}, {@code additionalProperties: false}, {@code const},
  * {@code enum}, {@code minimum}, {@code minItems}, {@code items} and local {@code $ref}s. Written
  * for the test so that the schema users read is the one the test holds the output to.
  */
@@ -95,6 +95,7 @@ public final class SchemaCheck {
             case "object" -> value.isJsonObject();
             case "array" -> value.isJsonArray();
             case "string" -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+            case "boolean" -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean();
             case "number" -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber();
             case "integer" -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
                     && value.getAsBigDecimal().stripTrailingZeros().scale() <= 0;

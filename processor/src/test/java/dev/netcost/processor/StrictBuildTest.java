@@ -27,7 +27,8 @@ class StrictBuildTest {
      */
     private static final List<String> SHADOWS = List.of("String", "Long", "Integer", "Object", "Math", "Override",
             "SuppressWarnings", "Deprecated", "IllegalArgumentException", "ArithmeticException", "Generated", "List",
-            "Optional", "Layer", "Shape", "Summary", "LayerTable", "DType", "Tensor", "Header", "InputKind");
+            "Optional", "Layer", "Shape", "Summary", "LayerTable", "DType", "Tensor", "Header", "InputKind", "Training",
+            "TrainingStep");
 
     /** A decoder block, documented as doclint wants. */
     private static final NetworkSource DEC = NetworkSource.of("com.example.Dec", """
@@ -207,6 +208,48 @@ class StrictBuildTest {
     }
 
     /** The sources, and a class of the network's package named like each type the companion uses. */
+    /**
+     * A documented network with {@code @Training}, frozen and checkpointed parts: the step's
+     * constants, each field's, and the summary's training block, as strict as the rest, whatever the
+     * package holds.
+     */
+    @Test
+    void aNetworkWithTraining() {
+        NetworkSource net = NetworkSource.of("com.example.Trained", """
+                package com.example;
+
+                import dev.netcost.Frozen;
+                import dev.netcost.Layer;
+                import dev.netcost.Linear;
+                import dev.netcost.Network;
+                import dev.netcost.ReLU;
+                import dev.netcost.Training;
+
+                /** Trained in mixed precision. */
+                @Training(batch = 4, optimizer = Training.Optimizer.ADAMW, precision = Training.Precision.MIXED_BFLOAT16)
+                @Network(input = 8)
+                public class Trained {
+                    /** Frozen. */
+                    @Linear(out = 8) @Frozen Layer fc1;
+                    /** Its activation. */
+                    @ReLU Layer relu;
+                    /** Trained. */
+                    @Linear(out = 8) Layer fc2;
+                    /** Trained too. */
+                    @Linear(out = 2) Layer fc3;
+
+                    /** Not instantiated. */
+                    private Trained() {}
+                }
+                """);
+        Compilation compilation = compileWith(STRICT, withShadows(net));
+        assertThat(compilation).succeededWithoutWarnings();
+        String source = Compilations.companion(compilation, "com.example.TrainedCost");
+        assertThat(source).contains("STEP_FLOPS");
+        assertThat(source).contains("FC2_SAVED_BYTES");
+        assertThat(source).isEqualTo(Compilations.companion(compileWith(STRICT, net), "com.example.TrainedCost"));
+    }
+
     private static NetworkSource[] withShadows(NetworkSource... networks) {
         List<NetworkSource> sources = new ArrayList<>(List.of(networks));
         for (String name : SHADOWS) {

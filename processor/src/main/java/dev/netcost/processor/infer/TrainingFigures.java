@@ -52,7 +52,7 @@ public record TrainingFigures(TrainingDecl declared, List<LayerTraining> layers,
      * @param backward whether it is reached in the backward pass (else in the forward pass)
      * @param at       the layer where it is reached, by path ({@code input} before any layer)
      * @param alive    what is alive there, largest first: saved tensors and live activations by the
-     *     layer that made them, gradients as {@code grad of <producer>}
+     *     layer that made them, gradients as {@code gradient of <producer>}
      */
     public record Peak(long bytes, boolean backward, String at, List<NetworkAnalysis.Named> alive) {
         public Peak {

@@ -136,8 +136,9 @@ final class TrainingMemory {
                     tensor(key, from, back(j));
                 }
             }
-            long own = Math.multiplyExact(Math.addExact(Math.multiplyExact(keeps.elements(), bytesPerElement),
-                    Math.multiplyExact(keeps.fixedBytes(), batch())), layers.get(j).copies().active());
+            long own = Math.multiplyExact(Math.addExact(Math.addExact(Math.multiplyExact(keeps.elements(),
+                    bytesPerElement), Math.multiplyExact(keeps.fixedBytes(), batch())), keeps.stepBytes()),
+                    layers.get(j).copies().active());
             if (own > 0) {
                 savedBy[j] = Math.addExact(savedBy[j], own);
                 items.add(new Item("saved by " + layers.get(j).path(), own, segment < 0 ? j : from, back(j)));

@@ -58,6 +58,27 @@ public record AdaptiveAvgPool(List<Integer> output) implements Op {
         return Cost.flopsOnly(cells);
     }
 
+    /**
+     * To an output of one cell per dimension PyTorch computes {@code input.mean(spatial)} (the fast path
+     * of {@code adaptive_avg_pool2d}), whose backward divides the gradient once per input element and
+     * keeps its input (torch 1.13's {@code mean} saves {@code self} for its sizes); to any other size
+     * {@code _adaptive_avg_pool2d}, whose backward divides each output's gradient once and adds it to
+     * each cell of its window (the forward's count and one more per output element), and which keeps
+     * its input too ({@code self}, for its sizes).
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        if (!pass.inputGradient()) {
+            return Backprop.passThrough(forward.flops());
+        }
+        if (output.numel() == output.dim(0)) {
+            return new Backprop(forward.flops(), Work.flops(input.numel()), Work.NONE, Saved.INPUT);
+        }
+        return new Backprop(forward.flops(), Work.flops(Math.addExact(forward.flops(), output.numel())), Work.NONE,
+                Saved.INPUT);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "AdaptiveAvgPool" + (input.rank() - 1) + "d";

@@ -40,6 +40,23 @@ public record Add() implements Merge {
         return Cost.flopsOnly(Math.multiplyExact(inputs.size() - 1L, output.numel()));
     }
 
+    /**
+     * The output's gradient is every input's: nothing computed, but for an input broadcast to the
+     * output, whose gradient is summed back to its shape ({@code sum_to_size}), {@code numel(output) -
+     * numel(input)} adds. It keeps nothing but sizes.
+     */
+    @Override
+    public Backprop backprop(List<Shape> inputs, Shape output, Cost forward, BackwardPass pass) {
+        if (!pass.inputGradient()) {
+            return Backprop.passThrough(forward.flops());
+        }
+        long adds = 0;
+        for (Shape in : inputs) {
+            adds = Math.addExact(adds, Math.subtractExact(output.numel(), in.numel()));
+        }
+        return new Backprop(forward.flops(), Work.flops(adds), Work.NONE, Saved.NOTHING);
+    }
+
     @Override
     public String displayName() {
         return "Add";

@@ -111,6 +111,51 @@ public record Attention(int heads, int kvHeads, ProjectionBiases biases, boolean
         return "@MultiHeadAttention";
     }
 
+    /**
+     * By the cost model's row: inside the op, the output projection's {@code dO = dY Wo^T}, the core's
+     * backward ({@link ProductGradients#attentionCore}) and a rotary embedding's, as many FLOPs as its
+     * forward; to the input, {@code dX = [dQ dK dV] [Wq Wk Wv]^T}, one product of the packed
+     * projection; to the weights, each projection's {@code dW = X^T dQ} and its bias's sum. The full
+     * {@code T^2} is counted with a causal mask, as the forward counts it. It keeps Q, K and V (eager, K and
+     * V at h heads, as the batched products read them after {@code repeat_kv}), the probabilities
+     * (eager) or FlashAttention's log-sum-exp (fused), the core's output O (fused; eager for the out
+     * projection's weight gradient), and its input for the projections' weight gradients.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, Optional<SideTensor> side, Cost forward,
+            BackwardPass pass) {
+        long sequences = TokenOp.sequences(input);
+        long perSequence = TokenOp.tokensPerSequence(input);
+        long tokens = Math.multiplyExact(sequences, perSequence);
+        long pairs = Math.multiplyExact(sequences, Math.multiplyExact(perSequence, perSequence));
+        long e = width(input);
+        long kv = keyValueWidth(e);
+        long scores = Math.multiplyExact((long) heads, pairs);
+        Work inside = Work.products(Math.multiplyExact(tokens, Math.multiplyExact(e, e)))
+                .plus(ProductGradients.attentionCore(Math.multiplyExact(pairs, e), scores, pass.attention()));
+        if (rotary) {
+            inside = inside.plus(Work.flops(Math.multiplyExact(3, Math.multiplyExact(tokens, Math.addExact(e, kv)))));
+        }
+        Work toInput = Work.products(Math.multiplyExact(Math.multiplyExact(tokens, e), Math.addExact(e,
+                Math.multiplyExact(2, kv))));
+        long projectionWeights = Math.addExact(Math.multiplyExact(2, Math.multiplyExact(e, e)),
+                Math.multiplyExact(2, Math.multiplyExact(e, kv)));
+        long biasesPerToken = Math.addExact(biases.ofQueryAndOut(e), biases.ofKeyAndValue(kv));
+        Work toWeights = Work.products(Math.multiplyExact(tokens, projectionWeights))
+                .plus(Work.flops(Math.multiplyExact(tokens, biasesPerToken)));
+        boolean fused = pass.attention() == dev.netcost.Training.AttentionKernel.FUSED;
+        long queries = Math.multiplyExact(tokens, e);
+        long keysAndValues = Math.multiplyExact(2, Math.multiplyExact(tokens, fused ? kv : e));
+        long kept = Math.addExact(Math.addExact(queries, keysAndValues),
+                ProductGradients.probabilities(scores, pass.attention()));
+        if (fused || pass.weightGradient()) {
+            kept = Math.addExact(kept, queries); // O, as wide as the queries
+        }
+        Saved saved = new Saved(pass.weightGradient(), false, kept,
+                ProductGradients.logSumExpBytes(heads, tokens, pass.attention()));
+        return ProductGradients.of(forward.flops(), pass, toInput, inside, toWeights, saved);
+    }
+
     @Override
     public String displayName(Shape input) {
         int kv = keyValueHeads();

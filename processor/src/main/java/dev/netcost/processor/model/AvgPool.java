@@ -46,6 +46,23 @@ public record AvgPool(PoolWindow window) implements Op {
         return Cost.flopsOnly(Math.multiplyExact(window.taps(input), output.numel()));
     }
 
+    /**
+     * PyTorch's {@code avg_pool2d_backward}: each output's gradient divided by its divisor once and
+     * added to each of the K cells of its window, {@code (K + 1) * numel(output)}: the forward's
+     * {@code K * numel} and one more per output. It keeps its input: {@code derivatives.yaml} passes
+     * {@code self} to {@code avg_pool2d_backward}, which reads only its sizes, and torch 1.13's autograd
+     * saves it all the same.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        if (!pass.inputGradient()) {
+            return Backprop.passThrough(forward.flops());
+        }
+        return new Backprop(forward.flops(), Work.flops(Math.multiplyExact(window.taps(input) + 1, output.numel())),
+                Work.NONE, Saved.INPUT);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "AvgPool" + (input.rank() - 1) + "d";

@@ -67,6 +67,22 @@ public record CenterCrop(String like) implements Op {
         return Cost.ZERO;
     }
 
+    /** A crop is a slice, {@code x[..., top:top + m, left:left + m]}: a view. */
+    @Override
+    public boolean view() {
+        return true;
+    }
+
+    /**
+     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
+     * kept but sizes.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        return Backprop.passThrough(forward.flops());
+    }
+
     @Override
     public String displayName(Shape input) {
         return "CenterCrop";

@@ -41,6 +41,22 @@ public record ChannelSplit(int parts, int index) implements Op {
         return Cost.ZERO;
     }
 
+    /** A slice of the channels ({@code narrow}, {@code split}) is a view. */
+    @Override
+    public boolean view() {
+        return true;
+    }
+
+    /**
+     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
+     * kept but sizes.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        return Backprop.passThrough(forward.flops());
+    }
+
     @Override
     public String displayName(Shape input) {
         return "ChannelSplit";

@@ -34,6 +34,18 @@ public record ClassToken(int tokens) implements TokenOp {
         return "@ClassToken";
     }
 
+    /**
+     * The concatenation's gradient to the tokens is a slice; the learned tokens' gradient sums the
+     * expanded copies of each sequence, one add per element summed ({@code S * tokens * E}). It keeps
+     * nothing: a concatenation saves only sizes.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        long summed = Math.multiplyExact(TokenOp.sequences(input), forward.params());
+        return ProductGradients.of(forward.flops(), pass, Work.NONE, Work.NONE, Work.flops(summed), Saved.NOTHING);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "ClassToken";

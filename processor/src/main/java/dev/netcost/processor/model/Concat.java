@@ -62,6 +62,12 @@ public record Concat() implements Merge {
         return Cost.ZERO;
     }
 
+    /** Each input's gradient is a slice of the output's: nothing computed, nothing kept but sizes. */
+    @Override
+    public Backprop backprop(List<Shape> inputs, Shape output, Cost forward, BackwardPass pass) {
+        return Backprop.passThrough(forward.flops());
+    }
+
     @Override
     public String displayName() {
         return "Concat";

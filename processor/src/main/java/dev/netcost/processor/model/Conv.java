@@ -123,6 +123,22 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
         return new Cost(params, 0, macs, flops);
     }
 
+    /**
+     * The input's gradient is the transposed convolution of the output's, the weight's the correlation
+     * of input and output gradient: each one product per product of the forward pass; the bias's one add
+     * per output element. It keeps its input whenever it runs backward, frozen or not: PyTorch's
+     * {@code convolution_backward} names input, weight and bias in one formula, so autograd saves all
+     * three (torch 1.13 keeps the input of a frozen convolution).
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        Work products = Work.products(forward.macs());
+        Work biasGradient = Work.flops(bias ? output.numel() : 0);
+        return ProductGradients.of(forward.flops(), pass, products, Work.NONE, products.plus(biasGradient),
+                Saved.INPUT);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "Conv" + (input.rank() - 1) + "d";

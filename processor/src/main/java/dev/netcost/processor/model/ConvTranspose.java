@@ -86,6 +86,22 @@ public record ConvTranspose(int out, List<Integer> kernel, List<Integer> stride,
         return new Cost(params, 0, macs, flops);
     }
 
+    /**
+     * As a convolution's: the input's gradient is the convolution of the output's gradient, the
+     * weight's the correlation of the two; each one product per product of the forward pass, and the
+     * bias's one add per output element. It keeps its input whenever it runs backward, frozen or not: PyTorch's
+     * {@code convolution_backward} names input, weight and bias in one formula, so autograd saves all
+     * three (torch 1.13 keeps the input of a frozen convolution).
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        Work products = Work.products(forward.macs());
+        Work biasGradient = Work.flops(bias ? output.numel() : 0);
+        return ProductGradients.of(forward.flops(), pass, products, Work.NONE, products.plus(biasGradient),
+                Saved.INPUT);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "ConvTranspose" + (input.rank() - 1) + "d";

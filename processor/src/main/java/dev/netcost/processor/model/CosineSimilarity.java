@@ -64,6 +64,29 @@ public record CosineSimilarity(boolean logitScale) implements Merge {
         return new Cost(logitScale ? 1 : 0, 0, macs, flops);
     }
 
+    /**
+     * With CLIP's {@code logit_scale.exp() * u @ v}, {@code u = x / |x|}, {@code v = y / |y|}: the
+     * dot product's gradients {@code g * v} and {@code g * s*u}, 2E MACs; each normalisation's
+     * {@code dx = (du - (du . u) u) / |x|}, a dot product (E MACs) and 3 FLOPs per element; with
+     * {@code logitScale}, the scale's product with u, 1 per element: {@code 4E} MACs and
+     * {@code 2 * 4E + 6E (+ E)} FLOPs. The scale's gradient is {@code g * logit}, 1 FLOP. It keeps, as
+     * torch 1.13 saves for CLIP's expression, both inputs, u, v and their norms, and with the scale
+     * {@code s*u} and {@code exp(s)}: {@code 3E + 3} elements ({@code 2E + 2} without); only the
+     * scale trained, u, v and {@code exp(s)}, {@code 2E + 1}.
+     */
+    @Override
+    public Backprop backprop(List<Shape> inputs, Shape output, Cost forward, BackwardPass pass) {
+        long e = inputs.get(0).dim(0);
+        long macs = Math.multiplyExact(4, e);
+        Work toInput = Work.products(macs).plus(Work.flops(Math.multiplyExact(logitScale ? 7 : 6, e)));
+        Work toWeights = logitScale ? Work.flops(1) : Work.NONE;
+        Saved saved = pass.inputGradient()
+                ? new Saved(true, false, logitScale ? Math.addExact(Math.multiplyExact(3, e), 3)
+                        : Math.addExact(Math.multiplyExact(2, e), 2), 0)
+                : new Saved(false, false, Math.addExact(Math.multiplyExact(2, e), 1), 0);
+        return ProductGradients.of(forward.flops(), pass, toInput, Work.NONE, toWeights, saved);
+    }
+
     @Override
     public String displayName() {
         return "CosineSimilarity";

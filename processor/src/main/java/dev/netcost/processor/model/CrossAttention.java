@@ -153,6 +153,43 @@ public record CrossAttention(int heads, int kvHeads, String memory, int keyWidth
         return "@CrossAttention";
     }
 
+    /**
+     * As self-attention's ({@link Attention#backprop}), with the queries' T rows and the memory's S:
+     * inside, {@code dO} ({@code T*E*E}) and the core's backward on {@code T*S} scores per head; to the
+     * input {@code dX = dQ Wq^T} ({@code T*E*E}) and to the memory {@code dM = [dK dV] [Wk Wv]^T}
+     * ({@code 2*S*Ekv*E'}), computed together once either needs one; to the weights, the four
+     * projections' products and their biases' sums. It keeps its input and its memory for the
+     * projections' weight gradients, Q, K and V, the probabilities (eager) or the log-sum-exp of each
+     * head and query row (fused), and O (fused; eager for the out projection's weight gradient).
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, Optional<SideTensor> side, Cost forward,
+            BackwardPass pass) {
+        SideTensor memory = side.orElseThrow(() -> new IllegalStateException("@CrossAttention names its memory"));
+        long t = input.dim(0);
+        long e = Attention.width(input);
+        long s = memory.shape().dim(0);
+        long keyIn = memory.shape().dim(1);
+        long kv = keyValueWidth(e);
+        long scores = product(heads, t, s);
+        Work inside = Work.products(product(t, e, e))
+                .plus(ProductGradients.attentionCore(product(t, s, e), scores, pass.attention()));
+        Work toInput = Work.products(Math.addExact(product(t, e, e), product(2, s, keyIn, kv)));
+        Work toWeights = Work.products(Math.addExact(product(2, t, e, e), product(2, s, keyIn, kv)))
+                .plus(Work.flops(Math.addExact(product(t, biases.ofQueryAndOut(e)), product(s,
+                        biases.ofKeyAndValue(kv)))));
+        boolean fused = pass.attention() == dev.netcost.Training.AttentionKernel.FUSED;
+        long queries = product(t, e);
+        long kept = Math.addExact(Math.addExact(queries, product(2, s, fused ? kv : e)),
+                ProductGradients.probabilities(scores, pass.attention()));
+        if (fused || pass.weightGradient()) {
+            kept = Math.addExact(kept, queries); // O, as wide as the queries
+        }
+        Saved saved = new Saved(pass.weightGradient(), false, kept,
+                ProductGradients.logSumExpBytes(heads, t, pass.attention()));
+        return ProductGradients.of(forward.flops(), pass, toInput, inside, toWeights, saved);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "MultiheadAttention (cross)";

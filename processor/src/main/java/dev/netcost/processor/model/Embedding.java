@@ -56,6 +56,19 @@ public record Embedding(int vocab, int dim) implements Op {
         return Optional.of(Shape.of(vocab, dim));
     }
 
+    /**
+     * Token ids take no gradient. The table's is {@code embedding_dense_backward}, an index add of each
+     * token's output gradient into its row: one add per output element. It keeps its ids (its input),
+     * as {@code derivatives.yaml}'s {@code embedding_backward(grad, indices, ...)}.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        Work toWeights = Work.flops(output.numel());
+        return ProductGradients.of(forward.flops(), pass, Work.NONE, Work.NONE, toWeights,
+                pass.weightGradient() ? Saved.INPUT : Saved.NOTHING);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "Embedding";

@@ -74,6 +74,16 @@ public record FinalState(boolean cell) implements Op {
         return output.numel();
     }
 
+    /**
+     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
+     * kept but sizes.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        return Backprop.passThrough(forward.flops());
+    }
+
     @Override
     public String displayName(Shape input) {
         return cell ? "FinalState (c_n)" : "FinalState (h_n)";

@@ -24,6 +24,22 @@ public record Flatten() implements Op {
         return Cost.ZERO;
     }
 
+    /** {@code x.flatten(1)} of a contiguous tensor is a view of it. */
+    @Override
+    public boolean view() {
+        return true;
+    }
+
+    /**
+     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
+     * kept but sizes.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        return Backprop.passThrough(forward.flops());
+    }
+
     @Override
     public String displayName(Shape input) {
         return "Flatten";

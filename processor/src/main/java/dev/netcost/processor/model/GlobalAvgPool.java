@@ -35,6 +35,20 @@ public record GlobalAvgPool() implements Op {
         return Cost.flopsOnly(input.numel());
     }
 
+    /**
+     * PyTorch's {@code x.mean(spatial, keepdim=True)} (what {@code AdaptiveAvgPool2d(1)} computes):
+     * backward {@code grad.expand(...) / cells}, one divide per input element. It keeps its input: torch
+     * 1.13's {@code mean} saves {@code self}, though its backward reads only the sizes.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        if (!pass.inputGradient()) {
+            return Backprop.passThrough(forward.flops());
+        }
+        return new Backprop(forward.flops(), Work.flops(input.numel()), Work.NONE, Saved.INPUT);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "GlobalAvgPool" + (input.rank() - 1) + "d";

@@ -41,6 +41,18 @@ public record LayerScale() implements Op {
         return new Cost(layout.features(input), 0, 0, output.numel());
     }
 
+    /**
+     * {@code dX = dY * gamma}, one multiply per element; {@code dgamma = sum(dY * x)}, a multiply and an
+     * add per element. It keeps its input only for its scale's gradient, as {@code mul} saves
+     * {@code self} only when {@code other} requires a gradient.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        return ProductGradients.of(forward.flops(), pass, Work.flops(output.numel()), Work.NONE,
+                Work.flops(Math.multiplyExact(2, output.numel())), pass.weightGradient() ? Saved.INPUT : Saved.NOTHING);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "LayerScale";

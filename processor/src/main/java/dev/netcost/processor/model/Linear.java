@@ -68,6 +68,20 @@ public record Linear(int out, boolean bias) implements Op {
         return java.util.Optional.of(new DecodeCost(Math.multiplyExact(input.dim(input.rank() - 1), (long) out), 0));
     }
 
+    /**
+     * {@code dX = dY W}, {@code R*F*Fout} MACs; {@code dW = dY^T X}, as many, and the bias's
+     * {@code sum dY}, one add per output element. It keeps its input only for its weight's gradient,
+     * as {@code mm} saves {@code mat1} only when {@code mat2} requires a gradient.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        Work products = Work.products(forward.macs());
+        Work biasGradient = Work.flops(bias ? output.numel() : 0);
+        return ProductGradients.of(forward.flops(), pass, products, Work.NONE, products.plus(biasGradient),
+                pass.weightGradient() ? Saved.INPUT : Saved.NOTHING);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "Linear";

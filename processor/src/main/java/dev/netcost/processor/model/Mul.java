@@ -38,6 +38,34 @@ public record Mul() implements Merge {
         return Cost.flopsOnly(Math.multiplyExact(inputs.size() - 1L, output.numel()));
     }
 
+    /**
+     * PyTorch multiplies {@code a * b * c} pairwise, left to right. Each product's backward
+     * ({@code mul_tensor_backward}) multiplies its output's gradient by the other factor, for each of
+     * its two factors, {@code 2 * numel} of that product, and sums a broadcast factor's gradient back to
+     * its shape, {@code numel(product) - numel(factor)} adds. Each product keeps both factors: the
+     * inputs, and the partial products of three or more inputs, tensors of its own.
+     */
+    @Override
+    public Backprop backprop(List<Shape> inputs, Shape output, Cost forward, BackwardPass pass) {
+        if (!pass.inputGradient()) {
+            return Backprop.passThrough(forward.flops());
+        }
+        long flops = 0;
+        long partials = 0;
+        Shape left = inputs.get(0);
+        for (int j = 1; j < inputs.size(); j++) {
+            Shape right = inputs.get(j);
+            Shape product = Broadcast.of(List.of(left, right)).orElseThrow();
+            long both = Math.multiplyExact(4, product.numel());
+            flops = Math.addExact(flops, Math.subtractExact(both, Math.addExact(left.numel(), right.numel())));
+            if (j > 1) {
+                partials = Math.addExact(partials, left.numel());
+            }
+            left = product;
+        }
+        return new Backprop(forward.flops(), Work.flops(flops), Work.NONE, new Saved(true, false, partials, 0));
+    }
+
     @Override
     public String displayName() {
         return "Mul";

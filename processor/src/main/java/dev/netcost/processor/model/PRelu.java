@@ -60,6 +60,18 @@ public record PRelu(int parameters) implements Op {
         return new Cost(parameters, 0, 0, Math.multiplyExact(2, output.numel()));
     }
 
+    /**
+     * {@code dX = x > 0 ? dY : a * dY}, a compare and a multiply per element; {@code da = sum(x <= 0 ?
+     * x * dY : 0)}, a multiply and an add per element. It keeps its input whenever it runs backward,
+     * as {@code _prelu_kernel_backward(grad, self, weight)} reads it for both.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        Work each = Work.flops(Math.multiplyExact(2, output.numel()));
+        return ProductGradients.of(forward.flops(), pass, each, Work.NONE, each, Saved.INPUT);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "PReLU";

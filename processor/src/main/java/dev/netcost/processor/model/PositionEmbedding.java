@@ -42,6 +42,18 @@ public record PositionEmbedding(int length, boolean sinusoidal) implements Token
         return "@PositionEmbedding";
     }
 
+    /**
+     * The add passes the gradient to the tokens as it is; the learned table's gradient sums it over
+     * the sequences, one add per output element (a bias's rule). A fixed table has none. It keeps
+     * nothing: an add saves no tensor, and the rows it adds are a slice of the table.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        Work toWeights = sinusoidal ? Work.NONE : Work.flops(output.numel());
+        return ProductGradients.of(forward.flops(), pass, Work.NONE, Work.NONE, toWeights, Saved.NOTHING);
+    }
+
     @Override
     public String displayName(Shape input) {
         return sinusoidal ? "SinusoidalPositionEmbedding" : "PositionEmbedding";

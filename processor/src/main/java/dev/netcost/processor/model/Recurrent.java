@@ -27,27 +27,40 @@ public record Recurrent(Cell cell, int hidden, int layers, boolean bidirectional
 
     /** The cells, with what one step of one layer and direction computes per hidden cell. */
     public enum Cell {
-        /** i, f, g, o; three sigmoids and two tanh (g, c'), 20; f*c, i*g, their sum, o*tanh(c'), 4. */
-        LSTM("@LSTM", "LSTM", 4, 5 * 4, 4),
-        /** r, z, n; two sigmoids and a tanh, 12; r*(...), 1 - z, (1 - z)*n, z*h and the sum, 5. */
-        GRU("@GRU", "GRU", 3, 3 * 4, 5),
-        /** One tanh, 4; no update besides it. */
-        RNN_TANH("@RNN", "RNN", 1, 4, 0),
-        /** One ReLU, 1. */
-        RNN_RELU("@RNN", "RNN", 1, 1, 0);
+        /**
+         * i, f, g, o; three sigmoids and two tanh (g, c'), 20; f*c, i*g, their sum, o*tanh(c'), 4.
+         * Backward 23: five activations at 3, three products at 2, the state's gradients joined from the
+         * next step (c and h), 1 each. Keeps the four gates, c, tanh(c') and h of each step.
+         */
+        LSTM("@LSTM", "LSTM", 4, 5 * 4, 4, 5 * 3 + 3 * 2 + 2, 6),
+        /**
+         * r, z, n; two sigmoids and a tanh, 12; r*(...), 1 - z, (1 - z)*n, z*h and the sum, 5. Backward
+         * 18: three activations at 3, three products at 2, {@code 1 - z} 1, h's gradient joined from
+         * the next step and from {@code z*h} 2. Keeps six vectors of H per step, and h.
+         */
+        GRU("@GRU", "GRU", 3, 3 * 4, 5, 3 * 3 + 3 * 2 + 1 + 2, 6),
+        /** One tanh, 4; no update besides it. Backward 4: the tanh's 3, h's gradient joined 1. Keeps h. */
+        RNN_TANH("@RNN", "RNN", 1, 4, 0, 3 + 1, 1),
+        /** One ReLU, 1. Backward 2: the ReLU's 1, h's gradient joined 1. Keeps h. */
+        RNN_RELU("@RNN", "RNN", 1, 1, 0, 1 + 1, 1);
 
         private final String annotation;
         private final String displayName;
         private final int gates;
         private final int activationFlops;
         private final int updateFlops;
+        private final int backwardFlops;
+        private final int keptPerCell;
 
-        Cell(String annotation, String displayName, int gates, int activationFlops, int updateFlops) {
+        Cell(String annotation, String displayName, int gates, int activationFlops, int updateFlops, int backwardFlops,
+                int keptPerCell) {
             this.annotation = annotation;
             this.displayName = displayName;
             this.gates = gates;
             this.activationFlops = activationFlops;
             this.updateFlops = updateFlops;
+            this.backwardFlops = backwardFlops;
+            this.keptPerCell = keptPerCell;
         }
 
         /** As messages name it: {@code @LSTM}. */
@@ -216,6 +229,64 @@ public record Recurrent(Cell cell, int hidden, int layers, boolean bidirectional
     public long stateElements() {
         long perLayer = hasCell() ? Math.addExact((long) hiddenOut(), hidden) : hiddenOut();
         return Math.multiplyExact(Math.multiplyExact((long) layers, directions()), perLayer);
+    }
+
+    /**
+     * Back through time, by the cost model's row: inside the layer, each step's element-wise backward
+     * ({@link Cell}), the hidden state's gradient through the hidden weights ({@code gates*H*Hout}
+     * MACs) and an LSTM's projection ({@code H*P}), and each later layer's gradient to the layer below
+     * ({@code gates*H*I}); to the input, the first layer's {@code gates*H*E} per step and direction; to
+     * the weights, the products of a step again and one add per bias element per step. It keeps what
+     * PyTorch's cells keep per step (torch 1.13 on the CPU): an LSTM its four gates, c, tanh(c'), and
+     * for its weights' gradients h (and with a projection, what the projection reads); a GRU six
+     * vectors of H, and h for its weights; an RNN each h, and h0 for its weights; and, for the weights
+     * of every later layer, its input.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, Optional<SideTensor> side, Cost forward,
+            BackwardPass pass) {
+        long t = input.dim(0);
+        long width = input.dim(1);
+        long d = directions();
+        long gates = Math.multiplyExact((long) cell.gates, hidden);
+        Work inside = Work.NONE;
+        Work toWeights = Work.NONE;
+        long kept = 0;
+        for (int l = 0; l < layers; l++) {
+            long in = inputWidth(l, width);
+            Work step = Work.products(Math.addExact(Math.multiplyExact(gates, (long) hiddenOut()),
+                    Math.multiplyExact((long) hidden, projSize)))
+                    .plus(Work.flops(Math.multiplyExact((long) cell.backwardFlops, hidden)));
+            if (l > 0) {
+                step = step.plus(Work.products(Math.multiplyExact(gates, in)));
+                if (pass.weightGradient()) {
+                    kept = Math.addExact(kept, Math.multiplyExact(t, in)); // the layer's input, read by both directions
+                }
+            }
+            inside = inside.plus(step.times(Math.multiplyExact(t, d)));
+            toWeights = toWeights.plus(Work.products(stepMacs(in)).plus(Work.flops(biasElements()))
+                    .times(Math.multiplyExact(t, d)));
+            kept = Math.addExact(kept, Math.multiplyExact(d, keptPerStep(t, pass.weightGradient())));
+        }
+        Work toInput = Work.products(Math.multiplyExact(Math.multiplyExact(t, d), Math.multiplyExact(gates, width)));
+        return ProductGradients.of(forward.flops(), pass, toInput, inside, toWeights,
+                new Saved(pass.weightGradient(), false, kept, 0));
+    }
+
+    /** The elements one layer and direction keeps over {@code t} steps, by {@link Cell}. */
+    private long keptPerStep(long t, boolean weightGradient) {
+        long perStep = Math.multiplyExact((long) cell.keptPerCell, hidden);
+        if (cell == Cell.LSTM && weightGradient) {
+            perStep = Math.addExact(perStep, hiddenOut()); // h, which the hidden product reads
+            if (projSize > 0) {
+                perStep = Math.addExact(perStep, hidden); // o * tanh(c'), which the projection reads
+            }
+        } else if (cell == Cell.GRU && weightGradient) {
+            perStep = Math.addExact(perStep, hidden);
+        }
+        long kept = Math.multiplyExact(t, perStep);
+        // An RNN keeps each h as its activation's output; its weights' gradients need h0 too.
+        return (cell == Cell.RNN_TANH || cell == Cell.RNN_RELU) && weightGradient ? Math.addExact(kept, hidden) : kept;
     }
 
     @Override

@@ -54,6 +54,18 @@ public record RelativePositionBias(int buckets, int heads, int maxDistance, bool
         return "@RelativePositionBias";
     }
 
+    /**
+     * The tokens pass unchanged. The table's gradient gathers the gradient of the scores it was added
+     * to back into its buckets, one add per score ({@code S*heads*T*T}), counted once as its forward
+     * add is. It keeps nothing per sample: the buckets' int64 indices are computed once per batch.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        return ProductGradients.of(forward.flops(), pass, Work.NONE, Work.NONE, Work.flops(forward.flops()),
+                Saved.NOTHING);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "RelativePositionBias";

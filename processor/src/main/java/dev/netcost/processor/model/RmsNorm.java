@@ -44,6 +44,26 @@ public record RmsNorm() implements Op {
         return new Cost(input.dim(input.rank() - 1), 0, 0, Math.multiplyExact(4, output.numel()));
     }
 
+    /**
+     * {@code y = x * rstd * gamma}, as a fused kernel computes it (PyTorch's {@code _fused_rms_norm},
+     * apex's): backward {@code dgamma = sum(dy * xhat)} with {@code xhat = x * rstd} 3, and
+     * {@code dx = rstd * (g - xhat * sum(g * xhat) / E)}, {@code g = dy * gamma}: g 1, the sum 2, then 3,
+     * 6, and xhat 1 when the weights did not compute it. The fused kernel keeps its input and
+     * {@code rstd}, float32, one per row; Hugging Face's Python {@code LlamaRMSNorm} keeps more (its
+     * normalized {@code x * rstd} too, as autograd saves every product's factors).
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        long n = output.numel();
+        Work weights = pass.weightGradient() ? Work.flops(Math.multiplyExact(3, n)) : Work.NONE;
+        Work toInput = pass.inputGradient()
+                ? Work.flops(Math.multiplyExact(pass.weightGradient() ? 6 : 7, n)) : Work.NONE;
+        Saved saved = pass.any()
+                ? new Saved(true, false, 0, Math.multiplyExact(4, n / input.dim(input.rank() - 1))) : Saved.NOTHING;
+        return new Backprop(forward.flops(), toInput, weights, saved);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "RMSNorm";

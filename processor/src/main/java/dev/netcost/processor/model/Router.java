@@ -87,6 +87,36 @@ public record Router(Routing routing) implements Op {
         return Math.addExact(activationsMoved(input, output, layout), routed.shape().numel());
     }
 
+    /**
+     * The combine's backward, element-wise as its forward: each routed output's gradient
+     * {@code w * dY} ({@code T*k*E'}) to the input, and each weight's {@code sum(dY * out)}
+     * ({@code 2*T*k*E'}) inside; the softmax's backward, 4 per score ({@code 4*T*n}), inside; the
+     * router's linear layer, {@code dX = dS Wr} to the routed tokens ({@code T*E*n} MACs) and
+     * {@code dWr = dS^T X} with its bias's sum to the weights. The top-k passes the gradients of the
+     * chosen scores back to their places, with no arithmetic. It keeps what it reads (the routed tokens
+     * for {@code dWr}, the expert's output for the weights' gradients), the softmax's probabilities
+     * ({@code T*n}), the chosen weights ({@code T*k}) and the top-k's int64 indices ({@code 8*T*k} bytes).
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        SideTensor routed = side.orElseThrow(() -> new IllegalStateException("a router names the tokens it routes"));
+        long tokens = routed.shape().dim(0);
+        long width = routed.shape().dim(1);
+        long n = routing.experts();
+        long k = routing.topK();
+        long outWidth = input.dim(1);
+        long scores = Math.multiplyExact(tokens, n);
+        long combined = Math.multiplyExact(tokens, Math.multiplyExact(k, outWidth));
+        long routerMacs = Math.multiplyExact(scores, width);
+        Work inside = Work.flops(Math.addExact(Math.multiplyExact(2, combined), Math.multiplyExact(4, scores)));
+        Work toInput = Work.products(routerMacs).plus(Work.flops(combined));
+        Work toWeights = Work.products(routerMacs).plus(Work.flops(routing.routerBias() ? scores : 0));
+        long chosen = Math.multiplyExact(tokens, k);
+        Saved saved = new Saved(true, false, Math.addExact(scores, chosen), Math.multiplyExact(8, chosen));
+        return ProductGradients.of(forward.flops(), pass, toInput, inside, toWeights, saved);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "Router";

@@ -36,6 +36,27 @@ public record StochasticDepth(double p, dev.netcost.StochasticDepth.Mode mode) i
         return Cost.ZERO;
     }
 
+    /**
+     * torchvision's {@code stochastic_depth}: in training a noise of one element per sample
+     * ({@code ROW}) or per batch ({@code BATCH}), drawn and divided by the survival rate, times the
+     * input: {@code numel} multiplies (the noise's draw and divide, one per sample, are not counted).
+     * Backward, the product's {@code dy * noise}: {@code numel}. It keeps the noise, a tensor of its
+     * own of one element per sample in {@code ROW} mode (one per batch in {@code BATCH}, not counted
+     * per sample). With {@code p = 0} torchvision returns its input.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        if (p == 0) {
+            return Backprop.passThrough(forward.flops());
+        }
+        if (!pass.inputGradient()) {
+            return Backprop.passThrough(output.numel());
+        }
+        long noise = mode == dev.netcost.StochasticDepth.Mode.ROW ? 1 : 0;
+        return new Backprop(output.numel(), Work.flops(output.numel()), Work.NONE, new Saved(false, false, noise, 0));
+    }
+
     @Override
     public String displayName(Shape input) {
         return "StochasticDepth";

@@ -60,6 +60,25 @@ public record ToMap(List<Integer> size) implements Op {
         return Cost.ZERO;
     }
 
+    /**
+     * {@code x.transpose(1, 2).reshape(E, H, W)} only splits the token axis of a transposed view,
+     * which a view can: PyTorch makes no copy.
+     */
+    @Override
+    public boolean view() {
+        return true;
+    }
+
+    /**
+     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
+     * kept but sizes.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        return Backprop.passThrough(forward.flops());
+    }
+
     @Override
     public String displayName(Shape input) {
         return "ToMap";

@@ -43,6 +43,22 @@ public record ToTokens() implements Op {
         return Cost.ZERO;
     }
 
+    /** {@code x.flatten(2).transpose(1, 2)} (ViT's), or {@code flatten(1, 2)} of a channels-last map, is a view. */
+    @Override
+    public boolean view() {
+        return true;
+    }
+
+    /**
+     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
+     * kept but sizes.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        return Backprop.passThrough(forward.flops());
+    }
+
     @Override
     public String displayName(Shape input) {
         return "ToTokens";

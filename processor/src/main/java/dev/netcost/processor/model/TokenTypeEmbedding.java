@@ -28,6 +28,19 @@ public record TokenTypeEmbedding(int types) implements TokenOp {
         return "@TokenTypeEmbedding";
     }
 
+    /**
+     * The add passes the gradient to the tokens as it is; the table's gradient is the lookup's index
+     * add, one add per output element. It keeps the token types' ids, one int64 per token, as the
+     * lookup saves its indices, for its weight's gradient.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        long tokens = output.numel() / output.dim(output.rank() - 1);
+        Saved saved = pass.weightGradient() ? new Saved(false, false, 0, Math.multiplyExact(8, tokens)) : Saved.NOTHING;
+        return ProductGradients.of(forward.flops(), pass, Work.NONE, Work.NONE, Work.flops(output.numel()), saved);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "TokenTypeEmbedding";

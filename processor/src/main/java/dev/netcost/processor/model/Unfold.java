@@ -67,6 +67,16 @@ public record Unfold(List<Integer> patch) implements Op {
         return Cost.ZERO;
     }
 
+    /**
+     * A copy that moves elements: its input's gradient is the output's, moved back; no FLOPs, nothing
+     * kept but sizes.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        return Backprop.passThrough(forward.flops());
+    }
+
     @Override
     public String displayName(Shape input) {
         return "Unfold";

@@ -119,6 +119,32 @@ public record Upsample(List<Integer> scale, List<Integer> size, String like, Int
         return Cost.flopsOnly(Math.multiplyExact(output.numel(), flopsPerElement(mode)));
     }
 
+    /**
+     * The backward kernels add each output's gradient into the input cells it was interpolated from,
+     * times their weights: a multiply and an add per cell, nearest 1 (an add, no weight), linear 4,
+     * bilinear 8, trilinear 16, bicubic 32 per output element. It keeps nothing but sizes and scales.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        if (!pass.inputGradient()) {
+            return Backprop.passThrough(forward.flops());
+        }
+        return new Backprop(forward.flops(), Work.flops(Math.multiplyExact(backwardFlopsPerElement(mode), output.numel())),
+                Work.NONE, Saved.NOTHING);
+    }
+
+    /** Per output element in backward: 2 per cell read (multiply by its weight, add), nearest 1. */
+    static long backwardFlopsPerElement(Interpolation mode) {
+        return switch (mode) {
+            case NEAREST -> 1;
+            case LINEAR -> 2 * 2;
+            case BILINEAR -> 2 * 4;
+            case TRILINEAR -> 2 * 8;
+            case BICUBIC -> 2 * 16;
+        };
+    }
+
     @Override
     public String displayName(Shape input) {
         return "Upsample";

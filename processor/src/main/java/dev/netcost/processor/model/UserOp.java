@@ -131,6 +131,19 @@ public record UserOp(UserOpDecl decl, Map<String, Object> values) implements Op 
         return (Long) decl.memory().get().expr().eval(OpScope.withOutput(OpScope.of(values, input, layout), output));
     }
 
+    /**
+     * A declaration states no backward, so the cost model's default for ops you declare: the input's
+     * gradient costs the forward's MACs and FLOPs again, and so do the parameters' when it has any;
+     * it keeps its input. A declaration whose backward is otherwise is honest only as an estimate.
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        Work again = new Work(forward.macs(), forward.flops());
+        return ProductGradients.of(forward.flops(), pass, again, Work.NONE, forward.params() > 0 ? again : Work.NONE,
+                Saved.INPUT);
+    }
+
     @Override
     public String displayName(Shape input) {
         return decl.displayName();

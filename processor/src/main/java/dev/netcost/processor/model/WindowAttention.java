@@ -113,6 +113,41 @@ public record WindowAttention(int heads, List<Integer> window, List<Integer> shi
         return new Cost(params, index, macs, flops);
     }
 
+    /**
+     * As self-attention's ({@link Attention#backprop}), on the padded map's {@code Hp*Wp} positions and
+     * each window's scores: inside, {@code dO} and the core's backward; to the input, the qkv
+     * projection's {@code dX} ({@code 3C^2} per position); to the weights, qkv's and proj's products,
+     * their biases' sums, and the bias table's gradient, one add per score (the gradient of the scores
+     * gathered back into the table). It keeps the padded, windowed map the qkv projection reads (a
+     * copy, for its weight gradient), Q, K and V, the probabilities (eager) or the log-sum-exp (fused),
+     * and O (fused; eager for proj's weight gradient).
+     */
+    @Override
+    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
+            Cost forward, BackwardPass pass) {
+        long c = input.dim(2);
+        WindowGrid grid = WindowGrid.of(input, window, shift);
+        long positions = grid.paddedPositions();
+        long perHead = grid.scoresPerHead();
+        long scores = Math.multiplyExact(perHead, (long) heads);
+        long map = Math.multiplyExact(positions, c);
+        Work inside = Work.products(Math.multiplyExact(map, c))
+                .plus(ProductGradients.attentionCore(Math.multiplyExact(perHead, c), scores, pass.attention()));
+        Work toInput = Work.products(Math.multiplyExact(map, Math.multiplyExact(3, c)));
+        Work toWeights = Work.products(Math.multiplyExact(map, Math.multiplyExact(4, c)))
+                .plus(Work.flops(Math.addExact(bias ? Math.multiplyExact(4, map) : 0, scores)));
+        boolean fused = pass.attention() == dev.netcost.Training.AttentionKernel.FUSED;
+        long kept = Math.addExact(Math.multiplyExact(3, map), ProductGradients.probabilities(scores, pass.attention()));
+        if (fused || pass.weightGradient()) {
+            kept = Math.addExact(kept, map); // O
+        }
+        if (pass.weightGradient()) {
+            kept = Math.addExact(kept, map); // the windowed map qkv reads
+        }
+        Saved saved = new Saved(false, false, kept, ProductGradients.logSumExpBytes(heads, positions, pass.attention()));
+        return ProductGradients.of(forward.flops(), pass, toInput, inside, toWeights, saved);
+    }
+
     @Override
     public String displayName(Shape input) {
         return "ShiftedWindowAttention" + (WindowGrid.of(input, window, shift).shifted() ? " (shifted)" : "");

@@ -53,6 +53,24 @@ public final class CompanionNames {
         TRAINING_ONLY_BUFFERS(When.TRAINING_ONLY, "the buffers of the training-only layers"),
         TRAINING_ONLY_MACS(When.TRAINING_ONLY, "the MACs of the training-only layers"),
         TRAINING_ONLY_FLOPS(When.TRAINING_ONLY, "the FLOPs of the training-only layers"),
+        TRAINING_BATCH(When.TRAINING, "the training step's batch"),
+        TRAINING_FORWARD_MACS(When.TRAINING, "the training step's forward MACs"),
+        TRAINING_FORWARD_FLOPS(When.TRAINING, "the training step's forward FLOPs"),
+        BACKWARD_MACS(When.TRAINING, "the training step's backward MACs"),
+        BACKWARD_FLOPS(When.TRAINING, "the training step's backward FLOPs"),
+        RECOMPUTE_MACS(When.TRAINING, "the training step's recomputed MACs"),
+        RECOMPUTE_FLOPS(When.TRAINING, "the training step's recomputed FLOPs"),
+        STEP_MACS(When.TRAINING, "the training step's MACs"),
+        STEP_FLOPS(When.TRAINING, "the training step's FLOPs"),
+        TRAINABLE_PARAMS(When.TRAINING, "the trainable parameters"),
+        TRAINING_WEIGHT_BYTES(When.TRAINING, "the training step's weight bytes"),
+        GRADIENT_BYTES(When.TRAINING, "the training step's gradient bytes"),
+        MASTER_WEIGHT_BYTES(When.TRAINING, "the training step's master weight bytes"),
+        OPTIMIZER_STATE_BYTES(When.TRAINING, "the training step's optimizer state bytes"),
+        MODEL_STATE_BYTES(When.TRAINING, "the training step's model state bytes"),
+        SAVED_ACTIVATION_BYTES(When.TRAINING, "the training step's saved activation bytes"),
+        TRAINING_PEAK_ACTIVATION_BYTES(When.TRAINING, "the training step's peak activation bytes"),
+        TRAINING_PEAK_BYTES(When.TRAINING, "the training step's peak bytes"),
         INPUT_SHAPE(When.NETWORK_INPUT, "the network's input shape"),
         OUTPUT_SHAPE(When.ONE_OUTPUT, "the network's output shape"),
         OUTPUT_SHAPES(When.PER_FIELD, "the fields' output shapes"),
@@ -85,12 +103,27 @@ public final class CompanionNames {
         /** A network of one output. */
         ONE_OUTPUT,
         /** A network with a mixture of experts. */
-        EXPERTS
+        EXPERTS,
+        /** A network with {@code @Training}. */
+        TRAINING
     }
 
     /** The constants each field and block instance gets, after its stem: {@code CONV1_PARAMS}. */
     enum PerField {
         PARAMS, BUFFERS, MACS, FLOPS, ACTIVATION_BYTES, MEMORY_ACCESS_BYTES, ARITHMETIC_INTENSITY, OUTPUT_SHAPE;
+
+        String of(String stem) {
+            return stem + "_" + name();
+        }
+    }
+
+    /**
+     * The constants each network field gets besides its {@link PerField} ones in a network with
+     * {@code @Training}, after its stem: {@code CONV1_BACKWARD_FLOPS}. Not block instances': the
+     * fields' say where a step's work and memory go, the layer rows of the reports say the rest.
+     */
+    enum PerTrainingField {
+        BACKWARD_FLOPS, SAVED_BYTES;
 
         String of(String stem) {
             return stem + "_" + name();
@@ -219,6 +252,7 @@ public final class CompanionNames {
                 case NETWORK_INPUT -> analysis.network().hasNetworkInput();
                 case ONE_OUTPUT -> PortConstants.oneOutput(analysis);
                 case EXPERTS -> analysis.hasExperts();
+                case TRAINING -> analysis.training().isPresent();
             };
             if (declared) {
                 members.add(Map.entry(new Constant(own.name()), new Netcost(own.what)));
@@ -250,6 +284,11 @@ public final class CompanionNames {
             FieldConstants.Group group = fieldGroups.get(node);
             if (group != null) {
                 addGroup(members, group);
+                if (analysis.training().isPresent()) {
+                    for (PerTrainingField constant : PerTrainingField.values()) {
+                        members.add(Map.entry(new Constant(constant.of(group.owner().stem())), group.owner()));
+                    }
+                }
             }
             PortConstants.In in = inputByNode.get(node);
             if (in != null) {

@@ -127,6 +127,7 @@ public final class CompanionWriter {
         if (analysis.hasTrainingOnly()) {
             addTrainingOnly(type, analysis.trainingOnly());
         }
+        analysis.training().ifPresent(training -> TrainingConstants.add(type, training));
         if (network.hasNetworkInput()) {
             type.addField(shape(Own.INPUT_SHAPE, analysis.input(), switch (analysis.network().inputKind()) {
                 case FEATURES -> "One input sample, channels first";
@@ -140,7 +141,8 @@ public final class CompanionWriter {
         }
         PortConstants.add(type, names.inputs(), names.outputs(), dtype);
 
-        FieldConstants.add(type, names.groups());
+        FieldConstants.add(type, names.groups(), analysis.training().map(t -> new TrainingConstants.PerField(analysis,
+                t)));
         type.addField(FieldSpec.builder(LAYER_LIST, Own.LAYERS.name(), CONSTANT)
                 .addJavadoc("Every layer with its shapes and figures, in execution order, named by its path\n"
                         + "({@code layer3[0].conv2} inside blocks). Immutable. One row per layer, tab-separated: path,"
@@ -236,6 +238,8 @@ public final class CompanionWriter {
         if (analysis.hasExperts()) {
             header.add(".withActiveParams($N)", Own.ACTIVE_PARAMS.name());
         }
+        analysis.training().ifPresent(training -> header.add("\n$>$>.withTraining($L)$<$<",
+                TrainingConstants.stepCode(analysis, training)));
         return header.build();
     }
 

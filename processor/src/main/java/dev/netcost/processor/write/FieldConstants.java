@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -35,8 +36,11 @@ final class FieldConstants {
 
     private FieldConstants() {}
 
-    /** Adds the constants of {@code groups}, those {@link #written} lists. */
-    static void add(TypeSpec.Builder type, List<Group> groups) {
+    /**
+     * Adds the constants of {@code groups}, those {@link #written} lists, each network field's
+     * followed by its part in a training step in a network with {@code @Training}.
+     */
+    static void add(TypeSpec.Builder type, List<Group> groups, Optional<TrainingConstants.PerField> training) {
         if (groups.isEmpty()) {
             return;
         }
@@ -52,6 +56,8 @@ final class FieldConstants {
                 .build());
         for (int i = 0; i < groups.size(); i++) {
             addFigures(type, groups.get(i), i);
+            Group group = groups.get(i);
+            training.ifPresent(perField -> perField.add(type, group));
         }
     }
 

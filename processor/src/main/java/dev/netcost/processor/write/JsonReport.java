@@ -4,13 +4,17 @@ import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.DecoderFigures;
 import dev.netcost.processor.infer.InputAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
+import dev.netcost.processor.infer.LayerTraining;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.OutputAnalysis;
 import dev.netcost.processor.infer.Traffic;
+import dev.netcost.processor.infer.TrainingFigures;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
+import dev.netcost.processor.model.TrainingDecl;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,7 +24,7 @@ import java.util.Locale;
  */
 final class JsonReport {
     /** The schema's name and version; bumped on any change a reader would notice. */
-    static final String SCHEMA = "netcost-report/5";
+    static final String SCHEMA = "netcost-report/6";
     /** The version of the cost conventions the figures follow ({@code docs/cost-model.md}). */
     static final String CONVENTIONS = "netcost-cost-model/1";
 
@@ -97,11 +101,34 @@ final class JsonReport {
                     .value("flops", trainingOnly.flops())
                     .endObject();
         }
+        List<LayerTraining> trained = List.of();
+        if (analysis.training().isPresent()) {
+            TrainingFigures training = analysis.training().get();
+            training(json, analysis, training);
+            trained = training.layers();
+        }
         json.beginArray("layers");
-        for (LayerAnalysis layer : analysis.layers()) {
+        List<LayerAnalysis> layers = analysis.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerAnalysis layer = layers.get(i);
             json.beginObject(null).value("path", layer.path()).value("op", layer.op()).strings("reads", layer.reads())
                     .value("input", layer.input()).value("output", layer.output());
-            trainingOnly(figures(json, layer.cost(), layer.traffic(), experts), layer.trainingOnly()).endObject();
+            trainingOnly(figures(json, layer.cost(), layer.traffic(), experts), layer.trainingOnly());
+            if (!trained.isEmpty()) {
+                LayerTraining step = trained.get(i);
+                json.beginObject("training")
+                        .value("forwardMacs", step.forward().macs())
+                        .value("forwardFlops", step.forward().flops())
+                        .value("toInputMacs", step.toInput().macs())
+                        .value("toInputFlops", step.toInput().flops())
+                        .value("toWeightsMacs", step.toWeights().macs())
+                        .value("toWeightsFlops", step.toWeights().flops())
+                        .value("savedBytes", step.savedBytes())
+                        .value("frozen", step.frozen())
+                        .value("checkpointed", step.checkpointed())
+                        .endObject();
+            }
+            json.endObject();
         }
         json.endArray().beginArray("blocks");
         for (BlockAnalysis block : analysis.blocks()) {
@@ -110,6 +137,46 @@ final class JsonReport {
             trainingOnly(figures(json, block.cost(), block.traffic(), experts), block.trainingOnly()).endObject();
         }
         json.endArray().endObject().end();
+    }
+
+    /** The figures of one training step, for a network with {@code @Training}. */
+    private static void training(Json json, NetworkAnalysis analysis, TrainingFigures t) throws IOException {
+        TrainingDecl declared = t.declared();
+        json.beginObject("training")
+                .value("batch", declared.batch())
+                .value("optimizer", declared.optimizer().name().toLowerCase(Locale.ROOT))
+                .value("precision", declared.precision().name().toLowerCase(Locale.ROOT))
+                .value("attention", declared.attention().name().toLowerCase(Locale.ROOT))
+                .value("forwardMacs", t.forward().macs())
+                .value("forwardFlops", t.forward().flops())
+                .value("backwardMacs", t.backward().macs())
+                .value("backwardFlops", t.backward().flops())
+                .value("recomputeMacs", t.recompute().macs())
+                .value("recomputeFlops", t.recompute().flops())
+                .value("stepMacs", t.step().macs())
+                .value("stepFlops", t.step().flops());
+        long tokens = TrainingConstants.tokens(analysis);
+        if (tokens > 0) {
+            long perStep = Math.multiplyExact((long) declared.batch(), tokens);
+            json.value("tokensPerStep", perStep).value("stepFlopsPerToken", (double) t.step().flops() / perStep);
+        }
+        json.value("trainableParams", t.trainableParams())
+                .value("weightBytes", t.weightBytes())
+                .value("gradientBytes", t.gradientBytes())
+                .value("masterWeightBytes", t.masterWeightBytes())
+                .value("optimizerStateBytes", t.optimizerStateBytes())
+                .value("modelStateBytes", t.modelStateBytes())
+                .value("savedActivationBytes", t.savedActivationBytes())
+                .value("peakActivationBytes", t.peak().bytes())
+                .value("peakBytes", t.peakBytes())
+                .beginObject("peak")
+                .value("phase", TrainingConstants.phase(t.peak()))
+                .value("layer", t.peak().at())
+                .beginArray("alive");
+        for (NetworkAnalysis.Named alive : t.peak().alive()) {
+            json.beginObject(null).value("name", alive.name()).value("bytes", alive.value()).endObject();
+        }
+        json.endArray().endObject().endObject();
     }
 
     /** {@code "trainingOnly": true} for a layer or block that runs only in training; nothing for another. */

@@ -7,6 +7,7 @@ import dev.netcost.processor.infer.InputAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.OutputAnalysis;
+import dev.netcost.processor.infer.TrainingFigures;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
 import java.io.IOException;
@@ -67,6 +68,9 @@ final class MarkdownReport {
         if (named) {
             inputsAndOutputs(analysis, md);
         }
+        if (analysis.training().isPresent()) {
+            training(analysis, analysis.training().get(), md);
+        }
         md.append("\n## Layers\n\n");
         md.append("| Layer | Op | Output shape | Params | MACs | FLOPs | Activations | Mem. access |\n");
         md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
@@ -116,6 +120,46 @@ final class MarkdownReport {
                     .append(Summary.grouped(output.only().params())).append(" | ")
                     .append(Summary.grouped(output.only().macs())).append(" | ")
                     .append(Summary.grouped(output.only().flops())).append(" |\n");
+        }
+    }
+
+    /**
+     * One training step: its figures as the summary's footer gives them, and where the backward
+     * pass's work and the saved activations go, field by field.
+     */
+    private static void training(NetworkAnalysis analysis, TrainingFigures t, Writer md) throws IOException {
+        Summary.TrainingStep step = TrainingConstants.step(analysis, t);
+        md.append("\n## Training\n\n");
+        md.append("Batch ").append(Integer.toString(step.batch())).append(", ")
+                .append(step.optimizer().name().toLowerCase(Locale.ROOT)).append(", ")
+                .append(step.precision().name().toLowerCase(Locale.ROOT)).append(".\n\n");
+        md.append("| Training step | |\n| --- | ---: |\n");
+        row(md, "Step MACs", Summary.grouped(step.stepMacs()) + " (" + Summary.scaled(step.stepMacs())
+                + "): forward " + Summary.grouped(step.forwardMacs()) + ", backward "
+                + Summary.grouped(step.backwardMacs()) + ", recompute " + Summary.grouped(step.recomputeMacs()));
+        row(md, "Step FLOPs", Summary.grouped(step.stepFlops()) + " (" + Summary.scaled(step.stepFlops())
+                + "): forward " + Summary.grouped(step.forwardFlops()) + ", backward "
+                + Summary.grouped(step.backwardFlops()) + ", recompute " + Summary.grouped(step.recomputeFlops()));
+        if (step.tokens() > 0) {
+            long tokens = Math.multiplyExact((long) step.batch(), step.tokens());
+            row(md, "Step FLOPs per token", Summary.perToken(step.stepFlops(), tokens) + " over "
+                    + Summary.grouped(tokens) + " tokens");
+        }
+        row(md, "Trainable params", Summary.grouped(t.trainableParams()));
+        row(md, "Model states", Summary.bytes(step.modelStateBytes()) + ": weights " + Summary.bytes(step.weightBytes())
+                + ", gradients " + Summary.bytes(step.gradientBytes()) + ", master weights "
+                + Summary.bytes(step.masterWeightBytes()) + ", optimizer state "
+                + Summary.bytes(step.optimizerStateBytes()));
+        row(md, "Saved activations", Summary.bytes(step.savedActivationBytes()));
+        row(md, "Activation peak", Summary.bytes(step.peakActivationBytes()) + " in "
+                + TrainingConstants.phase(t.peak()) + " at `" + t.peak().at() + "`");
+        row(md, "Peak memory", Summary.bytes(step.peakBytes()) + " (model states and activation peak)");
+        md.append("\nBy field: what its layers save is each layer's own share, so a tensor two layers keep counts in"
+                + " each.\n");
+        md.append("\n| Field | Backward FLOPs | Saved for backward |\n| --- | ---: | ---: |\n");
+        for (TrainingConstants.Field field : TrainingConstants.fields(analysis, t)) {
+            md.append("| `").append(field.name()).append("` | ").append(Summary.grouped(field.backwardFlops()))
+                    .append(" | ").append(Summary.bytes(field.savedBytes())).append(" |\n");
         }
     }
 

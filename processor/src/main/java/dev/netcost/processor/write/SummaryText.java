@@ -84,7 +84,11 @@ public final class SummaryText {
                 analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
                 analysis.decoder().map(d -> new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(),
                         d.decodeMacs(), d.crossKvCacheBytes(), d.stateBytes())), inputs, outputs);
-        return analysis.hasExperts() ? header.withActiveParams(analysis.total().activeParams()) : header;
+        if (analysis.hasExperts()) {
+            header = header.withActiveParams(analysis.total().activeParams());
+        }
+        return analysis.training().isPresent()
+                ? header.withTraining(TrainingConstants.step(analysis, analysis.training().get())) : header;
     }
 
     /**
