@@ -137,16 +137,8 @@ class TrainingSamplesTest {
         assertEquals(RESNET_BUFFERS / 2, channels);
         long bytes = RESNET_BATCH * (4 * floats + 8 * 200_704) + 2 * 4 * channels;
         assertEquals(2_749_316_608L, bytes); // resnet50_training.py: "2,749,316,608 B saved"
-        assertEquals(bytes + STATISTICS_PER_SAMPLE * channels, ResNet50Cost.SAVED_ACTIVATION_BYTES);
+        assertEquals(bytes, ResNet50Cost.SAVED_ACTIVATION_BYTES);
     }
-
-    /**
-     * Where netcost and PyTorch part: the cost model's batch-norm row keeps the batch's mean and
-     * inverse standard deviation (8 bytes per channel, once per batch in PyTorch) as a per-sample
-     * figure, so a step of B samples counts them B times: {@code 8 * (B - 1)} bytes too many per
-     * channel, 31 x 8 x 53,120 / 2 = 6,586,880 bytes for ResNet-50 at batch 32 (0.24 %).
-     */
-    private static final long STATISTICS_PER_SAMPLE = 8 * (RESNET_BATCH - 1);
 
     /**
      * The peak is at the first backward step that holds two gradients of layer4's last maps: relu3's
@@ -159,7 +151,7 @@ class TrainingSamplesTest {
         long gradient = RESNET_BATCH * 2048 * 7 * 7 * 4;
         long peak = 2_749_316_608L - RESNET_BATCH * 2048 * 4 + 2 * gradient;
         assertEquals(2_774_744_576L, peak);
-        assertEquals(peak + STATISTICS_PER_SAMPLE * RESNET_BUFFERS / 2, ResNet50Cost.TRAINING_PEAK_ACTIVATION_BYTES);
+        assertEquals(peak, ResNet50Cost.TRAINING_PEAK_ACTIVATION_BYTES);
         assertEquals(ResNet50Cost.MODEL_STATE_BYTES + ResNet50Cost.TRAINING_PEAK_ACTIVATION_BYTES,
                 ResNet50Cost.TRAINING_PEAK_BYTES);
     }
@@ -195,10 +187,9 @@ class TrainingSamplesTest {
         long stemMap = b * 64 * 112 * 112; // 25,690,112 elements
         long pooled = b * 64 * 56 * 56; // 6,422,528
         long wide = b * 256 * 56 * 56; // 25,690,112
-        // The batch's mean and inverse std, float32, 2 x 4 bytes per channel: once in PyTorch, B times
-        // by the cost model's row (STATISTICS_PER_SAMPLE more).
-        long stats64 = 2 * 64 * 4 + STATISTICS_PER_SAMPLE * 64;
-        long stats256 = 2 * 256 * 4 + STATISTICS_PER_SAMPLE * 256;
+        // The batch's mean and inverse std, float32, 2 x 4 bytes per channel, once for the batch.
+        long stats64 = 2 * 64 * 4;
+        long stats256 = 2 * 256 * 4;
 
         expect(rows, "conv1", b * STEM_CONV_MACS, 0, 0, b * STEM_CONV_MACS, 2 * b * STEM_CONV_MACS, b * 3 * 224 * 224 * 4);
         expect(rows, "bn1", 0, 0, 4 * stemMap, 0, 5 * stemMap, 4 * stemMap + stats64);
@@ -225,8 +216,8 @@ class TrainingSamplesTest {
         expect(rows, "layer1[0].relu3", 0, 0, wide, 0, 0, 4 * wide);
         // Each tensor once: the stem keeps the images, bn1's input, relu's output and the indices;
         // layer1[0] maxpool's output and its own seven maps; the statistics.
-        assertEquals(276_169_216, b * 4 * 3 * 224 * 224 + 2 * 4 * stemMap + 8 * pooled + 2 * 64 * 4);
-        assertEquals(436_737_024, 4 * (pooled + 4 * pooled + 3 * wide) + 2 * 2 * 64 * 4 + 2 * 2 * 256 * 4);
+        assertEquals(276_169_216, b * 4 * 3 * 224 * 224 + 2 * 4 * stemMap + 8 * pooled + stats64);
+        assertEquals(436_737_024, 4 * (pooled + 4 * pooled + 3 * wide) + 2 * stats64 + 2 * stats256);
     }
 
     /** One layer's training figures, as the report's row has them. */
