@@ -94,6 +94,43 @@ class TrainingSamplesTest {
     }
 
     /**
+     * FLOPs. Forward in training: inference's (8,206,316,544 per image, ZooFiguresTest's count) but
+     * batch norm, which computes the batch's statistics, 5 FLOPs per element instead of a scale and
+     * shift's 2. Backward: 2 per MAC, and the element-wise gradients by the cost model's rows: batch
+     * norm 4 to its input and 5 to its scale and shift per element (every batch norm reads what a
+     * convolution with weights made), ReLU 1, max pool one per output (200,704), the global pool one
+     * per input (2,048 x 7 x 7), the classifier's bias one per output (1,000), the adds none.
+     * Elements per image: the batch norms' 802,816 in the stem and, per bottleneck of width w and
+     * out o, {@code w h^2 + w h'^2 + o h'^2} (+ {@code o h'^2} with a downsample); the ReLUs' the same
+     * but the downsample's.
+     */
+    @Test
+    void resNet50StepFlops() {
+        long norms = 802_816;
+        long relus = 802_816;
+        int in = 64;
+        long size = 56;
+        int[][] stages = {{64, 256, 3, 1}, {128, 512, 4, 2}, {256, 1024, 6, 2}, {512, 2048, 3, 2}};
+        for (int[] stage : stages) {
+            for (int i = 0; i < stage[2]; i++) {
+                long after = size / (i == 0 ? stage[3] : 1);
+                long maps = (long) stage[0] * size * size + (long) stage[0] * after * after + (long) stage[1] * after * after;
+                norms += maps + (i == 0 && (stage[3] != 1 || in != stage[1]) ? (long) stage[1] * after * after : 0);
+                relus += maps;
+                in = stage[1];
+                size = after;
+            }
+        }
+        assertEquals(11_113_984, norms);
+        assertEquals(9_608_704, relus);
+        long b = RESNET_BATCH;
+        assertEquals(b * (8_206_316_544L + 3 * norms), ResNet50Cost.TRAINING_FORWARD_FLOPS);
+        long elementWise = 9 * norms + relus + 200_704 + 2048 * 7 * 7 + 1000;
+        assertEquals(2 * ResNet50Cost.BACKWARD_MACS + b * elementWise, ResNet50Cost.BACKWARD_FLOPS);
+        assertEquals(519_380_663_552L, 2 * 257_931_345_920L + b * elementWise);
+    }
+
+    /**
      * What the forward pass has saved when it ends, each tensor once, by the cost model's "What
      * each op saves" and as PyTorch saves it: torch 1.13, saved_tensors_hooks on torchvision 0.14's
      * resnet50 in train mode at batch 32 (resnet50_training.py), "whole network, batch 32:
@@ -490,7 +527,7 @@ class TrainingSamplesTest {
      * joins the tied weight's two gradients (the head's and wte's), V x E = 38,597,376 FLOPs a step.
      */
     @Test
-    void gpt2StepFlopsPerToken() {
+    void gpt2StepFlopsPerToken() throws IOException {
         long e = WIDTH;
         long perLayerForward = 5 * e + 3 * HEADS * CONTEXT + 4 * e + 3 * e + e + 5 * e + 4 * 4 * e + 3 * e + e;
         assertEquals(66_048, perLayerForward);
@@ -507,6 +544,9 @@ class TrainingSamplesTest {
         long perToken = 873_312_768 + forward + backward;
         assertEquals(875_724_719, perToken);
         assertEquals(perToken * tokens, Gpt2Cost.STEP_FLOPS);
+        JsonObject training = report("Gpt2").getAsJsonObject("training");
+        assertEquals(12_288, training.get("tokensPerStep").getAsLong());
+        assertEquals(875_724_719.0, training.get("stepFlopsPerToken").getAsDouble());
     }
 
     // ---------------------------------------------------------------- javac on an example
