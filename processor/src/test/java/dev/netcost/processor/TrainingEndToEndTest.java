@@ -32,21 +32,37 @@ import org.junit.jupiter.api.Test;
  */
 class TrainingEndToEndTest {
     /** The network's analysis, as the processor computes it for its companion. */
-    static NetworkAnalysis analyze(NetworkSource source) {
+    static NetworkAnalysis analyze(NetworkSource source, NetworkSource... blocks) {
         List<NetworkAnalysis> seen = new ArrayList<>();
+        assertThat(compile(source, seen, blocks)).succeeded();
+        assertEquals(1, seen.size());
+        return seen.get(0);
+    }
+
+    /** The network's analysis, whether or not it has errors. */
+    static NetworkAnalysis analyzeAllowingErrors(NetworkSource source) {
+        List<NetworkAnalysis> seen = new ArrayList<>();
+        compile(source, seen);
+        assertEquals(1, seen.size());
+        return seen.get(0);
+    }
+
+    private static Compilation compile(NetworkSource source, List<NetworkAnalysis> seen, NetworkSource... blocks) {
         NetworkProcessor capturing = new NetworkProcessor(decl -> {
             NetworkAnalysis analysis = NetworkInference.analyze(decl);
             seen.add(analysis);
             return analysis;
         });
-        Compilation compilation = javac().withProcessors(capturing).compile(source.file());
-        assertThat(compilation).succeeded();
-        assertEquals(1, seen.size());
-        return seen.get(0);
+        List<javax.tools.JavaFileObject> files = new ArrayList<>();
+        files.add(source.file());
+        for (NetworkSource block : blocks) {
+            files.add(block.file());
+        }
+        return javac().withProcessors(capturing).compile(files);
     }
 
-    static TrainingFigures step(NetworkSource source) {
-        return analyze(source).training().orElseThrow();
+    static TrainingFigures step(NetworkSource source, NetworkSource... blocks) {
+        return analyze(source, blocks).training().orElseThrow();
     }
 
     /**
