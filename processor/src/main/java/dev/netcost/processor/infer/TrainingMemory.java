@@ -278,10 +278,17 @@ final class TrainingMemory {
         return keyBytes.get(key);
     }
 
-    /** Tensor {@code t}'s bytes for the step's batch, one copy. */
+    /**
+     * Tensor {@code t}'s bytes for the step's batch, one copy. Token ids are {@code int64}, 8 bytes each
+     * whatever the precision, as PyTorch holds the ids an embedding keeps for its weight's gradient.
+     */
     private long numel(int t) {
-        return Math.multiplyExact(tensors.shape(t).numel(), bytesPerElement);
+        long perElement = tensors.ids(t) ? Math.multiplyExact(batch(), ID_BYTES) : bytesPerElement;
+        return Math.multiplyExact(tensors.shape(t).numel(), perElement);
     }
+
+    /** Bytes of one token id: PyTorch's {@code int64}. */
+    private static final long ID_BYTES = 8;
 
     /** Copies of a tensor an expert makes: one per copy a token runs. */
     private long multiplicity(int t) {

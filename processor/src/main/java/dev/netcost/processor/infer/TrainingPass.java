@@ -30,6 +30,8 @@ final class TrainingPass {
     private final BitSet frozen = new BitSet();
     private Work forward = Work.NONE;
     private Work backward = Work.NONE;
+    /** Whether a layer's figures for the step's batch did not fit a {@code long}. */
+    private boolean overflowed;
 
     TrainingPass(TrainingDecl declared) {
         this.declared = declared;
@@ -37,11 +39,25 @@ final class TrainingPass {
     }
 
     /**
-     * Layer {@code index}, which reads {@code layer.inputs()} and makes tensor {@code output}.
-     *
-     * @throws ArithmeticException if a figure does not fit a {@code long}
+     * Layer {@code index}, which reads {@code layer.inputs()} and makes tensor {@code output}. A figure
+     * beyond a {@code long} is the training step's problem, not the layer's, whose inference figures fit:
+     * it is remembered, the walk goes on, and {@link #figures} reports it for the step's batch.
      */
     void layer(int index, ResolvedLayer layer, Shapes.Shaped shaped, int output) {
+        try {
+            add(index, layer, shaped, output);
+        } catch (ArithmeticException overflow) {
+            overflowed = true;
+            // Keep the lists index-aligned with the walk's layers; the step is not reported anyway.
+            while (backprops.size() <= index) {
+                backprops.add(Backprop.passThrough(0));
+                passes.add(new BackwardPass(false, false, declared.attention()));
+                layers.add(new LayerTraining(Work.NONE, Work.NONE, Work.NONE, 0, layer.frozen(), false));
+            }
+        }
+    }
+
+    private void add(int index, ResolvedLayer layer, Shapes.Shaped shaped, int output) {
         boolean inputGradient = false;
         for (int t : layer.inputs()) {
             inputGradient |= requiresGradient.get(t);
@@ -101,6 +117,9 @@ final class TrainingPass {
      */
     TrainingFigures figures(List<LayerAnalysis> analysed, Cost total, TrainingMemory.Result memory,
             BitSet checkpointed) {
+        if (overflowed) {
+            throw new ArithmeticException("a layer's figure for the training batch");
+        }
         Training.Precision precision = declared.precision();
         long trainable = 0;
         Work recompute = Work.NONE;
