@@ -141,13 +141,14 @@ final class GraphWalker implements BlockExpansion.Passes {
             return Optional.empty();
         }
         try {
+            pass.resolve(layers, graph, tensors, outputTensors);
             long bytesPerElement = Math.multiplyExact((long) pass.declared().batch(),
                     pass.declared().precision().bytes());
-            TrainingMemory.Result memory = new TrainingMemory(layers, graph, tensors, pass, bytesPerElement,
-                    outputTensors).run(checkpoints);
+            TrainingMemory.Result memory = new TrainingMemory(layers, graph, tensors, pass, bytesPerElement)
+                    .run(checkpoints);
             BitSet checkpointed = new BitSet();
             checkpoints.forEach(s -> checkpointed.set(s.first(), s.last() + 1));
-            return Optional.of(pass.figures(layers, total, memory, checkpointed));
+            return Optional.of(pass.figures(total, memory, checkpointed));
         } catch (ArithmeticException overflow) {
             problems.add(Problem.onNetwork(Message.TRAINING_OVERFLOW.onAnnotation(network.name(),
                     pass.declared().batch())));
@@ -364,7 +365,7 @@ final class GraphWalker implements BlockExpansion.Passes {
                     ? layer.tie().get().layer().getAsInt() : -1);
             int output = tensors.add(out, shaped.get().outLayout(), index, layer.path());
             if (training.isPresent()) {
-                training.get().layer(index, layer, shaped.get(), output);
+                training.get().layer(layer, shaped.get());
             }
             return Optional.of(new BlockExpansion.Step(output, index, shaped.get().op()));
         } catch (ArithmeticException overflow) {

@@ -42,8 +42,10 @@ final class TrainingMemory {
     private final int[] root;
     private final int[] lastRead;
     private final int[] outputOf;
-    private final BitSet outputs = new BitSet();
-    /** Intervals of tensors (by key) and of layers' own data and gradients (by label). */
+    /**
+     * Intervals of tensors and gradients, by key: a tensor's storage (its id, or one past the tensors for
+     * the tokens routed to an expert), a gradient's {@code -1 - storage}; and of layers' own saved data.
+     */
     private final Map<Integer, List<int[]>> tensorIntervals = new HashMap<>();
     private final Map<Integer, Long> keyBytes = new HashMap<>();
     private final Map<Integer, String> keyNames = new HashMap<>();
@@ -57,7 +59,7 @@ final class TrainingMemory {
      *     precision's bytes
      */
     TrainingMemory(List<LayerAnalysis> layers, LayerGraph graph, Tensors tensors, TrainingPass pass,
-            long bytesPerElement, int[] outputTensors) {
+            long bytesPerElement) {
         this.layers = layers;
         this.graph = graph;
         this.tensors = tensors;
@@ -69,9 +71,6 @@ final class TrainingMemory {
         this.lastRead = new int[tensorCount];
         java.util.Arrays.fill(lastRead, -1);
         this.outputOf = new int[n];
-        for (int t : outputTensors) {
-            outputs.set(t);
-        }
         for (int i = 0; i < n; i++) {
             for (int r = graph.firstRead(i); r < graph.endOfReads(i); r++) {
                 lastRead[graph.tensor(r)] = Math.max(lastRead[graph.tensor(r)], i);
@@ -103,7 +102,7 @@ final class TrainingMemory {
         // Activations as at inference, every layer running: from their making to their last reader.
         for (int t = 0; t < tensorCount; t++) {
             int start = start(t);
-            int end = outputs.get(t) ? n - 1 : Math.max(start, lastRead[t]);
+            int end = pass.lossTerm(t) ? n - 1 : Math.max(start, lastRead[t]);
             tensor(root[t], start, end);
         }
         long saved = 0;
@@ -167,16 +166,30 @@ final class TrainingMemory {
         for (int key = savedKeys.nextSetBit(0); key >= 0; key = savedKeys.nextSetBit(key + 1)) {
             saved = Math.addExact(saved, bytes(key));
         }
-        // Gradients: from the backward of a tensor's last reader (the start of backward for one that
-        // reaches the loss) to that of the layer that made it.
+        // Gradients: from the backward of the last layer that sends a tensor one (the start of backward
+        // for a term of the loss) to that of the layer that made it. A view's gradient is its input's,
+        // reshaped: one storage, as the view's output is.
+        int[] lastSender = new int[tensorCount];
+        java.util.Arrays.fill(lastSender, -1);
+        for (int j = 0; j < n; j++) {
+            if (pass.pass(j).inputGradient()) {
+                for (int r = graph.firstRead(j); r < graph.endOfReads(j); r++) {
+                    lastSender[graph.tensor(r)] = j;
+                }
+            }
+        }
         for (int t = 0; t < tensorCount; t++) {
             int p = tensors.producedAt(t);
-            if (p < 0 || !pass.requiresGradient(t)) {
+            if (p < 0 || !pass.hasGradient(t)) {
                 continue;
             }
-            int first = outputs.get(t) || lastRead[t] < 0 ? n - 1 : lastRead[t];
-            items.add(new Item("gradient of " + tensors.producer(t), Math.multiplyExact(numel(t), multiplicity(t)),
-                    back(first), back(p)));
+            int first = pass.lossTerm(t) ? n - 1 : Math.max(p, lastSender[t]);
+            int key = -1 - root[t];
+            if (!keyNames.containsKey(key)) {
+                keyNames.put(key, "gradient of " + tensors.producer(root[t]));
+                keyBytes.put(key, Math.multiplyExact(numel(root[t]), multiplicity(root[t])));
+            }
+            tensorIntervals.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {back(first), back(p)});
         }
         return new Result(saved, savedBy, peak());
     }

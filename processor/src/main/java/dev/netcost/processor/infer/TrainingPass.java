@@ -1,5 +1,6 @@
 package dev.netcost.processor.infer;
 
+import dev.netcost.Shape;
 import dev.netcost.Training;
 import dev.netcost.processor.model.Backprop;
 import dev.netcost.processor.model.BackwardPass;
@@ -14,68 +15,125 @@ import java.util.List;
 
 /**
  * Pass (e), for a network with {@code @Training}: each layer's part in a training step, by the cost
- * model's section "Training", as the walk reaches it, and then the step's totals and memory.
+ * model's section "Training", and then the step's totals. The walk hands it each layer; once the
+ * graph is whole, {@link #resolve} decides what each layer's backward does, since that depends on
+ * what comes after it as well as before:
  *
- * <p>Whether a layer's input needs a gradient is known in execution order: a tensor requires one
- * when a layer with trainable parameters made it or made what it was made from, as PyTorch's
- * {@code requires_grad} spreads forward. The network's inputs require none.
+ * <ul>
+ *   <li>a tensor requires a gradient when a layer with trainable parameters made it, or made what it
+ *       was made from, as PyTorch's {@code requires_grad} spreads forward; the network's inputs
+ *       require none;
+ *   <li>a layer runs backward only when the loss is reached from it: the loss takes the network's
+ *       outputs and what the training-only heads make that no layer reads (Inception's auxiliary
+ *       logits), as autograd runs only the graph behind the loss; a dead branch runs none;
+ *   <li>a weight shared by {@code @Tied} is one parameter: frozen when the layer that declares it or
+ *       any that shares it is {@code @Frozen}, as {@code requires_grad_(False)} on either module
+ *       freezes the one parameter, and trained once.
+ * </ul>
  */
 final class TrainingPass {
     private final TrainingDecl declared;
     private final long batch;
+    /** What the walk gave each layer, kept until the graph is whole. */
+    private final List<Walked> walked = new ArrayList<>();
+
     private final BitSet requiresGradient = new BitSet();
+    /** Tensors from which the loss is reached: the only ones whose gradient is ever made. */
+    private final BitSet needed = new BitSet();
+    private final BitSet lossTerms = new BitSet();
     private final List<Backprop> backprops = new ArrayList<>();
     private final List<BackwardPass> passes = new ArrayList<>();
     private final List<LayerTraining> layers = new ArrayList<>();
-    private final BitSet frozen = new BitSet();
+    private long trainable;
     private Work forward = Work.NONE;
     private Work backward = Work.NONE;
-    /** Whether a layer's figures for the step's batch did not fit a {@code long}. */
-    private boolean overflowed;
+
+    /** One layer as the walk reached it. */
+    private record Walked(ResolvedLayer layer, Shapes.Shaped shaped) {}
 
     TrainingPass(TrainingDecl declared) {
         this.declared = declared;
         this.batch = declared.batch();
     }
 
+    /** The next layer of the walk. */
+    void layer(ResolvedLayer layer, Shapes.Shaped shaped) {
+        walked.add(new Walked(layer, shaped));
+    }
+
     /**
-     * Layer {@code index}, which reads {@code layer.inputs()} and makes tensor {@code output}. A figure
-     * beyond a {@code long} is the training step's problem, not the layer's, whose inference figures fit:
-     * it is remembered, the walk goes on, and {@link #figures} reports it for the step's batch.
+     * Each layer's backward, once the walk is done: what it computes and keeps, for the step's batch.
+     *
+     * @param analysed the layers as the walk gave them
+     * @param outputs  the network's output tensors
+     * @throws ArithmeticException if a figure does not fit a {@code long}
      */
-    void layer(int index, ResolvedLayer layer, Shapes.Shaped shaped, int output) {
-        try {
-            add(index, layer, shaped, output);
-        } catch (ArithmeticException overflow) {
-            overflowed = true;
-            // Keep the lists index-aligned with the walk's layers; the step is not reported anyway.
-            while (backprops.size() <= index) {
-                backprops.add(Backprop.passThrough(0));
-                passes.add(new BackwardPass(false, false, declared.attention()));
-                layers.add(new LayerTraining(Work.NONE, Work.NONE, Work.NONE, 0, layer.frozen(), false));
+    void resolve(List<LayerAnalysis> analysed, LayerGraph graph, Tensors tensors, int[] outputs) {
+        int n = walked.size();
+        int[] outputOf = new int[n];
+        BitSet read = new BitSet();
+        for (int t = 0; t < tensors.count(); t++) {
+            if (tensors.producedAt(t) >= 0) {
+                outputOf[tensors.producedAt(t)] = t;
             }
+        }
+        for (int r = 0; r < graph.endOfReads(n - 1); r++) {
+            read.set(graph.tensor(r));
+        }
+        for (int t : outputs) {
+            lossTerms.set(t);
+        }
+        for (int j = 0; j < n; j++) {
+            if (analysed.get(j).trainingOnly() && !read.get(outputOf[j])) {
+                lossTerms.set(outputOf[j]); // an auxiliary head's term of the loss
+            }
+        }
+        needed.or(lossTerms);
+        for (int j = n - 1; j >= 0; j--) {
+            if (needed.get(outputOf[j])) {
+                for (int r = graph.firstRead(j); r < graph.endOfReads(j); r++) {
+                    needed.set(graph.tensor(r));
+                }
+            }
+        }
+        BitSet sharedFrozen = new BitSet(); // a declaring layer whose weight some sharer froze
+        for (int j = 0; j < n; j++) {
+            int source = graph.tiedTo(j);
+            if (source >= 0 && walked.get(j).layer().frozen()) {
+                sharedFrozen.set(source);
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            Walked w = walked.get(j);
+            ResolvedLayer layer = w.layer();
+            int source = graph.tiedTo(j);
+            long own = layer.frozen() ? 0 : analysed.get(j).cost().params();
+            if (sharedFrozen.get(j) && !layer.frozen()) {
+                own = Math.subtractExact(own, weight(analysed.get(j)));
+            }
+            trainable = Math.addExact(trainable, own);
+            boolean tiedTrained = source >= 0 && !walked.get(source).layer().frozen() && !sharedFrozen.get(source);
+            boolean trainsWeights = own > 0 || tiedTrained;
+            boolean inputRequires = false;
+            for (int r = graph.firstRead(j); r < graph.endOfReads(j); r++) {
+                inputRequires |= requiresGradient.get(graph.tensor(r));
+            }
+            if (inputRequires || trainsWeights) {
+                requiresGradient.set(outputOf[j]);
+            }
+            boolean runs = needed.get(outputOf[j]);
+            add(w, new BackwardPass(runs && inputRequires, runs && trainsWeights, declared.attention()));
         }
     }
 
-    private void add(int index, ResolvedLayer layer, Shapes.Shaped shaped, int output) {
-        boolean inputGradient = false;
-        for (int t : layer.inputs()) {
-            inputGradient |= requiresGradient.get(t);
-        }
+    private void add(Walked w, BackwardPass pass) {
+        Shapes.Shaped shaped = w.shaped();
         Cost sample = shaped.sample();
-        boolean weightGradient = !layer.frozen() && sample.params() > 0;
-        BackwardPass pass = new BackwardPass(inputGradient, weightGradient, declared.attention());
-        Backprop backprop = layer.op() instanceof Op op
+        Backprop backprop = w.layer().op() instanceof Op op
                 ? op.backprop(shaped.in(), shaped.out(), shaped.inLayout(), shaped.side(), sample, pass)
-                : ((Merge) layer.op()).backprop(shaped.inputs(), shaped.out(), sample, pass);
-        if (pass.any()) {
-            requiresGradient.set(output);
-        }
-        if (layer.frozen()) {
-            frozen.set(index);
-        }
+                : ((Merge) w.layer().op()).backprop(shaped.inputs(), shaped.out(), sample, pass);
         // Every copy of an expert that a token runs computes, and keeps, its share of the tokens.
-        long times = Math.multiplyExact(batch, layer.copies().active());
+        long times = Math.multiplyExact(batch, w.layer().copies().active());
         Work forwardWork = new Work(Math.multiplyExact(sample.macs(), times),
                 Math.multiplyExact(backprop.forwardFlops(), times));
         Work toInput = backprop.toInput().times(times);
@@ -84,12 +142,22 @@ final class TrainingPass {
         backward = backward.plus(toInput).plus(toWeights);
         backprops.add(backprop);
         passes.add(pass);
-        layers.add(new LayerTraining(forwardWork, toInput, toWeights, 0, layer.frozen(), false));
+        layers.add(new LayerTraining(forwardWork, toInput, toWeights, 0, w.layer().frozen(), false));
     }
 
-    /** Whether tensor {@code t} requires a gradient. */
-    boolean requiresGradient(int t) {
-        return requiresGradient.get(t);
+    /** The elements of the weight a layer declares and others share ({@code @Tied}). */
+    private static long weight(LayerAnalysis layer) {
+        return layer.computation() instanceof Op op ? op.weightShape(layer.input()).map(Shape::numel).orElse(0L) : 0;
+    }
+
+    /** Whether the backward pass makes a gradient for tensor {@code t}: it requires one, and reaches the loss. */
+    boolean hasGradient(int t) {
+        return requiresGradient.get(t) && needed.get(t);
+    }
+
+    /** Whether tensor {@code t} is a term of the loss: an output, or an auxiliary head's. */
+    boolean lossTerm(int t) {
+        return lossTerms.get(t);
     }
 
     /** What layer {@code index} keeps for backward, for one sample of one copy. */
@@ -107,28 +175,19 @@ final class TrainingPass {
     }
 
     /**
-     * The step's figures, once the walk is done.
+     * The step's figures, once {@link #resolve} has run.
      *
-     * @param analysed the layers as the walk gave them
      * @param total    the network's figures: every parameter and buffer, tied weights once
      * @param memory   the activation peak and saved bytes, by {@link TrainingMemory}
      * @param checkpointed for each layer, whether it is inside a checkpointed block instance
      * @throws ArithmeticException if a figure does not fit a {@code long}
      */
-    TrainingFigures figures(List<LayerAnalysis> analysed, Cost total, TrainingMemory.Result memory,
-            BitSet checkpointed) {
-        if (overflowed) {
-            throw new ArithmeticException("a layer's figure for the training batch");
-        }
+    TrainingFigures figures(Cost total, TrainingMemory.Result memory, BitSet checkpointed) {
         Training.Precision precision = declared.precision();
-        long trainable = 0;
         Work recompute = Work.NONE;
         List<LayerTraining> each = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             LayerTraining layer = layers.get(i);
-            if (!frozen.get(i)) {
-                trainable = Math.addExact(trainable, analysed.get(i).cost().params());
-            }
             if (checkpointed.get(i)) {
                 recompute = recompute.plus(layer.forward());
             }
