@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param like the tensor whose spatial size to crop to
  */
-public record CenterCrop(String like) implements Op {
+public record CenterCrop(String like) implements View {
     @Override
     public Set<Layout> accepts() {
         return EnumSet.of(Layout.FEATURES);
@@ -65,22 +65,6 @@ public record CenterCrop(String like) implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /** A crop is a slice, {@code x[..., top:top + m, left:left + m]}: a view. */
-    @Override
-    public boolean view() {
-        return true;
-    }
-
-    /**
-     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.netcost.Shape;
 import java.util.List;
 
 /** {@code @ChannelSplit}: slice {@code index} of {@code parts} equal slices of the channels. Free. */
-public record ChannelSplit(int parts, int index) implements Op {
+public record ChannelSplit(int parts, int index) implements View {
     /**
      * A map with its channels first only. Tokens and a channels-last map have their features last,
      * which {@code @Chunk} splits.
@@ -39,22 +39,6 @@ public record ChannelSplit(int parts, int index) implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /** A slice of the channels ({@code narrow}, {@code split}) is a view. */
-    @Override
-    public boolean view() {
-        return true;
-    }
-
-    /**
-     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** {@code @ChannelsFirst}: a channels-last {@code (H, W, C)} back to {@code (C, H, W)}, a permuted view. Free. */
-public record ChannelsFirst() implements Op {
+public record ChannelsFirst() implements View {
     @Override
     public Set<Layout> accepts() {
         return EnumSet.of(Layout.CHANNELS_LAST);
@@ -44,22 +44,6 @@ public record ChannelsFirst() implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /** {@code permute} is a view. */
-    @Override
-    public boolean view() {
-        return true;
-    }
-
-    /**
-     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** {@code @ChannelsLast}: {@code (C, H, W)} to {@code (H, W, C)}, a permuted view. Free. */
-public record ChannelsLast() implements Op {
+public record ChannelsLast() implements View {
     @Override
     public Set<Layout> accepts() {
         return EnumSet.of(Layout.FEATURES);
@@ -51,22 +51,6 @@ public record ChannelsLast() implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /** {@code permute} is a view. */
-    @Override
-    public boolean view() {
-        return true;
-    }
-
-    /**
-     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

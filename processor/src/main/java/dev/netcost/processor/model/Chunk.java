@@ -7,7 +7,7 @@ import java.util.List;
  * {@code @Chunk}: slice {@code index} of {@code parts} equal slices of the last axis,
  * {@code x.chunk(parts, dim=-1)[index]}. Free.
  */
-public record Chunk(int parts, int index) implements Op {
+public record Chunk(int parts, int index) implements View {
     /** Per token: a slice of each token's features. */
     @Override
     public boolean perToken() {
@@ -51,22 +51,6 @@ public record Chunk(int parts, int index) implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /** {@code x.chunk(parts, dim=-1)[index]} is a view. */
-    @Override
-    public boolean view() {
-        return true;
-    }
-
-    /**
-     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.netcost.processor.model;
 import dev.netcost.Shape;
 
 /** {@code @Flatten}: one sample to a vector, free. */
-public record Flatten() implements Op {
+public record Flatten() implements View {
     /**
      * Every layout, each to the vector of its elements, as PyTorch's {@code x.flatten(1)}: tokens
      * {@code (T, E)} to {@code (T*E)}, a channels-last map {@code (H, W, C)} to {@code (H*W*C)}. The
@@ -22,22 +22,6 @@ public record Flatten() implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /** {@code x.flatten(1)} of a contiguous tensor is a view of it. */
-    @Override
-    public boolean view() {
-        return true;
-    }
-
-    /**
-     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

@@ -14,10 +14,9 @@ import java.util.List;
  */
 public sealed interface Op extends Computation
         permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm, Activation,
-                Softmax, Dropout, Flatten, ChannelSplit, ChannelShuffle, Embedding, ToTokens, LayerNorm, RmsNorm,
-                TokenOp, ChannelsLast, ChannelsFirst, StochasticDepth, Upsample, GroupNorm, InstanceNorm, PRelu, ToMap,
-                Chunk, Unfold, Fold, WindowAttention, PatchMerging, LayerNorm2d, LayerScale, CenterCrop, ZeroPad, UserOp,
-                Router, Recurrent, FinalState {
+                Softmax, Dropout, ChannelShuffle, Embedding, LayerNorm, RmsNorm, TokenOp, View, StochasticDepth,
+                Upsample, GroupNorm, InstanceNorm, PRelu, Unfold, Fold, WindowAttention, PatchMerging, LayerNorm2d,
+                LayerScale, ZeroPad, UserOp, Router, Recurrent, FinalState {
 
     /** No checks: for the ops without attributes to check. */
     @Override

@@ -3,7 +3,7 @@ package dev.netcost.processor.model;
 import dev.netcost.Shape;
 
 /** {@code @SelectToken}: one token of {@code (T, E)}, as a vector {@code (E)}. Free. */
-public record SelectToken(int index) implements TokenOp {
+public record SelectToken(int index) implements TokenOp, View {
     @Override
     public ShapeResult outputOfTokens(Shape input) {
         if (input.rank() == 3) {
@@ -26,22 +26,6 @@ public record SelectToken(int index) implements TokenOp {
     @Override
     public String annotation() {
         return "@SelectToken";
-    }
-
-    /** {@code x[:, index]} ({@code select}) is a view. */
-    @Override
-    public boolean view() {
-        return true;
-    }
-
-    /**
-     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

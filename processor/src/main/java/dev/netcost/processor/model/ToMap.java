@@ -8,7 +8,7 @@ import java.util.List;
  * {@code @ToMap}: tokens {@code (T, E)} back to a map with its channels first, {@code (E, size...)},
  * the inverse of {@code @ToTokens}; the product of the sizes must be T. Free.
  */
-public record ToMap(List<Integer> size) implements Op {
+public record ToMap(List<Integer> size) implements View {
     public ToMap {
         size = List.copyOf(size);
     }
@@ -58,25 +58,6 @@ public record ToMap(List<Integer> size) implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /**
-     * {@code x.transpose(1, 2).reshape(E, H, W)} only splits the token axis of a transposed view,
-     * which a view can: PyTorch makes no copy.
-     */
-    @Override
-    public boolean view() {
-        return true;
-    }
-
-    /**
-     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

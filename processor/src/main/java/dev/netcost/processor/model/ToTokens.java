@@ -7,7 +7,7 @@ import dev.netcost.Shape;
  * to {@code (H*W, C)} (a reshape and a transpose), a channels-last {@code (H, W, C)} to {@code (H*W, C)}
  * (a reshape, Swin's {@code x.flatten(1, 2)}). Free.
  */
-public record ToTokens() implements Op {
+public record ToTokens() implements View {
     /** A map either way round; tokens are tokens already. */
     @Override
     public java.util.Set<Layout> accepts() {
@@ -41,22 +41,6 @@ public record ToTokens() implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /** {@code x.flatten(2).transpose(1, 2)} (ViT's), or {@code flatten(1, 2)} of a channels-last map, is a view. */
-    @Override
-    public boolean view() {
-        return true;
-    }
-
-    /**
-     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override
