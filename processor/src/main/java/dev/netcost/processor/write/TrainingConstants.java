@@ -20,7 +20,6 @@ import dev.netcost.processor.write.CompanionNames.PerTrainingField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -111,7 +110,7 @@ final class TrainingConstants {
     static void add(TypeSpec.Builder type, TrainingFigures t) {
         TrainingDecl declared = t.declared();
         Training.Precision precision = declared.precision();
-        String types = precision.name().toLowerCase(Locale.ROOT);
+        String types = "{@code " + precision.name() + "}";
         String batch = "for the step's batch of " + declared.batch();
         type.addField(FieldSpec.builder(int.class, Own.TRAINING_BATCH.name(), CompanionWriter.CONSTANT)
                 .addJavadoc("Samples per training step, from {@code @Training(batch)}: the training figures are for"
@@ -128,7 +127,8 @@ final class TrainingConstants {
                 + " backward pass, " + batch + ": the gradients of what each layer\nreads (none of the network's"
                 + " inputs) and of its trainable parameters."));
         type.addField(CompanionWriter.figure(Own.BACKWARD_FLOPS, t.backward().flops(), "Floating-point operations of"
-                + " the backward pass, " + batch + ", 2 per multiply-accumulate\nof its products."));
+                + " the backward pass, " + batch + ": 2 per multiply-accumulate of\n{@link #BACKWARD_MACS}, and the"
+                + " element-wise gradients (activations, norms, pools, biases, embedding rows)."));
         type.addField(CompanionWriter.figure(Own.RECOMPUTE_MACS, t.recompute().macs(), "Multiply-accumulates of the"
                 + " forward passes of {@code @Checkpoint} blocks, run again in\nbackward, " + batch + "; 0 without"
                 + " checkpointing."));
@@ -154,7 +154,7 @@ final class TrainingConstants {
                 + " parameters: 0, as " + types + " keeps none."));
         Training.Optimizer optimizer = declared.optimizer();
         type.addField(CompanionWriter.figure(Own.OPTIMIZER_STATE_BYTES, t.optimizerStateBytes(), "Bytes of the"
-                + " optimizer's state, " + optimizer.name().toLowerCase(Locale.ROOT) + ": " + optimizer.states()
+                + " optimizer's state, {@code " + optimizer.name() + "}: " + optimizer.states()
                 + (optimizer.states() == 1 ? " copy" : " copies") + " of each trainable parameter,\n"
                 + precision.stateBytes() + " bytes each."));
         type.addField(CompanionWriter.figure(Own.MODEL_STATE_BYTES, t.modelStateBytes(), "What ZeRO calls the model"
@@ -196,8 +196,9 @@ final class TrainingConstants {
                     "Floating-point operations of the backward pass of " + group.what() + ", " + batch + "."));
             type.addField(CompanionWriter.figure(PerTrainingField.SAVED_BYTES.of(stem), field.savedBytes(), "Bytes"
                     + " the layers of " + group.what() + " save for backward, " + batch + ":\neach layer's own share,"
-                    + " so a tensor two layers keep counts in each; 0 inside a\n{@code @Checkpoint} block, whose"
-                    + " layers keep nothing in the forward pass."));
+                    + " so a tensor two layers keep counts in each; 0 for a\n{@code @Checkpoint} block, whose"
+                    + " layers keep their tensors only in backward, once recomputed (the block's\ninput, kept in the"
+                    + " forward pass, counts in {@link #SAVED_ACTIVATION_BYTES})."));
         }
     }
 

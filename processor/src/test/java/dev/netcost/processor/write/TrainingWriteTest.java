@@ -215,11 +215,21 @@ class TrainingWriteTest {
                 """);
         assertThat(source).contains("""
                     /**
-                     * Bytes of the optimizer's state, sgd_momentum: 1 copy of each trainable parameter,
+                     * Bytes of the optimizer's state, {@code SGD_MOMENTUM}: 1 copy of each trainable parameter,
                      * 4 bytes each.
                      */
                     public static final long OPTIMIZER_STATE_BYTES = 60L;
                 """);
+        // Backward FLOPs are not only the products': the element-wise gradients count too.
+        assertThat(source).contains("""
+                     * Floating-point operations of the backward pass, for the step's batch of 2: 2 per multiply-accumulate of
+                     * {@link #BACKWARD_MACS}, and the element-wise gradients (activations, norms, pools, biases, embedding rows).
+                """);
+        assertThat(source).contains("""
+                     * Bytes of every parameter and buffer in training, in {@code FLOAT32}: 4 bytes each.
+                """);
+        // A checkpointed block keeps its input in the forward pass: its 0 must not say it keeps nothing.
+        assertThat(source).doesNotContain("keep nothing in the forward pass");
         assertThat(source).contains("""
                      * The most bytes of activations and gradients alive at once in a training step, for the step's batch of 2:
                      * reached in the backward pass at {@code relu}.
