@@ -138,6 +138,36 @@ class TrainingReportsTest {
     }
 
     /**
+     * A checkpointed block use keeps its input in the forward pass and its layers keep nothing until their
+     * backward, so its field's saved bytes are 0: the Markdown says why, beside the 0. Input 8 floats, a
+     * unit 8 -> 16 -> 8 checkpointed, then a ReLU: the block's input, 8 x 4 = 32 bytes, is what the step
+     * saves for it.
+     */
+    @Test
+    void aCheckpointedFieldsZeroSavedBytesIsExplained() throws IOException {
+        NetworkSource net = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Training(batch = 1, optimizer = Training.Optimizer.SGD)
+                @Network(input = 8)
+                class Net {
+                    @Unit @Checkpoint Layer unit;
+                    @ReLU Layer relu;
+                }
+                """);
+        Compilation compilation = compileWith(List.of("-Anetcost.reports=md"), net, TrainingLivenessTest.UNIT);
+        assertThat(compilation).succeeded();
+        String md = Compilations.resource(compilation, "META-INF/netcost/com.example.Net.md");
+        assertThat(md).contains("| `unit` | ");
+        assertThat(md).contains(" 0 B |");
+        assertThat(md).contains("A `@Checkpoint` block use shows 0: its layers keep their tensors only in backward,"
+                + " once recomputed, and its input, kept in the forward pass, is in the saved activations.");
+        assertEquals(32 + 8 * 4, constant(compilation, "com.example.NetCost", "SAVED_ACTIVATION_BYTES"));
+    }
+
+    /**
      * Token ids: 5 ids, an embedding (10, 3), a linear 3 to 5 with a bias; a step of 2 samples.
      * <ul>
      *   <li>{@code embed}: a lookup, no MAC or FLOP forward; its input, ids, requires no gradient; its table's

@@ -5,6 +5,7 @@ import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.DecoderFigures;
 import dev.netcost.processor.infer.InputAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
+import dev.netcost.processor.infer.LayerTraining;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.OutputAnalysis;
 import dev.netcost.processor.infer.TrainingFigures;
@@ -155,7 +156,12 @@ final class MarkdownReport {
                 + TrainingConstants.phase(t.peak()) + " at `" + t.peak().at() + "`");
         row(md, "Peak memory", Summary.bytes(step.peakBytes()) + " (model states and activation peak)");
         md.append("\nBy field: what its layers save is each layer's own share, so a tensor two layers keep counts in"
-                + " each.\n");
+                + " each.");
+        if (t.layers().stream().anyMatch(LayerTraining::checkpointed)) {
+            md.append(" A `@Checkpoint` block use shows 0: its layers keep their tensors only in backward, once"
+                    + " recomputed, and its input, kept in the forward pass, is in the saved activations.");
+        }
+        md.append("\n");
         md.append("\n| Field | Backward FLOPs | Saved for backward |\n| --- | ---: | ---: |\n");
         for (TrainingConstants.Field field : TrainingConstants.fields(analysis, t)) {
             md.append("| `").append(field.name()).append("` | ").append(Summary.grouped(field.backwardFlops()))
