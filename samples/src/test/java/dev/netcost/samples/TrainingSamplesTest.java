@@ -386,6 +386,23 @@ class TrainingSamplesTest {
         int line = lines.indexOf("@Budget(maxTrainingMemoryBytes = 80_000_000_000L)") + 1;
         assertEquals(line, error.getLineNumber());
         assertEquals(lines.get(line - 1).indexOf("80_000_000_000L") + 1, error.getColumnNumber());
+        // The README shows this error as javac prints it, and the example as it is compiled here.
+        String readme = Files.readString(Path.of("..", "README.md"));
+        assertTrue(readme.contains("samples/src/test/budget/Llama2_7BOn80GB.java:" + line + ": error: "
+                + error.getMessage(Locale.ROOT) + "\n" + lines.get(line - 1) + "\n"),
+                "README.md's section Training no longer shows the error javac prints");
+        String declaration = String.join("\n", lines.subList(line - 1, lines.size())).strip();
+        assertTrue(readme.contains(declaration), "README.md's section Training no longer shows " + example);
+    }
+
+    /** The README's training block of ResNet50's summary is the one its companion prints. */
+    @Test
+    void theReadmeShowsResNet50sTrainingBlock() throws IOException {
+        String summary = ResNet50Cost.summary();
+        String block = summary.substring(summary.indexOf("Training:"), summary.indexOf("\n",
+                summary.indexOf("Step peak:")) + 1);
+        assertTrue(Files.readString(Path.of("..", "README.md")).contains("```\n" + block + "```\n"),
+                "README.md's section Training should show\n" + block);
     }
 
     /**
