@@ -4,14 +4,12 @@ import dev.netcost.Budget;
 import dev.netcost.DType;
 import dev.netcost.InputKind;
 import dev.netcost.Network;
-import dev.netcost.Training;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.BudgetDecl;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.TrainingDecl;
-import dev.netcost.processor.model.TrainingMarks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -102,54 +100,9 @@ public final class NetworkReader {
                     && level.getSimpleName().contentEquals(Budget.Level.WARNING.name());
             budget = Optional.of(new BudgetDecl(limits, warning));
         }
-        Optional<TrainingDecl> training = Optional.empty();
-        Optional<AnnotationMirror> trainingMirror = mirror(type, LayerAnnotations.TRAINING);
         List<LocatedProblem> trainingProblems = new ArrayList<>();
-        if (trainingMirror.isPresent()) {
-            AnnotationValues values = new AnnotationValues(trainingMirror.get(), elements);
-            sources.setTraining(new SourceMap.Annotated(trainingMirror.get(), values));
-            try {
-                int steps = values.integer(Attr.TRAINING_BATCH);
-                Object optimizer = values.value("optimizer");
-                Object precision = values.value("precision");
-                Object attention = values.value("attention");
-                if (optimizer instanceof VariableElement o && precision instanceof VariableElement p
-                        && attention instanceof VariableElement a) {
-                    training = Optional.of(new TrainingDecl(steps,
-                            Training.Optimizer.valueOf(o.getSimpleName().toString()),
-                            Training.Precision.valueOf(p.getSimpleName().toString()),
-                            Training.AttentionKernel.valueOf(a.getSimpleName().toString())));
-                    if (steps < 1) {
-                        trainingProblems.add(LocatedProblem.of(Message.TRAINING_BATCH_BELOW_ONE,
-                                sources.locate(Optional.empty(), java.util.OptionalInt.empty(),
-                                        Optional.of(Attr.TRAINING_BATCH), Optional.empty()), steps));
-                    }
-                } else {
-                    unresolved.add(new Unresolved(name, "a value of @Training"));
-                }
-            } catch (UnreadableValueException e) {
-                unresolved.add(new Unresolved(name, "the value of " + e.element()));
-            }
-        } else {
-            for (int k = 0; k < nodes.size(); k++) {
-                TrainingMarks marks = nodes.get(k).marks();
-                if (marks.frozen() || marks.checkpoint()) {
-                    Attr mark = marks.frozen() ? Attr.FROZEN : Attr.CHECKPOINT;
-                    String shown = marks.frozen() ? "@Frozen" : "@Checkpoint";
-                    trainingProblems.add(LocatedProblem.of(Message.TRAINING_MARK_WITHOUT_TRAINING,
-                            nodeSources.get(k).at(Optional.of(mark), Optional.empty()), nodes.get(k).name(), shown,
-                            simpleNames(type).get(simpleNames(type).size() - 1), shown));
-                }
-            }
-            for (Attr limit : Attr.TRAINING_LIMITS) {
-                if (budget.isPresent() && budget.get().limits().containsKey(limit)) {
-                    trainingProblems.add(LocatedProblem.of(Message.TRAINING_LIMIT_WITHOUT_TRAINING,
-                            sources.locate(Optional.empty(), java.util.OptionalInt.empty(), Optional.of(limit),
-                                    Optional.empty()), limit.javaName(),
-                            simpleNames(type).get(simpleNames(type).size() - 1)));
-                }
-            }
-        }
+        Optional<TrainingDecl> training = new TrainingReader(elements).read(type, sources, nodes, nodeSources, budget,
+                trainingProblems, unresolved);
         Optional<AnnotationMirror> decoderMirror = mirror(type, LayerAnnotations.DECODER);
         String decodes = "";
         if (decoderMirror.isPresent()) {
