@@ -165,6 +165,15 @@ class TrainingReportsTest {
         assertThat(md).contains("A `@Checkpoint` block use shows 0: its layers keep their tensors only in backward,"
                 + " once recomputed, and its input, kept in the forward pass, is in the saved activations.");
         assertEquals(32 + 8 * 4, constant(compilation, "com.example.NetCost", "SAVED_ACTIVATION_BYTES"));
+        // The constant's Javadoc says the same, and only for the checkpointed field.
+        String companion = Compilations.companion(compilation, "com.example.NetCost");
+        assertThat(companion).contains("""
+                     * Bytes the layers of {@code unit} (Unit, (8) to (8)) keep for backward in the forward pass: none,
+                     * as a {@code @Checkpoint} block's layers keep theirs only in backward, once recomputed;
+                """);
+        assertThat(companion).contains("""
+                     * Bytes {@code relu} (ReLU, (8) to (8)) keeps for backward,
+                """);
     }
 
     /**

@@ -180,8 +180,11 @@ final class TrainingConstants {
         private final Map<Integer, Field> byNode = new HashMap<>();
         private final String batch;
 
+        private final NetworkAnalysis analysis;
+
         PerField(NetworkAnalysis analysis, TrainingFigures t) {
             fields(analysis, t).forEach(field -> byNode.put(field.node(), field));
+            this.analysis = analysis;
             batch = "for the training step's batch of " + t.declared().batch();
         }
 
@@ -193,12 +196,14 @@ final class TrainingConstants {
             Field field = byNode.get(owner.node());
             String stem = owner.stem();
             type.addField(CompanionWriter.figure(PerTrainingField.BACKWARD_FLOPS.of(stem), field.backwardFlops(),
-                    "Floating-point operations of the backward pass of " + group.what() + ", " + batch + "."));
-            type.addField(CompanionWriter.figure(PerTrainingField.SAVED_BYTES.of(stem), field.savedBytes(), "Bytes"
-                    + " the layers of " + group.what() + " save for backward, " + batch + ":\neach layer's own share,"
-                    + " so a tensor two layers keep counts in each; 0 for a\n{@code @Checkpoint} block, whose"
-                    + " layers keep their tensors only in backward, once recomputed (the block's\ninput, kept in the"
-                    + " forward pass, counts in {@link #SAVED_ACTIVATION_BYTES})."));
+                    "Floating-point operations of the backward pass of " + group.what() + ",\n" + batch + "."));
+            boolean checkpointed = analysis.network().nodes().get(owner.node()).marks().checkpoint();
+            type.addField(CompanionWriter.figure(PerTrainingField.SAVED_BYTES.of(stem), field.savedBytes(),
+                    checkpointed ? "Bytes the layers of " + group.what() + " keep for backward in the forward"
+                            + " pass: none,\nas a {@code @Checkpoint} block's layers keep theirs only in backward, once"
+                            + " recomputed;\nthe block's input, which it keeps, counts in {@link #SAVED_ACTIVATION_BYTES}."
+                    : "Bytes " + group.what() + " keeps for backward,\n" + batch + ": each layer's own share (a"
+                            + " tensor two layers keep counts in each)."));
         }
     }
 

@@ -235,8 +235,13 @@ class TrainingWriteTest {
                      * reached in the backward pass at {@code relu}.
                 """);
         assertThat(source).contains("""
+                     * Bytes {@code relu} (ReLU, (3) to (3)) keeps for backward,
+                     * for the training step's batch of 2: each layer's own share (a tensor two layers keep counts in each).
+                """);
+        assertThat(source).contains("""
                     /**
-                     * Floating-point operations of the backward pass of {@code fc} (Linear, (4) to (3)), for the training step's batch of 2.
+                     * Floating-point operations of the backward pass of {@code fc} (Linear, (4) to (3)),
+                     * for the training step's batch of 2.
                      */
                     public static final long FC_BACKWARD_FLOPS = 54L;
                 """);
