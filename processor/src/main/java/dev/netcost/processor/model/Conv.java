@@ -133,10 +133,7 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
     @Override
     public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
             Cost forward, BackwardPass pass) {
-        Work products = Work.products(forward.macs());
-        Work biasGradient = Work.flops(bias ? output.numel() : 0);
-        return ProductGradients.of(forward.flops(), pass, products, Work.NONE, products.plus(biasGradient),
-                Saved.INPUT);
+        return ProductGradients.ofProducts(forward, pass, bias ? output.numel() : 0, Saved.INPUT);
     }
 
     @Override

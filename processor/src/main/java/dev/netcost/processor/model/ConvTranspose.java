@@ -96,10 +96,7 @@ public record ConvTranspose(int out, List<Integer> kernel, List<Integer> stride,
     @Override
     public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
             Cost forward, BackwardPass pass) {
-        Work products = Work.products(forward.macs());
-        Work biasGradient = Work.flops(bias ? output.numel() : 0);
-        return ProductGradients.of(forward.flops(), pass, products, Work.NONE, products.plus(biasGradient),
-                Saved.INPUT);
+        return ProductGradients.ofProducts(forward, pass, bias ? output.numel() : 0, Saved.INPUT);
     }
 
     @Override

@@ -76,9 +76,7 @@ public record Linear(int out, boolean bias) implements Op {
     @Override
     public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
             Cost forward, BackwardPass pass) {
-        Work products = Work.products(forward.macs());
-        Work biasGradient = Work.flops(bias ? output.numel() : 0);
-        return ProductGradients.of(forward.flops(), pass, products, Work.NONE, products.plus(biasGradient),
+        return ProductGradients.ofProducts(forward, pass, bias ? output.numel() : 0,
                 pass.weightGradient() ? Saved.INPUT : Saved.NOTHING);
     }
 

@@ -24,6 +24,16 @@ final class ProductGradients {
     }
 
     /**
+     * A layer of one product per weight and input element, a linear layer or a convolution: its input's
+     * gradient and its weight's are each one product per product of the forward pass, its bias's one add
+     * per element of {@code biasSums} it sums over (the output, with a bias).
+     */
+    static Backprop ofProducts(Cost forward, BackwardPass pass, long biasSums, Saved saved) {
+        Work products = Work.products(forward.macs());
+        return of(forward.flops(), pass, products, Work.NONE, products.plus(Work.flops(biasSums)), saved);
+    }
+
+    /**
      * The backward of attention's core, from the gradient of its output O to those of Q, K and V:
      * {@code dV = P^T dO}, {@code dP = dO V^T}, {@code dQ = dS K}, {@code dK = dS^T Q}, four products
      * of {@code productMacs} each (the forward's scores {@code Q K^T} are one), and the softmax's backward
