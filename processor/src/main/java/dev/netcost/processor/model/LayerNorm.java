@@ -58,7 +58,14 @@ public record LayerNorm(boolean affine, boolean bias) implements Op {
     @Override
     public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
             Cost forward, BackwardPass pass) {
-        long n = output.numel();
+        return backprop(output.numel(), input.dim(input.rank() - 1), affine, bias, forward, pass);
+    }
+
+    /**
+     * Layer norm's backward over groups of {@code width} elements of {@code n}, each normalised alone
+     * (a token's features; {@code @LayerNorm2d}'s channels at a position).
+     */
+    static Backprop backprop(long n, long width, boolean affine, boolean bias, Cost forward, BackwardPass pass) {
         boolean weighted = affine && pass.weightGradient();
         // xhat = (x - mean) * rstd again 2, dgamma = sum(dy * xhat) 2, dbeta = sum(dy) 1 with a bias.
         Work weights = weighted ? Work.flops(Math.multiplyExact(bias ? 5 : 4, n)) : Work.NONE;
@@ -68,8 +75,8 @@ public record LayerNorm(boolean affine, boolean bias) implements Op {
             // rstd * (g - sum(g) / E - xhat * sum(g * xhat) / E) 4; xhat 2 when the weights did not compute it.
             toInput = Work.flops(Math.multiplyExact((affine ? 8 : 7) + (weighted ? 0 : 2), n));
         }
-        // Its input, and the mean and rstd, float32, one each per row.
-        Saved saved = pass.any() ? new Saved(true, false, 0, Math.multiplyExact(8, n / input.dim(input.rank() - 1))) : Saved.NOTHING;
+        // Its input, and the mean and rstd, float32, one each per group.
+        Saved saved = pass.any() ? new Saved(true, false, 0, Math.multiplyExact(8, n / width)) : Saved.NOTHING;
         return new Backprop(forward.flops(), toInput, weights, saved);
     }
 

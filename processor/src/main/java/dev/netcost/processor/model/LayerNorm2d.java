@@ -62,19 +62,7 @@ public record LayerNorm2d(boolean affine, boolean bias) implements Op {
     @Override
     public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
             Cost forward, BackwardPass pass) {
-        long n = output.numel();
-        boolean weighted = affine && pass.weightGradient();
-        // xhat = (x - mean) * rstd again 2, dgamma = sum(dy * xhat) 2, dbeta = sum(dy) 1 with a bias.
-        Work weights = weighted ? Work.flops(Math.multiplyExact(bias ? 5 : 4, n)) : Work.NONE;
-        Work toInput = Work.NONE;
-        if (pass.inputGradient()) {
-            // g = dy * gamma 1 (with a scale), sum(g) 1, sum(g * xhat) 2, then
-            // rstd * (g - sum(g) / E - xhat * sum(g * xhat) / E) 4; xhat 2 when the weights did not compute it.
-            toInput = Work.flops(Math.multiplyExact((affine ? 8 : 7) + (weighted ? 0 : 2), n));
-        }
-        // Its input, and the mean and rstd, float32, one each per position.
-        Saved saved = pass.any() ? new Saved(true, false, 0, Math.multiplyExact(8, n / input.dim(0))) : Saved.NOTHING;
-        return new Backprop(forward.flops(), toInput, weights, saved);
+        return LayerNorm.backprop(output.numel(), input.dim(0), affine, bias, forward, pass);
     }
 
     @Override
