@@ -230,4 +230,51 @@ class TrainingLivenessTest {
                 step.peak().alive().toString());
         assertEquals(256, step.savedActivationBytes());
     }
+
+    /**
+     * A mixture of 4 experts, top 2, on 4 tokens of 8; an expert is 8 -> 16 -> 8 without biases and a ReLU.
+     * Each token runs 2 copies, so every figure inside the experts is one copy's times 2: forward up and
+     * down 4 * 8 * 16 = 512 MACs each, per copy. Backward: up reads the input, which needs no gradient, so
+     * its weights only, 512 * 2 = 1,024 MACs (2,048 FLOPs); the ReLU one FLOP per element, 64 * 2; down
+     * both, 2,048 MACs (4,096 FLOPs); the router (its row in the cost model), dX = dS Wr and dWr, 4 * 8 * 4
+     * = 128 MACs each, FLOPs 256 + the combine's w * dY 4 * 2 * 8 = 64, inside 2 * 64 + the softmax's
+     * 4 * 16 = 192, and 256: 768. In all 3,328 MACs and 2,048 + 128 + 4,096 + 768 = 7,040 FLOPs.
+     *
+     * <p>Saved: up keeps the tokens routed to it, a copy per routed expert, 32 * 4 B * 2 = 256; the ReLU
+     * its output, 64 * 4 * 2 = 512, which down keeps too; the router what it reads, the experts' outputs
+     * 32 * 4 * 2 = 256 and the tokens 128, its probabilities and chosen weights (16 + 8) * 4 = 96 and its
+     * int64 indices 8 * 8 = 64: 1,312. Trainable: 4 * (128 + 128) + the router's 8 * 4 = 1,056.
+     */
+    @Test
+    void aMixtureOfExpertsCountsEachTokensCopies() {
+        NetworkSource expert = NetworkSource.of("com.example.Expert", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Block
+                public @interface Expert {
+                    final class Layers {
+                        @Linear(out = 16, bias = false) Layer up;
+                        @ReLU Layer act;
+                        @Linear(bias = false) @With(out = "in") Layer down;
+                    }
+                }
+                """);
+        TrainingFigures step = step(NetworkSource.of("com.example.Moe", """
+                package com.example;
+
+                import dev.netcost.*;
+
+                @Network(input = {4, 8}, inputKind = InputKind.TOKENS)
+                @Training(batch = 1, optimizer = Training.Optimizer.SGD)
+                class Moe {
+                    @Expert @MixtureOfExperts(experts = 4, topK = 2) Layer moe;
+                }
+                """), expert);
+        assertEquals(2 * 512 + 2 * 512 + 128, step.forward().macs()); // the router's scores 4 * 8 * 4
+        assertEquals(new Work(3_328, 7_040), step.backward());
+        assertEquals(1_056, step.trainableParams());
+        assertEquals(1_312, step.savedActivationBytes());
+    }
 }
