@@ -115,7 +115,7 @@ public final class BudgetCheck {
                         Summary.grouped(step.gradientBytes()), Summary.grouped(step.masterWeightBytes()),
                         Summary.grouped(step.optimizerStateBytes()), step.declared().optimizer(),
                         step.declared().precision(), Summary.grouped(step.peak().bytes()),
-                        (step.peak().backward() ? "the backward of " : "the forward of ") + step.peak().at());
+                        "the " + step.peak().phase() + " of " + step.peak().at());
             }
             case MAX_STEP_FLOPS -> {
                 TrainingFigures step = analysis.training().orElseThrow();

@@ -58,5 +58,10 @@ public record TrainingFigures(TrainingDecl declared, List<LayerTraining> layers,
         public Peak {
             alive = List.copyOf(alive);
         }
+
+        /** The pass where it is reached, as the reports say it: {@code backward} or {@code forward}. */
+        public String phase() {
+            return backward ? "backward" : "forward";
+        }
     }
 }

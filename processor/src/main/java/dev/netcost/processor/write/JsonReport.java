@@ -170,7 +170,7 @@ final class JsonReport {
                 .value("peakActivationBytes", t.peak().bytes())
                 .value("peakBytes", t.peakBytes())
                 .beginObject("peak")
-                .value("phase", TrainingConstants.phase(t.peak()))
+                .value("phase", t.peak().phase())
                 .value("layer", t.peak().at())
                 .beginArray("alive");
         for (NetworkAnalysis.Named alive : t.peak().alive()) {

@@ -153,7 +153,7 @@ final class MarkdownReport {
                 + Summary.bytes(step.optimizerStateBytes()));
         row(md, "Saved activations", Summary.bytes(step.savedActivationBytes()));
         row(md, "Activation peak", Summary.bytes(step.peakActivationBytes()) + " in "
-                + TrainingConstants.phase(t.peak()) + " at `" + t.peak().at() + "`");
+                + t.peak().phase() + " at `" + t.peak().at() + "`");
         row(md, "Peak memory", Summary.bytes(step.peakBytes()) + " (model states and activation peak)");
         md.append("\nBy field: what its layers save is each layer's own share, so a tensor two layers keep counts in"
                 + " each.");

@@ -165,7 +165,7 @@ final class TrainingConstants {
                 + " them, " + batch + ", in " + types + ": each tensor once."));
         type.addField(CompanionWriter.figure(Own.TRAINING_PEAK_ACTIVATION_BYTES, t.peak().bytes(), "The most bytes"
                 + " of activations and gradients alive at once in a training step, " + batch + ":\nreached in the "
-                + (t.peak().backward() ? "backward" : "forward") + " pass at {@code " + t.peak().at() + "}."));
+                + t.peak().phase() + " pass at {@code " + t.peak().at() + "}."));
         type.addField(CompanionWriter.figure(Own.TRAINING_PEAK_BYTES, t.peakBytes(), "The most bytes a training step"
                 + " holds at once, " + batch + ": {@link #MODEL_STATE_BYTES}\n+ {@link"
                 + " #TRAINING_PEAK_ACTIVATION_BYTES}; without what frameworks add (the CUDA context, the\nallocator's"
@@ -205,10 +205,5 @@ final class TrainingConstants {
                     : "Bytes " + group.what() + " keeps for backward,\n" + batch + ": each layer's own share (a"
                             + " tensor two layers keep counts in each)."));
         }
-    }
-
-    /** The peak's place as the reports say it: {@code backward} or {@code forward}. */
-    static String phase(TrainingFigures.Peak peak) {
-        return peak.backward() ? "backward" : "forward";
     }
 }
