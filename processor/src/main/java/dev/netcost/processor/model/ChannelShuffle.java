@@ -4,7 +4,7 @@ import dev.netcost.Shape;
 import java.util.List;
 
 /** {@code @ChannelShuffle}: a reshape and transpose of the channels; shape unchanged, free. */
-public record ChannelShuffle(int groups) implements Op {
+public record ChannelShuffle(int groups) implements Rearrangement {
     /**
      * A map with its channels first only: on tokens or a channels-last map it would read another
      * axis as the channels.
@@ -43,16 +43,6 @@ public record ChannelShuffle(int groups) implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /**
-     * A copy that moves elements: its input's gradient is the output's, moved back; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

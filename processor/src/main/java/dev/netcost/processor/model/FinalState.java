@@ -13,7 +13,7 @@ import java.util.Set;
  * made its input ({@link #outputShape(Shape, Optional, String)}), whose {@link Recurrent#finalState}
  * it gives. The layer computed it; no figure of its own. Its rows are held as tokens.
  */
-public record FinalState(boolean cell) implements Op {
+public record FinalState(boolean cell) implements Rearrangement {
     /**
      * Every layout: what it reads is decided by who made its input, which {@link #outputShape(Shape,
      * Optional, String)} checks, so that a wrong name is said as such, whatever the tensor's layout.
@@ -72,16 +72,6 @@ public record FinalState(boolean cell) implements Op {
     @Override
     public long activationsMoved(Shape input, Shape output, Layout layout) {
         return output.numel();
-    }
-
-    /**
-     * A view: its input's gradient is the output's, reshaped; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code (P, N, E)}, back into a map with its channels first, {@code (E, size...)}. The patch holds
  * P positions, and the size N patches of it. Free.
  */
-public record Fold(List<Integer> patch, List<Integer> size) implements Op {
+public record Fold(List<Integer> patch, List<Integer> size) implements Rearrangement {
     public Fold {
         patch = List.copyOf(patch);
         size = List.copyOf(size);
@@ -79,16 +79,6 @@ public record Fold(List<Integer> patch, List<Integer> size) implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /**
-     * A copy that moves elements: its input's gradient is the output's, moved back; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

@@ -13,10 +13,10 @@ import java.util.List;
  * {@code instanceof} ladder or a class-keyed map, and an op's knowledge would live in two places.
  */
 public sealed interface Op extends Computation
-        permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm, Activation,
-                Softmax, Dropout, ChannelShuffle, Embedding, LayerNorm, RmsNorm, TokenOp, View, StochasticDepth,
-                Upsample, GroupNorm, InstanceNorm, PRelu, Unfold, Fold, WindowAttention, PatchMerging, LayerNorm2d,
-                LayerScale, ZeroPad, UserOp, Router, Recurrent, FinalState {
+        permits Conv, ConvTranspose, Linear, MaxPool, AvgPool, AdaptiveAvgPool, GlobalAvgPool, BatchNorm,
+                Activation, Softmax, Dropout, Embedding, LayerNorm, RmsNorm, TokenOp, Rearrangement,
+                StochasticDepth, Upsample, GroupNorm, InstanceNorm, PRelu, WindowAttention,
+                LayerNorm2d, LayerScale, UserOp, Router, Recurrent {
 
     /** No checks: for the ops without attributes to check. */
     @Override

@@ -10,7 +10,7 @@ import java.util.Set;
  * first, as torchvision's {@code _patch_merging_pad}. Free: a pad, views and a concat. Its norm
  * and linear layer are layers of their own.
  */
-public record PatchMerging() implements Op {
+public record PatchMerging() implements Rearrangement {
     /** A map with its channels last, {@code (H, W, C)}, as torchvision's Swin holds it. */
     @Override
     public Set<Layout> accepts() {
@@ -47,16 +47,6 @@ public record PatchMerging() implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /**
-     * A copy that moves elements: its input's gradient is the output's, moved back; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

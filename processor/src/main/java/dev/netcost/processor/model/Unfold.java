@@ -10,7 +10,7 @@ import java.util.List;
  * result is P sequences of N tokens ({@link Layout#TOKENS} of rank 3), as MobileViT's
  * {@code (B*P, N, C)}, so that attention after it works within each. Free.
  */
-public record Unfold(List<Integer> patch) implements Op {
+public record Unfold(List<Integer> patch) implements Rearrangement {
     public Unfold {
         patch = List.copyOf(patch);
     }
@@ -65,16 +65,6 @@ public record Unfold(List<Integer> patch) implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /**
-     * A copy that moves elements: its input's gradient is the output's, moved back; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param padding one value for every side, or two per spatial dimension in PyTorch's order, the
  *                last dimension first: {@code (left, right, top, bottom, front, back)}
  */
-public record ZeroPad(List<Integer> padding) implements Op {
+public record ZeroPad(List<Integer> padding) implements Rearrangement {
     /** The sides of each dimension, in PyTorch's order: the last dimension's first. */
     private static final List<String> SIDES = List.of("left", "right", "top", "bottom", "front", "back");
 
@@ -74,16 +74,6 @@ public record ZeroPad(List<Integer> padding) implements Op {
     @Override
     public Cost cost(Shape input, Shape output) {
         return Cost.ZERO;
-    }
-
-    /**
-     * A copy that moves elements: its input's gradient is the output's, moved back; no FLOPs, nothing
-     * kept but sizes.
-     */
-    @Override
-    public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
-            Cost forward, BackwardPass pass) {
-        return Backprop.passThrough(forward.flops());
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every op has its training rule: each record that implements {@link Op} or {@link Merge} declares
- * its own {@code backprop} (the interfaces' defaults throw), or is a {@link View}, whose rule all views share, and each op's annotation has a row in one
+ * its own {@code backprop} (the interfaces' defaults throw), or is a {@link Rearrangement}, whose rule
+ * every op that only moves elements shares, and each op's annotation has a row in one
  * of the cost model's two backward tables (docs/cost-model.md, section "Training"), found as
  * {@code OpRegistryTest} finds the README's rows: a first cell naming {@code `@Annotation`}.
  */
@@ -40,10 +41,10 @@ class TrainingRulesTest {
     void everyOpDeclaresItsBackprop() throws NoSuchMethodException {
         List<String> missing = new ArrayList<>();
         for (Class<?> op : records(Op.class)) {
-            // Its own, or View's: the one rule every view shares.
+            // Its own, or Rearrangement's: the one rule of every op that only moves elements.
             Class<?> declaring = op.getMethod("backprop", Shape.class, Shape.class, Layout.class, Optional.class,
                     Cost.class, BackwardPass.class).getDeclaringClass();
-            if (declaring != op && declaring != View.class) {
+            if (declaring != op && declaring != Rearrangement.class) {
                 missing.add(op.getSimpleName());
             }
         }
