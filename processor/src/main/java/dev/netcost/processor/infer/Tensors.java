@@ -24,10 +24,18 @@ final class Tensors {
     private final List<String> producers = new ArrayList<>();
     private int[] producedAt = new int[16];
     private int[] lastRead = new int[16];
+    /** The inputs, which come before every layer's tensor. */
+    private int inputs;
 
-    /** A new tensor, made by layer {@code layer} ({@code -1}: the input); returns its id. */
+    /** A new tensor, made by layer {@code layer} ({@code -1}: an input); returns its id. */
     int add(Shape shape, Layout layout, int layer, String producer) {
         int id = shapes.size();
+        if (layer < 0) {
+            if (inputs != id) {
+                throw new IllegalStateException("an input after a layer's tensor");
+            }
+            inputs++;
+        }
         if (id == producedAt.length) {
             producedAt = Arrays.copyOf(producedAt, id * 2);
             lastRead = Arrays.copyOf(lastRead, id * 2);
@@ -78,6 +86,11 @@ final class Tensors {
     /** Whether the tensor holds token ids, which only an embedding reads. */
     boolean ids(int tensor) {
         return ids.get(tensor);
+    }
+
+    /** The tensor layer {@code layer} made: each layer makes one, after every input. */
+    int outputOf(int layer) {
+        return inputs + layer;
     }
 
     /** The layer that made the tensor; -1 for an input. */

@@ -41,7 +41,6 @@ final class TrainingMemory {
     private final int tensorCount;
     private final int[] root;
     private final int[] lastRead;
-    private final int[] outputOf;
     /**
      * Intervals of tensors and gradients, by key: a tensor's storage (its id, or one past the tensors for
      * the tokens routed to an expert), a gradient's {@code -1 - storage}; and of layers' own saved data.
@@ -70,7 +69,6 @@ final class TrainingMemory {
         this.root = new int[tensorCount];
         this.lastRead = new int[tensorCount];
         java.util.Arrays.fill(lastRead, -1);
-        this.outputOf = new int[n];
         for (int i = 0; i < n; i++) {
             for (int r = graph.firstRead(i); r < graph.endOfReads(i); r++) {
                 lastRead[graph.tensor(r)] = Math.max(lastRead[graph.tensor(r)], i);
@@ -78,9 +76,6 @@ final class TrainingMemory {
         }
         for (int t = 0; t < tensorCount; t++) {
             int p = tensors.producedAt(t);
-            if (p >= 0) {
-                outputOf[p] = t; // each layer makes one tensor
-            }
             root[t] = p >= 0 && layers.get(p).computation().view() ? root[graph.tensor(graph.firstRead(p))] : t;
         }
     }
@@ -123,7 +118,7 @@ final class TrainingMemory {
                 }
             }
             if (keeps.output()) {
-                kept.add(outputOf(j));
+                kept.add(tensors.outputOf(j));
             }
             for (int t : kept) {
                 int key = keyFor(t, j);
@@ -187,7 +182,7 @@ final class TrainingMemory {
             int key = -1 - root[t];
             if (!keyNames.containsKey(key)) {
                 keyNames.put(key, "gradient of " + tensors.producer(root[t]));
-                keyBytes.put(key, Math.multiplyExact(numel(root[t]), multiplicity(root[t])));
+                keyBytes.put(key, Math.multiplyExact(copyBytes(root[t]), multiplicity(root[t])));
             }
             tensorIntervals.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {back(first), back(p)});
         }
@@ -270,23 +265,24 @@ final class TrainingMemory {
             return root[t];
         }
         int key = tensorCount + j;
-        keyBytes.put(key, Math.multiplyExact(numel(t), layers.get(j).copies().active()));
+        keyBytes.put(key, Math.multiplyExact(copyBytes(t), layers.get(j).copies().active()));
         keyNames.put(key, "tokens routed to " + layers.get(j).path());
         return key;
     }
 
     private void tensor(int key, int start, int end) {
+        bytes(key); // names it, if it is a tensor of the graph
         tensorIntervals.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {start, end});
-        if (!keyNames.containsKey(key)) {
-            keyNames.put(key, tensors.producer(key));
-            keyBytes.put(key, Math.multiplyExact(numel(key), multiplicity(key)));
-        }
     }
 
+    /**
+     * A key's bytes: a tensor of the graph is named and sized when first seen, a gathered copy by
+     * {@link #keyFor}, a gradient where the gradients are laid out.
+     */
     private long bytes(int key) {
         if (!keyBytes.containsKey(key)) {
             keyNames.put(key, tensors.producer(key));
-            keyBytes.put(key, Math.multiplyExact(numel(key), multiplicity(key)));
+            keyBytes.put(key, Math.multiplyExact(copyBytes(key), multiplicity(key)));
         }
         return keyBytes.get(key);
     }
@@ -295,7 +291,7 @@ final class TrainingMemory {
      * Tensor {@code t}'s bytes for the step's batch, one copy. Token ids are {@code int64}, 8 bytes each
      * whatever the precision, as PyTorch holds the ids an embedding keeps for its weight's gradient.
      */
-    private long numel(int t) {
+    private long copyBytes(int t) {
         long perElement = tensors.ids(t) ? Math.multiplyExact(batch(), ID_BYTES) : bytesPerElement;
         return Math.multiplyExact(tensors.shape(t).numel(), perElement);
     }
@@ -311,10 +307,6 @@ final class TrainingMemory {
 
     private long batch() {
         return pass.declared().batch();
-    }
-
-    private int outputOf(int layer) {
-        return outputOf[layer];
     }
 
     private int start(int t) {

@@ -70,13 +70,7 @@ final class TrainingPass {
      */
     void resolve(List<LayerAnalysis> analysed, LayerGraph graph, Tensors tensors, int[] outputs) {
         int n = walked.size();
-        int[] outputOf = new int[n];
         BitSet read = new BitSet();
-        for (int t = 0; t < tensors.count(); t++) {
-            if (tensors.producedAt(t) >= 0) {
-                outputOf[tensors.producedAt(t)] = t;
-            }
-        }
         for (int r = 0; r < graph.endOfReads(n - 1); r++) {
             read.set(graph.tensor(r));
         }
@@ -84,13 +78,13 @@ final class TrainingPass {
             lossTerms.set(t);
         }
         for (int j = 0; j < n; j++) {
-            if (analysed.get(j).trainingOnly() && !read.get(outputOf[j])) {
-                lossTerms.set(outputOf[j]); // an auxiliary head's term of the loss
+            if (analysed.get(j).trainingOnly() && !read.get(tensors.outputOf(j))) {
+                lossTerms.set(tensors.outputOf(j)); // an auxiliary head's term of the loss
             }
         }
         needed.or(lossTerms);
         for (int j = n - 1; j >= 0; j--) {
-            if (needed.get(outputOf[j])) {
+            if (needed.get(tensors.outputOf(j))) {
                 for (int r = graph.firstRead(j); r < graph.endOfReads(j); r++) {
                     needed.set(graph.tensor(r));
                 }
@@ -119,9 +113,9 @@ final class TrainingPass {
                 inputRequires |= requiresGradient.get(graph.tensor(r));
             }
             if (inputRequires || trainsWeights) {
-                requiresGradient.set(outputOf[j]);
+                requiresGradient.set(tensors.outputOf(j));
             }
-            boolean runs = needed.get(outputOf[j]);
+            boolean runs = needed.get(tensors.outputOf(j));
             add(w, new BackwardPass(runs && inputRequires, runs && trainsWeights, declared.attention()));
         }
     }
