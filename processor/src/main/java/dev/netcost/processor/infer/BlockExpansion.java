@@ -54,6 +54,12 @@ final class BlockExpansion {
          * @param trainingOnly whether it runs only in training
          */
         boolean block(Span span, String path, String op, Shape in, Shape out, int field, boolean trainingOnly);
+
+        /**
+         * An instance of a network's block use marked {@code @Checkpoint} expanded: its layers, from
+         * {@code span}'s first, are recomputed in a training step's backward.
+         */
+        void checkpointed(Span span);
     }
 
     /** A layer through the passes: its output tensor, its index among the layers, and PyTorch's name for it. */
@@ -258,6 +264,9 @@ final class BlockExpansion {
             if (!passes.block(span, instance, name(block, use), instanceInput, passes.shape(out), scope.field(),
                     trainingOnly)) {
                 return Optional.empty();
+            }
+            if (scope.own() && use.marks().checkpoint()) {
+                passes.checkpointed(span);
             }
             current = out;
         }

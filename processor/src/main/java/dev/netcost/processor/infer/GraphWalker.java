@@ -382,12 +382,6 @@ final class GraphWalker implements BlockExpansion.Passes {
     @Override
     public boolean block(BlockExpansion.Span span, String path, String op, Shape in, Shape out, int field,
             boolean trainingOnly) {
-        if (network.nodes().get(field) instanceof dev.netcost.processor.model.BlockUse use
-                && use.marks().checkpoint() && layers.size() > span.firstLayer()
-                && (use.repeated() ? path.startsWith(use.name() + "[") && path.indexOf('.') < 0
-                        : path.equals(use.name()))) {
-            checkpoints.add(new TrainingMemory.Segment(span.firstLayer(), layers.size() - 1));
-        }
         try {
             blocks.add(span.row(), new BlockAnalysis(path, op, in, out,
                     shared.intern(sum(span.firstLayer(), trainingOnly)),
@@ -396,6 +390,13 @@ final class GraphWalker implements BlockExpansion.Passes {
         } catch (ArithmeticException overflow) {
             problems.add(Problem.onLayer(field, overflow(path)));
             return false;
+        }
+    }
+
+    @Override
+    public void checkpointed(BlockExpansion.Span span) {
+        if (layers.size() > span.firstLayer()) {
+            checkpoints.add(new TrainingMemory.Segment(span.firstLayer(), layers.size() - 1));
         }
     }
 
