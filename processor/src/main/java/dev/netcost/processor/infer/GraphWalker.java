@@ -10,7 +10,6 @@ import dev.netcost.processor.model.Layout;
 import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.NodeDecl;
-import dev.netcost.processor.model.Op;
 import dev.netcost.processor.model.Problem;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -232,9 +231,7 @@ final class GraphWalker implements BlockExpansion.Passes {
             if (source >= 0 && need[source] >= 0 && need[i] != NEEDED_BY_NONE && need[i] != need[source]
                     && !sharedWeights.get(source)) {
                 sharedWeights.set(source); // once, however many layers share it
-                LayerAnalysis owner = layers.get(source);
-                long weight = owner.computation() instanceof Op op
-                        ? op.weightShape(owner.input()).map(Shape::numel).orElse(0L) : 0;
+                long weight = layers.get(source).sharedWeight();
                 Cost alone = only[need[source]];
                 only[need[source]] = new Cost(alone.params() - weight, alone.buffers(), alone.macs(), alone.flops(),
                         alone.activeParams() - weight);

@@ -43,6 +43,12 @@ public record LayerAnalysis(String path, String op, Shape input, Shape output, C
                 ExpertCopies.ONE);
     }
 
+    /** The elements of the weight it declares that other layers may share ({@code @Tied}); 0 if none. */
+    public long sharedWeight() {
+        return computation instanceof dev.netcost.processor.model.Op op
+                ? op.weightShape(input).map(Shape::numel).orElse(0L) : 0;
+    }
+
     /**
      * Whether a block or field that holds this layer sums its compute and traffic: always, when the
      * block or field itself runs only in training; else only when this layer runs at inference.

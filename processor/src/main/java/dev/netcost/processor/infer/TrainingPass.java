@@ -1,6 +1,5 @@
 package dev.netcost.processor.infer;
 
-import dev.netcost.Shape;
 import dev.netcost.Training;
 import dev.netcost.processor.model.Backprop;
 import dev.netcost.processor.model.BackwardPass;
@@ -103,7 +102,7 @@ final class TrainingPass {
             int source = graph.tiedTo(j);
             long own = layer.frozen() ? 0 : analysed.get(j).cost().params();
             if (sharedFrozen.get(j) && !layer.frozen()) {
-                own = Math.subtractExact(own, weight(analysed.get(j)));
+                own = Math.subtractExact(own, analysed.get(j).sharedWeight());
             }
             trainable = Math.addExact(trainable, own);
             boolean tiedTrained = source >= 0 && !walked.get(source).layer().frozen() && !sharedFrozen.get(source);
@@ -137,11 +136,6 @@ final class TrainingPass {
         backprops.add(backprop);
         passes.add(pass);
         layers.add(new LayerTraining(forwardWork, toInput, toWeights, 0, w.layer().frozen(), false));
-    }
-
-    /** The elements of the weight a layer declares and others share ({@code @Tied}). */
-    private static long weight(LayerAnalysis layer) {
-        return layer.computation() instanceof Op op ? op.weightShape(layer.input()).map(Shape::numel).orElse(0L) : 0;
     }
 
     /** Whether the backward pass makes a gradient for tensor {@code t}: it requires one, and reaches the loss. */
