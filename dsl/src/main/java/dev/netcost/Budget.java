@@ -56,6 +56,27 @@ public @interface Budget {
     /** The most {@code STEP_FLOPS}: forward, backward and recomputation of one training step; needs {@link Training}. */
     long maxStepFlops() default Long.MAX_VALUE;
 
+    /**
+     * The most roofline time of one inference of the batch, in nanoseconds ({@code <DEVICE>_NANOS}),
+     * on each of the devices {@link #device()} and {@link #customDevice()} name, or on every device
+     * of {@link Roofline} when they name none; needs {@link Roofline}. 30 frames a second is
+     * {@code 33_333_333L}.
+     */
+    long maxInferenceNanos() default Long.MAX_VALUE;
+
+    /**
+     * The most roofline time of one decode step of the batch at the context, in nanoseconds
+     * ({@code <DEVICE>_DECODE_NANOS}), on the same devices; needs {@link Roofline} and {@link Decoder}.
+     * 50 tokens a second for one sequence is {@code 20_000_000L}.
+     */
+    long maxDecodeNanosPerToken() default Long.MAX_VALUE;
+
+    /** The devices of {@link Roofline#value()} that the time limits hold on; none: every device. */
+    Hardware[] device() default {};
+
+    /** The devices of {@link Roofline#custom()} that the time limits hold on; none: every device. */
+    Class<?>[] customDevice() default {};
+
     /** Whether an overrun fails the build or only warns. */
     Level level() default Level.ERROR;
 

@@ -49,6 +49,7 @@ final class DecoderAnalysis {
         long decodeMacs = 0;
         long decodePerContextToken = 0;
         long withoutContext = 0;
+        List<DecodeWork> work = new java.util.ArrayList<>();
         try {
             // The decoded final states (@FinalState): made anew at every token, so whatever reads one is
             // no per-token layer; as an output only, one is.
@@ -74,9 +75,13 @@ final class DecoderAnalysis {
                 if (!(layer.computation() instanceof Op op)) {
                     // A merge adds or joins per token, without MACs; one with MACs (a similarity) has no
                     // per-token form, which is an error rather than a figure left out.
-                    if (layer.cost().macs() > 0 && reported.add(layer.topNode())) {
-                        problems.add(Problem.onLayer(layer.topNode(),
-                                Message.NO_PER_TOKEN_FORM.onAnnotation(layer.path(), layer.op(), layer.input())));
+                    if (layer.cost().macs() > 0) {
+                        if (reported.add(layer.topNode())) {
+                            problems.add(Problem.onLayer(layer.topNode(),
+                                    Message.NO_PER_TOKEN_FORM.onAnnotation(layer.path(), layer.op(), layer.input())));
+                        }
+                    } else {
+                        work.add(new DecodeWork(i, 0, perToken(layer)));
                     }
                     continue;
                 }
@@ -92,6 +97,8 @@ final class DecoderAnalysis {
                     continue;
                 }
                 long tokens = in.rank() == 2 ? in.dim(0) : 1;
+                // What the layer keeps from token to token, read (and written) at every step.
+                long kept = 0;
                 if (op instanceof Attention attention) {
                     if (!attention.causal() && reported.add(layer.topNode())) {
                         Message notCausal = Message.DECODER_ATTENTION_NOT_CAUSAL;
@@ -104,6 +111,8 @@ final class DecoderAnalysis {
                     long perToken = Math.multiplyExact(Math.multiplyExact(batch, attention.cachedPerToken(in)), bytes);
                     kvBytesPerToken = Math.addExact(kvBytesPerToken, perToken);
                     kvBytes = Math.addExact(kvBytes, Math.multiplyExact(perToken, tokens));
+                    // It reads the keys and values of the context and writes the new token's.
+                    kept = Math.multiplyExact(perToken, Math.addExact(tokens, 1));
                 }
                 if (op instanceof CrossAttention cross && layer.side().isPresent()) {
                     if (decoded.sideDepends().get(i)) {
@@ -115,21 +124,28 @@ final class DecoderAnalysis {
                         continue;
                     }
                     // The encoder's keys and values, projected once at prefill and kept for every step.
-                    crossKvBytes = Math.addExact(crossKvBytes, Math.multiplyExact(Math.multiplyExact(batch,
-                            cross.cachedOnce(in, layer.side().get())), bytes));
+                    long once = Math.multiplyExact(Math.multiplyExact(batch, cross.cachedOnce(in, layer.side().get())),
+                            bytes);
+                    crossKvBytes = Math.addExact(crossKvBytes, once);
+                    kept = Math.addExact(kept, once);
                     crossLayers++;
                     crossTokens = crossTokens < 0 ? tokens : crossTokens;
                 }
                 if (op instanceof Recurrent recurrent) {
                     // Its state is its cache: the same bytes at any context.
-                    stateBytes = Math.addExact(stateBytes, Math.multiplyExact(Math.multiplyExact(batch,
-                            recurrent.stateElements()), bytes));
+                    long stateKept = Math.multiplyExact(Math.multiplyExact(batch, recurrent.stateElements()), bytes);
+                    stateBytes = Math.addExact(stateBytes, stateKept);
+                    // Read at the step's start, written at its end.
+                    kept = Math.addExact(kept, Math.multiplyExact(2, stateKept));
                     recurrentLayers++;
                     recurrentTokens = recurrentTokens < 0 ? tokens : recurrentTokens;
                 }
                 // In an expert, one token runs through each of the copies it is routed to.
                 long copies = layer.copies().active();
-                decodeMacs = Math.addExact(decodeMacs, Math.multiplyExact(copies, decode.get().at(tokens)));
+                long macs = Math.multiplyExact(copies, decode.get().at(tokens));
+                decodeMacs = Math.addExact(decodeMacs, macs);
+                work.add(new DecodeWork(i, Math.multiplyExact(2, Math.multiplyExact(batch, macs)), Math.addExact(
+                        Math.addExact(layer.traffic().decodeParameterBytes(), perToken(layer)), kept)));
                 decodePerContextToken = Math.addExact(decodePerContextToken,
                         Math.multiplyExact(copies, decode.get().macsPerContextToken()));
             }
@@ -157,6 +173,17 @@ final class DecoderAnalysis {
             return Optional.empty();
         }
         return Optional.of(new DecoderFigures(context, attentionLayers, kvBytes, kvBytesPerToken, total.macs(),
-                decodeMacs, decodePerContextToken, withoutContext, crossKvBytes, stateBytes));
+                decodeMacs, decodePerContextToken, withoutContext, crossKvBytes, stateBytes, work));
+    }
+
+    /**
+     * The bytes of inputs and output that the batch's one new token per sequence moves through
+     * {@code layer}: what its forward pass moves over the tokens it ran on, divided by them. A layer
+     * on tokens ran on its input's; an embedding, on its output's; a layer on one vector, on one.
+     */
+    private static long perToken(LayerAnalysis layer) {
+        long tokens = layer.input().rank() == 2 ? layer.input().dim(0)
+                : layer.output().rank() == 2 ? layer.output().dim(0) : 1;
+        return layer.traffic().activationBytesMoved() / tokens;
     }
 }

@@ -19,10 +19,24 @@ package dev.netcost.processor.infer;
  * @param stateBytes                the state its recurrent layers keep from token to token (h, and an
  *     LSTM's c, per layer), for the batch; part of {@code kvCacheBytes}, whatever the context; 0
  *     without a recurrent layer
+ * @param work                      what one decode step of the batch at {@code context} asks of each
+ *     layer it runs, in execution order, for the roofline
  */
 public record DecoderFigures(long context, int attentionLayers, long kvCacheBytes, long kvCacheBytesPerToken,
         long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext,
-        long crossKvCacheBytes, long stateBytes) {
+        long crossKvCacheBytes, long stateBytes, java.util.List<DecodeWork> work) {
+    public DecoderFigures {
+        work = java.util.List.copyOf(work);
+    }
+
+    /** Without the work of each layer. */
+    public DecoderFigures(long context, int attentionLayers, long kvCacheBytes, long kvCacheBytesPerToken,
+            long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext,
+            long crossKvCacheBytes, long stateBytes) {
+        this(context, attentionLayers, kvCacheBytes, kvCacheBytesPerToken, prefillMacs, decodeMacs,
+                decodeMacsPerContextToken, decodeMacsWithoutContext, crossKvCacheBytes, stateBytes, java.util.List.of());
+    }
+
     /** A decoder without a recurrent layer. */
     public DecoderFigures(long context, int attentionLayers, long kvCacheBytes, long kvCacheBytesPerToken,
             long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext,

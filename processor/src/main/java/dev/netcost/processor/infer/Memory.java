@@ -46,9 +46,29 @@ final class Memory {
         }
         long parametersRead = op instanceof Op unary ? unary.parametersRead(shaped.in(), shaped.cost(), batch)
                 : Math.addExact(shaped.cost().params(), shaped.cost().buffers());
+        long parameterElements = Math.multiplyExact(parametersRead, copies.stored());
         long elementsMoved = Math.addExact(Math.multiplyExact(Math.multiplyExact(batch, moved), copies.active()),
-                Math.multiplyExact(parametersRead, copies.stored()));
-        return new Traffic(activationBytes(shaped.out()), Math.multiplyExact(elementsMoved, bytesPerElement));
+                parameterElements);
+        // A decode step reads a lookup's rows of one token per sequence, and of an expert the copies the
+        // batch's tokens run (a balanced router), at most those stored.
+        long decodeRead = op instanceof Op unary ? unary.parametersRead(oneToken(shaped.in()), shaped.cost(), batch)
+                : parametersRead;
+        long decodeCopies = Math.min(copies.stored(), Math.multiplyExact(batch, copies.active()));
+        return new Traffic(activationBytes(shaped.out()), Math.multiplyExact(elementsMoved, bytesPerElement),
+                Math.multiplyExact(parameterElements, bytesPerElement),
+                Math.multiplyExact(Math.multiplyExact(decodeRead, decodeCopies), bytesPerElement));
+    }
+
+    /** The shape of one token of {@code input}: its first axis, the tokens, of 1. */
+    private static Shape oneToken(Shape input) {
+        if (input.rank() == 0) {
+            return input;
+        }
+        long[] dims = new long[input.rank()];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = i == 0 ? 1 : input.dim(i);
+        }
+        return Shape.of(dims);
     }
 
     /**

@@ -25,19 +25,30 @@ import java.util.Optional;
  * @param inputs  every input, {@code @Network(input)} first, then the {@code @Input} fields
  * @param outputs every output, in declaration order; empty until the walk succeeded
  * @param training the figures of one training step, for a network with {@code @Training}
+ * @param roofline the roofline on each device of {@code @Roofline}, in its order; empty without it
  */
 public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers,
         List<BlockAnalysis> blocks, List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems,
         Optional<DecoderFigures> decoder, Cost trainingOnly, List<InputAnalysis> inputs,
-        List<OutputAnalysis> outputs, Optional<TrainingFigures> training) {
+        List<OutputAnalysis> outputs, Optional<TrainingFigures> training, List<DeviceRoofline> roofline) {
     public NetworkAnalysis {
         java.util.Objects.requireNonNull(training, "training");
+        roofline = List.copyOf(roofline);
         layers = List.copyOf(layers);
         blocks = List.copyOf(blocks);
         fields = List.copyOf(fields);
         problems = List.copyOf(problems);
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
+    }
+
+    /** Without a roofline. */
+    public NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalysis> layers,
+            List<BlockAnalysis> blocks, List<FieldAnalysis> fields, Cost total, Memory memory, List<Problem> problems,
+            Optional<DecoderFigures> decoder, Cost trainingOnly, List<InputAnalysis> inputs,
+            List<OutputAnalysis> outputs, Optional<TrainingFigures> training) {
+        this(network, input, layers, blocks, fields, total, memory, problems, decoder, trainingOnly, inputs, outputs,
+                training, List.of());
     }
 
     /** Without training figures. */
@@ -60,7 +71,13 @@ public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalys
     /** The same analysis with {@code decoder}'s figures and the problems found working them out. */
     NetworkAnalysis withDecoder(Optional<DecoderFigures> figures, List<Problem> all) {
         return new NetworkAnalysis(network, input, layers, blocks, fields, total, memory, all, figures, trainingOnly,
-                inputs, outputs, training);
+                inputs, outputs, training, roofline);
+    }
+
+    /** The same analysis with its roofline on each device of {@code @Roofline}. */
+    NetworkAnalysis withRoofline(List<DeviceRoofline> devices) {
+        return new NetworkAnalysis(network, input, layers, blocks, fields, total, memory, problems, decoder,
+                trainingOnly, inputs, outputs, training, devices);
     }
 
     /** Whether it has more than one input or output, or an input or output named other than by default. */

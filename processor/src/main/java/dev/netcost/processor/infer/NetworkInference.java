@@ -45,13 +45,16 @@ public final class NetworkInference {
         }
         GraphWalker walker = new GraphWalker(network, input, problems);
         NetworkAnalysis analysis = walker.walk();
-        if (!network.decoder() || !analysis.ok()) {
+        if (network.decoder() && analysis.ok()) {
+            List<Problem> all = new ArrayList<>(analysis.problems());
+            java.util.Optional<DecoderFigures> decoder = DecoderAnalysis.analyze(network, analysis.layers(),
+                    walker.decodedLayers(), analysis.total(), all);
+            analysis = analysis.withDecoder(decoder, all);
+        }
+        if (network.devices().isEmpty() || !analysis.ok()) {
             return analysis;
         }
-        List<Problem> all = new ArrayList<>(analysis.problems());
-        java.util.Optional<DecoderFigures> decoder = DecoderAnalysis.analyze(network, analysis.layers(),
-                walker.decodedLayers(), analysis.total(), all);
-        return analysis.withDecoder(decoder, all);
+        return analysis.withRoofline(RooflineAnalysis.analyze(analysis));
     }
 
     /**

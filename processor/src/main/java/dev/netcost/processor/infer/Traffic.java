@@ -6,9 +6,25 @@ package dev.netcost.processor.infer;
  * @param activationBytes   bytes of the output
  * @param memoryAccessBytes bytes read (inputs, parameters, buffers) and written (the output); for a
  *     block, the sum over its layers
+ * @param parameterBytes    of a layer, the part of {@code memoryAccessBytes} that is parameters and
+ *     buffers, every stored copy's (a weight shared by {@code @Tied} counted where it is read); 0 for a
+ *     block
+ * @param decodeParameterBytes of a layer, the parameters and buffers one decode step of the batch reads,
+ *     by the cost model's "A decoder's times": all of them, but a lookup's rows of one token per
+ *     sequence and an expert's copies the batch's tokens run; 0 for a block
  */
-public record Traffic(long activationBytes, long memoryAccessBytes) {
+public record Traffic(long activationBytes, long memoryAccessBytes, long parameterBytes, long decodeParameterBytes) {
     public static final Traffic ZERO = new Traffic(0, 0);
+
+    /** A block's or an input's: no parameters of its own. */
+    public Traffic(long activationBytes, long memoryAccessBytes) {
+        this(activationBytes, memoryAccessBytes, 0, 0);
+    }
+
+    /** The bytes of inputs read and of the output written: {@code memoryAccessBytes} less the parameters. */
+    public long activationBytesMoved() {
+        return memoryAccessBytes - parameterBytes;
+    }
 
     /** FLOPs per byte moved: the arithmetic intensity of a roofline model; 0 when nothing moves. */
     public double intensity(long flops) {

@@ -133,7 +133,19 @@ public enum Attr {
     /** {@code @Budget}: the most {@code TRAINING_PEAK_BYTES}. */
     MAX_TRAINING_MEMORY_BYTES("maxTrainingMemoryBytes", Kind.NONE),
     /** {@code @Budget}: the most {@code STEP_FLOPS}. */
-    MAX_STEP_FLOPS("maxStepFlops", Kind.NONE);
+    MAX_STEP_FLOPS("maxStepFlops", Kind.NONE),
+    /** {@code @Budget}: the most {@code <DEVICE>_NANOS}, one inference on each budgeted device. */
+    MAX_INFERENCE_NANOS("maxInferenceNanos", Kind.NONE),
+    /** {@code @Budget}: the most {@code <DEVICE>_DECODE_NANOS}, one decode step on each budgeted device. */
+    MAX_DECODE_NANOS_PER_TOKEN("maxDecodeNanosPerToken", Kind.NONE),
+    /** {@code @Budget(device)}: the devices of the table its time limits hold on. */
+    BUDGET_DEVICE("device", Kind.NONE),
+    /** {@code @Budget(customDevice)}: the devices of your own its time limits hold on. */
+    BUDGET_CUSTOM_DEVICE("customDevice", Kind.NONE),
+    /** {@code @Roofline}'s value: devices of the table. */
+    ROOFLINE("value", Kind.NONE),
+    /** {@code @Roofline(custom)}: classes that carry {@code @CustomDevice}. */
+    ROOFLINE_CUSTOM("custom", Kind.NONE);
 
     /** What an attribute holds, which decides how it is read and what an expression must give. */
     public enum Kind {
@@ -161,11 +173,16 @@ public enum Attr {
     /** The limits of {@code @Budget}, in declaration order. */
     public static final java.util.List<Attr> BUDGET_LIMITS =
             java.util.List.of(MAX_PARAMS, MAX_MACS, MAX_FLOPS, MAX_PEAK_MEMORY_BYTES, MAX_PARAM_BYTES,
-                    MAX_ACTIVE_PARAMS, MAX_TRAINING_MEMORY_BYTES, MAX_STEP_FLOPS);
+                    MAX_ACTIVE_PARAMS, MAX_TRAINING_MEMORY_BYTES, MAX_STEP_FLOPS, MAX_INFERENCE_NANOS,
+                    MAX_DECODE_NANOS_PER_TOKEN);
 
     /** The {@code @Budget} limits on a training step, which only a network with {@code @Training} has. */
     public static final java.util.Set<Attr> TRAINING_LIMITS =
             java.util.EnumSet.of(MAX_TRAINING_MEMORY_BYTES, MAX_STEP_FLOPS);
+
+    /** The {@code @Budget} limits on a roofline time, which hold on the devices of {@code @Roofline}. */
+    public static final java.util.Set<Attr> TIME_LIMITS =
+            java.util.EnumSet.of(MAX_INFERENCE_NANOS, MAX_DECODE_NANOS_PER_TOKEN);
 
     private final String javaName;
     private final Kind kind;

@@ -22,13 +22,17 @@ import java.util.Map;
  *                    field is the only output
  * @param decodes     {@code @Decoder}'s value: the input whose tokens it generates; empty when unnamed
  * @param inputKind   {@code @Network(inputKind)}: what {@code input} holds
+ * @param training    {@code @Training}, if the class has one
+ * @param devices     the devices of {@code @Roofline}, {@code value} then {@code custom}, in the order
+ *                    written; empty without it
  */
 public record NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch,
         DType dtype, List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget,
         boolean decoder, List<String> outputs, String decodes, InputKind inputKind,
-        java.util.Optional<TrainingDecl> training) {
+        java.util.Optional<TrainingDecl> training, List<DeviceDecl> devices) {
     public NetworkDecl {
         java.util.Objects.requireNonNull(training, "training");
+        devices = List.copyOf(devices);
         simpleNames = List.copyOf(simpleNames);
         input = List.copyOf(input);
         nodes = List.copyOf(nodes);
@@ -39,6 +43,15 @@ public record NetworkDecl(String packageName, List<String> simpleNames, List<Int
         if (simpleNames.isEmpty()) {
             throw new IllegalArgumentException("a network class has a name");
         }
+    }
+
+    /** Without {@code @Roofline}. */
+    public NetworkDecl(String packageName, List<String> simpleNames, List<Integer> input, int batch, DType dtype,
+            List<NodeDecl> nodes, Map<String, BlockDecl> blocks, java.util.Optional<BudgetDecl> budget,
+            boolean decoder, List<String> outputs, String decodes, InputKind inputKind,
+            java.util.Optional<TrainingDecl> training) {
+        this(packageName, simpleNames, input, batch, dtype, nodes, blocks, budget, decoder, outputs, decodes,
+                inputKind, training, List.of());
     }
 
     /** Without {@code @Training}. */

@@ -42,6 +42,8 @@ public final class LayerAnnotations {
     static final String FROZEN = dev.netcost.Frozen.class.getCanonicalName();
     static final String CHECKPOINT = dev.netcost.Checkpoint.class.getCanonicalName();
     static final String TRAINING = dev.netcost.Training.class.getCanonicalName();
+    static final String ROOFLINE = dev.netcost.Roofline.class.getCanonicalName();
+    static final String CUSTOM_DEVICE = dev.netcost.CustomDevice.class.getCanonicalName();
     /** {@code @Input}: declares a field, as a layer annotation does, but a tensor rather than a layer. */
     static final String INPUT = dev.netcost.Input.class.getCanonicalName();
 
@@ -59,7 +61,7 @@ public final class LayerAnnotations {
     /** Every annotation netcost owns on fields and types, for the processor to claim. */
     public static List<String> modifierNames() {
         return List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT, EXPERTS, FROZEN, CHECKPOINT, INPUT, BLOCK,
-                BUDGET, DECODER, TRAINING,
+                BUDGET, DECODER, TRAINING, ROOFLINE, CUSTOM_DEVICE,
                 UserOps.CUSTOM_OP);
     }
 

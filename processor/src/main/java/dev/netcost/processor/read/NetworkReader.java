@@ -6,6 +6,7 @@ import dev.netcost.InputKind;
 import dev.netcost.Network;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.BudgetDecl;
+import dev.netcost.processor.model.DeviceDecl;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.NodeDecl;
 import dev.netcost.processor.model.Message;
@@ -110,9 +111,10 @@ public final class NetworkReader {
             sources.setDecoder(new SourceMap.Annotated(decoderMirror.get(), values));
             decodes = values.string("value");
         }
+        List<DeviceDecl> devices = new RooflineReader(elements).read(type, budgetMirror, unresolved);
         NetworkDecl decl = new NetworkDecl(elements.getPackageOf(type).getQualifiedName().toString(),
                 simpleNames(type), input, batch, dtype, nodes, fields.blocks(), budget,
-                decoderMirror.isPresent(), fields.outputs(), decodes, inputKind, training);
+                decoderMirror.isPresent(), fields.outputs(), decodes, inputKind, training, devices);
 
         List<LocatedProblem> problems = new ArrayList<>(fields.problems());
         problems.addAll(trainingProblems);

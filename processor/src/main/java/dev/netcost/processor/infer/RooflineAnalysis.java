@@ -1,0 +1,70 @@
+package dev.netcost.processor.infer;
+
+import dev.netcost.DType;
+import dev.netcost.Device;
+import dev.netcost.processor.model.DeviceDecl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The roofline of a sound network on each device of its {@code @Roofline}, by the cost model's
+ * "Roofline": every layer's time from its FLOPs and memory access, the network's as their sum, and a
+ * {@code @Decoder}'s decode step from {@link DecoderFigures#work()}. The arithmetic is
+ * {@link Device}'s, the same that a generated {@code timeNanos(Device)} runs. The reader has already
+ * refused a device without a peak for the network's dtype.
+ */
+final class RooflineAnalysis {
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private RooflineAnalysis() {}
+
+    static List<DeviceRoofline> analyze(NetworkAnalysis analysis) {
+        List<DeviceRoofline> devices = new ArrayList<>();
+        for (DeviceDecl device : analysis.network().devices()) {
+            devices.add(on(device, analysis));
+        }
+        return devices;
+    }
+
+    private static DeviceRoofline on(DeviceDecl decl, NetworkAnalysis analysis) {
+        Device device = decl.device();
+        DType dtype = analysis.network().dtype();
+        List<LayerTime> times = new ArrayList<>(analysis.layers().size());
+        double nanos = 0;
+        double computeBound = 0;
+        for (LayerAnalysis layer : analysis.layers()) {
+            LayerTime time = time(device, layer.cost().flops(), layer.traffic().memoryAccessBytes(), dtype);
+            times.add(time);
+            if (!layer.trainingOnly()) {
+                nanos += time.nanos();
+                computeBound += time.bound() == Device.Bound.COMPUTE ? time.nanos() : 0;
+            }
+        }
+        Optional<DecodeRoofline> decode = analysis.decoder()
+                .map(figures -> decode(device, dtype, figures, Math.max(1, analysis.network().batch())));
+        return new DeviceRoofline(decl, times, nanos, computeBound, decode);
+    }
+
+    private static DecodeRoofline decode(Device device, DType dtype, DecoderFigures figures, long batch) {
+        List<DecodeRoofline.Step> steps = new ArrayList<>(figures.work().size());
+        double nanos = 0;
+        double computeBound = 0;
+        long flops = 0;
+        long bytes = 0;
+        for (DecodeWork work : figures.work()) {
+            LayerTime time = time(device, work.flops(), work.bytes(), dtype);
+            steps.add(new DecodeRoofline.Step(work, time));
+            nanos += time.nanos();
+            computeBound += time.bound() == Device.Bound.COMPUTE ? time.nanos() : 0;
+            flops = Math.addExact(flops, work.flops());
+            bytes = Math.addExact(bytes, work.bytes());
+        }
+        double tokensPerSecond = nanos > 0 ? batch * NANOS_PER_SECOND / nanos : 0;
+        return new DecodeRoofline(figures.context(), nanos, computeBound, flops, bytes, tokensPerSecond, steps);
+    }
+
+    private static LayerTime time(Device device, long flops, long bytes, DType dtype) {
+        return new LayerTime(device.nanos(flops, bytes, dtype), device.bound(flops, bytes, dtype));
+    }
+}
