@@ -33,28 +33,29 @@ public enum Hardware {
     A100_80GB(new Device("NVIDIA A100 80GB SXM", 19.5e12, 312e12, 624e12, 2.039e12, 41_943_040L)),
 
     /**
-     * NVIDIA L4. NVIDIA L4 Tensor Core GPU data sheet: "FP32 30.3 teraFLOPs", "FP16 Tensor Core 242
-     * teraFLOPS*", "INT8 Tensor Core 485 TOPs*" ("* With sparsity"; dense 121 and 242.5), "GPU memory
-     * bandwidth 300 GB/s"; L2 cache 48 MB (50,331,648 bytes).
+     * NVIDIA L4. NVIDIA L4 Tensor Core GPU data sheet: FP32 30.3 teraFLOPS, FP16 Tensor Core 242
+     * teraFLOPS and INT8 Tensor Core 485 TOPS with sparsity (dense 121 and 242.5), GPU memory bandwidth
+     * 300 GB/s; L2 cache 48 MB (50,331,648 bytes). The float32 figure is 7,424 CUDA cores x 2 x 2.04 GHz.
      */
     L4(new Device("NVIDIA L4", 30.3e12, 121e12, 242.5e12, 300e9, 50_331_648L)),
 
     /**
      * NVIDIA Jetson Orin Nano 8 GB module at its original 15 W clocks (GPU at 625 MHz; the JetPack 6.1
      * "Super" mode's 1,020 MHz and 102 GB/s are not these). NVIDIA Jetson Orin Nano Series data sheet:
-     * "1024 NVIDIA CUDA cores | 32 Tensor cores", "Maximum Operating Frequency: 625 MHz", "40 (Sparse)
-     * INT8 TOPs and 20 (Dense)", "8GB 128-bit LPDDR5 DRAM", 68 GB/s. Derived: float32 is 1,024 cores x 2
-     * FLOPs (a fused multiply-add) x 625 MHz = 1.28 TFLOP/s; float16 with tensor cores is half the dense
-     * int8 rate on Ampere, 10 TFLOP/s. L2 cache 2 MB (2,097,152 bytes).
+     * "1024 NVIDIA CUDA cores | 32 Tensor cores", "Maximum Operating Frequency: 625 MHz", 40 INT8 TOPS
+     * with sparsity and 20 dense (the 4 GB module's line reads "Up to 20 (Sparse) INT8 TOPs and 10
+     * (Dense)"), "8GB 128-bit LPDDR5 DRAM", 68 GB/s. Derived: float32 is 1,024 cores x 2 FLOPs (a fused
+     * multiply-add) x 625 MHz = 1.28 TFLOP/s; float16 with tensor cores is half the dense int8 rate on
+     * Ampere, 10 TFLOP/s. L2 cache 2 MB (2,097,152 bytes, as CUDA reports it for this GPU).
      */
     JETSON_ORIN_NANO(new Device("NVIDIA Jetson Orin Nano 8GB", 1.28e12, 10e12, 20e12, 68e9, 2_097_152L)),
 
     /**
      * Apple M2, its 10-core GPU. Apple's M2 announcement (June 2022): "100GB/s of unified memory
-     * bandwidth", and a GPU of 3.6 teraflops; Apple publishes one GPU rate, at which the GPU runs float16
-     * as float32, and no int8 rate for the GPU (its Neural Engine's "15.8 trillion operations per
-     * second", of unstated precision and reached only through Core ML, is not the GPU's). On-chip memory
-     * unpublished.
+     * bandwidth"; the GPU's 3.6 teraflops are from Apple's keynote (10 cores x 128 float32 lanes x 2 x
+     * 1.398 GHz = 3.58 TFLOP/s). Apple publishes one GPU rate, used here for float16 too, and no int8
+     * rate for the GPU: its Neural Engine's "15.8 trillion operations per second", of unstated precision
+     * and reached only through Core ML, is not the GPU's. On-chip memory unpublished.
      */
     APPLE_M2(new Device("Apple M2 GPU", 3.6e12, 3.6e12, 0, 100e9, 0)),
 
