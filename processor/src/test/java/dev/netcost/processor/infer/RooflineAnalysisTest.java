@@ -162,4 +162,20 @@ class RooflineAnalysisTest {
         assertEquals(35.2, roofline.layers().get(1).nanos(), EXACT);
         assertEquals(102.4, roofline.nanos(), EXACT);
     }
+
+    /**
+     * A recurrent decoder: an embedding (100 x 8) on 5 ids, an LSTM of 16 cells with biases, a head
+     * 16 -> 100 without bias; one sequence. The LSTM's step: MACs 4 * 16 * (8 + 16) = 1,536, FLOPs 3,072;
+     * bytes: its 4 * 16 * 24 + 2 * 4 * 16 = 1,664 parameters, 6,656 bytes; a token in and out, (8 + 16) * 4
+     * = 96; its state h and c, 32 elements, 128 bytes, read and written: 256. 7,008 bytes, 700.8 ns.
+     */
+    @Test
+    void aRecurrentLayerReadsAndWritesItsState() {
+        DeviceRoofline roofline = roofline(network(List.of(5), InputKind.IDS, 1, true,
+                List.of(new Embedding(100, 8), dev.netcost.processor.model.Recurrent.lstm(16, 1, false, true, 0, 0.0),
+                        new Linear(100, false))));
+        DecodeRoofline.Step lstm = roofline.decode().orElseThrow().layers().get(1);
+        assertEquals(new DecodeWork(1, 3_072, 7_008), lstm.work());
+        assertEquals(700.8, lstm.time().nanos(), EXACT);
+    }
 }
