@@ -178,4 +178,36 @@ class RooflineAnalysisTest {
         assertEquals(new DecodeWork(1, 3_072, 7_008), lstm.work());
         assertEquals(700.8, lstm.time().nanos(), EXACT);
     }
+
+    /**
+     * An expert is stored 4 times, and each token runs 1 of them (top 1): a decode step of N sequences
+     * reads the weights of {@code min(4, N * 1)} copies, as a balanced router would route them. The
+     * expert is one linear layer 8 -> 8 without bias, 64 weights, 256 bytes a copy; behind causal
+     * attention on 4 tokens of width 8. At N = 2: 2 copies, 512 bytes, and 2 tokens in and out, 2 * (8 +
+     * 8) * 4 = 128 bytes; FLOPs 2 * 2 * 64 = 256. At N = 8, the 4 copies stored: 1,024 bytes of weights.
+     */
+    @Test
+    void aDecodeStepReadsTheExpertsItsTokensRun() {
+        assertEquals(new DecodeWork(1, 256, 512 + 128), expertStep(2));
+        assertEquals(new DecodeWork(1, 2 * 8 * 64, 1_024 + 8 * 16 * 4), expertStep(8));
+        assertEquals(new DecodeWork(1, 2 * 64, 256 + 64), expertStep(1));
+    }
+
+    private static DecodeWork expertStep(int batch) {
+        dev.netcost.processor.model.BlockDecl expert = new dev.netcost.processor.model.BlockDecl("com.example.Expert",
+                "Expert", List.of(), List.of(new LayerDecl(0, "fc", new OpTemplate.Fixed(new Linear(8, false)),
+                        List.of(), Optional.empty(), Optional.empty(), Optional.empty(), false, TrainingMarks.NONE)));
+        List<NodeDecl> nodes = List.of(
+                new LayerDecl(0, "attn", new OpTemplate.Fixed(new Attention(2, 0, false, true, false)), List.of(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), false, TrainingMarks.NONE),
+                new dev.netcost.processor.model.BlockUse(1, "moe", expert.qualifiedName(), Map.of(), 1, false,
+                        List.of(), Optional.empty(), false, Map.of(),
+                        Optional.of(new dev.netcost.processor.model.Routing(4, 1, 0, false))));
+        NetworkAnalysis analysis = NetworkInference.analyze(new NetworkDecl("com.example", List.of("Net"),
+                List.of(4, 8), batch, DType.FLOAT32, nodes, Map.of(expert.qualifiedName(), expert), Optional.empty(),
+                true, List.of(), "", InputKind.TOKENS, Optional.empty(), List.of(ON_ROUND)));
+        assertTrue(analysis.ok(), analysis.problems().toString());
+        assertEquals("moe.fc", analysis.layers().get(1).path());
+        return analysis.roofline().get(0).decode().orElseThrow().layers().get(1).work();
+    }
 }
