@@ -99,6 +99,7 @@ final class DecoderAnalysis {
                 long tokens = in.rank() == 2 ? in.dim(0) : 1;
                 // What the layer keeps from token to token, read (and written) at every step.
                 long kept = 0;
+                long keptPerContextToken = 0;
                 if (op instanceof Attention attention) {
                     if (!attention.causal() && reported.add(layer.topNode())) {
                         Message notCausal = Message.DECODER_ATTENTION_NOT_CAUSAL;
@@ -113,6 +114,7 @@ final class DecoderAnalysis {
                     kvBytes = Math.addExact(kvBytes, Math.multiplyExact(perToken, tokens));
                     // It reads the keys and values of the context and writes the new token's.
                     kept = Math.multiplyExact(perToken, Math.addExact(tokens, 1));
+                    keptPerContextToken = perToken;
                 }
                 if (op instanceof CrossAttention cross && layer.side().isPresent()) {
                     if (decoded.sideDepends().get(i)) {
@@ -145,7 +147,9 @@ final class DecoderAnalysis {
                 long macs = Math.multiplyExact(copies, decode.get().at(tokens));
                 decodeMacs = Math.addExact(decodeMacs, macs);
                 work.add(new DecodeWork(i, Math.multiplyExact(2, Math.multiplyExact(batch, macs)), Math.addExact(
-                        Math.addExact(layer.traffic().decodeParameterBytes(), perToken(layer)), kept)));
+                        Math.addExact(layer.traffic().decodeParameterBytes(), perToken(layer)), kept),
+                        Math.multiplyExact(2, Math.multiplyExact(batch, Math.multiplyExact(copies,
+                                decode.get().macsPerContextToken()))), keptPerContextToken));
                 decodePerContextToken = Math.addExact(decodePerContextToken,
                         Math.multiplyExact(copies, decode.get().macsPerContextToken()));
             }

@@ -104,8 +104,12 @@ class RooflineAnalysisTest {
                 List.of(new Embedding(100, 8), new Attention(2, 0, false, true, false), new Linear(100, false))));
         DecodeRoofline decode = roofline.decode().orElseThrow();
         assertEquals(4, decode.context());
-        assertEquals(List.of(new DecodeWork(0, 0, 136), new DecodeWork(1, 1_280, 1_792),
+        // One more token of context: the attention's 2 * 8 MACs against it, for 2 sequences, 64 FLOPs, and its
+        // key and value read, 128 bytes.
+        assertEquals(List.of(new DecodeWork(0, 0, 136), new DecodeWork(1, 1_280, 1_792, 64, 128),
                 new DecodeWork(2, 3_200, 4_064)), decode.layers().stream().map(DecodeRoofline.Step::work).toList());
+        assertEquals(1_280 + 64 * 96, decode.layers().get(1).work().flopsAt(4, 100));
+        assertEquals(1_792 + 128 * 96, decode.layers().get(1).work().bytesAt(4, 100));
         assertEquals(13.6, decode.layers().get(0).time().nanos(), EXACT);
         assertEquals(179.2, decode.layers().get(1).time().nanos(), EXACT);
         assertEquals(Device.Bound.MEMORY, decode.layers().get(1).time().bound());
