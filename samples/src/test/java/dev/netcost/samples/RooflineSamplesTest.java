@@ -323,6 +323,26 @@ class RooflineSamplesTest {
         return (double) (batch * FC_FLOPS) / (B * (FC_WEIGHTS + batch * (2048 + 1000)));
     }
 
+    /**
+     * The float16 samples extend {@code ResNet50}: its layers, in its order, with its weights; not its
+     * {@code @Training}, which the processor reads on the class itself (it is not {@code @Inherited}),
+     * so their companions have no training figures.
+     */
+    @Test
+    void resNetFp16SamplesInheritTheLayersNotTheTraining() {
+        for (List<Layer> layers : List.of(ResNet50Fp16Cost.LAYERS, ResNet50Fp16Batch64Cost.LAYERS)) {
+            assertEquals(ResNet50Cost.LAYERS.stream().map(Layer::name).toList(), layers.stream().map(Layer::name).toList());
+            assertEquals(ResNet50Cost.LAYERS.stream().map(Layer::params).toList(), layers.stream().map(Layer::params).toList());
+        }
+        assertEquals(4_089_184_256L, ResNet50Fp16Cost.MACS);
+        assertEquals(64 * 4_089_184_256L, ResNet50Fp16Batch64Cost.MACS);
+        assertEquals(32, ResNet50Cost.TRAINING_BATCH);
+        for (Class<?> companion : List.of(ResNet50Fp16Cost.class, ResNet50Fp16Batch64Cost.class)) {
+            org.junit.jupiter.api.Assertions.assertThrows(NoSuchFieldException.class,
+                    () -> companion.getField("TRAINING_BATCH"), companion.getSimpleName());
+        }
+    }
+
     /** The samples' rows and {@link Device}'s arithmetic on them give what the hand gives. */
     @Test
     void resNetSamplesAndDevicesAgreeWithTheHand() {
