@@ -27,6 +27,8 @@ public final class Main {
             M5Cost.summary(),
             ResNet18Cost.summary(1),
             ResNet50Cost.summary(2),
+            ResNet50Fp16Cost.summary(1),
+            ResNet50Fp16Batch64Cost.summary(1),
             ResNet152Cost.summary(1),
             ResNeXt50Cost.summary(1),
             WideResNet50Cost.summary(1),
