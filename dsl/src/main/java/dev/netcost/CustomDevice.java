@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * the network's {@link Network#dtype()} needs its peak.
  *
  * <pre>{@code
- * @CustomDevice(name = "Jetson Orin NX 16GB", float16FlopsPerSecond = 50e12, memoryBytesPerSecond = 102.4e9)
+ * @CustomDevice(name = "Jetson Orin NX 16GB", float16FlopsPerSecond = 25e12, memoryBytesPerSecond = 102.4e9)
  * final class OrinNx {}
  * }</pre>
  *
