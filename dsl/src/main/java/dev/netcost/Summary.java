@@ -506,6 +506,33 @@ public final class Summary {
                 .replace(" G", " GB").replace(" T", " TB").replace(" P", " PB").replace(" E", " EB");
     }
 
+    /**
+     * A time in nanoseconds to three significant digits, rounded half up, in the largest of ns, \u00b5s,
+     * ms and s that keeps it at least 1: {@code 812 ns}, {@code 7.54 ms}, {@code 1.20 s}; {@code 0 ns}.
+     * Below a nanosecond it stays in ns ({@code 0.500 ns}); from 1,000 s on, whole seconds
+     * ({@code 12300 s}). What summaries, reports and budget messages print beside the exact nanoseconds.
+     *
+     * @throws IllegalArgumentException for NaN or an infinity, which no roofline time is
+     */
+    public static String duration(double nanos) {
+        if (!Double.isFinite(nanos)) {
+            throw new IllegalArgumentException("not a time: " + nanos);
+        }
+        if (nanos == 0) {
+            return "0 ns";
+        }
+        // Rounded first, so that 999.6 ns is 1.00 \u00b5s rather than 1000 ns.
+        BigDecimal rounded = new BigDecimal(Math.abs(nanos)).round(new java.math.MathContext(3, RoundingMode.HALF_UP));
+        String[] units = {" ns", " \u00b5s", " ms", " s"};
+        int unit = 0;
+        while (unit < units.length - 1 && rounded.compareTo(BigDecimal.ONE.movePointRight(3 * (unit + 1))) >= 0) {
+            unit++;
+        }
+        BigDecimal value = rounded.movePointLeft(3 * unit);
+        int decimals = Math.max(0, 3 - (value.precision() - value.scale()));
+        return (nanos < 0 ? "-" : "") + value.setScale(decimals, RoundingMode.HALF_UP).toPlainString() + units[unit];
+    }
+
     /** FLOPs per byte with two decimals, rounded half up; {@code -} when no memory moves. */
     static String intensity(long flops, long bytes) {
         if (bytes == 0) {

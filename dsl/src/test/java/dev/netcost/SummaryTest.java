@@ -1,6 +1,7 @@
 package dev.netcost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Locale;
@@ -185,6 +186,25 @@ class SummaryTest {
         assertEquals("1.00 kB", Summary.bytes(1_000));
         assertEquals("102.23 MB", Summary.bytes(102_228_128));
         assertEquals("4.29 GB", Summary.bytes(4_294_967_296L));
+    }
+
+    @Test
+    void durationsToThreeSignificantDigits() {
+        assertEquals("0 ns", Summary.duration(0));
+        assertEquals("812 ns", Summary.duration(812));
+        assertEquals("812 ns", Summary.duration(812.4));
+        assertEquals("813 ns", Summary.duration(812.5)); // half up
+        assertEquals("0.500 ns", Summary.duration(0.5));
+        assertEquals("1.00 \u00b5s", Summary.duration(999.6)); // rounds up into the next unit
+        assertEquals("999 ns", Summary.duration(999.4));
+        assertEquals("7.54 ms", Summary.duration(7_538_000));
+        assertEquals("41.3 ms", Summary.duration(41_300_000));
+        assertEquals("33.3 ms", Summary.duration(33_333_333));
+        assertEquals("1.20 s", Summary.duration(1_200_000_000));
+        assertEquals("12.0 \u00b5s", Summary.duration(12_000));
+        assertEquals("12300 s", Summary.duration(12_345e9));
+        assertEquals("-2.50 ms", Summary.duration(-2_500_000));
+        assertThrows(IllegalArgumentException.class, () -> Summary.duration(Double.NaN));
     }
 
     /** A stem, a block used twice with a nested block inside, and a head. */

@@ -856,6 +856,7 @@ class DiagnosticsCatalogueTest {
         cases.addAll(windowAttentionCases());
         cases.addAll(expertsCases());
         cases.addAll(trainingCases());
+        cases.addAll(rooflineCases());
         cases.add(new Case("a layer norm of a map's channels on tokens", net("@Network(input = {16})",
                 "@Embedding(vocab = 100, dim = 64) Layer wte;", "@LayerNorm2d Layer norm;"),
                 "[netcost:input-shape] norm on input (16, 64): @LayerNorm2d normalises the channels of a map (C, H,"
@@ -1133,6 +1134,94 @@ class DiagnosticsCatalogueTest {
                     "@Linear(out = 4) Layer fc;"), "[netcost:training] maxStepFlops bounds a training step, and Net"
                         + " has no @Training; declare @Training(batch = ..., optimizer = ...) on the network",
                     "maxStepFlops = 1000L", "1000L"));
+    }
+
+    /** A device of round figures, declared in the network's file: its mistakes are placed there. */
+    private static String device(String figures) {
+        return "@CustomDevice(" + figures + ")\nclass Bench {}\n\n";
+    }
+
+    private static List<Case> rooflineCases() {
+        String good = "name = \"Bench board\", float32FlopsPerSecond = 1e10, memoryBytesPerSecond = 1e10";
+        return List.of(
+            new Case("a roofline device that declares none", net("class Plain {}\n\n@Roofline(custom = Plain.class)"
+                    + "\n@Network(input = {8})", "@Linear(out = 4) Layer fc;"), "[netcost:roofline] Plain:"
+                        + " @Roofline(custom) takes classes that declare a device, and Plain has no @CustomDevice;"
+                        + " annotate Plain with @CustomDevice(name = \"...\", memoryBytesPerSecond = ...), or name"
+                        + " another class", "Plain.class)", ".class"),
+            new Case("a device of a negative peak", net(device("name = \"Bench board\", float32FlopsPerSecond = -1,"
+                    + " memoryBytesPerSecond = 1e10") + "@Roofline(custom = Bench.class)\n@Network(input = {8})",
+                    "@Linear(out = 4) Layer fc;"), "[netcost:roofline] Bench: @CustomDevice(float32FlopsPerSecond ="
+                        + " -1.0) is no peak: give a finite number of operations per second, or 0 when the device has"
+                        + " none for that type", "float32FlopsPerSecond = -1", "-1"),
+            new Case("a device of no memory bandwidth", net(device("name = \"Bench board\", float32FlopsPerSecond ="
+                    + " 1e10, memoryBytesPerSecond = 0") + "@Roofline(custom = Bench.class)\n@Network(input = {8})",
+                    "@Linear(out = 4) Layer fc;"), "[netcost:roofline] Bench: @CustomDevice(memoryBytesPerSecond ="
+                        + " 0.0): every byte a layer moves goes through the memory, so a device's bandwidth is a finite"
+                        + " number of bytes per second above 0", "memoryBytesPerSecond = 0", "0"),
+            new Case("a device of a blank name", net(device("name = \" \", float32FlopsPerSecond = 1e10,"
+                    + " memoryBytesPerSecond = 1e10") + "@Roofline(custom = Bench.class)\n@Network(input = {8})",
+                    "@Linear(out = 4) Layer fc;"), "[netcost:roofline] Bench: @CustomDevice(name) is blank; give what"
+                        + " summaries and reports call the device, such as \"Jetson Orin NX 16GB\"",
+                    "name = \" \"", "\" \""),
+            new Case("a device of negative on-chip memory", net(device(good + ", onChipBytes = -1")
+                    + "@Roofline(custom = Bench.class)\n@Network(input = {8})", "@Linear(out = 4) Layer fc;"),
+                    "[netcost:roofline] Bench: @CustomDevice(onChipBytes = -1) is below 0; give the bytes of on-chip"
+                        + " memory, or 0 if unknown", "onChipBytes = -1", "-1"),
+            new Case("a roofline of no device", net("@Roofline\n@Network(input = {8})", "@Linear(out = 4) Layer fc;"),
+                    "[netcost:roofline] Net: @Roofline names no device; name one of Hardware, such as"
+                        + " @Roofline(Hardware.L4), or a class of yours with @Roofline(custom = ...)",
+                    "@Roofline", "@Roofline"),
+            // Apple publishes no int8 rate for the M2's GPU: Hardware.APPLE_M2 has none.
+            new Case("a device without the network's peak", net("@Roofline(Hardware.APPLE_M2)\n@Network(input = {8},"
+                    + " dtype = DType.INT8)", "@Linear(out = 4) Layer fc;"), "[netcost:roofline] APPLE_M2 (Apple M2"
+                        + " GPU) has no peak for int8 (its int8OpsPerSecond is 0), and Net runs in int8, so it has no"
+                        + " roofline time there; name a device with that peak, or declare one with @CustomDevice",
+                    "Hardware.APPLE_M2", ".APPLE_M2"),
+            new Case("a device of yours without the network's peak", net(device(good) + "@Roofline(custom ="
+                    + " Bench.class)\n@Network(input = {8}, dtype = DType.BFLOAT16)", "@Linear(out = 4) Layer fc;"),
+                    "[netcost:roofline] Bench (Bench board) has no peak for bfloat16 (its float16FlopsPerSecond is 0),"
+                        + " and Net runs in bfloat16, so it has no roofline time there; give"
+                        + " @CustomDevice(float16FlopsPerSecond = ...) on Bench", "Bench.class)", ".class"),
+            new Case("a device named twice", net("@Roofline({Hardware.L4, Hardware.H100_SXM, Hardware.L4})\n"
+                    + "@Network(input = {8})", "@Linear(out = 4) Layer fc;"), "[netcost:roofline] Net: @Roofline names"
+                        + " L4 twice; a device has one roofline, so name it once", "H100_SXM, Hardware.L4})",
+                    ".L4"),
+            new Case("a time limit without a roofline", net("@Budget(maxInferenceNanos = 1000L)\n@Network(input ="
+                    + " {8})", "@Linear(out = 4) Layer fc;"), "[netcost:roofline] maxInferenceNanos bounds a roofline"
+                        + " time, and Net has no @Roofline to say on which device; declare @Roofline(Hardware.L4), or"
+                        + " @Roofline(custom = ...) for a device of yours", "1000L", "1000L"),
+            new Case("a decode limit without a decoder", net("@Roofline(Hardware.L4)\n@Budget(maxDecodeNanosPerToken"
+                    + " = 1000L)\n@Network(input = {8})", "@Linear(out = 4) Layer fc;"), "[netcost:roofline]"
+                        + " maxDecodeNanosPerToken bounds the time of one decode step, and Net is no @Decoder, which"
+                        + " has decode steps; mark it @Decoder, or bound maxInferenceNanos", "1000L", "1000L"),
+            new Case("a budgeted device the roofline does not list", net("@Roofline(Hardware.L4)\n"
+                    + "@Budget(maxInferenceNanos = 1000L, device = Hardware.H100_SXM)\n@Network(input = {8})",
+                    "@Linear(out = 4) Layer fc;"), "[netcost:roofline] @Budget(device) names H100_SXM, and Net's"
+                        + " @Roofline does not, so Net has no roofline time on it; add H100_SXM to @Roofline, or remove"
+                        + " it here", "Hardware.H100_SXM", ".H100_SXM"),
+            new Case("budgeted devices without a time limit", net("@Roofline(Hardware.L4)\n@Budget(maxParams = 1000,"
+                    + " device = Hardware.L4)\n@Network(input = {8})", "@Linear(out = 4) Layer fc;"),
+                    "[netcost:roofline] @Budget(device) names the devices the time limits of Net hold on, and it has"
+                        + " none; write maxInferenceNanos or maxDecodeNanosPerToken, or remove @Budget(device)",
+                    "device = Hardware.L4", ".L4"),
+            // TimeBudgetTest's network and device, by hand: 15,974.4 ns, over 15,000 by 974.
+            new Case("over a time budget", net(device(good) + "@Roofline(custom = Bench.class)\n"
+                    + "@Budget(maxInferenceNanos = 15_000)\n@Network(input = {64}, batch = 16)",
+                    "@Linear(out = 64) Layer fc1;", "@ReLU Layer relu;", "@Linear(out = 10) Layer fc2;"),
+                    "[netcost:budget] one inference on Bench (Bench board) takes 15,974 ns (16.0 \u00b5s) at best, over"
+                        + " maxInferenceNanos = 15,000 (15.0 \u00b5s) by 974 ns (974 ns, 6.5 %); the layers that take"
+                        + " longest: fc1 13.1 \u00b5s (82.1 %, compute bound), fc2 2.05 \u00b5s (12.8 %, compute bound),"
+                        + " relu 819 ns (5.1 %, memory bound)", "15_000", "15_000"),
+            // TimeBudgetTest's decoder, by hand: a step of 172.8 ns, over 150 by 23.
+            new Case("over a decode time budget", net(device(good) + "@Roofline(custom = Bench.class)\n"
+                    + "@Budget(maxDecodeNanosPerToken = 150)\n@Decoder\n@Network(input = {4, 8}, inputKind ="
+                    + " InputKind.TOKENS)", "@MultiHeadAttention(heads = 2, causal = true, bias = false) Layer attn;",
+                    "@Linear(out = 8, bias = false) Layer proj;"), "[netcost:budget] one decode step on Bench (Bench"
+                        + " board), at a context of 4 tokens, takes 173 ns (173 ns) at best, over"
+                        + " maxDecodeNanosPerToken = 150 (150 ns) by 23 ns (23.0 ns, 15.3 %); the layers that take"
+                        + " longest in a step: attn 141 ns (81.5 %, memory bound), proj 32.0 ns (18.5 %, memory"
+                        + " bound)", "= 150", "150"));
     }
 
     private static List<Case> expertsCases() {

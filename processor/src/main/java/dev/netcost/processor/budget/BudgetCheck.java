@@ -20,7 +20,8 @@ import java.util.function.ToLongFunction;
 /**
  * Holds an analysed network to its {@code @Budget}. Pure: each overrun is a {@link Problem} on
  * the limit's value, saying the figure, the limit, by how much it is over, and what contributes
- * most, so the user knows where to cut.
+ * most, so the user knows where to cut. The time limits, one overrun per device, are
+ * {@link TimeLimits}'.
  */
 public final class BudgetCheck {
     private static final int CONTRIBUTORS = 3;
@@ -50,6 +51,10 @@ public final class BudgetCheck {
             long limit = entry.getValue();
             if (Attr.TRAINING_LIMITS.contains(attr) && analysis.training().isEmpty()) {
                 continue; // without @Training, the reader reported the limit
+            }
+            if (Attr.TIME_LIMITS.contains(attr)) {
+                problems.addAll(TimeLimits.check(analysis, attr, limit));
+                continue;
             }
             long figure = figure(analysis, attr);
             if (figure > limit) {

@@ -899,6 +899,60 @@ public enum Message {
     OVER_MAX_STEP_FLOPS(ProblemKind.BUDGET, "STEP_FLOPS = %s is over maxStepFlops = %s by %s%s; forward %s,"
             + " backward %s, recomputation %s"),
 
+    // budget, the time limits: the device (L4, NVIDIA L4), the time in ns (grouped) and readable
+    // (Summary.duration), the limit both ways, the excess in ns, its readable form and share
+    // ("7.97 ms, 23.9 %"), then the layers that take longest, each with its time, share and bound
+    /** One inference on a device. */
+    OVER_MAX_INFERENCE_NANOS(ProblemKind.BUDGET, "one inference on %s takes %s ns (%s) at best, over"
+            + " maxInferenceNanos = %s (%s) by %s ns (%s); the layers that take longest: %s"),
+    /** One decode step on a device, at the context. */
+    OVER_MAX_DECODE_NANOS_PER_TOKEN(ProblemKind.BUDGET, "one decode step on %s, at a context of %d tokens, takes"
+            + " %s ns (%s) at best, over maxDecodeNanosPerToken = %s (%s) by %s ns (%s); the layers that take"
+            + " longest in a step: %s"),
+
+    // roofline
+    /** The class, the element that names it ({@code @Roofline(custom)}), the class. */
+    NOT_A_CUSTOM_DEVICE(ProblemKind.ROOFLINE, "%1$s: %2$s takes classes that declare a device, and %1$s has no"
+            + " @CustomDevice; annotate %1$s with @CustomDevice(name = \"...\", memoryBytesPerSecond = ...),"
+            + " or name another class"),
+    /** The class, the element, its value. */
+    CUSTOM_DEVICE_PEAK(ProblemKind.ROOFLINE, "%s: @CustomDevice(%s = %s) is no peak: give a finite number of"
+            + " operations per second, or 0 when the device has none for that type"),
+    /** The class, the value. */
+    CUSTOM_DEVICE_BANDWIDTH(ProblemKind.ROOFLINE, "%s: @CustomDevice(memoryBytesPerSecond = %s): every byte a layer"
+            + " moves goes through the memory, so a device's bandwidth is a finite number of bytes per second above"
+            + " 0"),
+    /** The class. */
+    CUSTOM_DEVICE_BLANK_NAME(ProblemKind.ROOFLINE, "%s: @CustomDevice(name) is blank; give what summaries and"
+            + " reports call the device, such as \"Jetson Orin NX 16GB\""),
+    /** The class, the value. */
+    CUSTOM_DEVICE_ON_CHIP_BYTES(ProblemKind.ROOFLINE, "%s: @CustomDevice(onChipBytes = %d) is below 0; give the"
+            + " bytes of on-chip memory, or 0 if unknown"),
+    /** The network. */
+    ROOFLINE_WITHOUT_DEVICES(ProblemKind.ROOFLINE, "%s: @Roofline names no device; name one of Hardware, such as"
+            + " @Roofline(Hardware.L4), or a class of yours with @Roofline(custom = ...)"),
+    /** The device's constant, its name, the dtype, the figure it lacks, the network. */
+    DEVICE_WITHOUT_PEAK(ProblemKind.ROOFLINE, "%1$s (%2$s) has no peak for %3$s (its %4$s is 0), and %5$s runs in"
+            + " %3$s, so it has no roofline time there; name a device with that peak, or declare one with"
+            + " @CustomDevice"),
+    /** The class, its device's name, the dtype, the figure it lacks, the network, the figure. */
+    CUSTOM_DEVICE_WITHOUT_PEAK(ProblemKind.ROOFLINE, "%1$s (%2$s) has no peak for %3$s (its %4$s is 0), and %5$s runs"
+            + " in %3$s, so it has no roofline time there; give @CustomDevice(%6$s = ...) on %1$s"),
+    /** The network, the annotation and element, the device. */
+    DEVICE_NAMED_TWICE(ProblemKind.ROOFLINE, "%s: %s names %s twice; a device has one roofline, so name it once"),
+    /** The limit, the network. */
+    TIME_LIMIT_WITHOUT_ROOFLINE(ProblemKind.ROOFLINE, "%s bounds a roofline time, and %s has no @Roofline to say on"
+            + " which device; declare @Roofline(Hardware.L4), or @Roofline(custom = ...) for a device of yours"),
+    /** The network. */
+    DECODE_LIMIT_WITHOUT_DECODER(ProblemKind.ROOFLINE, "maxDecodeNanosPerToken bounds the time of one decode step,"
+            + " and %s is no @Decoder, which has decode steps; mark it @Decoder, or bound maxInferenceNanos"),
+    /** The element ({@code @Budget(device)}), the device, the network. */
+    BUDGET_DEVICE_NOT_IN_ROOFLINE(ProblemKind.ROOFLINE, "%1$s names %2$s, and %3$s's @Roofline does not, so %3$s has"
+            + " no roofline time on it; add %2$s to @Roofline, or remove it here"),
+    /** The element, the network, the element. */
+    BUDGET_DEVICE_WITHOUT_TIME_LIMIT(ProblemKind.ROOFLINE, "%1$s names the devices the time limits of %2$s hold on,"
+            + " and it has none; write maxInferenceNanos or maxDecodeNanosPerToken, or remove %1$s"),
+
     // overflow
     /** The largest long, grouped. */
     /** The input, the batch, the largest long, grouped. */

@@ -12,4 +12,10 @@ public final class Percent {
         return new BigDecimal(part).multiply(BigDecimal.valueOf(100))
                 .divide(new BigDecimal(whole), 1, RoundingMode.HALF_UP).toPlainString();
     }
+
+    /** {@code part} of {@code whole}, two times such as nanoseconds, in percent: {@code 23.9}. */
+    public static String of(double part, double whole) {
+        return new BigDecimal(part).multiply(BigDecimal.valueOf(100))
+                .divide(new BigDecimal(whole), 1, RoundingMode.HALF_UP).toPlainString();
+    }
 }

@@ -108,6 +108,14 @@ public enum ProblemKind implements DiagnosticId {
     MISPLACED("misplaced"),
     /** A figure over its {@code @Budget} limit, or a negative limit. */
     BUDGET("budget"),
+    /**
+     * A device of {@code @Roofline} or {@code @Budget(device, customDevice)} that cannot give a roofline
+     * time: a class without {@code @CustomDevice}, a figure of one out of range, no peak for the network's
+     * dtype, a device named twice; {@code @Roofline} naming none; a time limit without {@code @Roofline}
+     * (or a decode limit without {@code @Decoder}), a budgeted device that {@code @Roofline} does not
+     * list, budgeted devices without a time limit.
+     */
+    ROOFLINE("roofline"),
     /** A figure that does not fit a {@code long}. */
     OVERFLOW("overflow"),
     /** Two layer annotations on one field. */

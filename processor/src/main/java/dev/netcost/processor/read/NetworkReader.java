@@ -35,6 +35,8 @@ public final class NetworkReader {
     private final OpSignatures signatures;
     private final UnresolvedAnnotations misspelt;
     private final UserOps userOps;
+    /** Whether the compiler can place a problem on one item of an array (javac; not ECJ). */
+    private final boolean itemValues;
 
     /** @param env the processing environment; javac's also gives the source trees */
     public NetworkReader(ProcessingEnvironment env) {
@@ -42,7 +44,8 @@ public final class NetworkReader {
         this.types = env.getTypeUtils();
         this.signatures = new OpSignatures(elements);
         this.misspelt = UnresolvedAnnotations.of(env);
-        this.userOps = new UserOps(elements, SourceTrees.of(env).isPresent());
+        this.itemValues = SourceTrees.of(env).isPresent();
+        this.userOps = new UserOps(elements, itemValues);
     }
 
     /**
@@ -111,13 +114,16 @@ public final class NetworkReader {
             sources.setDecoder(new SourceMap.Annotated(decoderMirror.get(), values));
             decodes = values.string("value");
         }
-        List<DeviceDecl> devices = new RooflineReader(elements).read(type, budgetMirror, unresolved);
+        List<LocatedProblem> rooflineProblems = new ArrayList<>();
+        List<DeviceDecl> devices = new RooflineReader(elements, itemValues).read(type, dtype,
+                decoderMirror.isPresent(), budgetMirror, budget, typesBeingCompiled, rooflineProblems, unresolved);
         NetworkDecl decl = new NetworkDecl(elements.getPackageOf(type).getQualifiedName().toString(),
                 simpleNames(type), input, batch, dtype, nodes, fields.blocks(), budget,
                 decoderMirror.isPresent(), fields.outputs(), decodes, inputKind, training, devices);
 
         List<LocatedProblem> problems = new ArrayList<>(fields.problems());
         problems.addAll(trainingProblems);
+        problems.addAll(rooflineProblems);
         if (!anyAnnotated) {
             problems.add(LocatedProblem.of(Message.NETWORK_WITHOUT_LAYERS, sources.network(), decl.name()));
         }

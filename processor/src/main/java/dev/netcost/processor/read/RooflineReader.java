@@ -1,76 +1,203 @@
 package dev.netcost.processor.read;
 
 import dev.netcost.CustomDevice;
+import dev.netcost.DType;
 import dev.netcost.Device;
 import dev.netcost.Hardware;
 import dev.netcost.Roofline;
 import dev.netcost.processor.model.Attr;
+import dev.netcost.processor.model.BudgetDecl;
 import dev.netcost.processor.model.DeviceDecl;
+import dev.netcost.processor.model.Message;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
  * {@code @Roofline} on a network class: the devices of the table ({@link Hardware}) and those a user
  * declared ({@code @CustomDevice} on a class of theirs, read from source or from a class file alike),
- * each marked as {@code @Budget(device, customDevice)}'s time limits name it.
+ * each marked as {@code @Budget(device, customDevice)}'s time limits name it; and the mistakes that
+ * keep a device from giving a roofline time ({@code roofline}).
+ *
+ * <p>A mistake about one device goes on the array item that names it ({@code Hardware.APPLE_M2} in
+ * {@code @Roofline({Hardware.L4, Hardware.APPLE_M2})}) where the compiler can place it there (javac),
+ * else on the element that holds it (ECJ, see {@link UserOps}). A figure of a {@code @CustomDevice} out
+ * of range goes on that figure's value when the class is compiled from source in this compilation,
+ * where the user can mend it; a class from a class file (a library's device) has no source to point
+ * at, so it goes on the {@code @Roofline(custom)} item that names the class. Only the devices a
+ * network names are checked: a {@code @CustomDevice} no network uses counts in nothing.
+ *
+ * <p>A {@link Device} is made only from figures checked here first: its constructor throws on what
+ * the user may write.
  */
 final class RooflineReader {
-    private final Elements elements;
+    private static final String NAME = "name";
+    private static final String FLOAT32 = "float32FlopsPerSecond";
+    private static final String FLOAT16 = "float16FlopsPerSecond";
+    private static final String INT8 = "int8OpsPerSecond";
+    private static final String BANDWIDTH = "memoryBytesPerSecond";
+    private static final String ON_CHIP = "onChipBytes";
 
-    RooflineReader(Elements elements) {
+    /** One item of an array element, with where it is written. */
+    private record Item<T>(T value, SourceLocation where) {}
+
+    private final Elements elements;
+    /** Whether a problem may be placed on one item of an array (javac), or only on the array (ECJ). */
+    private final boolean itemValues;
+
+    RooflineReader(Elements elements, boolean itemValues) {
         this.elements = elements;
+        this.itemValues = itemValues;
     }
 
     /**
      * The devices, {@code value} then {@code custom}, in the order written; empty without {@code @Roofline}.
+     * A device at fault is left out, and its mistake is in {@code problems}.
      *
-     * @param budget     {@code @Budget}'s mirror, if the class has one
-     * @param unresolved where the values javac could not resolve go
+     * @param dtype              the network's element type, whose peak every device needs
+     * @param decoder            whether the network is a {@code @Decoder}, which a decode limit needs
+     * @param budgetMirror       {@code @Budget}'s mirror, if the class has one
+     * @param budget             {@code @Budget} as read, if the class has one
+     * @param typesBeingCompiled the qualified names of the top-level types compiled from source now
+     * @param problems           where its mistakes go
+     * @param unresolved         where the values javac could not resolve go
      */
-    List<DeviceDecl> read(TypeElement type, Optional<AnnotationMirror> budget, List<Unresolved> unresolved) {
-        Optional<AnnotationMirror> mirror = NetworkReader.mirror(type, Roofline.class.getCanonicalName());
-        if (mirror.isEmpty()) {
-            return List.of();
-        }
+    List<DeviceDecl> read(TypeElement type, DType dtype, boolean decoder, Optional<AnnotationMirror> budgetMirror,
+            Optional<BudgetDecl> budget, Set<String> typesBeingCompiled, List<LocatedProblem> problems,
+            List<Unresolved> unresolved) {
         String network = type.getSimpleName().toString();
+        Optional<AnnotationMirror> mirror = NetworkReader.mirror(type, Roofline.class.getCanonicalName());
         try {
+            List<Item<String>> budgetTable = List.of();
+            List<Item<TypeElement>> budgetCustom = List.of();
+            boolean timeLimit = false;
+            if (budgetMirror.isPresent() && budget.isPresent()) {
+                AnnotationValues limits = new AnnotationValues(budgetMirror.get(), elements);
+                budgetTable = constants(type, budgetMirror.get(), limits, Attr.BUDGET_DEVICE.javaName());
+                budgetCustom = classes(type, budgetMirror.get(), limits, Attr.BUDGET_CUSTOM_DEVICE.javaName());
+                for (Attr limit : Attr.TIME_LIMITS) {
+                    if (!budget.get().limits().containsKey(limit)) {
+                        continue;
+                    }
+                    timeLimit = true;
+                    SourceLocation where = new SourceLocation(type, budgetMirror.get(), limits.written(limit));
+                    if (mirror.isEmpty()) {
+                        problems.add(LocatedProblem.of(Message.TIME_LIMIT_WITHOUT_ROOFLINE, where, limit.javaName(),
+                                network));
+                    } else if (limit == Attr.MAX_DECODE_NANOS_PER_TOKEN && !decoder) {
+                        problems.add(LocatedProblem.of(Message.DECODE_LIMIT_WITHOUT_DECODER, where, network));
+                    }
+                }
+                if (!timeLimit && (!budgetTable.isEmpty() || !budgetCustom.isEmpty())) {
+                    // One mistake, said once: on the first of the two that is written.
+                    Attr named = !budgetTable.isEmpty() ? Attr.BUDGET_DEVICE : Attr.BUDGET_CUSTOM_DEVICE;
+                    String shown = "@Budget(" + named.javaName() + ")";
+                    problems.add(LocatedProblem.of(Message.BUDGET_DEVICE_WITHOUT_TIME_LIMIT, new SourceLocation(type,
+                            budgetMirror.get(), limits.written(named)), shown, network));
+                }
+                twice(network, "@Budget(device)", budgetTable, Function.identity(), problems);
+                twice(network, "@Budget(customDevice)", budgetCustom, RooflineReader::simpleName, problems);
+            }
+            if (mirror.isEmpty()) {
+                return List.of();
+            }
             AnnotationValues values = new AnnotationValues(mirror.get(), elements);
+            List<Item<String>> table = constants(type, mirror.get(), values, Attr.ROOFLINE.javaName());
+            List<Item<TypeElement>> custom = classes(type, mirror.get(), values, Attr.ROOFLINE_CUSTOM.javaName());
+            if (table.isEmpty() && custom.isEmpty()) {
+                problems.add(LocatedProblem.of(Message.ROOFLINE_WITHOUT_DEVICES, new SourceLocation(type,
+                        mirror.get(), Optional.empty()), network));
+                return List.of();
+            }
+            Set<String> listedTable = new HashSet<>();
+            Set<String> listedCustom = new HashSet<>();
+            table.forEach(item -> listedTable.add(item.value()));
+            custom.forEach(item -> listedCustom.add(qualifiedName(item.value())));
             Set<String> budgetedTable = new HashSet<>();
             Set<String> budgetedCustom = new HashSet<>();
-            if (budget.isPresent()) {
-                AnnotationValues limits = new AnnotationValues(budget.get(), elements);
-                budgetedTable.addAll(constants(limits, Attr.BUDGET_DEVICE.javaName()));
-                for (TypeElement element : classes(limits, Attr.BUDGET_CUSTOM_DEVICE.javaName())) {
-                    budgetedCustom.add(element.getQualifiedName().toString());
+            if (timeLimit) {
+                for (Item<String> item : budgetTable) {
+                    budgetedTable.add(item.value());
+                    if (!listedTable.contains(item.value())) {
+                        problems.add(LocatedProblem.of(Message.BUDGET_DEVICE_NOT_IN_ROOFLINE, item.where(),
+                                "@Budget(device)", item.value(), network));
+                    }
+                }
+                for (Item<TypeElement> item : budgetCustom) {
+                    budgetedCustom.add(qualifiedName(item.value()));
+                    if (listedCustom.contains(qualifiedName(item.value()))) {
+                        continue; // any mistake of its declaration is said where @Roofline names it
+                    }
+                    if (NetworkReader.mirror(item.value(), CustomDevice.class.getCanonicalName()).isEmpty()) {
+                        problems.add(LocatedProblem.of(Message.NOT_A_CUSTOM_DEVICE, item.where(),
+                                simpleName(item.value()), "@Budget(customDevice)"));
+                    } else {
+                        problems.add(LocatedProblem.of(Message.BUDGET_DEVICE_NOT_IN_ROOFLINE, item.where(),
+                                "@Budget(customDevice)", simpleName(item.value()), network));
+                    }
                 }
             }
-            boolean everyDevice = budgetedTable.isEmpty() && budgetedCustom.isEmpty();
+            boolean everyDevice = budgetTable.isEmpty() && budgetCustom.isEmpty();
             List<DeviceDecl> devices = new ArrayList<>();
-            for (String constant : constants(values, Attr.ROOFLINE.javaName())) {
-                devices.add(new DeviceDecl(constant, Hardware.valueOf(constant).device(), false,
-                        everyDevice || budgetedTable.contains(constant)));
+            Set<String> seen = new HashSet<>();
+            for (Item<String> item : table) {
+                if (!seen.add(item.value())) {
+                    problems.add(LocatedProblem.of(Message.DEVICE_NAMED_TWICE, item.where(), network, "@Roofline",
+                            item.value()));
+                    continue;
+                }
+                Device device = Hardware.valueOf(item.value()).device();
+                if (!device.supports(dtype)) {
+                    problems.add(LocatedProblem.of(Message.DEVICE_WITHOUT_PEAK, item.where(), item.value(),
+                            device.name(), dtype(dtype), peakName(dtype), network));
+                    continue;
+                }
+                devices.add(new DeviceDecl(item.value(), device, false,
+                        everyDevice || budgetedTable.contains(item.value())));
             }
-            for (TypeElement element : classes(values, Attr.ROOFLINE_CUSTOM.javaName())) {
+            Set<String> seenCustom = new HashSet<>();
+            for (Item<TypeElement> item : custom) {
+                TypeElement element = item.value();
+                String name = simpleName(element);
+                if (!seenCustom.add(qualifiedName(element))) {
+                    problems.add(LocatedProblem.of(Message.DEVICE_NAMED_TWICE, item.where(), network,
+                            "@Roofline(custom)", name));
+                    continue;
+                }
                 Optional<AnnotationMirror> spec = NetworkReader.mirror(element, CustomDevice.class.getCanonicalName());
                 if (spec.isEmpty()) {
+                    problems.add(LocatedProblem.of(Message.NOT_A_CUSTOM_DEVICE, item.where(), name,
+                            "@Roofline(custom)"));
                     continue;
                 }
                 AnnotationValues figures = new AnnotationValues(spec.get(), elements);
-                Device device = new Device(figures.string("name"), real(figures, "float32FlopsPerSecond"),
-                        real(figures, "float16FlopsPerSecond"), real(figures, "int8OpsPerSecond"),
-                        real(figures, "memoryBytesPerSecond"), (Long) figures.value("onChipBytes"));
-                devices.add(new DeviceDecl(element.getSimpleName().toString(), device, true,
-                        everyDevice || budgetedCustom.contains(element.getQualifiedName().toString())));
+                boolean inSource = typesBeingCompiled.contains(qualifiedName(outermost(element)));
+                Function<String, SourceLocation> where = figure -> inSource
+                        ? new SourceLocation(element, spec.get(), figures.written(figure)) : item.where();
+                Optional<Device> device = device(name, figures, where, problems);
+                if (device.isEmpty()) {
+                    continue;
+                }
+                if (!device.get().supports(dtype)) {
+                    problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_WITHOUT_PEAK, item.where(), name,
+                            device.get().name(), dtype(dtype), peakName(dtype), network, peakName(dtype)));
+                    continue;
+                }
+                devices.add(new DeviceDecl(name, device.get(), true,
+                        everyDevice || budgetedCustom.contains(qualifiedName(element))));
             }
             return devices;
         } catch (UnreadableValueException e) {
@@ -79,29 +206,87 @@ final class RooflineReader {
         }
     }
 
-    /** The names of the enum constants of an array element. */
-    private static List<String> constants(AnnotationValues values, String name) {
-        List<String> out = new ArrayList<>();
+    /**
+     * The device a {@code @CustomDevice} declares, if each of its figures is in range; else its
+     * mistakes, each placed by {@code where} from the element's name.
+     */
+    private static Optional<Device> device(String type, AnnotationValues figures,
+            Function<String, SourceLocation> where, List<LocatedProblem> problems) {
+        int before = problems.size();
+        String name = figures.string(NAME);
+        if (name.isBlank()) {
+            problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_BLANK_NAME, where.apply(NAME), type));
+        }
+        double[] peaks = new double[3];
+        List<String> peakNames = List.of(FLOAT32, FLOAT16, INT8);
+        for (int k = 0; k < peaks.length; k++) {
+            peaks[k] = real(figures, peakNames.get(k));
+            if (!Double.isFinite(peaks[k]) || peaks[k] < 0) {
+                problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_PEAK, where.apply(peakNames.get(k)), type,
+                        peakNames.get(k), peaks[k]));
+            }
+        }
+        double bandwidth = real(figures, BANDWIDTH);
+        if (!Double.isFinite(bandwidth) || bandwidth <= 0) {
+            problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_BANDWIDTH, where.apply(BANDWIDTH), type, bandwidth));
+        }
+        if (!(figures.value(ON_CHIP) instanceof Long onChip)) {
+            throw new UnreadableValueException(ON_CHIP, ON_CHIP + " is not a long");
+        }
+        if (onChip < 0) {
+            problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_ON_CHIP_BYTES, where.apply(ON_CHIP), type, onChip));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Device(name, peaks[0], peaks[1], peaks[2], bandwidth, onChip));
+    }
+
+    /** Each device an array names a second time, on that second item. */
+    private static <T> void twice(String network, String element, List<Item<T>> items, Function<T, String> name,
+            List<LocatedProblem> problems) {
+        Set<String> seen = new HashSet<>();
+        for (Item<T> item : items) {
+            String shown = name.apply(item.value());
+            String key = item.value() instanceof TypeElement type ? qualifiedName(type) : shown;
+            if (!seen.add(key)) {
+                problems.add(LocatedProblem.of(Message.DEVICE_NAMED_TWICE, item.where(), network, element, shown));
+            }
+        }
+    }
+
+    /** The names of the enum constants of an array element, each with where it is written. */
+    private List<Item<String>> constants(TypeElement type, AnnotationMirror mirror, AnnotationValues values,
+            String name) {
+        List<Item<String>> out = new ArrayList<>();
         for (AnnotationValue value : list(values, name)) {
             if (!(value.getValue() instanceof VariableElement constant)) {
                 throw new UnreadableValueException(name, name + " holds " + value);
             }
-            out.add(constant.getSimpleName().toString());
+            out.add(new Item<>(constant.getSimpleName().toString(), item(type, mirror, values, name, value)));
         }
         return out;
     }
 
-    /** The classes of a {@code Class<?>[]} element. */
-    private static List<TypeElement> classes(AnnotationValues values, String name) {
-        List<TypeElement> out = new ArrayList<>();
+    /** The classes of a {@code Class<?>[]} element, each with where it is written. */
+    private List<Item<TypeElement>> classes(TypeElement type, AnnotationMirror mirror, AnnotationValues values,
+            String name) {
+        List<Item<TypeElement>> out = new ArrayList<>();
         for (AnnotationValue value : list(values, name)) {
-            if (!(value.getValue() instanceof TypeMirror type && type instanceof DeclaredType declared
-                    && declared.asElement() instanceof TypeElement element)) {
+            // A class javac could not resolve (one another processor generates later) is an error type.
+            if (!(value.getValue() instanceof TypeMirror t && t.getKind() == TypeKind.DECLARED
+                    && t instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element)) {
                 throw new UnreadableValueException(name, name + " holds " + value);
             }
-            out.add(element);
+            out.add(new Item<>(element, item(type, mirror, values, name, value)));
         }
         return out;
+    }
+
+    /** On the item itself, or on the whole array where the compiler cannot place an item. */
+    private SourceLocation item(TypeElement type, AnnotationMirror mirror, AnnotationValues values, String name,
+            AnnotationValue item) {
+        return new SourceLocation(type, mirror, itemValues ? Optional.of(item) : values.written(name));
     }
 
     private static List<AnnotationValue> list(AnnotationValues values, String name) {
@@ -123,5 +308,35 @@ final class RooflineReader {
             throw new UnreadableValueException(name, name + " is not a double");
         }
         return value;
+    }
+
+    /** The element of {@code @CustomDevice} that holds the peak for {@code dtype}. */
+    private static String peakName(DType dtype) {
+        return switch (dtype) {
+            case FLOAT32 -> FLOAT32;
+            case FLOAT16, BFLOAT16 -> FLOAT16;
+            case INT8 -> INT8;
+        };
+    }
+
+    private static String dtype(DType dtype) {
+        return dtype.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String simpleName(TypeElement type) {
+        return type.getSimpleName().toString();
+    }
+
+    private static String qualifiedName(TypeElement type) {
+        return type.getQualifiedName().toString();
+    }
+
+    /** The top-level class that holds {@code type}: what a compilation lists as compiled from source. */
+    private static TypeElement outermost(TypeElement type) {
+        TypeElement top = type;
+        for (Element e = type.getEnclosingElement(); e instanceof TypeElement t; e = t.getEnclosingElement()) {
+            top = t;
+        }
+        return top;
     }
 }

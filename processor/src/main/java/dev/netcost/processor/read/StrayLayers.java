@@ -16,8 +16,8 @@ import javax.lang.model.util.Elements;
 
 /**
  * Finds layer annotations on fields of classes that are not networks or on what is no field (a
- * class, a parameter: where an op you declare, which has no {@code @Target}, may go), and {@code @Budget} or
- * {@code @Decoder} on classes that are not: they would be silently ignored.
+ * class, a parameter: where an op you declare, which has no {@code @Target}, may go), and {@code @Budget},
+ * {@code @Decoder} or {@code @Roofline} on classes that are not: they would be silently ignored.
  */
 public final class StrayLayers {
     private StrayLayers() {}
@@ -68,7 +68,7 @@ public final class StrayLayers {
                 }
             }
         }
-        for (String name : List.of(LayerAnnotations.BUDGET, LayerAnnotations.DECODER)) {
+        for (String name : List.of(LayerAnnotations.BUDGET, LayerAnnotations.DECODER, LayerAnnotations.ROOFLINE)) {
             TypeElement annotation = elements.getTypeElement(name);
             if (annotation == null) {
                 continue;

@@ -1,0 +1,169 @@
+package dev.netcost.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.netcost.processor.Compilations.assertError;
+import static dev.netcost.processor.Compilations.assertOnlyError;
+import static dev.netcost.processor.Compilations.compile;
+
+import com.google.testing.compile.Compilation;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the reader says of {@code @Roofline}, {@code @CustomDevice} and {@code @Budget}'s devices beyond
+ * the catalogue's one case per message: where a figure's mistake goes when the device comes from a
+ * class file, NaN and infinities, several mistakes at once, a device two networks share, a class
+ * javac cannot resolve, a misplaced {@code @Roofline}.
+ */
+class RooflineDiagnosticsTest {
+    private static NetworkSource net(String annotations) {
+        return NetworkSource.example("Net", annotations + "\n@Network(input = {8})\nclass Net {\n"
+                + "    @Linear(out = 4) Layer fc;\n}\n");
+    }
+
+    @Test
+    void notANumberAndInfinitiesAreNoFigures() {
+        NetworkSource src = NetworkSource.example("Net", "@CustomDevice(name = \"Bench\", float32FlopsPerSecond = 1e10,"
+                + " float16FlopsPerSecond = Double.NaN, memoryBytesPerSecond = Double.POSITIVE_INFINITY)\n"
+                + "class Bench {}\n\n@Roofline(custom = Bench.class)\n@Network(input = {8})\nclass Net {\n"
+                + "    @Linear(out = 4) Layer fc;\n}\n");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(2);
+        assertError(compilation, src, "[netcost:roofline] Bench: @CustomDevice(float16FlopsPerSecond = NaN) is no"
+                + " peak", src.at("Double.NaN", ".NaN"));
+        assertError(compilation, src, "[netcost:roofline] Bench: @CustomDevice(memoryBytesPerSecond = Infinity):",
+                src.at("Double.POSITIVE_INFINITY", ".POSITIVE_INFINITY"));
+    }
+
+    /** A device used by two networks is one declaration: its mistake is said once. */
+    @Test
+    void aDeviceTwoNetworksNameIsCheckedOnce() {
+        NetworkSource bench = NetworkSource.example("Bench", "@CustomDevice(name = \"Bench\","
+                + " float32FlopsPerSecond = 1e10, memoryBytesPerSecond = 0)\nclass Bench {}\n");
+        NetworkSource a = NetworkSource.example("A", "@Roofline(custom = Bench.class)\n@Network(input = {8})\n"
+                + "class A {\n    @Linear(out = 4) Layer fc;\n}\n");
+        NetworkSource b = NetworkSource.example("B", "@Roofline(custom = Bench.class)\n@Network(input = {8})\n"
+                + "class B {\n    @ReLU Layer relu;\n}\n");
+        Compilation compilation = compile(a, b, bench);
+        assertThat(compilation).hadErrorCount(1);
+        assertError(compilation, bench, "[netcost:roofline] Bench: @CustomDevice(memoryBytesPerSecond = 0.0)",
+                bench.at("= 0)", "0"));
+    }
+
+    /**
+     * A device from a class file, a library's, has no source to point at: its mistake goes on the
+     * {@code @Roofline(custom)} item that names it. Compiled alone, no network names it: no error.
+     */
+    @Test
+    void aDeviceFromAClassFileIsBlamedWhereTheNetworkNamesIt(@TempDir Path classes) throws IOException {
+        NetworkSource device = NetworkSource.of("com.example.devices.Board", """
+                package com.example.devices;
+
+                import dev.netcost.CustomDevice;
+
+                @CustomDevice(name = "Board", float32FlopsPerSecond = -5, memoryBytesPerSecond = 1e9)
+                public class Board {}
+                """);
+        Compilation library = javac().withProcessors(new NetworkProcessor()).compile(device.file());
+        assertThat(library).succeededWithoutWarnings();
+        for (JavaFileObject file : library.generatedFiles()) {
+            if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                String path = file.toUri().getPath();
+                Path target = classes.resolve(path.substring(path.indexOf("com/example/")));
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.openInputStream()) {
+                    Files.copy(in, target);
+                }
+            }
+        }
+        List<File> classpath = new ArrayList<>();
+        classpath.add(classes.toFile());
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classpath.add(new File(entry));
+        }
+        NetworkSource src = NetworkSource.of("com.example.Net", """
+                package com.example;
+
+                import com.example.devices.Board;
+                import dev.netcost.*;
+
+                @Roofline(custom = Board.class)
+                @Network(input = {8})
+                class Net {
+                    @Linear(out = 4) Layer fc;
+                }
+                """);
+        Compilation compilation = javac().withProcessors(new NetworkProcessor()).withClasspath(classpath)
+                .withOptions("-Anetcost.reports=none").compile(src.file());
+        assertOnlyError(compilation, src, "[netcost:roofline] Board: @CustomDevice(float32FlopsPerSecond = -5.0) is"
+                + " no peak", src.at("Board.class", ".class"));
+    }
+
+    @Test
+    void everyMistakeOfADeviceIsSaid() {
+        NetworkSource src = NetworkSource.example("Net", "@CustomDevice(name = \"\", int8OpsPerSecond = -1,"
+                + " memoryBytesPerSecond = -2, onChipBytes = -3)\nclass Bench {}\n\n"
+                + "@Roofline(custom = Bench.class)\n@Network(input = {8})\nclass Net {\n    @Linear(out = 4) Layer fc;\n}\n");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(4);
+        assertError(compilation, src, "Bench: @CustomDevice(name) is blank", src.at("\"\""));
+        assertError(compilation, src, "Bench: @CustomDevice(int8OpsPerSecond = -1.0) is no peak", src.at("-1"));
+        assertError(compilation, src, "Bench: @CustomDevice(memoryBytesPerSecond = -2.0):", src.at("-2"));
+        assertError(compilation, src, "Bench: @CustomDevice(onChipBytes = -3) is below 0", src.at("-3"));
+    }
+
+    /** A class the budget names that declares no device is said so, rather than missing from @Roofline. */
+    @Test
+    void aBudgetedClassWithoutCustomDevice() {
+        NetworkSource src = net("class Plain {}\n\n@Roofline(Hardware.L4)\n"
+                + "@Budget(maxInferenceNanos = 1000L, customDevice = Plain.class)");
+        assertOnlyError(compile(src), src, "[netcost:roofline] Plain: @Budget(customDevice) takes classes that"
+                + " declare a device, and Plain has no @CustomDevice", src.at("Plain.class", ".class"));
+    }
+
+    /** A budgeted device that @Roofline lists once is fine, and one it lists twice is one mistake, in @Roofline. */
+    @Test
+    void aBudgetOnTheListedDevicesIsQuiet() {
+        assertThat(compile(net("@Roofline({Hardware.L4, Hardware.H100_SXM})\n"
+                + "@Budget(maxInferenceNanos = 1_000_000L, device = Hardware.H100_SXM)"))).succeededWithoutWarnings();
+    }
+
+    /** Every device of the table has a float32 and a float16 peak; only the M2 lacks int8. */
+    @Test
+    void theTableHasEveryPeakButTheAppleGpusInt8() {
+        assertThat(compile(net("@Roofline({Hardware.H100_SXM, Hardware.A100_80GB, Hardware.L4,"
+                + " Hardware.JETSON_ORIN_NANO, Hardware.APPLE_M2, Hardware.RASPBERRY_PI_5})"))).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aRooflineOnAClassThatIsNoNetwork() {
+        NetworkSource src = NetworkSource.example("Loose", "@Roofline(Hardware.L4)\nclass Loose {}\n");
+        assertOnlyError(compile(src), src, "[netcost:misplaced] Loose: @Roofline applies to a network, and Loose is"
+                + " none; annotate it with @Network(input = {...}), or remove @Roofline", src.at("@Roofline"));
+    }
+
+    /** A class javac cannot resolve waits a round, then is javac's error and netcost's unresolved, not a crash. */
+    @Test
+    void aClassJavacCannotResolve() {
+        Compilation compilation = compile(net("@Roofline(custom = Missing.class)"));
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("cannot find symbol");
+        assertThat(compilation).hadErrorContaining("[netcost:unresolved] Net: javac could not resolve the value of"
+                + " custom");
+        for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+            assertThat(error.getMessage(null)).doesNotContain("[netcost:internal]");
+            assertThat(error.getMessage(null)).doesNotContain("[netcost:roofline]");
+        }
+    }
+}
