@@ -180,10 +180,10 @@ public final class Summary {
      * one new token.
      *
      * @param context         the tokens of context each new token attends to
-     * @param nanos           the step's roofline time, in nanoseconds
+     * @param nanos           the step's roofline time, in nanoseconds, exact (its constant is rounded)
      * @param tokensPerSecond new tokens a second, over the batch
      */
-    public record DecodeStep(long context, long nanos, double tokensPerSecond) {}
+    public record DecodeStep(long context, double nanos, double tokensPerSecond) {}
 
     /**
      * What one training step of a network with {@link dev.netcost.Training} costs, for the footer,

@@ -126,8 +126,9 @@ final class RooflineConstants {
                     : CodeBlock.of("$T.$L.device()", HARDWARE, decl.javaName()));
             if (roofline.decode().isPresent()) {
                 String stem = stem(decl);
-                steps.add(CodeBlock.of("new $T($N, $N, $N)", DECODE_STEP, Own.CONTEXT.name(),
-                        PerDevice.DECODE_NANOS.of(stem), PerDevice.TOKENS_PER_SECOND.of(stem)));
+                // The step's exact time: its constant is rounded, too coarse for a summary of short steps.
+                steps.add(CodeBlock.of("new $T($N, $L, $N)", DECODE_STEP, Own.CONTEXT.name(),
+                        Literals.doubleLiteral(roofline.decode().get().nanos()), PerDevice.TOKENS_PER_SECOND.of(stem)));
             }
         }
         return CodeBlock.of("\n$>$>.withRoofline($T.of($L),\n$T.of($L))$<$<", List.class,
@@ -143,8 +144,8 @@ final class RooflineConstants {
     static List<Summary.DecodeStep> decodeSteps(NetworkAnalysis analysis) {
         List<Summary.DecodeStep> steps = new ArrayList<>();
         for (DeviceRoofline roofline : analysis.roofline()) {
-            roofline.decode().ifPresent(decode -> steps.add(new Summary.DecodeStep(decode.context(),
-                    DeviceRoofline.rounded(decode.nanos()), decode.tokensPerSecond())));
+            roofline.decode().ifPresent(decode -> steps.add(new Summary.DecodeStep(decode.context(), decode.nanos(),
+                    decode.tokensPerSecond())));
         }
         return steps;
     }
