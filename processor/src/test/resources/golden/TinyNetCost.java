@@ -1,6 +1,7 @@
 package com.example;
 
 import dev.netcost.DType;
+import dev.netcost.Device;
 import dev.netcost.Layer;
 import dev.netcost.LayerTable;
 import dev.netcost.Shape;
@@ -365,5 +366,24 @@ public final class TinyNetCost {
      */
     public static String summary(int depth) {
         return Summary.table(HEADER, LAYERS, BLOCKS, depth);
+    }
+
+    /**
+     * The roofline time of one inference of the batch on {@code device}, in nanoseconds:
+     * the sum over the layers that run at inference of
+     * {@code max(FLOPs / peak, bytes / bandwidth)}, at the device's peak for {@link #DTYPE}
+     * (netcost's cost model, section "Roofline").
+     *
+     * <p>A lower bound under the model's assumptions, not a measurement: each layer's compute
+     * and memory traffic overlap perfectly and run at the device's peaks, one layer after
+     * another. Kernel launches, caches, fusion and the share of the peak a real kernel reaches
+     * are left out.
+     *
+     * @param device the device: a {@code Hardware} constant's, or one made with its figures
+     * @return the time, in nanoseconds
+     * @throws java.lang.IllegalArgumentException if the device has no peak for {@link #DTYPE}
+     */
+    public static double timeNanos(Device device) {
+        return device.nanos(LAYERS, DTYPE);
     }
 }

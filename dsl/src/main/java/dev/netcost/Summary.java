@@ -1,9 +1,11 @@
 package dev.netcost;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ public final class Summary {
     private static final String GAP = "  ";
     /** After the op of a row that runs only in training. */
     private static final String TRAINING_ONLY = " (training only)";
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     /**
      * What the table's heading and footer say about the whole network.
@@ -40,16 +43,46 @@ public final class Summary {
      *                            parameters one token uses; else empty
      * @param training            for a network with {@link dev.netcost.Training}, one training step;
      *                            else empty
+     * @param devices             the devices of {@link dev.netcost.Roofline}, a column each; else empty
+     * @param decodeSteps         for a {@link dev.netcost.Decoder} with devices, its decode step on each,
+     *                            parallel to {@code devices}; else empty
      */
     public record Header(String network, Shape input, int batch, DType dtype, long paramBytes,
             long peakActivationBytes, Optional<Decoder> decoder, List<Tensor> inputs, List<Tensor> outputs,
-            OptionalLong activeParams, Optional<TrainingStep> training) {
+            OptionalLong activeParams, Optional<TrainingStep> training, List<Device> devices,
+            List<DecodeStep> decodeSteps) {
         public Header {
             Objects.requireNonNull(decoder, "decoder");
             inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
             Objects.requireNonNull(activeParams, "activeParams");
             Objects.requireNonNull(training, "training");
+            devices = List.copyOf(devices);
+            decodeSteps = List.copyOf(decodeSteps);
+            if (!decodeSteps.isEmpty() && decodeSteps.size() != devices.size()) {
+                throw new IllegalArgumentException(decodeSteps.size() + " decode steps for " + devices.size()
+                        + " devices");
+            }
+        }
+
+        /** A network without {@link dev.netcost.Roofline}. */
+        public Header(String network, Shape input, int batch, DType dtype, long paramBytes, long peakActivationBytes,
+                Optional<Decoder> decoder, List<Tensor> inputs, List<Tensor> outputs, OptionalLong activeParams,
+                Optional<TrainingStep> training) {
+            this(network, input, batch, dtype, paramBytes, peakActivationBytes, decoder, inputs, outputs,
+                    activeParams, training, List.of(), List.of());
+        }
+
+        /**
+         * The same heading, with a column of roofline times per device and its footer lines.
+         *
+         * @param devices     the devices, in the order of their columns
+         * @param decodeSteps for a decoder, its decode step on each device, parallel to {@code devices};
+         *                    else empty
+         */
+        public Header withRoofline(List<Device> devices, List<DecodeStep> decodeSteps) {
+            return new Header(network, input, batch, dtype, paramBytes, peakActivationBytes, decoder, inputs, outputs,
+                    activeParams, training, devices, decodeSteps);
         }
 
         /** A network without {@link dev.netcost.Training}. */
@@ -62,7 +95,7 @@ public final class Summary {
         /** The same heading, for a network trained as {@code step} says. */
         public Header withTraining(TrainingStep step) {
             return new Header(network, input, batch, dtype, paramBytes, peakActivationBytes, decoder, inputs, outputs,
-                    activeParams, Optional.of(step));
+                    activeParams, Optional.of(step), devices, decodeSteps);
         }
 
         /** A network without a mixture of experts. */
@@ -75,7 +108,7 @@ public final class Summary {
         /** The same heading, for a network whose tokens each use {@code activeParams} of its parameters. */
         public Header withActiveParams(long activeParams) {
             return new Header(network, input, batch, dtype, paramBytes, peakActivationBytes, decoder, inputs, outputs,
-                    OptionalLong.of(activeParams), training);
+                    OptionalLong.of(activeParams), training, devices, decodeSteps);
         }
 
         /** A network of one input and one output, not named in the heading. */
@@ -140,6 +173,17 @@ public final class Summary {
             this(context, kvCacheBytes, prefillMacs, decodeMacs, crossKvCacheBytes, 0);
         }
     }
+
+    /**
+     * A {@link dev.netcost.Decoder}'s decode step on one device, as netcost worked it out at compile
+     * time (the cost model's "A decoder's times"), for the footer: each of the batch's sequences gets
+     * one new token.
+     *
+     * @param context         the tokens of context each new token attends to
+     * @param nanos           the step's roofline time, in nanoseconds, exact (its constant is rounded)
+     * @param tokensPerSecond new tokens a second, over the batch
+     */
+    public record DecodeStep(long context, double nanos, double tokensPerSecond) {}
 
     /**
      * What one training step of a network with {@link dev.netcost.Training} costs, for the footer,
@@ -216,17 +260,44 @@ public final class Summary {
     public static String table(Header header, List<Layer> layers, List<Layer> blocks, int depth) {
         List<String[]> rows = new ArrayList<>();
         Totals totals = new Totals();
-        for (Layer layer : visible(layers, blocks, depth, totals)) {
-            rows.add(row(layer));
+        List<Device> devices = header.devices();
+        DType dtype = header.dtype();
+        List<Layer> visible = visible(layers, blocks, depth, totals);
+        Map<Layer, double[]> blockNanos = devices.isEmpty() ? Map.of() : blockNanos(layers, visible, blocks, header);
+        for (Layer layer : visible) {
+            String[] row = row(layer);
+            if (!devices.isEmpty()) {
+                double[] sums = blockNanos.get(layer);
+                String[] times = new String[devices.size()];
+                for (int d = 0; d < times.length; d++) {
+                    Device device = devices.get(d);
+                    // A sum has no bound: two spaces where a layer's letter goes keep the units in line.
+                    times[d] = sums != null ? time(sums[d]) + "  " : time(device.nanos(layer, dtype))
+                            + (device.bound(layer, dtype) == Device.Bound.COMPUTE ? " C" : " M");
+                }
+                row = join(row, times);
+            }
+            rows.add(row);
         }
         String[] total = {"Total", "", totalOutput(header, layers), grouped(totals.params), grouped(totals.macs), "",
             bytes(totals.memoryAccess), intensity(totals.flops, totals.memoryAccess)};
+        String[] columns = HEADER;
+        if (!devices.isEmpty()) {
+            String[] names = new String[devices.size()];
+            String[] times = new String[devices.size()];
+            for (int d = 0; d < names.length; d++) {
+                names[d] = devices.get(d).name();
+                times[d] = time(devices.get(d).nanos(layers, dtype)) + "  ";
+            }
+            columns = join(HEADER, names);
+            total = join(total, times);
+        }
 
-        int[] width = new int[HEADER.length];
+        int[] width = new int[columns.length];
         for (String[] row : rows) {
             widen(width, row);
         }
-        widen(width, HEADER);
+        widen(width, columns);
         widen(width, total);
         int lineWidth = (width.length - 1) * GAP.length();
         for (int w : width) {
@@ -234,20 +305,20 @@ public final class Summary {
         }
         String rule = "-".repeat(lineWidth);
         String doubleRule = "=".repeat(lineWidth);
-        String dtype = header.dtype().name().toLowerCase(java.util.Locale.ROOT);
+        String dtypeName = dtype.name().toLowerCase(java.util.Locale.ROOT);
 
         StringBuilder out = new StringBuilder();
         if (header.named()) {
-            out.append(header.network()).append(": batch ").append(header.batch()).append(", ").append(dtype)
+            out.append(header.network()).append(": batch ").append(header.batch()).append(", ").append(dtypeName)
                     .append('\n');
             out.append("Inputs: ").append(list(header.inputs())).append('\n');
             out.append("Outputs: ").append(list(header.outputs())).append('\n');
         } else {
             out.append(header.network()).append(": input ").append(header.input()).append(", batch ")
-                    .append(header.batch()).append(", ").append(dtype).append('\n');
+                    .append(header.batch()).append(", ").append(dtypeName).append('\n');
         }
         out.append(doubleRule).append('\n');
-        appendRow(out, HEADER, width);
+        appendRow(out, columns, width);
         out.append(rule).append('\n');
         for (String[] row : rows) {
             appendRow(out, row, width);
@@ -283,7 +354,143 @@ public final class Summary {
                     .append(" tokens\n");
         });
         header.training().ifPresent(step -> training(out, step));
+        roofline(out, header, layers);
         return out.toString();
+    }
+
+    /**
+     * The footer's lines of each device: its figures, the network's time and its compute-bound part,
+     * and a decoder's decode step.
+     */
+    private static void roofline(StringBuilder out, Header header, List<Layer> layers) {
+        DType dtype = header.dtype();
+        for (int d = 0; d < header.devices().size(); d++) {
+            Device device = header.devices().get(d);
+            double nanos = device.nanos(layers, dtype);
+            double computeBound = 0;
+            for (Layer layer : layers) {
+                if (!layer.trainingOnly() && device.bound(layer, dtype) == Device.Bound.COMPUTE) {
+                    computeBound += device.nanos(layer, dtype);
+                }
+            }
+            out.append("Roofline:     ").append(device.name()).append(", ")
+                    .append(dtype.name().toLowerCase(java.util.Locale.ROOT)).append(" at ")
+                    .append(rate(device.peakFlopsPerSecond(dtype), dtype == DType.INT8 ? "OP/s" : "FLOP/s"))
+                    .append(", ").append(rate(device.memoryBytesPerSecond(), "B/s")).append(": ")
+                    .append(duration(nanos)).append(header.decoder().isPresent() ? " per prefill" : " per inference")
+                    .append(" (").append(nanos > 0 ? Math.round(100 * computeBound / nanos) : 0)
+                    .append("% in compute-bound layers)\n");
+            if (!header.decodeSteps().isEmpty()) {
+                DecodeStep step = header.decodeSteps().get(d);
+                out.append("Decode step:  ").append(duration(step.nanos())).append(" per step at ")
+                        .append(grouped(step.context())).append(" tokens, ").append(count(step.tokensPerSecond()))
+                        .append(" tokens/s\n");
+            }
+        }
+    }
+
+    /**
+     * Each block row's time on each device: the sum of the times of its layers (those that run at
+     * inference, unless the block runs only in training), not the time of its summed figures.
+     */
+    private static Map<Layer, double[]> blockNanos(List<Layer> layers, List<Layer> visible, List<Layer> blocks,
+            Header header) {
+        Map<String, Layer> shownBlocks = new HashMap<>();
+        Map<Layer, Boolean> isBlock = new IdentityHashMap<>();
+        blocks.forEach(block -> isBlock.put(block, true));
+        for (Layer row : visible) {
+            if (isBlock.containsKey(row)) {
+                shownBlocks.put(row.name(), row);
+            }
+        }
+        Map<Layer, double[]> sums = new IdentityHashMap<>();
+        if (shownBlocks.isEmpty()) {
+            return sums;
+        }
+        List<Device> devices = header.devices();
+        for (Layer layer : layers) {
+            double[] times = null;
+            for (String ancestor : ancestors(layer.name())) {
+                Layer block = shownBlocks.get(ancestor);
+                if (block == null || layer.trainingOnly() && !block.trainingOnly()) {
+                    continue;
+                }
+                if (times == null) {
+                    times = new double[devices.size()];
+                    for (int d = 0; d < times.length; d++) {
+                        times[d] = devices.get(d).nanos(layer, header.dtype());
+                    }
+                }
+                double[] sum = sums.computeIfAbsent(block, b -> new double[devices.size()]);
+                for (int d = 0; d < times.length; d++) {
+                    sum[d] += times[d];
+                }
+            }
+        }
+        return sums;
+    }
+
+    /** A cell's time: {@code -} for none. */
+    private static String time(double nanos) {
+        return nanos == 0 ? "-" : duration(nanos);
+    }
+
+    private static String[] join(String[] first, String[] second) {
+        String[] joined = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
+    }
+
+    /**
+     * A time to 3 significant digits, rounded half up, in the largest of ns, µs, ms and s that keeps
+     * it at 1 or more: {@code 57.2 µs}, {@code 1.20 ms}, {@code 0 ns}.
+     */
+    public static String duration(double nanos) {
+        if (!Double.isFinite(nanos) || nanos < 0) {
+            throw new IllegalArgumentException("not a duration: " + nanos);
+        }
+        if (nanos == 0) {
+            return "0 ns";
+        }
+        String[] units = {"ns", "\u00b5s", "ms", "s"};
+        int unit = 0;
+        BigDecimal value = new BigDecimal(nanos);
+        while (unit < units.length - 1 && significant(value).compareTo(THOUSAND) >= 0) {
+            value = value.movePointLeft(3);
+            unit++;
+        }
+        return significant(value).toPlainString() + " " + units[unit];
+    }
+
+    /** {@code value} to 3 significant digits, rounded half up, its trailing zeros kept: {@code 1.20}. */
+    private static BigDecimal significant(BigDecimal value) {
+        BigDecimal rounded = value.round(new MathContext(3, RoundingMode.HALF_UP));
+        return rounded.setScale(Math.max(0, 3 - (rounded.precision() - rounded.scale())), RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A rate to 3 significant digits in k, M, G, T, P or E, rounded half up, without trailing zeros:
+     * {@code rate(67e12, "FLOP/s")} is {@code 67 TFLOP/s}, {@code rate(3.35e12, "B/s")} {@code 3.35 TB/s}.
+     */
+    public static String rate(double perSecond, String unit) {
+        String[] prefixes = {"", "k", "M", "G", "T", "P", "E"};
+        int prefix = 0;
+        BigDecimal value = new BigDecimal(perSecond);
+        while (prefix < prefixes.length - 1 && significant(value).compareTo(THOUSAND) >= 0) {
+            value = value.movePointLeft(3);
+            prefix++;
+        }
+        BigDecimal shown = significant(value).stripTrailingZeros();
+        return (shown.scale() < 0 ? shown.setScale(0) : shown).toPlainString() + " " + prefixes[prefix] + unit;
+    }
+
+    /**
+     * A figure to 3 significant digits, rounded half up, grouped from 1,000 on: {@code 81.2},
+     * {@code 219,000}; for tokens per second, a ridge point.
+     */
+    public static String count(double value) {
+        BigDecimal shown = significant(new BigDecimal(value));
+        return shown.compareTo(THOUSAND) >= 0 ? grouped(shown.longValue()) : shown.toPlainString();
     }
 
     /** The footer's block of a training step, after the inference figures. */

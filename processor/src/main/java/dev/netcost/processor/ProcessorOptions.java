@@ -71,7 +71,7 @@ record ProcessorOptions(Set<Report> reports, boolean print) {
 
     private static Optional<Report> report(String name) {
         for (Report report : Report.values()) {
-            if (report.extension().equalsIgnoreCase(name)) {
+            if (report.option().equalsIgnoreCase(name)) {
                 return Optional.of(report);
             }
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class OptionValuesTest {
     private static final NetworkSource TINY = GoldenFileTest.TINY_NET;
-    private static final String USE = "; use json, md, dot or none, separated by commas";
+    private static final String USE = "; use json, md, dot, svg or none, separated by commas";
 
     /** The extensions of the reports written for TinyNet, sorted. */
     private static Set<String> reports(Compilation compilation) {
@@ -71,7 +71,7 @@ class OptionValuesTest {
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningCount(1);
         assertThat(compilation).hadWarningContaining("[netcost:option] -Anetcost.reports: unknown report `xml` and no"
-                + " other report is named, so netcost writes every report (json, md, dot)" + USE);
+                + " other report is named, so netcost writes every report (json, md, dot, svg)" + USE);
         assertEquals(Set.of("dot", "json", "md"), reports(compilation));
     }
 
@@ -90,7 +90,7 @@ class OptionValuesTest {
             assertThat(compilation).succeeded();
             assertThat(compilation).hadWarningCount(1);
             assertThat(compilation).hadWarningContaining("[netcost:option] -Anetcost.reports names no report, so"
-                    + " netcost writes every report (json, md, dot)" + USE);
+                    + " netcost writes every report (json, md, dot, svg)" + USE);
             assertEquals(Set.of("dot", "json", "md"), reports(compilation), option);
         }
     }

@@ -196,7 +196,7 @@ class ReportsTest {
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningCount(1);
         assertThat(compilation).hadWarningContaining("[netcost:option] -Anetcost.reports: unknown report `xml`; use"
-                + " json, md, dot or none, separated by commas");
+                + " json, md, dot, svg or none, separated by commas");
         assertEquals(true, resource(compilation, JSON).isPresent());
     }
 

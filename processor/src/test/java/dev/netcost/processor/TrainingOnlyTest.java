@@ -122,7 +122,7 @@ class TrainingOnlyTest {
                 "META-INF/netcost/com.example.Net.json"));
         assertEquals(List.of(), SchemaCheck.load().violations(parsed));
         JsonObject report = parsed.getAsJsonObject();
-        assertEquals("netcost-report/6", report.get("schema").getAsString());
+        assertEquals("netcost-report/7", report.get("schema").getAsString());
         assertEquals(18_432, report.getAsJsonObject("totals").get("macs").getAsLong());
         JsonObject apart = report.getAsJsonObject("trainingOnly");
         assertEquals(160, apart.get("params").getAsLong());

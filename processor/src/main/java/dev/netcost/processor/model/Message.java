@@ -1136,17 +1136,17 @@ public enum Message {
 
     // option
     /** The name given. */
-    UNKNOWN_REPORT(OptionWarning.OPTION, "-A%s: unknown report `%s`; use json, md, dot or none, separated by commas"),
+    UNKNOWN_REPORT(OptionWarning.OPTION, "-A%s: unknown report `%s`; use json, md, dot, svg or none, separated by commas"),
     /** The names given, quoted and joined ({@code `xml` and `pdf`}). */
-    UNKNOWN_REPORTS(OptionWarning.OPTION, "-A%s: unknown reports %s; use json, md, dot or none, separated by commas"),
+    UNKNOWN_REPORTS(OptionWarning.OPTION, "-A%s: unknown reports %s; use json, md, dot, svg or none, separated by commas"),
     /** The name given. */
     ONLY_UNKNOWN_REPORT(OptionWarning.OPTION, "-A%s: unknown report `%s` and no other report is named, so netcost"
-            + " writes every report (json, md, dot); use json, md, dot or none, separated by commas"),
+            + " writes every report (json, md, dot, svg); use json, md, dot, svg or none, separated by commas"),
     /** The names given, quoted and joined. */
     ONLY_UNKNOWN_REPORTS(OptionWarning.OPTION, "-A%s: unknown reports %s and no other report is named, so netcost"
-            + " writes every report (json, md, dot); use json, md, dot or none, separated by commas"),
-    NO_REPORT_NAMED(OptionWarning.OPTION, "-A%s names no report, so netcost writes every report (json, md, dot); use"
-            + " json, md, dot or none, separated by commas"),
+            + " writes every report (json, md, dot, svg); use json, md, dot, svg or none, separated by commas"),
+    NO_REPORT_NAMED(OptionWarning.OPTION, "-A%s names no report, so netcost writes every report (json, md, dot,"
+            + " svg); use json, md, dot, svg or none, separated by commas"),
     PRINT_WITHOUT_VALUE(OptionWarning.OPTION, "-A%s has no value, so netcost prints no summary; use true or false"),
     /** The value given. */
     PRINT_NOT_BOOLEAN(OptionWarning.OPTION, "-A%s=%s: use true or false");

@@ -151,7 +151,31 @@ public final class CompanionNames {
         }
     }
 
+    /**
+     * The constants of each device of {@code @Roofline}, after its stem
+     * ({@link RooflineConstants#stem}): {@code H100_SXM_NANOS}; the last three for a {@code @Decoder}
+     * only. No field's or netcost's own constant ends as these do, so only two devices of one stem can
+     * clash.
+     */
+    enum PerDevice {
+        NANOS("the roofline time on "),
+        PREFILL_NANOS("the prefill's roofline time on "),
+        DECODE_NANOS("the decode step's roofline time on "),
+        TOKENS_PER_SECOND("the tokens per second on ");
+
+        private final String what;
+
+        PerDevice(String what) {
+            this.what = what;
+        }
+
+        String of(String stem) {
+            return stem + "_" + name();
+        }
+    }
+
     static final String SUMMARY = "summary";
+    static final String TIME_NANOS = "timeNanos";
     static final String KV_CACHE_BYTES = "kvCacheBytes";
     static final String DECODE_MACS = "decodeMacs";
 
@@ -258,8 +282,19 @@ public final class CompanionNames {
                 members.add(Map.entry(new Constant(own.name()), new Netcost(own.what)));
             }
         }
+        for (dev.netcost.processor.infer.DeviceRoofline roofline : analysis.roofline()) {
+            String stem = RooflineConstants.stem(roofline.device());
+            for (PerDevice constant : PerDevice.values()) {
+                if (constant == PerDevice.NANOS || roofline.decode().isPresent()) {
+                    members.add(Map.entry(new Constant(constant.of(stem)),
+                            new Netcost(constant.what + roofline.device().device().name())));
+                }
+            }
+        }
         members.add(Map.entry(new Method(SUMMARY, List.of()), new Netcost("the summary")));
         members.add(Map.entry(new Method(SUMMARY, List.of(TypeName.INT)), new Netcost("the summary")));
+        members.add(Map.entry(new Method(TIME_NANOS, List.of(TypeName.get(dev.netcost.Device.class))),
+                new Netcost("the roofline time on a device")));
         if (decoder) {
             members.add(Map.entry(new Method(KV_CACHE_BYTES, List.of(TypeName.LONG)),
                     new Netcost("the KV cache bytes")));

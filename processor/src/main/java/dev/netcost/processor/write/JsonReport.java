@@ -1,9 +1,14 @@
 package dev.netcost.processor.write;
 
 import dev.netcost.processor.infer.BlockAnalysis;
+import dev.netcost.DType;
+import dev.netcost.Device;
+import dev.netcost.processor.infer.DecodeRoofline;
 import dev.netcost.processor.infer.DecoderFigures;
+import dev.netcost.processor.infer.DeviceRoofline;
 import dev.netcost.processor.infer.InputAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
+import dev.netcost.processor.infer.LayerTime;
 import dev.netcost.processor.infer.LayerTraining;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.OutputAnalysis;
@@ -24,7 +29,7 @@ import java.util.Locale;
  */
 final class JsonReport {
     /** The schema's name and version; bumped on any change a reader would notice. */
-    static final String SCHEMA = "netcost-report/6";
+    static final String SCHEMA = "netcost-report/7";
     /** The version of the cost conventions the figures follow ({@code docs/cost-model.md}). */
     static final String CONVENTIONS = "netcost-cost-model/1";
 
@@ -107,6 +112,10 @@ final class JsonReport {
             training(json, analysis, training);
             trained = training.layers();
         }
+        List<DeviceRoofline> devices = analysis.roofline();
+        if (!devices.isEmpty()) {
+            roofline(json, devices, network.dtype());
+        }
         json.beginArray("layers");
         List<LayerAnalysis> layers = analysis.layers();
         for (int i = 0; i < layers.size(); i++) {
@@ -128,6 +137,15 @@ final class JsonReport {
                         .value("checkpointed", step.checkpointed())
                         .endObject();
             }
+            if (!devices.isEmpty()) {
+                json.beginArray("roofline");
+                for (DeviceRoofline device : devices) {
+                    LayerTime time = device.layers().get(i);
+                    json.beginObject(null).value("device", device.device().javaName()).value("nanos", time.nanos())
+                            .value("bound", bound(time.bound())).endObject();
+                }
+                json.endArray();
+            }
             json.endObject();
         }
         json.endArray().beginArray("blocks");
@@ -137,6 +155,48 @@ final class JsonReport {
             trainingOnly(figures(json, block.cost(), block.traffic(), experts), block.trainingOnly()).endObject();
         }
         json.endArray().endObject().end();
+    }
+
+    /** Each device's figures and times, by the cost model's "Roofline". */
+    private static void roofline(Json json, List<DeviceRoofline> devices, DType dtype) throws IOException {
+        json.beginArray("roofline");
+        for (DeviceRoofline roofline : devices) {
+            Device device = roofline.device().device();
+            json.beginObject(null)
+                    .value("name", device.name())
+                    .value("javaName", roofline.device().javaName())
+                    .value("custom", roofline.device().custom())
+                    .beginObject("figures")
+                    .value("float32FlopsPerSecond", device.float32FlopsPerSecond())
+                    .value("float16FlopsPerSecond", device.float16FlopsPerSecond())
+                    .value("int8OpsPerSecond", device.int8OpsPerSecond())
+                    .value("memoryBytesPerSecond", device.memoryBytesPerSecond())
+                    .value("onChipBytes", device.onChipBytes())
+                    .value("peakFlopsPerSecond", device.peakFlopsPerSecond(dtype))
+                    .value("ridgePoint", device.ridgePoint(dtype))
+                    .endObject()
+                    .value("nanos", roofline.nanos())
+                    .value("computeBoundNanos", roofline.computeBoundNanos())
+                    .value("memoryBoundNanos", roofline.memoryBoundNanos());
+            if (roofline.decode().isPresent()) {
+                DecodeRoofline decode = roofline.decode().get();
+                json.beginObject("decode")
+                        .value("context", decode.context())
+                        .value("nanos", decode.nanos())
+                        .value("computeBoundNanos", decode.computeBoundNanos())
+                        .value("flops", decode.flops())
+                        .value("bytes", decode.bytes())
+                        .value("tokensPerSecond", decode.tokensPerSecond())
+                        .endObject();
+            }
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    /** {@code compute} or {@code memory}. */
+    static String bound(Device.Bound bound) {
+        return bound.name().toLowerCase(Locale.ROOT);
     }
 
     /** The figures of one training step, for a network with {@code @Training}. */

@@ -1,6 +1,11 @@
 package dev.netcost.processor.write;
 
+import dev.netcost.DType;
+import dev.netcost.Device;
 import dev.netcost.Summary;
+import dev.netcost.processor.infer.DecodeRoofline;
+import dev.netcost.processor.infer.DeviceRoofline;
+import dev.netcost.processor.infer.LayerTime;
 import dev.netcost.processor.infer.BlockAnalysis;
 import dev.netcost.processor.infer.DecoderFigures;
 import dev.netcost.processor.infer.InputAnalysis;
@@ -13,6 +18,9 @@ import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** The human-readable report, {@code META-INF/netcost/<network>.md}: the summary as Markdown tables. */
@@ -71,6 +79,9 @@ final class MarkdownReport {
         }
         if (analysis.training().isPresent()) {
             training(analysis, analysis.training().get(), md);
+        }
+        if (!analysis.roofline().isEmpty()) {
+            roofline(analysis, md);
         }
         md.append("\n## Layers\n\n");
         md.append("| Layer | Op | Output shape | Params | MACs | FLOPs | Activations | Mem. access |\n");
@@ -167,6 +178,69 @@ final class MarkdownReport {
             md.append("| `").append(field.name()).append("` | ").append(Summary.grouped(field.backwardFlops()))
                     .append(" | ").append(Summary.bytes(field.savedBytes())).append(" |\n");
         }
+    }
+
+    /** How many of the slowest layers each device's table lists. */
+    private static final int SLOWEST = 10;
+
+    /**
+     * Each device's roofline: its figures, the network's time and how it splits between the bounds, a
+     * decoder's decode step, and the slowest layers.
+     */
+    private static void roofline(NetworkAnalysis analysis, Writer md) throws IOException {
+        DType dtype = analysis.network().dtype();
+        md.append("\n## Roofline\n\n");
+        md.append("Lower bounds, not measurements: each layer takes `max(FLOPs / peak, bytes / bandwidth)`, its"
+                + " compute and memory traffic overlapping perfectly at the device's peaks; kernel launches, caches,"
+                + " fusion and the share of the peak a kernel reaches are left out (the cost model's section"
+                + " \"Roofline\").\n");
+        List<LayerAnalysis> layers = analysis.layers();
+        for (DeviceRoofline roofline : analysis.roofline()) {
+            Device device = roofline.device().device();
+            md.append("\n### ").append(device.name()).append("\n\n");
+            md.append(dtype.name().toLowerCase(Locale.ROOT)).append(" at ")
+                    .append(Summary.rate(device.peakFlopsPerSecond(dtype), dtype == DType.INT8 ? "OP/s" : "FLOP/s"))
+                    .append(", ").append(Summary.rate(device.memoryBytesPerSecond(), "B/s")).append(": ridge point ")
+                    .append(Summary.count(device.ridgePoint(dtype))).append(" FLOP/B.\n\n");
+            md.append("| Roofline | |\n| --- | ---: |\n");
+            row(md, analysis.decoder().isPresent() ? "Prefill" : "Inference", Summary.duration(roofline.nanos()));
+            row(md, "Compute bound", Summary.duration(roofline.computeBoundNanos()) + " (" + share(
+                    roofline.computeBoundNanos(), roofline.nanos()) + ")");
+            row(md, "Memory bound", Summary.duration(roofline.memoryBoundNanos()) + " (" + share(
+                    roofline.memoryBoundNanos(), roofline.nanos()) + ")");
+            if (roofline.decode().isPresent()) {
+                DecodeRoofline decode = roofline.decode().get();
+                row(md, "Decode step", Summary.duration(decode.nanos()) + " at " + Summary.grouped(decode.context())
+                        + " tokens: " + Summary.grouped(decode.flops()) + " FLOPs, " + Summary.bytes(decode.bytes()));
+                row(md, "Tokens per second", Summary.count(decode.tokensPerSecond()));
+            }
+            List<Integer> slowest = new ArrayList<>();
+            for (int i = 0; i < layers.size(); i++) {
+                if (!layers.get(i).trainingOnly()) {
+                    slowest.add(i);
+                }
+            }
+            // The slowest first; among equal times, in execution order (the sort is stable).
+            slowest.sort(Comparator.comparingDouble((Integer i) -> roofline.layers().get(i).nanos()).reversed());
+            md.append("\n| Slowest layers | Op | FLOPs | Mem. access | FLOP/B | Time | Bound |\n");
+            md.append("| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
+            for (int i : slowest.subList(0, Math.min(SLOWEST, slowest.size()))) {
+                LayerAnalysis layer = layers.get(i);
+                LayerTime time = roofline.layers().get(i);
+                md.append("| `").append(layer.path()).append("` | ").append(layer.op()).append(" | ")
+                        .append(Summary.grouped(layer.cost().flops())).append(" | ")
+                        .append(Summary.bytes(layer.traffic().memoryAccessBytes())).append(" | ")
+                        .append(layer.traffic().memoryAccessBytes() == 0 ? "-"
+                                : Summary.count(layer.traffic().intensity(layer.cost().flops()))).append(" | ")
+                        .append(Summary.duration(time.nanos())).append(" | ")
+                        .append(JsonReport.bound(time.bound())).append(" |\n");
+            }
+        }
+    }
+
+    /** {@code part} of {@code whole} as a whole percentage: {@code 37%}. */
+    private static String share(double part, double whole) {
+        return (whole > 0 ? Math.round(100 * part / whole) : 0) + "%";
     }
 
     /** After the op of a row that runs only in training. */

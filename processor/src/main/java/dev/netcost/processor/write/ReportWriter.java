@@ -27,7 +27,7 @@ public final class ReportWriter {
 
     public void write(NetworkAnalysis analysis, Set<Report> reports, Element originatingElement) throws IOException {
         for (Report report : Report.values()) {
-            if (!reports.contains(report)) {
+            if (!reports.contains(report) || !report.appliesTo(analysis)) {
                 continue;
             }
             FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path(analysis.network(), report),
@@ -38,7 +38,10 @@ public final class ReportWriter {
         }
     }
 
-    /** {@code META-INF/netcost/dev.netcost.samples.ResNet50.json}. */
+    /**
+     * {@code META-INF/netcost/dev.netcost.samples.ResNet50.json}; the roofline plot
+     * {@code META-INF/netcost/dev.netcost.samples.ResNet50.roofline.svg}.
+     */
     public static String path(NetworkDecl network, Report report) {
         String name = String.join(".", network.simpleNames());
         return FOLDER + (network.packageName().isEmpty() ? name : network.packageName() + "." + name) + "."

@@ -87,8 +87,11 @@ public final class SummaryText {
         if (analysis.hasExperts()) {
             header = header.withActiveParams(analysis.total().activeParams());
         }
-        return analysis.training().isPresent()
-                ? header.withTraining(TrainingConstants.step(analysis, analysis.training().get())) : header;
+        if (analysis.training().isPresent()) {
+            header = header.withTraining(TrainingConstants.step(analysis, analysis.training().get()));
+        }
+        return analysis.roofline().isEmpty() ? header
+                : header.withRoofline(RooflineConstants.devices(analysis), RooflineConstants.decodeSteps(analysis));
     }
 
     /**

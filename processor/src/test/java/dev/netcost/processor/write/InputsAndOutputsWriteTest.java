@@ -344,7 +344,7 @@ class InputsAndOutputsWriteTest {
         String text = report(Report.JSON, twoByTwo());
         assertEquals(List.of(), SchemaCheck.load().violations(JsonParser.parseString(text)));
         JsonObject json = JsonParser.parseString(text).getAsJsonObject();
-        assertEquals("netcost-report/6", json.get("schema").getAsString());
+        assertEquals("netcost-report/7", json.get("schema").getAsString());
         assertEquals("[8]", json.get("input").toString());
         assertEquals(null, json.get("output")); // two outputs: "outputs" has them
         assertEquals("[{\"name\":\"input\",\"shape\":[8],\"kind\":\"features\",\"bytes\":32},"

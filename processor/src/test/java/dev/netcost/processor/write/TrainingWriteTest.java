@@ -310,7 +310,7 @@ class TrainingWriteTest {
         String text = report(Report.JSON, trained());
         assertEquals(List.of(), SchemaCheck.load().violations(JsonParser.parseString(text)));
         JsonObject json = JsonParser.parseString(text).getAsJsonObject();
-        assertEquals("netcost-report/6", json.get("schema").getAsString());
+        assertEquals("netcost-report/7", json.get("schema").getAsString());
         assertEquals("{\"batch\":2,\"optimizer\":\"sgd_momentum\",\"precision\":\"float32\",\"attention\":\"fused\","
                 + "\"forwardMacs\":24,\"forwardFlops\":54,\"backwardMacs\":24,\"backwardFlops\":60,"
                 + "\"recomputeMacs\":0,\"recomputeFlops\":0,\"stepMacs\":48,\"stepFlops\":114,"

@@ -1,0 +1,152 @@
+package dev.netcost.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.netcost.DType;
+import dev.netcost.Device;
+import dev.netcost.Hardware;
+import dev.netcost.Summary;
+import dev.netcost.processor.infer.DecodeRoofline;
+import dev.netcost.processor.infer.DeviceRoofline;
+import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.model.DeviceDecl;
+import dev.netcost.processor.write.CompanionNames.Own;
+import dev.netcost.processor.write.CompanionNames.PerDevice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.Modifier;
+
+/**
+ * What the write stage says of a network's roofline ({@code @Roofline}): the companion's constants
+ * of each device ({@code H100_SXM_NANOS}, a decoder's {@code H100_SXM_DECODE_NANOS}...), the
+ * {@code timeNanos(Device)} every companion has, and the devices in the summary's heading. Computes
+ * no figure: the times are the analysis's ({@link NetworkAnalysis#roofline()}), their arithmetic
+ * {@link Device}'s.
+ */
+final class RooflineConstants {
+    private static final ClassName DEVICE = ClassName.get(Device.class);
+    private static final ClassName HARDWARE = ClassName.get(Hardware.class);
+    private static final ClassName DECODE_STEP = ClassName.get(Summary.DecodeStep.class);
+
+    private RooflineConstants() {}
+
+    /**
+     * What a device's constants begin with: a {@code Hardware} constant's own name
+     * ({@code A100_80GB}), a {@code @CustomDevice} class's as a constant ({@code OrinNx} to
+     * {@code ORIN_NX}).
+     */
+    static String stem(DeviceDecl device) {
+        return device.custom() ? ConstantNames.stem(device.javaName()) : device.javaName();
+    }
+
+    /** {@code NVIDIA H100 SXM (float32 at 67 TFLOP/s, 3.35 TB/s)}, for Javadoc. */
+    static String described(Device device, DType dtype) {
+        return Javadoc.text(device.name()) + " (" + dtype.name().toLowerCase(Locale.ROOT) + " at "
+                + Summary.rate(device.peakFlopsPerSecond(dtype), dtype == DType.INT8 ? "OP/s" : "FLOP/s") + ", "
+                + Summary.rate(device.memoryBytesPerSecond(), "B/s") + ")";
+    }
+
+    /** Adds each device's constants, in the order of {@code @Roofline}. */
+    static void add(TypeSpec.Builder type, NetworkAnalysis analysis) {
+        DType dtype = analysis.network().dtype();
+        String sum = "the sum over the layers that run at inference of {@code max(FLOPs / peak, bytes / bandwidth)}";
+        for (DeviceRoofline roofline : analysis.roofline()) {
+            String stem = stem(roofline.device());
+            String on = "on " + described(roofline.device().device(), dtype);
+            type.addField(CompanionWriter.figure(PerDevice.NANOS.of(stem), DeviceRoofline.rounded(roofline.nanos()),
+                    "Roofline time of one inference of the batch, in nanoseconds to the nearest, " + on + ":\n" + sum
+                    + ";\n" + Javadoc.text(Summary.duration(roofline.computeBoundNanos())) + " of it in compute-bound"
+                    + " layers. A lower bound, not a measurement: see {@link #timeNanos}."));
+            if (roofline.decode().isEmpty()) {
+                continue;
+            }
+            DecodeRoofline decode = roofline.decode().get();
+            type.addField(CompanionWriter.figure(PerDevice.PREFILL_NANOS.of(stem),
+                    DeviceRoofline.rounded(roofline.nanos()), "Roofline time of the prefill " + on + ", in"
+                    + " nanoseconds: the whole\ncontext at once, {@link #" + PerDevice.NANOS.of(stem) + "}."));
+            type.addField(CompanionWriter.figure(PerDevice.DECODE_NANOS.of(stem), DeviceRoofline.rounded(decode.nanos()),
+                    "Roofline time of one decode step " + on + ", in\nnanoseconds, to the nearest: each sequence of the"
+                    + " batch gets one new token at {@link #CONTEXT} tokens\nof context, its layers reading the weights"
+                    + " and the KV cache ({@code " + Summary.grouped(decode.bytes()) + "} bytes) and doing\n{@code "
+                    + Summary.grouped(decode.flops()) + "} FLOPs. A lower bound, not a measurement."));
+            type.addField(FieldSpec.builder(double.class, PerDevice.TOKENS_PER_SECOND.of(stem), CompanionWriter.CONSTANT)
+                    .addJavadoc("New tokens a second " + on + ",\nover the batch's sequences, at {@link #CONTEXT}"
+                            + " tokens of context: {@code BATCH * 1e9} over the exact time\nof {@link #"
+                            + PerDevice.DECODE_NANOS.of(stem) + "}. An upper bound, as that time is a lower one.\n")
+                    .initializer("$L", Literals.doubleLiteral(decode.tokensPerSecond()))
+                    .build());
+        }
+    }
+
+    /** {@code timeNanos(Device)}, on every companion: any device, at run time. */
+    static MethodSpec timeNanos() {
+        return MethodSpec.methodBuilder(CompanionNames.TIME_NANOS)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(double.class)
+                .addParameter(DEVICE, "device")
+                .addJavadoc("The roofline time of one inference of the batch on {@code device}, in nanoseconds:\n"
+                        + "the sum over the layers that run at inference of\n"
+                        + "{@code max(FLOPs / peak, bytes / bandwidth)}, at the device's peak for {@link #DTYPE}\n"
+                        + "(netcost's cost model, section \"Roofline\").\n\n"
+                        + "<p>A lower bound under the model's assumptions, not a measurement: each layer's compute\n"
+                        + "and memory traffic overlap perfectly and run at the device's peaks, one layer after\n"
+                        + "another. Kernel launches, caches, fusion and the share of the peak a real kernel reaches\n"
+                        + "are left out.\n\n"
+                        + "@param device the device: a {@code Hardware} constant's, or one made with its figures\n"
+                        + "@return the time, in nanoseconds\n"
+                        + "@throws $L if the device has no peak for {@link #DTYPE}\n",
+                        IllegalArgumentException.class.getCanonicalName())
+                .addStatement("return device.nanos($N, $N)", Own.LAYERS.name(), Own.DTYPE.name())
+                .build();
+    }
+
+    /**
+     * The code that adds the devices to the companion's {@code HEADER}, as {@link #devices} and
+     * {@link #decodeSteps} give them at compile time; empty without devices.
+     */
+    static CodeBlock headerCode(NetworkAnalysis analysis) {
+        if (analysis.roofline().isEmpty()) {
+            return CodeBlock.of("");
+        }
+        List<CodeBlock> devices = new ArrayList<>();
+        List<CodeBlock> steps = new ArrayList<>();
+        for (DeviceRoofline roofline : analysis.roofline()) {
+            DeviceDecl decl = roofline.device();
+            Device d = decl.device();
+            devices.add(decl.custom()
+                    ? CodeBlock.of("new $T($S, $L, $L, $L, $L, $L)", DEVICE, d.name(),
+                            Literals.doubleLiteral(d.float32FlopsPerSecond()),
+                            Literals.doubleLiteral(d.float16FlopsPerSecond()),
+                            Literals.doubleLiteral(d.int8OpsPerSecond()), Literals.doubleLiteral(d.memoryBytesPerSecond()),
+                            Literals.longLiteral(d.onChipBytes()))
+                    : CodeBlock.of("$T.$L.device()", HARDWARE, decl.javaName()));
+            if (roofline.decode().isPresent()) {
+                String stem = stem(decl);
+                // The step's exact time: its constant is rounded, too coarse for a summary of short steps.
+                steps.add(CodeBlock.of("new $T($N, $L, $N)", DECODE_STEP, Own.CONTEXT.name(),
+                        Literals.doubleLiteral(roofline.decode().get().nanos()), PerDevice.TOKENS_PER_SECOND.of(stem)));
+            }
+        }
+        return CodeBlock.of("\n$>$>.withRoofline($T.of($L),\n$T.of($L))$<$<", List.class,
+                CodeBlock.join(devices, ",\n"), List.class, CodeBlock.join(steps, ",\n"));
+    }
+
+    /** The devices, for the summary's heading at compile time. */
+    static List<Device> devices(NetworkAnalysis analysis) {
+        return analysis.roofline().stream().map(r -> r.device().device()).toList();
+    }
+
+    /** A decoder's decode step on each device, as its constants hold it; empty for another network. */
+    static List<Summary.DecodeStep> decodeSteps(NetworkAnalysis analysis) {
+        List<Summary.DecodeStep> steps = new ArrayList<>();
+        for (DeviceRoofline roofline : analysis.roofline()) {
+            roofline.decode().ifPresent(decode -> steps.add(new Summary.DecodeStep(decode.context(), decode.nanos(),
+                    decode.tokensPerSecond())));
+        }
+        return steps;
+    }
+}
