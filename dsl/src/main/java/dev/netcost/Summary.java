@@ -441,27 +441,6 @@ public final class Summary {
         return joined;
     }
 
-    /**
-     * A time to 3 significant digits, rounded half up, in the largest of ns, µs, ms and s that keeps
-     * it at 1 or more: {@code 57.2 µs}, {@code 1.20 ms}, {@code 0 ns}.
-     */
-    public static String duration(double nanos) {
-        if (!Double.isFinite(nanos) || nanos < 0) {
-            throw new IllegalArgumentException("not a duration: " + nanos);
-        }
-        if (nanos == 0) {
-            return "0 ns";
-        }
-        String[] units = {"ns", "\u00b5s", "ms", "s"};
-        int unit = 0;
-        BigDecimal value = new BigDecimal(nanos);
-        while (unit < units.length - 1 && significant(value).compareTo(THOUSAND) >= 0) {
-            value = value.movePointLeft(3);
-            unit++;
-        }
-        return significant(value).toPlainString() + " " + units[unit];
-    }
-
     /** {@code value} to 3 significant digits, rounded half up, its trailing zeros kept: {@code 1.20}. */
     private static BigDecimal significant(BigDecimal value) {
         BigDecimal rounded = value.round(new MathContext(3, RoundingMode.HALF_UP));
