@@ -68,7 +68,7 @@ class EclipseSamplesTest {
 
     /**
      * Each file with a {@code @Network} class gives its companion and its three reports, named
-     * after it; nothing else is written but class files. ECJ writes each of them byte for byte as
+     * after it, and a fourth, its roofline plot, with {@code @Roofline}; nothing else is written but class files. ECJ writes each of them byte for byte as
      * javac does.
      */
     @Test
@@ -80,6 +80,10 @@ class EclipseSamplesTest {
                 expected.add("/SOURCE_OUTPUT/dev/netcost/samples/" + name + "Cost.java");
                 for (String report : List.of("json", "md", "dot")) {
                     expected.add("/CLASS_OUTPUT/META-INF/netcost/dev.netcost.samples." + name + "." + report);
+                }
+                if (source.getValue().contains("@Roofline(")) {
+                    // A network with devices has its roofline plot too.
+                    expected.add("/CLASS_OUTPUT/META-INF/netcost/dev.netcost.samples." + name + ".roofline.svg");
                 }
             }
         }
