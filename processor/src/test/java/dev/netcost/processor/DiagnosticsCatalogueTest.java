@@ -1221,7 +1221,14 @@ class DiagnosticsCatalogueTest {
                         + " board), at a context of 4 tokens, takes 173 ns (173 ns) at best, over"
                         + " maxDecodeNanosPerToken = 150 (150 ns) by 23 ns (23.0 ns, 15.3 %); the layers that take"
                         + " longest in a step: attn 141 ns (81.5 %, memory bound), proj 32.0 ns (18.5 %, memory"
-                        + " bound)", "= 150", "150"));
+                        + " bound)", "= 150", "150"),
+            // The table's Orin Nano and a class of the user's of the same name: both constants JETSON_ORIN_NANO_*.
+            new Case("two devices of one constant stem", net("@CustomDevice(name = \"Orin\", float32FlopsPerSecond"
+                    + " = 1e12, memoryBytesPerSecond = 1e11)\nclass JetsonOrinNano {}\n\n@Roofline(value ="
+                    + " Hardware.JETSON_ORIN_NANO, custom = JetsonOrinNano.class)\n@Network(input = {8})",
+                    "@Linear(out = 4) Layer fc;"), "[netcost:constant-clash] JetsonOrinNano: its constants would be"
+                        + " named JETSON_ORIN_NANO_*, as those of the device JETSON_ORIN_NANO are; rename the class",
+                    "JetsonOrinNano.class)", ".class"));
     }
 
     private static List<Case> expertsCases() {

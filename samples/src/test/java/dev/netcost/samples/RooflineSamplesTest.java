@@ -197,8 +197,29 @@ class RooflineSamplesTest {
         assertEquals(132.64, 1e9 / 7_539_170.37, 0.005);
         // The weights are 86 % of what the step moves.
         assertEquals(0.86, 13_214_695_424.0 / 15_372_368_386L, 0.005);
-        // When the write stage emits them: A100_80GB_DECODE_NANOS == 7_539_170L,
-        // A100_80GB_TOKENS_PER_SECOND == 1e9 / (the unrounded step) within 0.005 of 132.64.
+        // The companion's constants are that step.
+        assertEquals(7_539_170L, Llama2_7BCost.A100_80GB_DECODE_NANOS);
+        assertEquals(132.64, Llama2_7BCost.A100_80GB_TOKENS_PER_SECOND, 0.005);
+        assertEquals(Llama2_7BCost.A100_80GB_NANOS, Llama2_7BCost.A100_80GB_PREFILL_NANOS);
+    }
+
+    /**
+     * Each device's constant is the run-time sum over {@code LAYERS}, {@code timeNanos(Device)}, rounded:
+     * the processor and the generated code run the same arithmetic (dsl's {@code Device}) in the same
+     * order. A consistency check, not a figure: the figures are held by hand above.
+     */
+    @Test
+    void eachDevicesConstantIsTimeNanosRounded() {
+        assertEquals(Llama2_7BCost.A100_80GB_NANOS, Math.round(Llama2_7BCost.timeNanos(Hardware.A100_80GB.device())));
+        assertEquals(ResNet50Fp16Cost.JETSON_ORIN_NANO_NANOS,
+                Math.round(ResNet50Fp16Cost.timeNanos(Hardware.JETSON_ORIN_NANO.device())));
+        assertEquals(ResNet50Fp16Cost.H100_SXM_NANOS, Math.round(ResNet50Fp16Cost.timeNanos(Hardware.H100_SXM.device())));
+        assertEquals(ResNet50Fp16Batch64Cost.JETSON_ORIN_NANO_NANOS,
+                Math.round(ResNet50Fp16Batch64Cost.timeNanos(Hardware.JETSON_ORIN_NANO.device())));
+        assertEquals(ResNet50Fp16Batch64Cost.H100_SXM_NANOS,
+                Math.round(ResNet50Fp16Batch64Cost.timeNanos(Hardware.H100_SXM.device())));
+        assertEquals(ResNet50Fp16Cost.H100_SXM_NANOS,
+                Math.round(Hardware.H100_SXM.device().nanos(ResNet50Fp16Cost.LAYERS, DType.FLOAT16)));
     }
 
     /** The README's worked example shows this calculation, each number as worked out above. */

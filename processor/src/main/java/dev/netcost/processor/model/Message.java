@@ -1024,6 +1024,9 @@ public enum Message {
     /** The earlier field or block instance. */
     INSTANCE_CONSTANT_NAMES_TAKEN(ProblemKind.CONSTANT_CLASH, "%s: its constants would be named %s_*, as"
             + " those of %s are; rename one"),
+    /** The device's class, its stem, the earlier device. */
+    DEVICE_CONSTANT_NAMES_TAKEN(ProblemKind.CONSTANT_CLASH, "%s: its constants would be named %s_*, as those of"
+            + " the device %s are; rename the class"),
 
     // name-taken
     /** The companion's qualified name, the network. */

@@ -114,6 +114,8 @@ public final class NetworkReader {
             sources.setDecoder(new SourceMap.Annotated(decoderMirror.get(), values));
             decodes = values.string("value");
         }
+        mirror(type, LayerAnnotations.ROOFLINE).ifPresent(roofline -> sources.setRoofline(
+                new SourceMap.Annotated(roofline, new AnnotationValues(roofline, elements))));
         List<LocatedProblem> rooflineProblems = new ArrayList<>();
         List<DeviceDecl> devices = new RooflineReader(elements, itemValues).read(type, dtype,
                 decoderMirror.isPresent(), budgetMirror, budget, typesBeingCompiled, rooflineProblems, unresolved);

@@ -121,6 +121,7 @@ public final class SourceMap {
     private Optional<Annotated> budget = Optional.empty();
     private Optional<Annotated> decoder = Optional.empty();
     private Optional<Annotated> training = Optional.empty();
+    private Optional<Annotated> roofline = Optional.empty();
     private final List<Field> nodes = new ArrayList<>();
     private final Map<String, List<Field>> blocks = new HashMap<>();
 
@@ -136,6 +137,10 @@ public final class SourceMap {
 
     void setTraining(Annotated annotation) {
         training = Optional.of(annotation);
+    }
+
+    void setRoofline(Annotated annotation) {
+        roofline = Optional.of(annotation);
     }
 
     void setBudget(Annotated annotation) {
@@ -169,6 +174,11 @@ public final class SourceMap {
         if (node.isEmpty() && training.isPresent() && attr.equals(Optional.of(Attr.TRAINING_BATCH))) {
             Annotated t = training.get();
             return new SourceLocation(network.element(), t.mirror(), t.values().written(attr.get()));
+        }
+        if (node.isEmpty() && roofline.isPresent() && attr.isPresent()
+                && (attr.get() == Attr.ROOFLINE || attr.get() == Attr.ROOFLINE_CUSTOM)) {
+            Annotated r = roofline.get();
+            return new SourceLocation(network.element(), r.mirror(), r.values().written(attr.get()));
         }
         if (node.isEmpty() && decoder.isPresent() && attr.equals(Optional.of(Attr.DECODER))) {
             return new SourceLocation(network.element(), decoder.get().mirror(), Optional.empty());

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.Fault;
 import dev.netcost.processor.model.Message;
 import dev.netcost.processor.model.Problem;
@@ -155,19 +156,13 @@ public final class CompanionNames {
      * The constants of each device of {@code @Roofline}, after its stem
      * ({@link RooflineConstants#stem}): {@code H100_SXM_NANOS}; the last three for a {@code @Decoder}
      * only. No field's or netcost's own constant ends as these do, so only two devices of one stem can
-     * clash.
+     * clash ({@link OfDevice}).
      */
     enum PerDevice {
-        NANOS("the roofline time on "),
-        PREFILL_NANOS("the prefill's roofline time on "),
-        DECODE_NANOS("the decode step's roofline time on "),
-        TOKENS_PER_SECOND("the tokens per second on ");
-
-        private final String what;
-
-        PerDevice(String what) {
-            this.what = what;
-        }
+        NANOS,
+        PREFILL_NANOS,
+        DECODE_NANOS,
+        TOKENS_PER_SECOND;
 
         String of(String stem) {
             return stem + "_" + name();
@@ -197,6 +192,13 @@ public final class CompanionNames {
 
     /** One of netcost's own, not a field's: what it holds. */
     record Netcost(String what) implements Owner {}
+
+    /**
+     * A device of {@code @Roofline}, whose constants are named after it ({@code ORIN_NX_*}): two devices
+     * of one stem clash (the reader has refused one device named twice), and the later is always a
+     * class of the user's, {@code @Roofline(custom)} coming after the table's.
+     */
+    record OfDevice(String javaName, String stem) implements Owner {}
 
     /** A network field or block instance, whose constants are named after it: {@code CONV1_*}. */
     sealed interface Stemmed extends Owner {
@@ -284,10 +286,10 @@ public final class CompanionNames {
         }
         for (dev.netcost.processor.infer.DeviceRoofline roofline : analysis.roofline()) {
             String stem = RooflineConstants.stem(roofline.device());
+            OfDevice device = new OfDevice(roofline.device().javaName(), stem);
             for (PerDevice constant : PerDevice.values()) {
                 if (constant == PerDevice.NANOS || roofline.decode().isPresent()) {
-                    members.add(Map.entry(new Constant(constant.of(stem)),
-                            new Netcost(constant.what + roofline.device().device().name())));
+                    members.add(Map.entry(new Constant(constant.of(stem)), device));
                 }
             }
         }
@@ -374,10 +376,19 @@ public final class CompanionNames {
     public List<Problem> clashes() {
         Map<Member, Owner> taken = new HashMap<>();
         Set<Integer> reported = new HashSet<>();
+        Set<String> reportedDevices = new HashSet<>();
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<Member, Owner> member : members) {
             Owner earlier = taken.putIfAbsent(member.getKey(), member.getValue());
             if (earlier == null || earlier.equals(member.getValue())) {
+                continue;
+            }
+            if (member.getValue() instanceof OfDevice device) {
+                if (reportedDevices.add(device.javaName())) {
+                    String other = earlier instanceof OfDevice first ? first.javaName() : ((Netcost) earlier).what();
+                    problems.add(Problem.onNetwork(Message.DEVICE_CONSTANT_NAMES_TAKEN.on(Attr.ROOFLINE_CUSTOM,
+                            device.javaName(), device.stem(), other)));
+                }
                 continue;
             }
             if (!(member.getValue() instanceof Stemmed owner)) {
