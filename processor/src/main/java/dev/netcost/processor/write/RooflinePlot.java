@@ -65,15 +65,18 @@ final class RooflinePlot {
                 noBytes++;
             }
         }
+        // Three short lines, so that the caption fits the width whatever the font.
+        String notShown = noFlops + (noFlops == 1 ? " layer" : " layers") + " without FLOPs"
+                + (noBytes > 0 ? " and " + noBytes + " without memory traffic" : "") + " not shown.";
+        List<String> caption = List.of("Each point is a layer on its device's roof: red compute bound, blue memory"
+                + " bound,", "its area its share of the time. " + notShown, "Times are lower bounds, not"
+                + " measurements (netcost's cost model, \"Roofline\").");
         int y = devices.size() * PANEL_HEIGHT + 20;
-        out.append("<text class=\"caption\" x=\"").append(Integer.toString(LEFT)).append("\" y=\"")
-                .append(Integer.toString(y)).append("\">").append(escape("Each point is a layer on its device's roof:"
-                        + " red compute bound, blue memory bound, its area its share of the time.")).append("</text>\n");
-        out.append("<text class=\"caption\" x=\"").append(Integer.toString(LEFT)).append("\" y=\"")
-                .append(Integer.toString(y + 16)).append("\">").append(escape(noFlops + (noFlops == 1 ? " layer" :
-                        " layers") + " without FLOPs" + (noBytes > 0 ? " and " + noBytes + " without memory traffic"
-                        : "") + " not shown. Times are lower bounds, not measurements (netcost's cost model,"
-                        + " \"Roofline\").")).append("</text>\n");
+        for (String line : caption) {
+            out.append("<text class=\"caption\" x=\"").append(Integer.toString(LEFT)).append("\" y=\"")
+                    .append(Integer.toString(y)).append("\">").append(escape(line)).append("</text>\n");
+            y += 16;
+        }
         out.append("</svg>\n");
     }
 
