@@ -29,7 +29,7 @@ class SampleReportsTest {
     @Test
     void resNet50() throws IOException {
         JsonObject report = report("ResNet50");
-        assertEquals("netcost-report/6", report.get("schema").getAsString());
+        assertEquals("netcost-report/7", report.get("schema").getAsString());
         JsonObject totals = report.getAsJsonObject("totals");
         assertEquals(25_557_032, totals.get("params").getAsLong()); // torchvision num_params
         assertEquals(53_120, totals.get("buffers").getAsLong()); // Keras non-trainable

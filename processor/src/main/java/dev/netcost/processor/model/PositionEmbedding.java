@@ -37,6 +37,17 @@ public record PositionEmbedding(int length, boolean sinusoidal) implements Token
         return sinusoidal ? new Cost(0, table, 0, output.numel()) : new Cost(table, 0, 0, output.numel());
     }
 
+    /**
+     * A lookup, as an embedding is: each sequence adds the rows of its T positions, the same rows for
+     * every sequence, so a pass reads {@code T * E} of the table once, never more than the table; a
+     * decode step, one row.
+     */
+    @Override
+    public long parametersRead(Shape input, Cost cost, long batch) {
+        return Math.min(Math.addExact(cost.params(), cost.buffers()),
+                Math.multiplyExact(TokenOp.tokensPerSequence(input), input.dim(input.rank() - 1)));
+    }
+
     @Override
     public String annotation() {
         return "@PositionEmbedding";

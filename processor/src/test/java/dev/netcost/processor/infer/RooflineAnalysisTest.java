@@ -214,4 +214,22 @@ class RooflineAnalysisTest {
         assertEquals("moe.fc", analysis.layers().get(1).path());
         return analysis.roofline().get(0).decode().orElseThrow().layers().get(1).work();
     }
+
+    /**
+     * A learned position table of 16 rows on 4 tokens of width 8, batch 2, is a lookup: a pass reads the
+     * rows of the 4 positions, 32 elements, the same for both sequences (the cost model's Memory), not its
+     * 128; its traffic (2 * (32 in + 32 out) + 32) * 4 = 640 bytes. A decode step reads one row, 32 bytes,
+     * and moves a token in and out per sequence, 2 * (8 + 8) * 4 = 128.
+     */
+    @Test
+    void aPositionTableReadsTheRowsOfItsPositions() {
+        NetworkDecl network = network(List.of(4), InputKind.IDS, 2, true, List.of(new Embedding(100, 8),
+                new dev.netcost.processor.model.PositionEmbedding(16), new Attention(2, 0, false, true, false)));
+        NetworkAnalysis analysis = NetworkInference.analyze(network);
+        assertTrue(analysis.ok(), analysis.problems().toString());
+        assertEquals(128, analysis.layers().get(1).cost().params());
+        assertEquals(640, analysis.layers().get(1).traffic().memoryAccessBytes());
+        assertEquals(new DecodeWork(1, 0, 32 + 128),
+                analysis.roofline().get(0).decode().orElseThrow().layers().get(1).work());
+    }
 }
