@@ -201,6 +201,14 @@ class RooflineSamplesTest {
         assertEquals(7_539_170L, Llama2_7BCost.A100_80GB_DECODE_NANOS);
         assertEquals(132.64, Llama2_7BCost.A100_80GB_TOKENS_PER_SECOND, 0.005);
         assertEquals(Llama2_7BCost.A100_80GB_NANOS, Llama2_7BCost.A100_80GB_PREFILL_NANOS);
+        // At run time, at any context: decodeNanos(Device, long) is the constant at 4,096 tokens. At 2,048 the
+        // KV cache read is 2 x 32 x 2,048 x 4,096 x 2 = 1,073,741,824 B smaller: 14,298,626,562 B / 2.039e12 B/s
+        // = 7,012,568.20 ns; at 8,192 as much larger, 17,519,852,034 B: 8,592,374.71 ns (still memory bound:
+        // the attention's 2 x 2 x 4,096 more FLOPs a token of context are 1 FLOP per 8 bytes of its keys).
+        assertEquals(Llama2_7BCost.A100_80GB_DECODE_NANOS,
+                Math.round(Llama2_7BCost.decodeNanos(Hardware.A100_80GB.device(), T)));
+        assertEquals(7_012_568.20, Llama2_7BCost.decodeNanos(Hardware.A100_80GB.device(), 2_048), 0.01);
+        assertEquals(8_592_374.71, Llama2_7BCost.decodeNanos(Hardware.A100_80GB.device(), 8_192), 0.01);
     }
 
     /**

@@ -29,6 +29,24 @@ public record DecoderFigures(long context, int attentionLayers, long kvCacheByte
         work = java.util.List.copyOf(work);
     }
 
+    /**
+     * The work of a step as the generated {@code decodeNanos(Device, long)} holds it: layers that ask the
+     * same, one row with their count, in the order each first runs. A step's time is a sum, so this is
+     * the time {@code work} gives; the roofline's step time is worked out from it, so that the constant
+     * and the method agree to the last bit.
+     */
+    public dev.netcost.DecodeSteps steps() {
+        java.util.Map<java.util.List<Long>, Long> counts = new java.util.LinkedHashMap<>();
+        for (DecodeWork layer : work) {
+            counts.merge(java.util.List.of(layer.flops(), layer.bytes(), layer.flopsPerContextToken(),
+                    layer.bytesPerContextToken()), 1L, Long::sum);
+        }
+        java.util.List<dev.netcost.DecodeSteps.Step> steps = new java.util.ArrayList<>();
+        counts.forEach((row, count) -> steps.add(new dev.netcost.DecodeSteps.Step(count, row.get(0), row.get(1),
+                row.get(2), row.get(3))));
+        return dev.netcost.DecodeSteps.of(context, steps);
+    }
+
     /** Without the work of each layer. */
     public DecoderFigures(long context, int attentionLayers, long kvCacheBytes, long kvCacheBytesPerToken,
             long prefillMacs, long decodeMacs, long decodeMacsPerContextToken, long decodeMacsWithoutContext,

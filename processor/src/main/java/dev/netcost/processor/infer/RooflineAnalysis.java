@@ -55,11 +55,12 @@ final class RooflineAnalysis {
         for (DecodeWork work : figures.work()) {
             LayerTime time = time(device, work.flops(), work.bytes(), dtype);
             steps.add(new DecodeRoofline.Step(work, time));
-            nanos += time.nanos();
             computeBound += time.bound() == Device.Bound.COMPUTE ? time.nanos() : 0;
             flops = Math.addExact(flops, work.flops());
             bytes = Math.addExact(bytes, work.bytes());
         }
+        // The step's time as the generated decodeNanos(Device, long) works it out, over the same rows.
+        nanos = figures.steps().nanos(device, dtype, figures.context());
         double tokensPerSecond = nanos > 0 ? batch * NANOS_PER_SECOND / nanos : 0;
         return new DecodeRoofline(figures.context(), nanos, computeBound, flops, bytes, tokensPerSecond, steps);
     }

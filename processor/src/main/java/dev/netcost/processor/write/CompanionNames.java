@@ -50,6 +50,7 @@ public final class CompanionNames {
         PREFILL_MACS(When.DECODER, "the decoder's prefill MACs"),
         DECODE_MACS(When.DECODER, "the decoder's MACs of one new token"),
         DECODE_MACS_PER_CONTEXT_TOKEN(When.DECODER, "the decoder's MACs per token of context"),
+        DECODE_STEPS(When.DECODER, "the work of a decode step"),
         TRAINING_ONLY_PARAMS(When.TRAINING_ONLY, "the parameters of the training-only layers"),
         TRAINING_ONLY_BUFFERS(When.TRAINING_ONLY, "the buffers of the training-only layers"),
         TRAINING_ONLY_MACS(When.TRAINING_ONLY, "the MACs of the training-only layers"),
@@ -173,6 +174,7 @@ public final class CompanionNames {
     static final String TIME_NANOS = "timeNanos";
     static final String KV_CACHE_BYTES = "kvCacheBytes";
     static final String DECODE_MACS = "decodeMacs";
+    static final String DECODE_NANOS = "decodeNanos";
 
     /** A name the companion declares: fields and methods are apart, and methods overload. */
     sealed interface Member {
@@ -302,6 +304,8 @@ public final class CompanionNames {
                     new Netcost("the KV cache bytes")));
             members.add(Map.entry(new Method(DECODE_MACS, List.of(TypeName.LONG)),
                     new Netcost("the MACs of one new token")));
+            members.add(Map.entry(new Method(DECODE_NANOS, List.of(TypeName.get(dev.netcost.Device.class),
+                    TypeName.LONG)), new Netcost("the roofline time of a decode step")));
         }
         // Each field's names in the order of the fields, so that a clash falls on the later field:
         // an input's, or a layer's and, for an output of several, its figures alone; then the

@@ -319,6 +319,7 @@ public final class CompanionWriter {
                 .addStatement("return $T.addExact($L, $T.multiplyExact(DECODE_MACS_PER_CONTEXT_TOKEN, context))",
                         Math.class, Literals.longLiteral(decoder.decodeMacsWithoutContext()), Math.class)
                 .build());
+        RooflineConstants.addDecodeNanos(type, decoder);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.netcost.Device;
 import dev.netcost.Hardware;
 import dev.netcost.Summary;
 import dev.netcost.processor.infer.DecodeRoofline;
+import dev.netcost.processor.infer.DecoderFigures;
 import dev.netcost.processor.infer.DeviceRoofline;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.model.DeviceDecl;
@@ -29,6 +30,7 @@ import javax.lang.model.element.Modifier;
  */
 final class RooflineConstants {
     private static final ClassName DEVICE = ClassName.get(Device.class);
+    private static final ClassName DECODE_STEPS = ClassName.get(dev.netcost.DecodeSteps.class);
     private static final ClassName HARDWARE = ClassName.get(Hardware.class);
     private static final ClassName DECODE_STEP = ClassName.get(Summary.DecodeStep.class);
 
@@ -80,6 +82,62 @@ final class RooflineConstants {
                     .initializer("$L", Literals.doubleLiteral(decode.tokensPerSecond()))
                     .build());
         }
+    }
+
+    /** Rows of {@code DECODE_STEPS} per string constant, far below the 65,535 bytes one may hold. */
+    private static final int STEPS_PER_CHUNK = 200;
+
+    /**
+     * A decoder's {@code decodeNanos(Device, long)}: any device, at run time, at any context, over the rows
+     * of a private {@code DECODE_STEPS}, from which the processor worked out each device's
+     * {@code <DEVICE>_DECODE_NANOS} too.
+     */
+    static void addDecodeNanos(TypeSpec.Builder type, DecoderFigures decoder) {
+        List<CodeBlock> chunks = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        int lines = 0;
+        for (String line : decoder.steps().encode().split("(?<=\n)")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            chunk.append(line);
+            if (++lines == STEPS_PER_CHUNK) {
+                chunks.add(CodeBlock.of("$S", chunk.toString()));
+                chunk.setLength(0);
+                lines = 0;
+            }
+        }
+        if (lines > 0 || chunks.isEmpty()) {
+            chunks.add(CodeBlock.of("$S", chunk.toString()));
+        }
+        type.addField(FieldSpec.builder(DECODE_STEPS, Own.DECODE_STEPS.name(), Modifier.PRIVATE, Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("What one decode step at {@link #CONTEXT} asks of the layers it runs: per row, how many"
+                        + " layers ask it,\ntheir FLOPs and bytes each, and what one more token of context adds to"
+                        + " each.\n")
+                .initializer("$T.decode(CONTEXT, $L)", DECODE_STEPS, CodeBlock.join(chunks, ",\n"))
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(CompanionNames.DECODE_NANOS)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(double.class)
+                .addParameter(DEVICE, "device")
+                .addParameter(long.class, "context")
+                .addJavadoc("The roofline time of one decode step on {@code device} with {@code context} tokens in"
+                        + " the cache,\nin nanoseconds: each sequence of the batch gets one new token, each layer"
+                        + " of the step reading\nits weights, one token's activations per sequence and its keys"
+                        + " and values, and the step's\ntime the sum over them of"
+                        + " {@code max(FLOPs / peak, bytes / bandwidth)} at the device's peak for\n{@link #DTYPE}"
+                        + " (netcost's cost model, section \"A decoder's times\"). A lower bound, not a\n"
+                        + "measurement, as {@link #timeNanos} is.\n\n"
+                        + "@param device the device: a {@code Hardware} constant's, or one made with its figures\n"
+                        + "@param context the tokens in the cache, 1 or more\n"
+                        + "@return the time, in nanoseconds\n"
+                        + "@throws $L if {@code context} is below 1, or the device has no peak for\n"
+                        + "    {@link #DTYPE}\n"
+                        + "@throws $L if a layer's figure does not fit a {@code long}\n",
+                        IllegalArgumentException.class.getCanonicalName(), ArithmeticException.class.getCanonicalName())
+                .addStatement("return $N.nanos(device, $N, context)", Own.DECODE_STEPS.name(), Own.DTYPE.name())
+                .build());
     }
 
     /** {@code timeNanos(Device)}, on every companion: any device, at run time. */
