@@ -5,7 +5,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -263,11 +262,11 @@ public final class Summary {
         List<Device> devices = header.devices();
         DType dtype = header.dtype();
         List<Layer> visible = visible(layers, blocks, depth, totals);
-        Map<Layer, double[]> blockNanos = devices.isEmpty() ? Map.of() : blockNanos(layers, visible, blocks, header);
+        Map<String, double[]> blockNanos = devices.isEmpty() ? Map.of() : blockNanos(layers, visible, blocks, header);
         for (Layer layer : visible) {
             String[] row = row(layer);
             if (!devices.isEmpty()) {
-                double[] sums = blockNanos.get(layer);
+                double[] sums = blockNanos.get(layer.name());
                 String[] times = new String[devices.size()];
                 for (int d = 0; d < times.length; d++) {
                     Device device = devices.get(d);
@@ -393,17 +392,19 @@ public final class Summary {
      * Each block row's time on each device: the sum of the times of its layers (those that run at
      * inference, unless the block runs only in training), not the time of its summed figures.
      */
-    private static Map<Layer, double[]> blockNanos(List<Layer> layers, List<Layer> visible, List<Layer> blocks,
+    private static Map<String, double[]> blockNanos(List<Layer> layers, List<Layer> visible, List<Layer> blocks,
             Header header) {
+        // By path, not by identity: the lists may be views that make a new Layer at every get(), as the
+        // processor's are. A block's path is no layer's.
+        Set<String> blockPaths = new HashSet<>();
+        blocks.forEach(block -> blockPaths.add(block.name()));
         Map<String, Layer> shownBlocks = new HashMap<>();
-        Map<Layer, Boolean> isBlock = new IdentityHashMap<>();
-        blocks.forEach(block -> isBlock.put(block, true));
         for (Layer row : visible) {
-            if (isBlock.containsKey(row)) {
+            if (blockPaths.contains(row.name())) {
                 shownBlocks.put(row.name(), row);
             }
         }
-        Map<Layer, double[]> sums = new IdentityHashMap<>();
+        Map<String, double[]> sums = new HashMap<>();
         if (shownBlocks.isEmpty()) {
             return sums;
         }
@@ -421,7 +422,7 @@ public final class Summary {
                         times[d] = devices.get(d).nanos(layer, header.dtype());
                     }
                 }
-                double[] sum = sums.computeIfAbsent(block, b -> new double[devices.size()]);
+                double[] sum = sums.computeIfAbsent(ancestor, b -> new double[devices.size()]);
                 for (int d = 0; d < times.length; d++) {
                     sum[d] += times[d];
                 }

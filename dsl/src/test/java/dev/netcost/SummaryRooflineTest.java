@@ -90,4 +90,32 @@ class SummaryRooflineTest {
         assertFalse(without.contains("Roofline"), without);
         assertTrue(without.contains("FLOP/B\n"), without);
     }
+
+    /**
+     * The processor hands the table views that make a new {@code Layer} at every {@code get()}: a block's
+     * time is still the sum of its layers', as with lists that hold their rows.
+     */
+    @Test
+    void blocksSumTheirLayersWhateverTheListsAre() {
+        List<Layer> layers = copying(LAYERS);
+        List<Layer> blocks = copying(BLOCKS);
+        assertEquals(Summary.table(header(), LAYERS, BLOCKS, 1), Summary.table(header(), layers, blocks, 1));
+        assertEquals(Summary.table(header(), LAYERS, BLOCKS, 2), Summary.table(header(), layers, blocks, 2));
+    }
+
+    private static List<Layer> copying(List<Layer> rows) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public Layer get(int index) {
+                Layer l = rows.get(index);
+                return new Layer(l.name(), l.op(), l.input(), l.output(), l.params(), l.buffers(), l.macs(), l.flops(),
+                        l.activationBytes(), l.memoryAccessBytes(), l.trainingOnly());
+            }
+
+            @Override
+            public int size() {
+                return rows.size();
+            }
+        };
+    }
 }
