@@ -1226,7 +1226,7 @@ class DiagnosticsCatalogueTest {
             new Case("two devices of one constant stem", net("@CustomDevice(name = \"Orin\", float32FlopsPerSecond"
                     + " = 1e12, memoryBytesPerSecond = 1e11)\nclass JetsonOrinNano {}\n\n@Roofline(value ="
                     + " Hardware.JETSON_ORIN_NANO, custom = JetsonOrinNano.class)\n@Network(input = {8})",
-                    "@Linear(out = 4) Layer fc;"), "[netcost:constant-clash] JetsonOrinNano: its constants would be"
+                    "@Linear(out = 4) Layer fc;"), "[netcost:constant-clash] com.example.JetsonOrinNano: its constants would be"
                         + " named JETSON_ORIN_NANO_*, as those of the device JETSON_ORIN_NANO are; rename the class",
                     "JetsonOrinNano.class)", ".class"));
     }

@@ -166,4 +166,22 @@ class RooflineDiagnosticsTest {
             assertThat(error.getMessage(null)).doesNotContain("[netcost:roofline]");
         }
     }
+
+    /**
+     * Two classes of one simple name are two devices, whose constants would both be {@code ORIN_*}: a
+     * constant-clash on {@code @Roofline(custom)} naming both in full, not a companion javac refuses.
+     */
+    @Test
+    void twoDevicesOfOneSimpleNameClash() {
+        String figures = "float32FlopsPerSecond = 1e12, memoryBytesPerSecond = 1e11";
+        NetworkSource src = NetworkSource.example("Net", "@CustomDevice(name = \"Orin A\", " + figures + ")\n"
+                + "class Orin {}\n\nclass Dev {\n    @CustomDevice(name = \"Orin B\", " + figures + ")\n"
+                + "    static class Orin {}\n}\n\n@Roofline(custom = {Orin.class, Dev.Orin.class})\n"
+                + "@Network(input = {8})\nclass Net {\n    @Linear(out = 4) Layer fc;\n}\n");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(1);
+        assertError(compilation, src, "[netcost:constant-clash] com.example.Dev.Orin: its constants would be named"
+                + " ORIN_*, as those of the device com.example.Orin are; rename the class",
+                src.at("{Orin.class", "{"));
+    }
 }

@@ -135,7 +135,7 @@ class RooflineWriteTest {
         assertEquals(2, devices.size());
         JsonObject round = devices.get(1).getAsJsonObject();
         assertEquals(NAME, round.get("name").getAsString());
-        assertEquals("Round", round.get("javaName").getAsString());
+        assertEquals("com.example.Round", round.get("javaName").getAsString()); // qualified: the class it names
         assertTrue(round.get("custom").getAsBoolean());
         JsonObject figures = round.getAsJsonObject("figures");
         assertEquals(1e12, figures.get("peakFlopsPerSecond").getAsDouble());
@@ -153,7 +153,7 @@ class RooflineWriteTest {
         for (int i = 0; i < nanos.length; i++) {
             JsonArray times = layers.get(i).getAsJsonObject().getAsJsonArray("roofline");
             JsonObject onRound = times.get(1).getAsJsonObject();
-            assertEquals("Round", onRound.get("device").getAsString());
+            assertEquals("com.example.Round", onRound.get("device").getAsString());
             assertEquals(nanos[i], onRound.get("nanos").getAsDouble(), 1e-9);
             assertEquals(bounds[i], onRound.get("bound").getAsString());
         }

@@ -103,6 +103,6 @@ final class TimeLimits {
 
     /** {@code L4 (NVIDIA L4)}: the name the user wrote, and the device's. */
     private static String shown(DeviceDecl device) {
-        return device.javaName() + " (" + device.device().name() + ")";
+        return device.simpleName() + " (" + device.device().name() + ")";
     }
 }

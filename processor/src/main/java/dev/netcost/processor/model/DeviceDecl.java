@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * A device a network names in {@code @Roofline}, its figures read and checked.
  *
- * @param javaName the {@code Hardware} constant ({@code JETSON_ORIN_NANO}) or the simple name of the
- *     class that carries {@code @CustomDevice} ({@code OrinNx}): what its constants are named after
+ * @param javaName the {@code Hardware} constant ({@code JETSON_ORIN_NANO}), or the qualified name of the
+ *     class that carries {@code @CustomDevice} ({@code com.example.OrinNx}), whose simple name its
+ *     constants are named after: two classes of one simple name are two devices
  * @param device   its figures
  * @param custom   whether it is a {@code @CustomDevice}, named by {@code @Roofline(custom)}
  * @param budgeted whether {@code @Budget}'s time limits hold on it: it is among those
@@ -17,5 +18,10 @@ public record DeviceDecl(String javaName, Device device, boolean custom, boolean
     public DeviceDecl {
         Objects.requireNonNull(javaName, "javaName");
         Objects.requireNonNull(device, "device");
+    }
+
+    /** What its constants are named after: the constant, or the class's simple name. */
+    public String simpleName() {
+        return javaName.substring(javaName.lastIndexOf('.') + 1);
     }
 }

@@ -196,7 +196,7 @@ final class RooflineReader {
                             device.get().name(), dtype(dtype), peakName(dtype), network, peakName(dtype)));
                     continue;
                 }
-                devices.add(new DeviceDecl(name, device.get(), true,
+                devices.add(new DeviceDecl(qualifiedName(element), device.get(), true,
                         everyDevice || budgetedCustom.contains(qualifiedName(element))));
             }
             return devices;

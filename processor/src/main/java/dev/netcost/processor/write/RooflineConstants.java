@@ -42,7 +42,7 @@ final class RooflineConstants {
      * {@code ORIN_NX}).
      */
     static String stem(DeviceDecl device) {
-        return device.custom() ? ConstantNames.stem(device.javaName()) : device.javaName();
+        return device.custom() ? ConstantNames.stem(device.simpleName()) : device.javaName();
     }
 
     /** {@code NVIDIA H100 SXM (float32 at 67 TFLOP/s, 3.35 TB/s)}, for Javadoc. */
