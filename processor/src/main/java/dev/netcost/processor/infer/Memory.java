@@ -50,10 +50,10 @@ final class Memory {
         long elementsMoved = Math.addExact(Math.multiplyExact(Math.multiplyExact(batch, moved), copies.active()),
                 parameterElements);
         // A decode step reads a lookup's rows of one token per sequence, and of an expert the copies the
-        // batch's tokens run (a balanced router), at most those stored.
+        // batch's tokens run (a balanced router), at most those stored, the shared ones once.
         long decodeRead = op instanceof Op unary ? unary.parametersRead(oneToken(shaped.in()), shaped.cost(), batch)
                 : parametersRead;
-        long decodeCopies = Math.min(copies.stored(), Math.multiplyExact(batch, copies.active()));
+        long decodeCopies = copies.decodeCopies(batch);
         return new Traffic(activationBytes(shaped.out()), Math.multiplyExact(elementsMoved, bytesPerElement),
                 Math.multiplyExact(parameterElements, bytesPerElement),
                 Math.multiplyExact(Math.multiplyExact(decodeRead, decodeCopies), bytesPerElement));

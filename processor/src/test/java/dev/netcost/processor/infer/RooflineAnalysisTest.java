@@ -197,7 +197,23 @@ class RooflineAnalysisTest {
         assertEquals(new DecodeWork(1, 2 * 64, 256 + 64), expertStep(1));
     }
 
+    /**
+     * With a shared expert (4 routed, top 1, 1 shared: 5 copies stored, 2 run per token), a step of 2
+     * sequences reads the shared copy once and the 2 routed ones its tokens reach: 1 + min(4, 2 * 1) = 3
+     * copies, 768 bytes; not min(5, 2 * 2) = 4, which would read the shared one twice. Its tokens run 2
+     * copies each: 2 * 2 * 64 * 2 = 512 FLOPs, and 2 * 2 * (8 + 8) * 4 = 256 bytes in and out.
+     */
+    @Test
+    void aSharedExpertIsReadOncePerStep() {
+        assertEquals(new DecodeWork(1, 512, 768 + 256), expertStep(2, new dev.netcost.processor.model.Routing(4, 1, 1,
+                false)));
+    }
+
     private static DecodeWork expertStep(int batch) {
+        return expertStep(batch, new dev.netcost.processor.model.Routing(4, 1, 0, false));
+    }
+
+    private static DecodeWork expertStep(int batch, dev.netcost.processor.model.Routing routing) {
         dev.netcost.processor.model.BlockDecl expert = new dev.netcost.processor.model.BlockDecl("com.example.Expert",
                 "Expert", List.of(), List.of(new LayerDecl(0, "fc", new OpTemplate.Fixed(new Linear(8, false)),
                         List.of(), Optional.empty(), Optional.empty(), Optional.empty(), false, TrainingMarks.NONE)));
@@ -206,7 +222,7 @@ class RooflineAnalysisTest {
                         Optional.empty(), Optional.empty(), Optional.empty(), false, TrainingMarks.NONE),
                 new dev.netcost.processor.model.BlockUse(1, "moe", expert.qualifiedName(), Map.of(), 1, false,
                         List.of(), Optional.empty(), false, Map.of(),
-                        Optional.of(new dev.netcost.processor.model.Routing(4, 1, 0, false))));
+                        Optional.of(routing)));
         NetworkAnalysis analysis = NetworkInference.analyze(new NetworkDecl("com.example", List.of("Net"),
                 List.of(4, 8), batch, DType.FLOAT32, nodes, Map.of(expert.qualifiedName(), expert), Optional.empty(),
                 true, List.of(), "", InputKind.TOKENS, Optional.empty(), List.of(ON_ROUND)));
