@@ -102,4 +102,28 @@ class EncoderDecoderTest {
         assertEquals(5L * 4, cost.getField("TOKENS_INPUT_BYTES").getLong(null));
     }
 
+
+    /**
+     * A decode step's roofline (the cost model's "A decoder's times") on a device of 1e12 FLOP/s and
+     * 1e10 B/s, 0.1 ns a byte, float32, at the context of 5 tokens. The encoder does not run.
+     * <ul>
+     *   <li>embed: one row, 8 x 4 = 32 bytes; the token's id and row, 9 x 4 = 36: 68 bytes, 6.8 ns.
+     *   <li>self-attention: 288 weights, 1,152 bytes; the token in and out, 16 x 4 = 64; the keys and values
+     *       of 5 tokens read and the new one's written, 6 x 16 x 4 = 384: 1,600 bytes, 160 ns (its 2 x (256 +
+     *       2 x 5 x 8) = 672 FLOPs take 0.672 ns).
+     *   <li>cross-attention: of its 288 weights, the query's and output's 144 (the key and value projections
+     *       made the cache at prefill), 576 bytes; the token in and out, 64; the cached keys and values of the
+     *       6 encoder tokens, 2 x 6 x 8 x 4 = 384; never the encoder's output again: 1,024 bytes, 102.4 ns.
+     *   <li>head: 90 weights, 360 bytes; in and out (8 + 10) x 4 = 72: 432 bytes, 43.2 ns.
+     * </ul>
+     * 312.4 ns. At 10 tokens of context, the self-attention reads 5 tokens' keys and values more, 320
+     * bytes: 344.4 ns.
+     */
+    @Test
+    void aDecodeStepReadsTheCrossAttentionsCacheNotTheEncoder() throws ReflectiveOperationException {
+        dev.netcost.Device round = new dev.netcost.Device("Round", 1e12, 0, 0, 1e10, 0);
+        java.lang.reflect.Method decodeNanos = cost.getMethod("decodeNanos", dev.netcost.Device.class, long.class);
+        assertEquals(312.4, (double) decodeNanos.invoke(null, round, 5L), 1e-9);
+        assertEquals(344.4, (double) decodeNanos.invoke(null, round, 10L), 1e-9);
+    }
 }

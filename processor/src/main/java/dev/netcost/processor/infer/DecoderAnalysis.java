@@ -13,6 +13,7 @@ import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.Op;
 import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.Recurrent;
+import dev.netcost.processor.model.SideTensor;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,6 +100,9 @@ final class DecoderAnalysis {
                 long tokens = in.rank() == 2 ? in.dim(0) : 1;
                 // What the layer keeps from token to token, read (and written) at every step.
                 long kept = 0;
+                // The weights a step reads, and the activations one token per sequence moves.
+                long weights = layer.traffic().decodeParameterBytes();
+                long moved = perToken(layer);
                 long keptPerContextToken = 0;
                 if (op instanceof Attention attention) {
                     if (!attention.causal() && reported.add(layer.topNode())) {
@@ -130,6 +134,18 @@ final class DecoderAnalysis {
                             bytes);
                     crossKvBytes = Math.addExact(crossKvBytes, once);
                     kept = Math.addExact(kept, once);
+                    // Neither the encoder's output nor the projections that made the cache of it are read
+                    // again: of its weights, a step reads the query's and the output's.
+                    SideTensor memory = layer.side().get();
+                    long perCopy = layer.cost().params() / layer.copies().stored();
+                    if (perCopy > 0) {
+                        // weights / perCopy: the bytes of an element times the copies a step reads.
+                        weights = Math.subtractExact(weights, Math.multiplyExact(weights / perCopy,
+                                cross.keyValueParams(in, memory)));
+                    }
+                    long memoryRead = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(batch,
+                            layer.copies().active()), memory.shape().numel()), bytes);
+                    moved = Math.subtractExact(layer.traffic().activationBytesMoved(), memoryRead) / tokens;
                     crossLayers++;
                     crossTokens = crossTokens < 0 ? tokens : crossTokens;
                 }
@@ -147,7 +163,7 @@ final class DecoderAnalysis {
                 long macs = Math.multiplyExact(copies, decode.get().at(tokens));
                 decodeMacs = Math.addExact(decodeMacs, macs);
                 work.add(new DecodeWork(i, Math.multiplyExact(2, Math.multiplyExact(batch, macs)), Math.addExact(
-                        Math.addExact(layer.traffic().decodeParameterBytes(), perToken(layer)), kept),
+                        Math.addExact(weights, moved), kept),
                         Math.multiplyExact(2, Math.multiplyExact(batch, Math.multiplyExact(copies,
                                 decode.get().macsPerContextToken()))), keptPerContextToken));
                 decodePerContextToken = Math.addExact(decodePerContextToken,

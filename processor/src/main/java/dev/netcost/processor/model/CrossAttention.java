@@ -148,6 +148,15 @@ public record CrossAttention(int heads, int kvHeads, String memory, int keyWidth
         return product(2, memory.shape().dim(0), keyValueWidth(Attention.width(input)));
     }
 
+    /**
+     * Its key and value projections' parameters, weights and biases: what computes the cache of
+     * {@link #cachedOnce}, at prefill, and no decode step reads again.
+     */
+    public long keyValueParams(Shape input, SideTensor memory) {
+        long kv = keyValueWidth(Attention.width(input));
+        return Math.addExact(product(2, memory.shape().dim(1), kv), biases.ofKeyAndValue(kv));
+    }
+
     @Override
     public String annotation() {
         return "@CrossAttention";

@@ -114,7 +114,7 @@ final class JsonReport {
         }
         List<DeviceRoofline> devices = analysis.roofline();
         if (!devices.isEmpty()) {
-            roofline(json, devices, network.dtype());
+            roofline(json, devices, network.dtype(), analysis.layers());
         }
         json.beginArray("layers");
         List<LayerAnalysis> layers = analysis.layers();
@@ -158,7 +158,8 @@ final class JsonReport {
     }
 
     /** Each device's figures and times, by the cost model's "Roofline". */
-    private static void roofline(Json json, List<DeviceRoofline> devices, DType dtype) throws IOException {
+    private static void roofline(Json json, List<DeviceRoofline> devices, DType dtype,
+            List<dev.netcost.processor.infer.LayerAnalysis> layers) throws IOException {
         json.beginArray("roofline");
         for (DeviceRoofline roofline : devices) {
             Device device = roofline.device().device();
@@ -187,7 +188,17 @@ final class JsonReport {
                         .value("flops", decode.flops())
                         .value("bytes", decode.bytes())
                         .value("tokensPerSecond", decode.tokensPerSecond())
-                        .endObject();
+                        .beginArray("layers");
+                for (DecodeRoofline.Step step : decode.layers()) {
+                    json.beginObject(null)
+                            .value("path", layers.get(step.work().layer()).path())
+                            .value("flops", step.work().flops())
+                            .value("bytes", step.work().bytes())
+                            .value("nanos", step.time().nanos())
+                            .value("bound", bound(step.time().bound()))
+                            .endObject();
+                }
+                json.endArray().endObject();
             }
             json.endObject();
         }
