@@ -1228,7 +1228,15 @@ class DiagnosticsCatalogueTest {
                     + " Hardware.JETSON_ORIN_NANO, custom = JetsonOrinNano.class)\n@Network(input = {8})",
                     "@Linear(out = 4) Layer fc;"), "[netcost:constant-clash] com.example.JetsonOrinNano: its constants would be"
                         + " named JETSON_ORIN_NANO_*, as those of the device JETSON_ORIN_NANO are; rename the class",
-                    "JetsonOrinNano.class)", ".class"));
+                    "JetsonOrinNano.class)", ".class"),
+            // 1e-300 FLOP/s: a linear layer's 64 FLOPs would take 6.4e310 ns, beyond any long, and any double.
+            new Case("a device too slow for a long of nanoseconds", net("@CustomDevice(name = \"Slow board\","
+                    + " float32FlopsPerSecond = 1e-300, memoryBytesPerSecond = 1e10)\nclass Slow {}\n\n"
+                    + "@Roofline(custom = Slow.class)\n@Network(input = {8})", "@Linear(out = 4) Layer fc;"),
+                    "[netcost:overflow] Slow (Slow board): a roofline time of Net on it, in nanoseconds, does not fit"
+                        + " a long, or its ridge point is no number; netcost never wraps a number: give the device's"
+                        + " peaks in operations per second and its bandwidth in bytes per second",
+                    "Slow.class)", ".class"));
     }
 
     private static List<Case> expertsCases() {

@@ -49,7 +49,8 @@ class EclipseDiagnosticsCatalogueTest {
             "a device named twice", List.of("({Hardware.L4,", "{"),
             "a budgeted device the roofline does not list", List.of("device = Hardware.H100_SXM", "device"),
             "budgeted devices without a time limit", List.of("device = Hardware.L4", "device"),
-            "two devices of one constant stem", List.of("custom = JetsonOrinNano.class", "custom"));
+            "two devices of one constant stem", List.of("custom = JetsonOrinNano.class", "custom"),
+            "a device too slow for a long of nanoseconds", List.of("custom = Slow.class", "custom"));
 
     static Stream<DiagnosticsCatalogueTest.Case> cases() {
         return DiagnosticsCatalogueTest.cases().stream().filter(c -> !c.name().equals(LOCAL_NETWORK))

@@ -184,4 +184,19 @@ class RooflineDiagnosticsTest {
                 + " ORIN_*, as those of the device com.example.Orin are; rename the class",
                 src.at("{Orin.class", "{"));
     }
+
+    /**
+     * 1e-6 bytes a second: the linear layer's (8 + 36 + 4) * 4 = 192 bytes take 1.92e17 seconds, 1.92e26 ns, a
+     * finite double beyond a long's 9.2e18: an error, never a constant clamped to Long.MAX_VALUE.
+     */
+    @Test
+    void aTimeBeyondALongIsAnErrorNotAClampedConstant() {
+        NetworkSource src = NetworkSource.example("Net", "@CustomDevice(name = \"Trickle\", float32FlopsPerSecond = 1e12,"
+                + " memoryBytesPerSecond = 1e-6)\nclass Trickle {}\n\n@Roofline(custom = Trickle.class)\n"
+                + "@Network(input = {8})\nclass Net {\n    @Linear(out = 4) Layer fc;\n}\n");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(1);
+        assertError(compilation, src, "[netcost:overflow] Trickle (Trickle): a roofline time of Net on it, in"
+                + " nanoseconds, does not fit a long", src.at("Trickle.class)", ".class"));
+    }
 }

@@ -54,7 +54,10 @@ public final class NetworkInference {
         if (network.devices().isEmpty() || !analysis.ok()) {
             return analysis;
         }
-        return analysis.withRoofline(RooflineAnalysis.analyze(analysis));
+        List<Problem> all = new ArrayList<>(analysis.problems());
+        List<DeviceRoofline> roofline = RooflineAnalysis.analyze(analysis, all);
+        return (all.size() > analysis.problems().size() ? analysis.withDecoder(analysis.decoder(), all) : analysis)
+                .withRoofline(roofline);
     }
 
     /**

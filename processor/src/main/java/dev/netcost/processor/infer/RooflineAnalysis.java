@@ -2,7 +2,10 @@ package dev.netcost.processor.infer;
 
 import dev.netcost.DType;
 import dev.netcost.Device;
+import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.DeviceDecl;
+import dev.netcost.processor.model.Message;
+import dev.netcost.processor.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +22,36 @@ final class RooflineAnalysis {
 
     private RooflineAnalysis() {}
 
-    static List<DeviceRoofline> analyze(NetworkAnalysis analysis) {
+    /** The largest time a constant holds: {@code Long.MAX_VALUE} nanoseconds, as a double rounds it. */
+    private static final double MAX_NANOS = 0x1p63;
+
+    /**
+     * The roofline on each device, or, for a device whose times a {@code long} of nanoseconds cannot
+     * hold (figures of a device of your own far too small) or whose ridge point is no number, a problem
+     * in {@code problems} instead.
+     */
+    static List<DeviceRoofline> analyze(NetworkAnalysis analysis, List<Problem> problems) {
         List<DeviceRoofline> devices = new ArrayList<>();
         for (DeviceDecl device : analysis.network().devices()) {
-            devices.add(on(device, analysis));
+            DeviceRoofline roofline = on(device, analysis);
+            if (fits(roofline, analysis.network().dtype())) {
+                devices.add(roofline);
+            } else {
+                Attr attr = device.custom() ? Attr.ROOFLINE_CUSTOM : Attr.ROOFLINE;
+                problems.add(Problem.onNetwork(Message.ROOFLINE_TIME_OVERFLOW.on(attr, device.simpleName(),
+                        device.device().name(), analysis.network().name())));
+            }
         }
         return devices;
+    }
+
+    /** Whether every time is below {@link #MAX_NANOS} (NaN is not) and the ridge point is finite. */
+    private static boolean fits(DeviceRoofline roofline, DType dtype) {
+        boolean fits = roofline.nanos() < MAX_NANOS && Double.isFinite(roofline.device().device().ridgePoint(dtype));
+        for (LayerTime time : roofline.layers()) {
+            fits &= time.nanos() < MAX_NANOS;
+        }
+        return fits && roofline.decode().map(decode -> decode.nanos() < MAX_NANOS).orElse(true);
     }
 
     private static DeviceRoofline on(DeviceDecl decl, NetworkAnalysis analysis) {

@@ -971,6 +971,10 @@ public enum Message {
     /** The network. */
     KV_CACHE_OVERFLOW(ProblemKind.OVERFLOW, "%s: its KV cache in bytes does not fit a long; netcost never wraps a"
             + " number"),
+    /** The device as written, its name, the network. */
+    ROOFLINE_TIME_OVERFLOW(ProblemKind.OVERFLOW, "%s (%s): a roofline time of %s on it, in nanoseconds, does not fit"
+            + " a long, or its ridge point is no number; netcost never wraps a number: give the device's peaks in"
+            + " operations per second and its bandwidth in bytes per second"),
 
     // two-layers
     /** The field, the annotations ({@code @Conv and @ReLU}), the second. */
