@@ -186,13 +186,13 @@ class RooflineDiagnosticsTest {
     }
 
     /**
-     * 1e-6 bytes a second: the linear layer's (8 + 36 + 4) * 4 = 192 bytes take 1.92e17 seconds, 1.92e26 ns, a
+     * 1e-9 bytes a second: the linear layer's (8 + 36 + 4) * 4 = 192 bytes take 1.92e11 seconds, 1.92e20 ns, a
      * finite double beyond a long's 9.2e18: an error, never a constant clamped to Long.MAX_VALUE.
      */
     @Test
     void aTimeBeyondALongIsAnErrorNotAClampedConstant() {
         NetworkSource src = NetworkSource.example("Net", "@CustomDevice(name = \"Trickle\", float32FlopsPerSecond = 1e12,"
-                + " memoryBytesPerSecond = 1e-6)\nclass Trickle {}\n\n@Roofline(custom = Trickle.class)\n"
+                + " memoryBytesPerSecond = 1e-9)\nclass Trickle {}\n\n@Roofline(custom = Trickle.class)\n"
                 + "@Network(input = {8})\nclass Net {\n    @Linear(out = 4) Layer fc;\n}\n");
         Compilation compilation = compile(src);
         assertThat(compilation).hadErrorCount(1);
