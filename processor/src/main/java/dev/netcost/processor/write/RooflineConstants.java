@@ -60,7 +60,7 @@ final class RooflineConstants {
             String stem = stem(roofline.device());
             String on = "on " + described(roofline.device().device(), dtype);
             type.addField(CompanionWriter.figure(PerDevice.NANOS.of(stem), DeviceRoofline.rounded(roofline.nanos()),
-                    "Roofline time of one inference of the batch, in nanoseconds to the nearest, " + on + ":\n" + sum
+                    "Roofline time of one inference of the batch, in nanoseconds to the nearest,\n" + on + ":\n" + sum
                     + ";\n" + Javadoc.text(Summary.duration(roofline.computeBoundNanos())) + " of it in compute-bound"
                     + " layers. A lower bound, not a measurement: see {@link #timeNanos}."));
             if (roofline.decode().isEmpty()) {
@@ -68,15 +68,16 @@ final class RooflineConstants {
             }
             DecodeRoofline decode = roofline.decode().get();
             type.addField(CompanionWriter.figure(PerDevice.PREFILL_NANOS.of(stem),
-                    DeviceRoofline.rounded(roofline.nanos()), "Roofline time of the prefill " + on + ", in"
-                    + " nanoseconds: the whole\ncontext at once, {@link #" + PerDevice.NANOS.of(stem) + "}."));
+                    DeviceRoofline.rounded(roofline.nanos()), "Roofline time of the prefill, in nanoseconds,\n" + on + ": the whole"
+                    + " context at once, {@link #" + PerDevice.NANOS.of(stem) + "}."));
             type.addField(CompanionWriter.figure(PerDevice.DECODE_NANOS.of(stem), DeviceRoofline.rounded(decode.nanos()),
-                    "Roofline time of one decode step " + on + ", in\nnanoseconds, to the nearest: each sequence of the"
-                    + " batch gets one new token at {@link #CONTEXT} tokens\nof context, its layers reading the weights"
-                    + " and the KV cache ({@code " + Summary.grouped(decode.bytes()) + "} bytes) and doing\n{@code "
-                    + Summary.grouped(decode.flops()) + "} FLOPs. A lower bound, not a measurement."));
+                    "Roofline time of one decode step, in nanoseconds to the nearest,\n" + on + ": each sequence of"
+                    + " the\nbatch gets one new token at {@link #CONTEXT} tokens of context, its layers moving {@code "
+                    + Summary.grouped(decode.bytes()) + "}\nbytes (the weights, the KV cache, one token's activations)"
+                    + " and doing {@code " + Summary.grouped(decode.flops()) + "} FLOPs.\nAt another context:"
+                    + " {@link #decodeNanos}. A lower bound, not a measurement."));
             type.addField(FieldSpec.builder(double.class, PerDevice.TOKENS_PER_SECOND.of(stem), CompanionWriter.CONSTANT)
-                    .addJavadoc("New tokens a second " + on + ",\nover the batch's sequences, at {@link #CONTEXT}"
+                    .addJavadoc("New tokens a second,\n" + on + ", over the batch's sequences, at {@link #CONTEXT}"
                             + " tokens of context: {@code BATCH * 1e9} over the exact time\nof {@link #"
                             + PerDevice.DECODE_NANOS.of(stem) + "}. An upper bound, as that time is a lower one.\n")
                     .initializer("$L", Literals.doubleLiteral(decode.tokensPerSecond()))
@@ -189,7 +190,7 @@ final class RooflineConstants {
                         Literals.doubleLiteral(roofline.decode().get().nanos()), PerDevice.TOKENS_PER_SECOND.of(stem)));
             }
         }
-        return CodeBlock.of("\n$>$>.withRoofline($T.of($L),\n$T.of($L))$<$<", List.class,
+        return CodeBlock.of("\n$>$>.withRoofline($>$T.of($L),\n$T.of($L))$<$<$<", List.class,
                 CodeBlock.join(devices, ",\n"), List.class, CodeBlock.join(steps, ",\n"));
     }
 
