@@ -9,8 +9,10 @@ import dev.netcost.processor.infer.LayerTime;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The roofline plot, {@code META-INF/netcost/<network>.roofline.svg}, for a network with
@@ -37,6 +39,18 @@ final class RooflinePlot {
     private RooflinePlot() {}
 
     /** Whether the layer is a point: it runs at inference, has FLOPs and moves memory. */
+    /** The layers of one point: the first, its time, and how many there are. */
+    private static final class Point {
+        private final LayerAnalysis first;
+        private final LayerTime time;
+        private long count;
+
+        Point(LayerAnalysis first, LayerTime time) {
+            this.first = first;
+            this.time = time;
+        }
+    }
+
     static boolean plotted(LayerAnalysis layer) {
         return !layer.trainingOnly() && layer.cost().flops() > 0 && layer.traffic().memoryAccessBytes() > 0;
     }
@@ -124,25 +138,36 @@ final class RooflinePlot {
         out.append("<text x=\"").append(fixed(axes.xPixel(Math.log10(ridge)) + 4)).append("\" y=\"")
                 .append(fixed(axes.yPixel(Math.log10(peak)) - 6)).append("\" fill=\"gray\">")
                 .append(escape("ridge " + Summary.count(ridge) + " FLOP/B")).append("</text>\n");
+        // Layers of the same FLOPs and bytes are one point, the same on the roof whatever their place: the
+        // instances of a repeated block are one point each, however many they are.
+        Map<List<Long>, Point> points = new LinkedHashMap<>();
         for (int i = 0; i < layers.size(); i++) {
             LayerAnalysis layer = layers.get(i);
-            if (!plotted(layer)) {
-                continue;
+            if (plotted(layer)) {
+                LayerTime time = roofline.layers().get(i);
+                points.computeIfAbsent(List.of(layer.cost().flops(), layer.traffic().memoryAccessBytes()),
+                        key -> new Point(layer, time)).count++;
             }
-            LayerTime time = roofline.layers().get(i);
+        }
+        for (Point point : points.values()) {
+            LayerAnalysis layer = point.first;
+            LayerTime time = point.time;
             double intensity = intensity(layer);
             double attained = layer.cost().flops() * NANOS_PER_SECOND / time.nanos();
-            double share = roofline.nanos() > 0 ? time.nanos() / roofline.nanos() : 0;
+            double together = time.nanos() * point.count;
+            double share = roofline.nanos() > 0 ? Math.min(1, together / roofline.nanos()) : 0;
             boolean compute = time.bound() == Device.Bound.COMPUTE;
+            String which = point.count == 1 ? layer.path() + " (" + layer.op() + ")"
+                    : layer.path() + " (" + layer.op() + ") and " + Summary.grouped(point.count - 1) + " more like it";
             out.append("<circle class=\"layer\" cx=\"").append(axes.x(intensity)).append("\" cy=\"")
                     .append(axes.y(attained)).append("\" r=\"").append(fixed(2 + 12 * Math.sqrt(share)))
                     .append("\" fill=\"").append(compute ? COMPUTE : MEMORY)
                     .append("\" fill-opacity=\"0.6\" stroke=\"").append(compute ? COMPUTE : MEMORY).append("\">")
-                    .append("<title>").append(escape(layer.path() + " (" + layer.op() + "): "
-                            + Summary.grouped(layer.cost().flops()) + " FLOPs, "
+                    .append("<title>").append(escape(which + ": " + Summary.grouped(layer.cost().flops()) + " FLOPs, "
                             + Summary.bytes(layer.traffic().memoryAccessBytes()) + ", " + Summary.count(intensity)
                             + " FLOP/B; " + Summary.duration(time.nanos()) + ", " + (compute ? "compute" : "memory")
-                            + " bound")).append("</title></circle>\n");
+                            + " bound" + (point.count == 1 ? "" : "; " + Summary.duration(together) + " together")))
+                    .append("</title></circle>\n");
         }
         legend(out, top);
         out.append("</g>\n");
