@@ -1149,6 +1149,10 @@ class DiagnosticsCatalogueTest {
                         + " @Roofline(custom) takes classes that declare a device, and Plain has no @CustomDevice;"
                         + " annotate Plain with @CustomDevice(name = \"...\", memoryBytesPerSecond = ...), or name"
                         + " another class", "Plain.class)", ".class"),
+            new Case("a roofline device that is no class", net("@Roofline(custom = int.class)\n@Network(input ="
+                    + " {8})", "@Linear(out = 4) Layer fc;"), "[netcost:roofline] int: @Roofline(custom) takes classes"
+                        + " that declare a device, and int is no class; name a class annotated with @CustomDevice(name"
+                        + " = \"...\", memoryBytesPerSecond = ...)", "int.class", ".class"),
             new Case("a device of a negative peak", net(device("name = \"Bench board\", float32FlopsPerSecond = -1,"
                     + " memoryBytesPerSecond = 1e10") + "@Roofline(custom = Bench.class)\n@Network(input = {8})",
                     "@Linear(out = 4) Layer fc;"), "[netcost:roofline] Bench: @CustomDevice(float32FlopsPerSecond ="

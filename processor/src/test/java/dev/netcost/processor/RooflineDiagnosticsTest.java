@@ -153,6 +153,30 @@ class RooflineDiagnosticsTest {
                 + " none; annotate it with @Network(input = {...}), or remove @Roofline", src.at("@Roofline"));
     }
 
+    /**
+     * A primitive or an array is no class that could declare a device: a mistake on its item, and the
+     * other checks of both annotations still run (here L4 named twice).
+     */
+    @Test
+    void aPrimitiveOrAnArrayIsNoDevice() {
+        NetworkSource src = net("@Roofline(value = {Hardware.L4, Hardware.L4}, custom = {int.class, String[].class})\n"
+                + "@Budget(maxInferenceNanos = 1_000_000L, customDevice = void.class)");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(4);
+        assertError(compilation, src, "[netcost:roofline] int: @Roofline(custom) takes classes that declare a device,"
+                + " and int is no class; name a class annotated with @CustomDevice(name = \"...\","
+                + " memoryBytesPerSecond = ...)", src.at("int.class", ".class"));
+        assertError(compilation, src, "[netcost:roofline] String[]: @Roofline(custom) takes classes that declare a"
+                + " device, and String[] is no class;", src.at("String[].class", ".class"));
+        assertError(compilation, src, "[netcost:roofline] void: @Budget(customDevice) takes classes that declare a"
+                + " device, and void is no class;", src.at("void.class", ".class"));
+        assertError(compilation, src, "[netcost:roofline] Net: @Roofline names L4 twice", src.at("L4, Hardware.L4}",
+                ".L4}"));
+        for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+            assertThat(error.getMessage(null)).doesNotContain("[netcost:unresolved]");
+        }
+    }
+
     /** A class javac cannot resolve waits a round, then is javac's error and netcost's unresolved, not a crash. */
     @Test
     void aClassJavacCannotResolve() {

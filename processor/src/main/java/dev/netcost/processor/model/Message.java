@@ -915,6 +915,9 @@ public enum Message {
     NOT_A_CUSTOM_DEVICE(ProblemKind.ROOFLINE, "%1$s: %2$s takes classes that declare a device, and %1$s has no"
             + " @CustomDevice; annotate %1$s with @CustomDevice(name = \"...\", memoryBytesPerSecond = ...),"
             + " or name another class"),
+    /** The type as written before {@code .class} ({@code int}, {@code String[]}), the element that names it. */
+    NOT_A_DEVICE_CLASS(ProblemKind.ROOFLINE, "%1$s: %2$s takes classes that declare a device, and %1$s is no"
+            + " class; name a class annotated with @CustomDevice(name = \"...\", memoryBytesPerSecond = ...)"),
     /** The class, the element, its value. */
     CUSTOM_DEVICE_PEAK(ProblemKind.ROOFLINE, "%s: @CustomDevice(%s = %s) is no peak: give a finite number of"
             + " operations per second, or 0 when the device has none for that type"),
