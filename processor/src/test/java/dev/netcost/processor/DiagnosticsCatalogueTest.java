@@ -1165,8 +1165,9 @@ class DiagnosticsCatalogueTest {
                         + " number of bytes per second above 0", "memoryBytesPerSecond = 0", "0"),
             new Case("a device of a blank name", net(device("name = \" \", float32FlopsPerSecond = 1e10,"
                     + " memoryBytesPerSecond = 1e10") + "@Roofline(custom = Bench.class)\n@Network(input = {8})",
-                    "@Linear(out = 4) Layer fc;"), "[netcost:roofline] Bench: @CustomDevice(name) is blank; give what"
-                        + " summaries and reports call the device, such as \"Jetson Orin NX 16GB\"",
+                    "@Linear(out = 4) Layer fc;"), "[netcost:roofline] Bench: @CustomDevice(name) is blank or holds a"
+                        + " line break or another control character; give what summaries and reports call the device,"
+                        + " on one line, such as \"Jetson Orin NX 16GB\"",
                     "name = \" \"", "\" \""),
             new Case("a device of negative on-chip memory", net(device(good + ", onChipBytes = -1")
                     + "@Roofline(custom = Bench.class)\n@Network(input = {8})", "@Linear(out = 4) Layer fc;"),

@@ -117,10 +117,33 @@ class RooflineDiagnosticsTest {
                 + "@Roofline(custom = Bench.class)\n@Network(input = {8})\nclass Net {\n    @Linear(out = 4) Layer fc;\n}\n");
         Compilation compilation = compile(src);
         assertThat(compilation).hadErrorCount(4);
-        assertError(compilation, src, "Bench: @CustomDevice(name) is blank", src.at("\"\""));
+        assertError(compilation, src, "Bench: @CustomDevice(name) is blank or holds", src.at("\"\""));
         assertError(compilation, src, "Bench: @CustomDevice(int8OpsPerSecond = -1.0) is no peak", src.at("-1"));
         assertError(compilation, src, "Bench: @CustomDevice(memoryBytesPerSecond = -2.0):", src.at("-2"));
         assertError(compilation, src, "Bench: @CustomDevice(onChipBytes = -3) is below 0", src.at("-3"));
+    }
+
+    /**
+     * A name with a line break ({@code \n}, U+0085, U+2028), a NUL or another control character, written
+     * as an escape in the source: it would break the summary's table, the SVG's XML or the companion.
+     */
+    @Test
+    void aNameOfControlCharactersIsRefused() {
+        String figures = ", float32FlopsPerSecond = 1e10, memoryBytesPerSecond = 1e10)\n";
+        NetworkSource src = NetworkSource.example("Net", "@CustomDevice(name = \"Bench\\nboard\"" + figures
+                + "class A {}\n\n@CustomDevice(name = \"Bench\\u0000\"" + figures + "class B {}\n\n"
+                + "@CustomDevice(name = \"Bench\\u2028board\"" + figures + "class C {}\n\n"
+                + "@CustomDevice(name = \"Bench\\u0085board\"" + figures + "class D {}\n\n"
+                + "@Roofline(custom = {A.class, B.class, C.class, D.class})\n@Network(input = {8})\nclass Net {\n"
+                + "    @Linear(out = 4) Layer fc;\n}\n");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(4);
+        String message = ": @CustomDevice(name) is blank or holds a line break or another control character; give"
+                + " what summaries and reports call the device, on one line, such as \"Jetson Orin NX 16GB\"";
+        assertError(compilation, src, "[netcost:roofline] A" + message, src.at("\"Bench\\nboard\""));
+        assertError(compilation, src, "[netcost:roofline] B" + message, src.at("\"Bench\\u0000\""));
+        assertError(compilation, src, "[netcost:roofline] C" + message, src.at("\"Bench\\u2028board\""));
+        assertError(compilation, src, "[netcost:roofline] D" + message, src.at("\"Bench\\u0085board\""));
     }
 
     /** A class the budget names that declares no device is said so, rather than missing from @Roofline. */

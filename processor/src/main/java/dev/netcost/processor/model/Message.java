@@ -926,8 +926,9 @@ public enum Message {
             + " moves goes through the memory, so a device's bandwidth is a finite number of bytes per second above"
             + " 0"),
     /** The class. */
-    CUSTOM_DEVICE_BLANK_NAME(ProblemKind.ROOFLINE, "%s: @CustomDevice(name) is blank; give what summaries and"
-            + " reports call the device, such as \"Jetson Orin NX 16GB\""),
+    CUSTOM_DEVICE_BLANK_NAME(ProblemKind.ROOFLINE, "%s: @CustomDevice(name) is blank or holds a line break or"
+            + " another control character; give what summaries and reports call the device, on one line, such as"
+            + " \"Jetson Orin NX 16GB\""),
     /** The class, the value. */
     CUSTOM_DEVICE_ON_CHIP_BYTES(ProblemKind.ROOFLINE, "%s: @CustomDevice(onChipBytes = %d) is below 0; give the"
             + " bytes of on-chip memory, or 0 if unknown"),

@@ -222,7 +222,10 @@ final class RooflineReader {
             Function<String, SourceLocation> where, List<LocatedProblem> problems) {
         int before = problems.size();
         String name = figures.string(NAME);
-        if (name.isBlank()) {
+        // A line break would break the summary's table, a NUL the SVG's XML, U+2028 the companion
+        // (JavaPoet writes it raw, and javac takes it for no character a string may hold).
+        if (name.isBlank() || name.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028'
+                || c == '\u2029')) {
             problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_BLANK_NAME, where.apply(NAME), type));
         }
         double[] peaks = new double[3];
