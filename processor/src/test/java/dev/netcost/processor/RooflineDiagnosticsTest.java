@@ -146,6 +146,30 @@ class RooflineDiagnosticsTest {
         assertError(compilation, src, "[netcost:roofline] D" + message, src.at("\"Bench\\u0085board\""));
     }
 
+    /**
+     * {@code Roofline}'s Javadoc example, with {@code CustomDevice}'s {@code OrinNx} (a float16 peak
+     * only) and a layer in the class: it compiles as the Javadoc writes it, in float16, and its
+     * float32 twin is refused for the peak {@code OrinNx} lacks.
+     */
+    @Test
+    void theJavadocExampleCompiles() {
+        String example = """
+                @CustomDevice(name = "Jetson Orin NX 16GB", float16FlopsPerSecond = 25e12, memoryBytesPerSecond = 102.4e9)
+                final class OrinNx {}
+
+                @Roofline(value = Hardware.JETSON_ORIN_NANO, custom = OrinNx.class)
+                @Budget(maxInferenceNanos = 33_333_333L) // 30 frames a second, on each of them
+                @Network(input = {3, 224, 224}, dtype = DType.FLOAT16) // OrinNx has a float16 peak only
+                class EdgeNet {
+                    @Conv(out = 8, kernel = 3) Layer conv;
+                }
+                """;
+        assertThat(compile(NetworkSource.example("EdgeNet", example))).succeededWithoutWarnings();
+        NetworkSource float32 = NetworkSource.example("EdgeNet", example.replace(", dtype = DType.FLOAT16", ""));
+        assertOnlyError(compile(float32), float32, "[netcost:roofline] OrinNx (Jetson Orin NX 16GB) has no peak for"
+                + " float32", float32.at("OrinNx.class", ".class"));
+    }
+
     /** A class the budget names that declares no device is said so, rather than missing from @Roofline. */
     @Test
     void aBudgetedClassWithoutCustomDevice() {
