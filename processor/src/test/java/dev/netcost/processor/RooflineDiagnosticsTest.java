@@ -154,7 +154,8 @@ class RooflineDiagnosticsTest {
     @Test
     void theJavadocExampleCompiles() {
         String example = """
-                @CustomDevice(name = "Jetson Orin NX 16GB", float16FlopsPerSecond = 25e12, memoryBytesPerSecond = 102.4e9)
+                @CustomDevice(name = "Jetson Orin NX 16GB", float16FlopsPerSecond = 25e12,
+                        memoryBytesPerSecond = 102.4e9)
                 final class OrinNx {}
 
                 @Roofline(value = Hardware.JETSON_ORIN_NANO, custom = OrinNx.class)

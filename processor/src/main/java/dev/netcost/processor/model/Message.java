@@ -899,16 +899,16 @@ public enum Message {
     OVER_MAX_STEP_FLOPS(ProblemKind.BUDGET, "STEP_FLOPS = %s is over maxStepFlops = %s by %s%s; forward %s,"
             + " backward %s, recomputation %s"),
 
-    // budget, the time limits: the device (L4, NVIDIA L4), the time in ns (grouped) and readable
-    // (Summary.duration), the limit both ways, the excess in ns, its readable form and share
-    // ("7.97 ms, 23.9 %"), then the layers that take longest, each with its time, share and bound
+    // budget, the time limits: the device (L4, NVIDIA L4), the time in ns (grouped) and, from a
+    // microsecond up, readable ("8,000,000 ns (8.00 ms)"), the limit the same way without its unit
+    // ("15,000,000 (15.0 ms)"), the excess likewise with its share ("974 ns (6.5 %)"), then the layers
+    // that take longest, each with its time, share and bound
     /** One inference on a device. */
-    OVER_MAX_INFERENCE_NANOS(ProblemKind.BUDGET, "one inference on %s takes %s ns (%s) at best, over"
-            + " maxInferenceNanos = %s (%s) by %s ns (%s); the layers that take longest: %s"),
+    OVER_MAX_INFERENCE_NANOS(ProblemKind.BUDGET, "one inference on %s takes %s at best, over maxInferenceNanos ="
+            + " %s by %s; the layers that take longest: %s"),
     /** One decode step on a device, at the context. */
     OVER_MAX_DECODE_NANOS_PER_TOKEN(ProblemKind.BUDGET, "one decode step on %s, at a context of %d tokens, takes"
-            + " %s ns (%s) at best, over maxDecodeNanosPerToken = %s (%s) by %s ns (%s); the layers that take"
-            + " longest in a step: %s"),
+            + " %s at best, over maxDecodeNanosPerToken = %s by %s; the layers that take longest in a step: %s"),
 
     // roofline
     /** The class, the element that names it ({@code @Roofline(custom)}), the class. */
