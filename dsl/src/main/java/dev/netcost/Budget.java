@@ -71,10 +71,19 @@ public @interface Budget {
      */
     long maxDecodeNanosPerToken() default Long.MAX_VALUE;
 
-    /** The devices of {@link Roofline#value()} that the time limits hold on; none: every device. */
+    /**
+     * Devices of {@link Roofline#value()} that the time limits hold on. The limits hold on the devices
+     * this and {@link #customDevice()} name together, or on every device of {@link Roofline} when
+     * both are empty: {@code device = Hardware.L4} alone leaves out every custom device.
+     */
     Hardware[] device() default {};
 
-    /** The devices of {@link Roofline#custom()} that the time limits hold on; none: every device. */
+    /**
+     * Devices of {@link Roofline#custom()} that the time limits hold on. The limits hold on the
+     * devices this and {@link #device()} name together, or on every device of {@link Roofline} when
+     * both are empty: {@code customDevice = OrinNx.class} alone leaves out every device of
+     * {@link Hardware}.
+     */
     Class<?>[] customDevice() default {};
 
     /** Whether an overrun fails the build or only warns. */

@@ -23,7 +23,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface CustomDevice {
-    /** What summaries and reports call it. */
+    /**
+     * What summaries and reports call it: not blank, and on one line, without control characters
+     * ({@code \n}, NUL, U+0085) or the line and paragraph separators U+2028 and U+2029.
+     */
     String name();
 
     /** Dense float32 FLOP/s; 0 if unknown. */

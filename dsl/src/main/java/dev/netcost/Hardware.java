@@ -3,7 +3,8 @@ package dev.netcost;
 /**
  * The devices netcost knows, for {@link Roofline} and {@link Budget#device()}: each figure is from
  * the vendor's data sheet, cited on the constant, dense (a figure quoted "with sparsity" is halved)
- * and at the device's highest published clock. Where a vendor publishes no FLOP/s (a CPU), the
+ * and at the clocks the constant names (for {@link #JETSON_ORIN_NANO}, its original 15 W mode, not
+ * the faster "Super" mode). Where a vendor publishes no FLOP/s (a CPU), the
  * figure is derived from the core's published throughput, and the constant shows how.
  *
  * <pre>{@code

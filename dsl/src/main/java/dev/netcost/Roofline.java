@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @Roofline(value = Hardware.JETSON_ORIN_NANO, custom = OrinNx.class)
  * @Budget(maxInferenceNanos = 33_333_333L) // 30 frames a second, on each of them
- * @Network(input = {3, 224, 224})
+ * @Network(input = {3, 224, 224}, dtype = DType.FLOAT16) // OrinNx has a float16 peak only
  * class EdgeNet { ... }
  * }</pre>
  *

@@ -1149,6 +1149,10 @@ class DiagnosticsCatalogueTest {
                         + " @Roofline(custom) takes classes that declare a device, and Plain has no @CustomDevice;"
                         + " annotate Plain with @CustomDevice(name = \"...\", memoryBytesPerSecond = ...), or name"
                         + " another class", "Plain.class)", ".class"),
+            new Case("a roofline device that is no class", net("@Roofline(custom = int.class)\n@Network(input ="
+                    + " {8})", "@Linear(out = 4) Layer fc;"), "[netcost:roofline] int: @Roofline(custom) takes classes"
+                        + " that declare a device, and int is no class; name a class annotated with @CustomDevice(name"
+                        + " = \"...\", memoryBytesPerSecond = ...)", "int.class", ".class"),
             new Case("a device of a negative peak", net(device("name = \"Bench board\", float32FlopsPerSecond = -1,"
                     + " memoryBytesPerSecond = 1e10") + "@Roofline(custom = Bench.class)\n@Network(input = {8})",
                     "@Linear(out = 4) Layer fc;"), "[netcost:roofline] Bench: @CustomDevice(float32FlopsPerSecond ="
@@ -1161,8 +1165,9 @@ class DiagnosticsCatalogueTest {
                         + " number of bytes per second above 0", "memoryBytesPerSecond = 0", "0"),
             new Case("a device of a blank name", net(device("name = \" \", float32FlopsPerSecond = 1e10,"
                     + " memoryBytesPerSecond = 1e10") + "@Roofline(custom = Bench.class)\n@Network(input = {8})",
-                    "@Linear(out = 4) Layer fc;"), "[netcost:roofline] Bench: @CustomDevice(name) is blank; give what"
-                        + " summaries and reports call the device, such as \"Jetson Orin NX 16GB\"",
+                    "@Linear(out = 4) Layer fc;"), "[netcost:roofline] Bench: @CustomDevice(name) is blank or holds a"
+                        + " line break or another control character; give what summaries and reports call the device,"
+                        + " on one line, such as \"Jetson Orin NX 16GB\"",
                     "name = \" \"", "\" \""),
             new Case("a device of negative on-chip memory", net(device(good + ", onChipBytes = -1")
                     + "@Roofline(custom = Bench.class)\n@Network(input = {8})", "@Linear(out = 4) Layer fc;"),
@@ -1210,7 +1215,7 @@ class DiagnosticsCatalogueTest {
                     + "@Budget(maxInferenceNanos = 15_000)\n@Network(input = {64}, batch = 16)",
                     "@Linear(out = 64) Layer fc1;", "@ReLU Layer relu;", "@Linear(out = 10) Layer fc2;"),
                     "[netcost:budget] one inference on Bench (Bench board) takes 15,974 ns (16.0 \u00b5s) at best, over"
-                        + " maxInferenceNanos = 15,000 (15.0 \u00b5s) by 974 ns (974 ns, 6.5 %); the layers that take"
+                        + " maxInferenceNanos = 15,000 (15.0 \u00b5s) by 974 ns (6.5 %); the layers that take"
                         + " longest: fc1 13.1 \u00b5s (82.1 %, compute bound), fc2 2.05 \u00b5s (12.8 %, compute bound),"
                         + " relu 819 ns (5.1 %, memory bound)", "15_000", "15_000"),
             // TimeBudgetTest's decoder, by hand: a step of 172.8 ns, over 150 by 23.
@@ -1218,8 +1223,8 @@ class DiagnosticsCatalogueTest {
                     + "@Budget(maxDecodeNanosPerToken = 150)\n@Decoder\n@Network(input = {4, 8}, inputKind ="
                     + " InputKind.TOKENS)", "@MultiHeadAttention(heads = 2, causal = true, bias = false) Layer attn;",
                     "@Linear(out = 8, bias = false) Layer proj;"), "[netcost:budget] one decode step on Bench (Bench"
-                        + " board), at a context of 4 tokens, takes 173 ns (173 ns) at best, over"
-                        + " maxDecodeNanosPerToken = 150 (150 ns) by 23 ns (23.0 ns, 15.3 %); the layers that take"
+                        + " board), at a context of 4 tokens, takes 173 ns at best, over"
+                        + " maxDecodeNanosPerToken = 150 by 23 ns (15.3 %); the layers that take"
                         + " longest in a step: attn 141 ns (81.5 %, memory bound), proj 32.0 ns (18.5 %, memory"
                         + " bound)", "= 150", "150"),
             // The table's Orin Nano and a class of the user's of the same name: both constants JETSON_ORIN_NANO_*.

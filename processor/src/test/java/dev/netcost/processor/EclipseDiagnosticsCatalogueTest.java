@@ -44,6 +44,7 @@ class EclipseDiagnosticsCatalogueTest {
      */
     static final java.util.Map<String, List<String>> ARRAY_ITEMS = java.util.Map.of(
             "a roofline device that declares none", List.of("custom = Plain.class", "custom"),
+            "a roofline device that is no class", List.of("custom = int.class", "custom"),
             "a device without the network's peak", List.of("(Hardware.APPLE_M2)", "Hardware"),
             "a device of yours without the network's peak", List.of("custom = Bench.class", "custom"),
             "a device named twice", List.of("({Hardware.L4,", "{"),

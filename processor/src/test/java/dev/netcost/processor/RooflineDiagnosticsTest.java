@@ -117,10 +117,58 @@ class RooflineDiagnosticsTest {
                 + "@Roofline(custom = Bench.class)\n@Network(input = {8})\nclass Net {\n    @Linear(out = 4) Layer fc;\n}\n");
         Compilation compilation = compile(src);
         assertThat(compilation).hadErrorCount(4);
-        assertError(compilation, src, "Bench: @CustomDevice(name) is blank", src.at("\"\""));
+        assertError(compilation, src, "Bench: @CustomDevice(name) is blank or holds", src.at("\"\""));
         assertError(compilation, src, "Bench: @CustomDevice(int8OpsPerSecond = -1.0) is no peak", src.at("-1"));
         assertError(compilation, src, "Bench: @CustomDevice(memoryBytesPerSecond = -2.0):", src.at("-2"));
         assertError(compilation, src, "Bench: @CustomDevice(onChipBytes = -3) is below 0", src.at("-3"));
+    }
+
+    /**
+     * A name with a line break ({@code \n}, U+0085, U+2028), a NUL or another control character, written
+     * as an escape in the source: it would break the summary's table, the SVG's XML or the companion.
+     */
+    @Test
+    void aNameOfControlCharactersIsRefused() {
+        String figures = ", float32FlopsPerSecond = 1e10, memoryBytesPerSecond = 1e10)\n";
+        NetworkSource src = NetworkSource.example("Net", "@CustomDevice(name = \"Bench\\nboard\"" + figures
+                + "class A {}\n\n@CustomDevice(name = \"Bench\\u0000\"" + figures + "class B {}\n\n"
+                + "@CustomDevice(name = \"Bench\\u2028board\"" + figures + "class C {}\n\n"
+                + "@CustomDevice(name = \"Bench\\u0085board\"" + figures + "class D {}\n\n"
+                + "@Roofline(custom = {A.class, B.class, C.class, D.class})\n@Network(input = {8})\nclass Net {\n"
+                + "    @Linear(out = 4) Layer fc;\n}\n");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(4);
+        String message = ": @CustomDevice(name) is blank or holds a line break or another control character; give"
+                + " what summaries and reports call the device, on one line, such as \"Jetson Orin NX 16GB\"";
+        assertError(compilation, src, "[netcost:roofline] A" + message, src.at("\"Bench\\nboard\""));
+        assertError(compilation, src, "[netcost:roofline] B" + message, src.at("\"Bench\\u0000\""));
+        assertError(compilation, src, "[netcost:roofline] C" + message, src.at("\"Bench\\u2028board\""));
+        assertError(compilation, src, "[netcost:roofline] D" + message, src.at("\"Bench\\u0085board\""));
+    }
+
+    /**
+     * {@code Roofline}'s Javadoc example, with {@code CustomDevice}'s {@code OrinNx} (a float16 peak
+     * only) and a layer in the class: it compiles as the Javadoc writes it, in float16, and its
+     * float32 twin is refused for the peak {@code OrinNx} lacks.
+     */
+    @Test
+    void theJavadocExampleCompiles() {
+        String example = """
+                @CustomDevice(name = "Jetson Orin NX 16GB", float16FlopsPerSecond = 25e12,
+                        memoryBytesPerSecond = 102.4e9)
+                final class OrinNx {}
+
+                @Roofline(value = Hardware.JETSON_ORIN_NANO, custom = OrinNx.class)
+                @Budget(maxInferenceNanos = 33_333_333L) // 30 frames a second, on each of them
+                @Network(input = {3, 224, 224}, dtype = DType.FLOAT16) // OrinNx has a float16 peak only
+                class EdgeNet {
+                    @Conv(out = 8, kernel = 3) Layer conv;
+                }
+                """;
+        assertThat(compile(NetworkSource.example("EdgeNet", example))).succeededWithoutWarnings();
+        NetworkSource float32 = NetworkSource.example("EdgeNet", example.replace(", dtype = DType.FLOAT16", ""));
+        assertOnlyError(compile(float32), float32, "[netcost:roofline] OrinNx (Jetson Orin NX 16GB) has no peak for"
+                + " float32", float32.at("OrinNx.class", ".class"));
     }
 
     /** A class the budget names that declares no device is said so, rather than missing from @Roofline. */
@@ -151,6 +199,30 @@ class RooflineDiagnosticsTest {
         NetworkSource src = NetworkSource.example("Loose", "@Roofline(Hardware.L4)\nclass Loose {}\n");
         assertOnlyError(compile(src), src, "[netcost:misplaced] Loose: @Roofline applies to a network, and Loose is"
                 + " none; annotate it with @Network(input = {...}), or remove @Roofline", src.at("@Roofline"));
+    }
+
+    /**
+     * A primitive or an array is no class that could declare a device: a mistake on its item, and the
+     * other checks of both annotations still run (here L4 named twice).
+     */
+    @Test
+    void aPrimitiveOrAnArrayIsNoDevice() {
+        NetworkSource src = net("@Roofline(value = {Hardware.L4, Hardware.L4}, custom = {int.class, String[].class})\n"
+                + "@Budget(maxInferenceNanos = 1_000_000L, customDevice = void.class)");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(4);
+        assertError(compilation, src, "[netcost:roofline] int: @Roofline(custom) takes classes that declare a device,"
+                + " and int is no class; name a class annotated with @CustomDevice(name = \"...\","
+                + " memoryBytesPerSecond = ...)", src.at("int.class", ".class"));
+        assertError(compilation, src, "[netcost:roofline] String[]: @Roofline(custom) takes classes that declare a"
+                + " device, and String[] is no class;", src.at("String[].class", ".class"));
+        assertError(compilation, src, "[netcost:roofline] void: @Budget(customDevice) takes classes that declare a"
+                + " device, and void is no class;", src.at("void.class", ".class"));
+        assertError(compilation, src, "[netcost:roofline] Net: @Roofline names L4 twice", src.at("L4, Hardware.L4}",
+                ".L4}"));
+        for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+            assertThat(error.getMessage(null)).doesNotContain("[netcost:unresolved]");
+        }
     }
 
     /** A class javac cannot resolve waits a round, then is javac's error and netcost's unresolved, not a crash. */

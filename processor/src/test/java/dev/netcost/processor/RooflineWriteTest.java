@@ -185,7 +185,8 @@ class RooflineWriteTest {
         assertEquals(2, panels.getLength());
         // Panel 2, Round: the name escaped and read back; conv, relu, pool and fc, not flatten.
         Element round = (Element) panels.item(1);
-        assertThat(round.getTextContent()).contains(NAME + ", float32 at 1 TFLOP/s, 100 GB/s: 1.93 \u00b5s");
+        assertThat(round.getTextContent()).contains(NAME + ", float32 at 1 TFLOP/s, 100 GB/s: 1.93 \u00b5s per"
+                + " inference");
         List<Element> points = circles(round, "layer");
         assertEquals(4, points.size());
         assertEquals("conv (Conv2d): 705,600 FLOPs, 32.93 kB, 21.4 FLOP/B; 706 ns, compute bound",

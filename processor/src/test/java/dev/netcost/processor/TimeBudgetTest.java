@@ -49,7 +49,7 @@ class TimeBudgetTest {
 
     /** Over 15,000 by 974 ns: 974 / 15,000 = 6.49 %. */
     private static final String OVER_15_000 = "[netcost:budget] one inference on Bench (Bench board) takes 15,974 ns"
-            + " (16.0 \u00b5s) at best, over maxInferenceNanos = 15,000 (15.0 \u00b5s) by 974 ns (974 ns, 6.5 %); the"
+            + " (16.0 \u00b5s) at best, over maxInferenceNanos = 15,000 (15.0 \u00b5s) by 974 ns (6.5 %); the"
             + " layers that take longest: fc1 13.1 \u00b5s (82.1 %, compute bound), fc2 2.05 \u00b5s (12.8 %, compute"
             + " bound), relu 819 ns (5.1 %, memory bound)";
 
@@ -65,7 +65,7 @@ class TimeBudgetTest {
         assertThat(compile(network(ROOFLINE, "@Budget(maxInferenceNanos = 15_974)"))).succeeded();
         NetworkSource src = network(ROOFLINE, "@Budget(maxInferenceNanos = 15_973)");
         assertOnlyError(compile(src), src, "[netcost:budget] one inference on Bench (Bench board) takes 15,974 ns"
-                + " (16.0 \u00b5s) at best, over maxInferenceNanos = 15,973 (16.0 \u00b5s) by 1 ns (1.00 ns, 0.0 %)",
+                + " (16.0 \u00b5s) at best, over maxInferenceNanos = 15,973 (16.0 \u00b5s) by 1 ns (0.0 %)",
                 src.at("15_973"));
     }
 
@@ -74,6 +74,14 @@ class TimeBudgetTest {
     void aLimitOfZero() {
         NetworkSource src = network(ROOFLINE, "@Budget(maxInferenceNanos = 0)");
         assertOnlyError(compile(src), src, "by 15,974 ns (16.0 \u00b5s); the layers", src.at("= 0", "0"));
+    }
+
+    /** Over 10,000 by 5,974 ns: 5.97 \u00b5s, 5,974 / 10,000 = 59.74 % of the limit. */
+    @Test
+    void anExcessOfMicrosecondsIsReadableToo() {
+        NetworkSource src = network(ROOFLINE, "@Budget(maxInferenceNanos = 10_000)");
+        assertOnlyError(compile(src), src, "over maxInferenceNanos = 10,000 (10.0 \u00b5s) by 5,974 ns (5.97 \u00b5s,"
+                + " 59.7 %); the layers", src.at("10_000"));
     }
 
     @Test
@@ -124,9 +132,28 @@ class TimeBudgetTest {
                 }
                 """);
         assertOnlyError(compile(src), src, "[netcost:budget] one decode step on Bench (Bench board), at a context of"
-                + " 4 tokens, takes 173 ns (173 ns) at best, over maxDecodeNanosPerToken = 150 (150 ns) by 23 ns"
-                + " (23.0 ns, 15.3 %); the layers that take longest in a step: attn 141 ns (81.5 %, memory bound),"
+                + " 4 tokens, takes 173 ns at best, over maxDecodeNanosPerToken = 150 by 23 ns (15.3 %);"
+                + " the layers that take longest in a step: attn 141 ns (81.5 %, memory bound),"
                 + " proj 32.0 ns (18.5 %, memory bound)", src.at("150"));
+    }
+
+    /**
+     * Below a microsecond the readable form would repeat the nanoseconds: the decoder's step of 173 ns
+     * (172.8, above) over a limit of 0 is said once each, and without a share of 0.
+     */
+    @Test
+    void belowAMicrosecondTheNanosecondsAreSaidOnce() {
+        NetworkSource src = NetworkSource.example("Net", BENCH + ROOFLINE + "\n"
+                + "@Budget(maxDecodeNanosPerToken = 0)\n@Decoder\n" + """
+                @Network(input = {4, 8}, inputKind = InputKind.TOKENS)
+                class Net {
+                    @MultiHeadAttention(heads = 2, causal = true, bias = false) Layer attn;
+                    @Linear(out = 8, bias = false) Layer proj;
+                }
+                """);
+        assertOnlyError(compile(src), src, "[netcost:budget] one decode step on Bench (Bench board), at a context of"
+                + " 4 tokens, takes 173 ns at best, over maxDecodeNanosPerToken = 0 by 173 ns; the layers that take"
+                + " longest in a step: attn 141 ns (81.5 %, memory bound),", src.at("= 0", "0"));
     }
 
     /** Both limits over, on one device: two errors, each on its limit. */

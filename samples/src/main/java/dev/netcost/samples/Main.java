@@ -68,7 +68,8 @@ public final class Main {
                 "netcost samples: " + summaries.length + " networks declared in " + relative(sources) + ".",
                 "Each table below is the summary() of a companion class that netcost generated while javac",
                 "compiled them (LeNet5Cost and the others): every figure is a compile-time constant.",
-                "Their reports (JSON, Markdown, Graphviz), three per network: " + relative(reports) + ".",
+                "Their reports, three per network (JSON, Markdown, Graphviz) and a fourth, its roofline plot"
+                        + " (.roofline.svg), for one with @Roofline: " + relative(reports) + ".",
                 "netcost's warnings on the samples, as javac prints them, found again now since mvn -q hides",
                 "the build's own: " + lints.size() + (lints.size() == 1 ? " warning" : " warnings")
                         + "; Vgg16's is there on purpose.",

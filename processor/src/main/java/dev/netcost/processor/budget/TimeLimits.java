@@ -20,7 +20,8 @@ import java.util.Locale;
  * {@code @Budget}'s time limits, {@code maxInferenceNanos} and {@code maxDecodeNanosPerToken}, on each
  * device they hold on ({@link DeviceDecl#budgeted()}). The time compared is what the device's constant
  * holds, {@link DeviceRoofline#rounded} (the cost model's "Units"); an overrun names the device, the
- * time and the limit in nanoseconds and readably ({@link Summary#duration}), and the three layers
+ * time and the limit in nanoseconds and, from a microsecond up, readably ({@link Summary#duration}),
+ * and the three layers
  * that take longest, each with its share of the time and the bound it hits.
  */
 final class TimeLimits {
@@ -60,8 +61,7 @@ final class TimeLimits {
             }
         }
         return Message.OVER_MAX_INFERENCE_NANOS.on(Attr.MAX_INFERENCE_NANOS, shown(device.device()),
-                Summary.grouped(nanos), Summary.duration(nanos), Summary.grouped(limit), Summary.duration(limit),
-                Summary.grouped(nanos - limit), excess(nanos, limit), slowest(layers, device.nanos()));
+                time(nanos), limit(limit), excess(nanos, limit), slowest(layers, device.nanos()));
     }
 
     private static Fault decode(NetworkAnalysis analysis, DeviceRoofline device, DecodeRoofline decode, long nanos,
@@ -71,9 +71,7 @@ final class TimeLimits {
             layers.add(new Slow(analysis.layers().get(step.work().layer()).path(), step.time()));
         }
         return Message.OVER_MAX_DECODE_NANOS_PER_TOKEN.on(Attr.MAX_DECODE_NANOS_PER_TOKEN, shown(device.device()),
-                decode.context(), Summary.grouped(nanos), Summary.duration(nanos), Summary.grouped(limit),
-                Summary.duration(limit), Summary.grouped(nanos - limit), excess(nanos, limit),
-                slowest(layers, decode.nanos()));
+                decode.context(), time(nanos), limit(limit), excess(nanos, limit), slowest(layers, decode.nanos()));
     }
 
     /** A layer by its path, and its time. */
@@ -95,10 +93,40 @@ final class TimeLimits {
         return String.join(", ", parts);
     }
 
-    /** The excess readably, and its share of the limit unless the limit is 0: {@code 7.97 ms, 23.9 %}. */
+    /** {@code 15,974 ns (16.0 µs)}; {@code 420 ns} below a microsecond, where the readable form says no more. */
+    private static String time(long nanos) {
+        return Summary.grouped(nanos) + " ns" + readable(nanos, "");
+    }
+
+    /** The limit as written, without a unit: {@code 15,000 (15.0 µs)}, {@code 150}. */
+    private static String limit(long limit) {
+        return Summary.grouped(limit) + readable(limit, "");
+    }
+
+    /**
+     * The excess, readably from a microsecond up, and its share of the limit unless the limit is 0:
+     * {@code 7,970,000 ns (7.97 ms, 23.9 %)}, {@code 974 ns (6.5 %)}, {@code 420 ns}.
+     */
     private static String excess(long nanos, long limit) {
-        String by = Summary.duration(nanos - limit);
-        return limit == 0 ? by : by + ", " + Percent.of(nanos - limit, limit) + " %";
+        String share = limit == 0 ? "" : Percent.of(nanos - limit, limit) + " %";
+        return Summary.grouped(nanos - limit) + " ns" + readable(nanos - limit, share);
+    }
+
+    /**
+     * {@code " (16.0 µs)"}: the time readably ({@link Summary#duration}) and then {@code more}, in
+     * brackets; only what is not empty, since below a microsecond the readable form is the
+     * nanoseconds again ({@code 420 ns}, {@code 23.0 ns}).
+     */
+    private static String readable(long nanos, String more) {
+        List<String> parts = new ArrayList<>();
+        String duration = Summary.duration(nanos);
+        if (!duration.endsWith(" ns")) {
+            parts.add(duration);
+        }
+        if (!more.isEmpty()) {
+            parts.add(more);
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     /** {@code L4 (NVIDIA L4)}: the name the user wrote, and the device's. */

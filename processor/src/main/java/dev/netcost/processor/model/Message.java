@@ -899,22 +899,25 @@ public enum Message {
     OVER_MAX_STEP_FLOPS(ProblemKind.BUDGET, "STEP_FLOPS = %s is over maxStepFlops = %s by %s%s; forward %s,"
             + " backward %s, recomputation %s"),
 
-    // budget, the time limits: the device (L4, NVIDIA L4), the time in ns (grouped) and readable
-    // (Summary.duration), the limit both ways, the excess in ns, its readable form and share
-    // ("7.97 ms, 23.9 %"), then the layers that take longest, each with its time, share and bound
+    // budget, the time limits: the device (L4, NVIDIA L4), the time in ns (grouped) and, from a
+    // microsecond up, readable ("8,000,000 ns (8.00 ms)"), the limit the same way without its unit
+    // ("15,000,000 (15.0 ms)"), the excess likewise with its share ("974 ns (6.5 %)"), then the layers
+    // that take longest, each with its time, share and bound
     /** One inference on a device. */
-    OVER_MAX_INFERENCE_NANOS(ProblemKind.BUDGET, "one inference on %s takes %s ns (%s) at best, over"
-            + " maxInferenceNanos = %s (%s) by %s ns (%s); the layers that take longest: %s"),
+    OVER_MAX_INFERENCE_NANOS(ProblemKind.BUDGET, "one inference on %s takes %s at best, over maxInferenceNanos ="
+            + " %s by %s; the layers that take longest: %s"),
     /** One decode step on a device, at the context. */
     OVER_MAX_DECODE_NANOS_PER_TOKEN(ProblemKind.BUDGET, "one decode step on %s, at a context of %d tokens, takes"
-            + " %s ns (%s) at best, over maxDecodeNanosPerToken = %s (%s) by %s ns (%s); the layers that take"
-            + " longest in a step: %s"),
+            + " %s at best, over maxDecodeNanosPerToken = %s by %s; the layers that take longest in a step: %s"),
 
     // roofline
     /** The class, the element that names it ({@code @Roofline(custom)}), the class. */
     NOT_A_CUSTOM_DEVICE(ProblemKind.ROOFLINE, "%1$s: %2$s takes classes that declare a device, and %1$s has no"
             + " @CustomDevice; annotate %1$s with @CustomDevice(name = \"...\", memoryBytesPerSecond = ...),"
             + " or name another class"),
+    /** The type as written before {@code .class} ({@code int}, {@code String[]}), the element that names it. */
+    NOT_A_DEVICE_CLASS(ProblemKind.ROOFLINE, "%1$s: %2$s takes classes that declare a device, and %1$s is no"
+            + " class; name a class annotated with @CustomDevice(name = \"...\", memoryBytesPerSecond = ...)"),
     /** The class, the element, its value. */
     CUSTOM_DEVICE_PEAK(ProblemKind.ROOFLINE, "%s: @CustomDevice(%s = %s) is no peak: give a finite number of"
             + " operations per second, or 0 when the device has none for that type"),
@@ -923,8 +926,9 @@ public enum Message {
             + " moves goes through the memory, so a device's bandwidth is a finite number of bytes per second above"
             + " 0"),
     /** The class. */
-    CUSTOM_DEVICE_BLANK_NAME(ProblemKind.ROOFLINE, "%s: @CustomDevice(name) is blank; give what summaries and"
-            + " reports call the device, such as \"Jetson Orin NX 16GB\""),
+    CUSTOM_DEVICE_BLANK_NAME(ProblemKind.ROOFLINE, "%s: @CustomDevice(name) is blank or holds a line break or"
+            + " another control character; give what summaries and reports call the device, on one line, such as"
+            + " \"Jetson Orin NX 16GB\""),
     /** The class, the value. */
     CUSTOM_DEVICE_ON_CHIP_BYTES(ProblemKind.ROOFLINE, "%s: @CustomDevice(onChipBytes = %d) is below 0; give the"
             + " bytes of on-chip memory, or 0 if unknown"),

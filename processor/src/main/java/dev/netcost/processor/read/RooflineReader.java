@@ -21,6 +21,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -84,10 +85,14 @@ final class RooflineReader {
             List<Item<String>> budgetTable = List.of();
             List<Item<TypeElement>> budgetCustom = List.of();
             boolean timeLimit = false;
+            // Whether customDevice names anything, be it no class (int.class): then the limits
+            // hold on what the budget names, not on every device, and a limit is wanted.
+            boolean budgetCustomWritten = false;
             if (budgetMirror.isPresent() && budget.isPresent()) {
                 AnnotationValues limits = new AnnotationValues(budgetMirror.get(), elements);
                 budgetTable = constants(type, budgetMirror.get(), limits, Attr.BUDGET_DEVICE.javaName());
-                budgetCustom = classes(type, budgetMirror.get(), limits, Attr.BUDGET_CUSTOM_DEVICE.javaName());
+                budgetCustom = classes(type, budgetMirror.get(), limits, Attr.BUDGET_CUSTOM_DEVICE.javaName(),
+                        "@Budget(customDevice)", problems);
                 for (Attr limit : Attr.TIME_LIMITS) {
                     if (!budget.get().limits().containsKey(limit)) {
                         continue;
@@ -101,7 +106,8 @@ final class RooflineReader {
                         problems.add(LocatedProblem.of(Message.DECODE_LIMIT_WITHOUT_DECODER, where, network));
                     }
                 }
-                if (!timeLimit && (!budgetTable.isEmpty() || !budgetCustom.isEmpty())) {
+                budgetCustomWritten = !list(limits, Attr.BUDGET_CUSTOM_DEVICE.javaName()).isEmpty();
+                if (!timeLimit && (!budgetTable.isEmpty() || budgetCustomWritten)) {
                     // One mistake, said once: on the first of the two that is written.
                     Attr named = !budgetTable.isEmpty() ? Attr.BUDGET_DEVICE : Attr.BUDGET_CUSTOM_DEVICE;
                     String shown = "@Budget(" + named.javaName() + ")";
@@ -116,8 +122,10 @@ final class RooflineReader {
             }
             AnnotationValues values = new AnnotationValues(mirror.get(), elements);
             List<Item<String>> table = constants(type, mirror.get(), values, Attr.ROOFLINE.javaName());
-            List<Item<TypeElement>> custom = classes(type, mirror.get(), values, Attr.ROOFLINE_CUSTOM.javaName());
-            if (table.isEmpty() && custom.isEmpty()) {
+            List<Item<TypeElement>> custom = classes(type, mirror.get(), values, Attr.ROOFLINE_CUSTOM.javaName(),
+                    "@Roofline(custom)", problems);
+            // An item that is no class is a device written, whose mistake is said already.
+            if (table.isEmpty() && list(values, Attr.ROOFLINE_CUSTOM.javaName()).isEmpty()) {
                 problems.add(LocatedProblem.of(Message.ROOFLINE_WITHOUT_DEVICES, new SourceLocation(type,
                         mirror.get(), Optional.empty()), network));
                 return List.of();
@@ -150,7 +158,7 @@ final class RooflineReader {
                     }
                 }
             }
-            boolean everyDevice = budgetTable.isEmpty() && budgetCustom.isEmpty();
+            boolean everyDevice = budgetTable.isEmpty() && !budgetCustomWritten;
             List<DeviceDecl> devices = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (Item<String> item : table) {
@@ -214,7 +222,10 @@ final class RooflineReader {
             Function<String, SourceLocation> where, List<LocatedProblem> problems) {
         int before = problems.size();
         String name = figures.string(NAME);
-        if (name.isBlank()) {
+        // A line break would break the summary's table, a NUL the SVG's XML, U+2028 the companion
+        // (JavaPoet writes it raw, and javac takes it for no character a string may hold).
+        if (name.isBlank() || name.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028'
+                || c == '\u2029')) {
             problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_BLANK_NAME, where.apply(NAME), type));
         }
         double[] peaks = new double[3];
@@ -268,19 +279,48 @@ final class RooflineReader {
         return out;
     }
 
-    /** The classes of a {@code Class<?>[]} element, each with where it is written. */
+    /**
+     * The classes of a {@code Class<?>[]} element, each with where it is written. An item that is no
+     * class ({@code int.class}, {@code String[].class}, {@code void.class}) is a mistake on that item,
+     * {@code shown} naming the element, and is left out, so that the other checks still run.
+     */
     private List<Item<TypeElement>> classes(TypeElement type, AnnotationMirror mirror, AnnotationValues values,
-            String name) {
+            String name, String shown, List<LocatedProblem> problems) {
         List<Item<TypeElement>> out = new ArrayList<>();
         for (AnnotationValue value : list(values, name)) {
-            // A class javac could not resolve (one another processor generates later) is an error type.
-            if (!(value.getValue() instanceof TypeMirror t && t.getKind() == TypeKind.DECLARED
-                    && t instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element)) {
+            if (!(value.getValue() instanceof TypeMirror t)) {
                 throw new UnreadableValueException(name, name + " holds " + value);
             }
-            out.add(new Item<>(element, item(type, mirror, values, name, value)));
+            SourceLocation where = item(type, mirror, values, name, value);
+            if ((t.getKind().isPrimitive() || t.getKind() == TypeKind.ARRAY || t.getKind() == TypeKind.VOID)
+                    && innermost(t).getKind() != TypeKind.ERROR) {
+                problems.add(LocatedProblem.of(Message.NOT_A_DEVICE_CLASS, where, shownType(t), shown));
+                continue;
+            }
+            // A class javac could not resolve (one another processor generates later) is an error type.
+            if (!(t.getKind() == TypeKind.DECLARED && t instanceof DeclaredType declared
+                    && declared.asElement() instanceof TypeElement element)) {
+                throw new UnreadableValueException(name, name + " holds " + value);
+            }
+            out.add(new Item<>(element, where));
         }
         return out;
+    }
+
+    /** The type of an array's items, through every dimension ({@code String} of {@code String[][]}). */
+    private static TypeMirror innermost(TypeMirror type) {
+        return type instanceof ArrayType array ? innermost(array.getComponentType()) : type;
+    }
+
+    /** {@code int}, {@code String[]}, {@code void}: a type as the user wrote it before {@code .class}. */
+    private static String shownType(TypeMirror type) {
+        if (type instanceof ArrayType array) {
+            return shownType(array.getComponentType()) + "[]";
+        }
+        if (type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element) {
+            return simpleName(element);
+        }
+        return type.toString();
     }
 
     /** On the item itself, or on the whole array where the compiler cannot place an item. */

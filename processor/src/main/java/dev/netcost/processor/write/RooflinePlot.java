@@ -122,7 +122,8 @@ final class RooflinePlot {
                 .append(escape(device.name() + ", " + dtype.name().toLowerCase(Locale.ROOT) + " at "
                         + Summary.rate(peak, dtype == DType.INT8 ? "OP/s" : "FLOP/s") + ", "
                         + Summary.rate(bandwidth, "B/s") + ": " + Summary.duration(roofline.nanos())
-                        + " per inference"))
+                        // A decoder's inference is its prefill, as the summary says.
+                        + (roofline.decode().isPresent() ? " per prefill" : " per inference")))
                 .append("</text>\n");
         axes.draw(out);
         // The roof: the bandwidth's slope from the left edge to the ridge point, then the peak.

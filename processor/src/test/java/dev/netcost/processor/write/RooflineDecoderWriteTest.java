@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The write stage of a {@code @Decoder} with a device, from an analysis whose decoder figures and
  * roofline are put together by hand (working them out is the infer stage's): the constants of its
- * decode step, the summary's line, the JSON report's {@code decode}.
+ * decode step, the summary's line, the plot's heading, the JSON report's {@code decode}.
  *
  * <p>The network: {@code fc} (Linear 4 to 3, with bias) and {@code relu}, float32, batch 1, on
  * {@code Round}: 1e12 FLOP/s, 1e11 B/s. A layer takes {@code max(F / 1,000, M / 100)} ns.
@@ -112,6 +112,15 @@ class RooflineDecoderWriteTest {
         assertThat(summary).endsWith("Roofline:     Round, float32 at 1 TFLOP/s, 100 GB/s: 1.12 ns per prefill (0% in"
                 + " compute-bound layers)\nDecode step:  10.2 ns per step at 6 tokens, 97,700,000 tokens/s\n");
         assertEquals(summary, compiled(decoder()).getMethod("summary").invoke(null));
+    }
+
+    /** The plot's heading says the prefill, as the summary does: a decoder's inference is its prefill. */
+    @Test
+    void thePlotsHeadingSaysThePrefill() throws Exception {
+        StringWriter out = new StringWriter();
+        RooflinePlot.write(decoder(), out);
+        assertThat(out.toString()).contains(">Round, float32 at 1 TFLOP/s, 100 GB/s: 1.12 ns per prefill</text>");
+        assertThat(out.toString()).doesNotContain("per inference");
     }
 
     @Test
