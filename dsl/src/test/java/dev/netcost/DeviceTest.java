@@ -50,6 +50,8 @@ class DeviceTest {
     @Test
     void figuresMustBeUsable() {
         assertThrows(IllegalArgumentException.class, () -> new Device(" ", 1, 1, 1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Device("two\nlines", 1, 1, 1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Device("a\u2028b", 1, 1, 1, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new Device("x", -1, 1, 1, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new Device("x", Double.NaN, 1, 1, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new Device("x", 1, 1, 1, 0, 0));
