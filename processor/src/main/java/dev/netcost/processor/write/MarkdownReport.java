@@ -197,7 +197,7 @@ final class MarkdownReport {
         List<LayerAnalysis> layers = analysis.layers();
         for (DeviceRoofline roofline : analysis.roofline()) {
             Device device = roofline.device().device();
-            md.append("\n### ").append(device.name()).append("\n\n");
+            md.append("\n### ").append(text(device.name())).append("\n\n");
             md.append(dtype.name().toLowerCase(Locale.ROOT)).append(" at ")
                     .append(Summary.rate(device.peakFlopsPerSecond(dtype), dtype == DType.INT8 ? "OP/s" : "FLOP/s"))
                     .append(", ").append(Summary.rate(device.memoryBytesPerSecond(), "B/s")).append(": ridge point ")
@@ -245,6 +245,24 @@ final class MarkdownReport {
 
     /** After the op of a row that runs only in training. */
     private static final String TRAINING_ONLY = " (training only)";
+
+    /**
+     * Text a user wrote (a device's name), as Markdown shows it: its characters that Markdown or the HTML
+     * inside it would read ({@code * _ ` [ ] < > & | \\}) escaped.
+     */
+    static String text(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '&') {
+                out.append("&amp;");
+            } else if ("\\`*_[]<>|#".indexOf(c) >= 0) {
+                out.append('\\').append(c);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
 
     private static String op(String op, boolean trainingOnly) {
         return trainingOnly ? op + TRAINING_ONLY : op;
