@@ -1239,8 +1239,9 @@ class DiagnosticsCatalogueTest {
                     + " float32FlopsPerSecond = 1e-300, memoryBytesPerSecond = 1e10)\nclass Slow {}\n\n"
                     + "@Roofline(custom = Slow.class)\n@Network(input = {8})", "@Linear(out = 4) Layer fc;"),
                     "[netcost:overflow] Slow (Slow board): a roofline time of Net on it, in nanoseconds, does not fit"
-                        + " a long, or its ridge point is no number; netcost never wraps a number: give the device's"
-                        + " peaks in operations per second and its bandwidth in bytes per second",
+                        + " a long, or its ridge point (peak over bandwidth) is beyond any device's, 1e-9 to 1e15"
+                        + " FLOP/B; netcost never wraps a number: give the device's peaks in operations per second and"
+                        + " its bandwidth in bytes per second",
                     "Slow.class)", ".class"));
     }
 

@@ -271,4 +271,25 @@ class RooflineDiagnosticsTest {
         assertError(compilation, src, "[netcost:overflow] Trickle (Trickle): a roofline time of Net on it, in"
                 + " nanoseconds, does not fit a long", src.at("Trickle.class)", ".class"));
     }
+
+    /**
+     * A ridge point no device has, 1e308 FLOP/B (1e308 FLOP/s over 1 B/s) or 0 (1e-300 FLOP/s over 1e30
+     * B/s, which a double rounds to 0), would make the plot's axes span every decade a double has: an
+     * overflow error on the device, never a plot written without end.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aRidgePointNoDeviceHasIsAnError() {
+        for (String figures : java.util.List.of("float32FlopsPerSecond = 1e308, memoryBytesPerSecond = 1",
+                "float32FlopsPerSecond = 1e-300, memoryBytesPerSecond = 1e30")) {
+            NetworkSource src = NetworkSource.example("Net", "@CustomDevice(name = \"Odd\", " + figures + ")\n"
+                    + "class Odd {}\n\n@Roofline(custom = Odd.class)\n@Network(input = {8})\nclass Net {\n"
+                    + "    @Linear(out = 4) Layer fc;\n}\n");
+            Compilation compilation = compile(src);
+            assertThat(compilation).hadErrorCount(1);
+            assertError(compilation, src, "[netcost:overflow] Odd (Odd): a roofline time of Net on it, in nanoseconds,"
+                    + " does not fit a long, or its ridge point (peak over bandwidth) is beyond any device's",
+                    src.at("Odd.class)", ".class"));
+        }
+    }
 }

@@ -27,8 +27,8 @@ final class RooflineAnalysis {
 
     /**
      * The roofline on each device, or, for a device whose times a {@code long} of nanoseconds cannot
-     * hold (figures of a device of your own far too small) or whose ridge point is no number, a problem
-     * in {@code problems} instead.
+     * hold (figures of a device of your own far too small) or whose ridge point is no device's (below
+     * 1e-9 or above 1e15 FLOP/B), a problem in {@code problems} instead.
      */
     static List<DeviceRoofline> analyze(NetworkAnalysis analysis, List<Problem> problems) {
         List<DeviceRoofline> devices = new ArrayList<>();
@@ -45,9 +45,20 @@ final class RooflineAnalysis {
         return devices;
     }
 
-    /** Whether every time is below {@link #MAX_NANOS} (NaN is not) and the ridge point is finite. */
+    /**
+     * The ridge points a device may have, in FLOP per byte: real ones lie between about 1 and 1,000; far
+     * beyond these, the figures are not a device's (and the plot would span hundreds of decades).
+     */
+    private static final double LOWEST_RIDGE = 1e-9;
+    private static final double HIGHEST_RIDGE = 1e15;
+
+    /**
+     * Whether every time is below {@link #MAX_NANOS} (NaN is not) and the ridge point is one a device may
+     * have.
+     */
     private static boolean fits(DeviceRoofline roofline, DType dtype) {
-        boolean fits = roofline.nanos() < MAX_NANOS && Double.isFinite(roofline.device().device().ridgePoint(dtype));
+        double ridge = roofline.device().device().ridgePoint(dtype);
+        boolean fits = roofline.nanos() < MAX_NANOS && ridge >= LOWEST_RIDGE && ridge <= HIGHEST_RIDGE;
         for (LayerTime time : roofline.layers()) {
             fits &= time.nanos() < MAX_NANOS;
         }

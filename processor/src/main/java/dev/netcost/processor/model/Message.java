@@ -977,8 +977,9 @@ public enum Message {
             + " number"),
     /** The device as written, its name, the network. */
     ROOFLINE_TIME_OVERFLOW(ProblemKind.OVERFLOW, "%s (%s): a roofline time of %s on it, in nanoseconds, does not fit"
-            + " a long, or its ridge point is no number; netcost never wraps a number: give the device's peaks in"
-            + " operations per second and its bandwidth in bytes per second"),
+            + " a long, or its ridge point (peak over bandwidth) is beyond any device's, 1e-9 to 1e15 FLOP/B;"
+            + " netcost never wraps a number: give the device's peaks in operations per second and its bandwidth"
+            + " in bytes per second"),
 
     // two-layers
     /** The field, the annotations ({@code @Conv and @ReLU}), the second. */

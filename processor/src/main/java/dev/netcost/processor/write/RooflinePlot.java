@@ -196,6 +196,16 @@ final class RooflinePlot {
      * to {@code 10^yMax} FLOP/s up.
      */
     private record Axes(double xMin, double xMax, double yMin, double yMax, int top) {
+        /** The most decades an axis spans: the analysis refuses a device whose ridge point would need more. */
+        private static final double MOST_DECADES = 60;
+
+        Axes {
+            // A tick per decade: axes without end would write ticks without end.
+            if (!(xMax - xMin <= MOST_DECADES && yMax - yMin <= MOST_DECADES)) {
+                throw new IllegalStateException("axes of " + (xMax - xMin) + " and " + (yMax - yMin) + " decades");
+            }
+        }
+
         double left() {
             return LEFT;
         }
