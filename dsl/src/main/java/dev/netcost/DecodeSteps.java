@@ -89,13 +89,13 @@ public final class DecodeSteps {
      * {@code device}, in nanoseconds: over the rows, count times {@code max(FLOPs / peak, bytes /
      * bandwidth)} of one layer, its FLOPs and bytes moved from the table's context to {@code tokens}.
      *
-     * @throws IllegalArgumentException if {@code tokens} is below 1, or the device has no peak for
+     * @throws IllegalArgumentException if {@code tokens} is negative, or the device has no peak for
      *     {@code dtype}
      * @throws ArithmeticException if a layer's FLOPs or bytes at {@code tokens} do not fit a {@code long}
      */
     public double nanos(Device device, DType dtype, long tokens) {
-        if (tokens < 1) {
-            throw new IllegalArgumentException("a decode step attends to at least 1 token, not " + tokens);
+        if (tokens < 0) {
+            throw new IllegalArgumentException("a decode step's context is 0 tokens or more, not " + tokens);
         }
         long more = Math.subtractExact(tokens, context);
         double sum = 0;

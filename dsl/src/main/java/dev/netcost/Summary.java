@@ -708,6 +708,10 @@ public final class Summary {
         if (nanos == 0) {
             return "0 ns";
         }
+        if (Math.abs(nanos) < 0.001) {
+            // A picosecond is below anything a device does; 300 zeros would say nothing more.
+            return (nanos < 0 ? "-" : "") + "<0.001 ns";
+        }
         // Rounded first, so that 999.6 ns is 1.00 \u00b5s rather than 1000 ns.
         BigDecimal rounded = new BigDecimal(Math.abs(nanos)).round(new java.math.MathContext(3, RoundingMode.HALF_UP));
         String[] units = {" ns", " \u00b5s", " ms", " s"};

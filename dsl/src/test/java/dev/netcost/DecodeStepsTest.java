@@ -26,7 +26,10 @@ class DecodeStepsTest {
         assertEquals(3_222.4, steps.nanos(ROUND, DType.FLOAT32, 100), 1e-9);
         // At 1 token: 1,792 - 3 x 128 = 1,408 bytes, 140.8 ns each.
         assertEquals(2 * 140.8 + 406.4, steps.nanos(ROUND, DType.FLOAT32, 1), 1e-9);
-        assertThrows(IllegalArgumentException.class, () -> steps.nanos(ROUND, DType.FLOAT32, 0));
+        // At 0, as decodeMacs(0): nothing cached, the new token's keys and values written, 1,792 - 4 x 128 =
+        // 1,280 bytes.
+        assertEquals(2 * 128 + 406.4, steps.nanos(ROUND, DType.FLOAT32, 0), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> steps.nanos(ROUND, DType.FLOAT32, -1));
     }
 
     @Test

@@ -195,6 +195,8 @@ class SummaryTest {
         assertEquals("812 ns", Summary.duration(812.4));
         assertEquals("813 ns", Summary.duration(812.5)); // half up
         assertEquals("0.500 ns", Summary.duration(0.5));
+        assertEquals("0.00100 ns", Summary.duration(0.001));
+        assertEquals("<0.001 ns", Summary.duration(1.32e-300)); // not 300 zeros
         assertEquals("1.00 \u00b5s", Summary.duration(999.6)); // rounds up into the next unit
         assertEquals("999 ns", Summary.duration(999.4));
         assertEquals("7.54 ms", Summary.duration(7_538_000));

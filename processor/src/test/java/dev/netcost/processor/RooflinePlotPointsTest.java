@@ -56,7 +56,7 @@ class RooflinePlotPointsTest {
             count++;
         }
         assertEquals(3 + 2, count);
-        assertThat(svg).contains("body[0].fc (Linear) and 999 more like it: 8,192 FLOPs");
+        assertThat(svg).contains("body[0].fc (Linear) and 999 more of the same FLOPs and bytes: 8,192 FLOPs");
         assertThat(svg).contains("head (Linear): 1,280 FLOPs"); // 2 x 64 x 10, the bias adds included
     }
 }

@@ -26,7 +26,8 @@ import dev.netcost.samples.blocks.LlamaLayer;
  * {@code gradient_checkpointing_enable()} does.
  *
  * <p>Served on an A100 80 GB: its roofline times, the prefill of the 4,096 tokens and one decode
- * step at that context, which reads every weight and the whole KV cache for one new token.
+ * step at that context, which reads every weight but the embedding table (one row of it) and the whole
+ * KV cache for one new token.
  */
 @Roofline(Hardware.A100_80GB)
 @Training(optimizer = Training.Optimizer.ADAMW, precision = Training.Precision.MIXED_BFLOAT16)

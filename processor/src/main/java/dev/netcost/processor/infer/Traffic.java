@@ -11,7 +11,9 @@ package dev.netcost.processor.infer;
  *     block
  * @param decodeParameterBytes of a layer, the parameters and buffers one decode step of the batch reads,
  *     by the cost model's "A decoder's times": all of them, but a lookup's rows of one token per
- *     sequence and an expert's copies the batch's tokens run; 0 for a block
+ *     sequence (one row of a position table, the same for all) and an expert's copies the batch's
+ *     tokens run; a cross-attention's key and value projections, which a step does not read, are
+ *     taken off by {@code DecoderAnalysis}; 0 for a block
  */
 public record Traffic(long activationBytes, long memoryAccessBytes, long parameterBytes, long decodeParameterBytes) {
     public static final Traffic ZERO = new Traffic(0, 0);

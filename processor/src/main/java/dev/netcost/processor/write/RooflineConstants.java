@@ -131,9 +131,9 @@ final class RooflineConstants {
                         + " (netcost's cost model, section \"A decoder's times\"). A lower bound, not a\n"
                         + "measurement, as {@link #timeNanos} is.\n\n"
                         + "@param device the device: a {@code Hardware} constant's, or one made with its figures\n"
-                        + "@param context the tokens in the cache, 1 or more\n"
+                        + "@param context the tokens in the cache, 0 or more\n"
                         + "@return the time, in nanoseconds\n"
-                        + "@throws $L if {@code context} is below 1, or the device has no peak for\n"
+                        + "@throws $L if {@code context} is negative, or the device has no peak for\n"
                         + "    {@link #DTYPE}\n"
                         + "@throws $L if a layer's figure does not fit a {@code long}\n",
                         IllegalArgumentException.class.getCanonicalName(), ArithmeticException.class.getCanonicalName())

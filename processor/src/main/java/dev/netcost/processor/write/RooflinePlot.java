@@ -159,7 +159,8 @@ final class RooflinePlot {
             double share = roofline.nanos() > 0 ? Math.min(1, together / roofline.nanos()) : 0;
             boolean compute = time.bound() == Device.Bound.COMPUTE;
             String which = point.count == 1 ? layer.path() + " (" + layer.op() + ")"
-                    : layer.path() + " (" + layer.op() + ") and " + Summary.grouped(point.count - 1) + " more like it";
+                    : layer.path() + " (" + layer.op() + ") and " + Summary.grouped(point.count - 1) + " more of the"
+                            + " same FLOPs and bytes";
             out.append("<circle class=\"layer\" cx=\"").append(axes.x(intensity)).append("\" cy=\"")
                     .append(axes.y(attained)).append("\" r=\"").append(fixed(2 + 12 * Math.sqrt(share)))
                     .append("\" fill=\"").append(compute ? COMPUTE : MEMORY)
