@@ -82,41 +82,9 @@ final class RooflineReader {
         String network = type.getSimpleName().toString();
         Optional<AnnotationMirror> mirror = NetworkReader.mirror(type, Roofline.class.getCanonicalName());
         try {
-            List<Item<String>> budgetTable = List.of();
-            List<Item<TypeElement>> budgetCustom = List.of();
-            boolean timeLimit = false;
-            // Whether customDevice names anything, be it no class (int.class): then the limits
-            // hold on what the budget names, not on every device, and a limit is wanted.
-            boolean budgetCustomWritten = false;
-            if (budgetMirror.isPresent() && budget.isPresent()) {
-                AnnotationValues limits = new AnnotationValues(budgetMirror.get(), elements);
-                budgetTable = constants(type, budgetMirror.get(), limits, Attr.BUDGET_DEVICE.javaName());
-                budgetCustom = classes(type, budgetMirror.get(), limits, Attr.BUDGET_CUSTOM_DEVICE.javaName(),
-                        "@Budget(customDevice)", problems);
-                for (Attr limit : Attr.TIME_LIMITS) {
-                    if (!budget.get().limits().containsKey(limit)) {
-                        continue;
-                    }
-                    timeLimit = true;
-                    SourceLocation where = new SourceLocation(type, budgetMirror.get(), limits.written(limit));
-                    if (mirror.isEmpty()) {
-                        problems.add(LocatedProblem.of(Message.TIME_LIMIT_WITHOUT_ROOFLINE, where, limit.javaName(),
-                                network));
-                    } else if (limit == Attr.MAX_DECODE_NANOS_PER_TOKEN && !decoder) {
-                        problems.add(LocatedProblem.of(Message.DECODE_LIMIT_WITHOUT_DECODER, where, network));
-                    }
-                }
-                budgetCustomWritten = !list(limits, Attr.BUDGET_CUSTOM_DEVICE.javaName()).isEmpty();
-                if (!timeLimit && (!budgetTable.isEmpty() || budgetCustomWritten)) {
-                    // One mistake, said once: on the first of the two that is written.
-                    Attr named = !budgetTable.isEmpty() ? Attr.BUDGET_DEVICE : Attr.BUDGET_CUSTOM_DEVICE;
-                    String shown = "@Budget(" + named.javaName() + ")";
-                    problems.add(LocatedProblem.of(Message.BUDGET_DEVICE_WITHOUT_TIME_LIMIT, new SourceLocation(type,
-                            budgetMirror.get(), limits.written(named)), shown, network));
-                }
-                twice(network, "@Budget(device)", budgetTable, Function.identity(), problems);
-                twice(network, "@Budget(customDevice)", budgetCustom, RooflineReader::simpleName, problems);
-            }
+            Budgeted budgeted = budgetMirror.isPresent() && budget.isPresent()
+                    ? budgeted(type, budgetMirror.get(), budget.get(), mirror.isPresent(), decoder, problems)
+                    : Budgeted.NONE;
             if (mirror.isEmpty()) {
                 return List.of();
             }
@@ -130,87 +98,164 @@ final class RooflineReader {
                         mirror.get(), Optional.empty()), network));
                 return List.of();
             }
-            Set<String> listedTable = new HashSet<>();
-            Set<String> listedCustom = new HashSet<>();
-            table.forEach(item -> listedTable.add(item.value()));
-            custom.forEach(item -> listedCustom.add(qualifiedName(item.value())));
-            Set<String> budgetedTable = new HashSet<>();
-            Set<String> budgetedCustom = new HashSet<>();
-            if (timeLimit) {
-                for (Item<String> item : budgetTable) {
-                    budgetedTable.add(item.value());
-                    if (!listedTable.contains(item.value())) {
-                        problems.add(LocatedProblem.of(Message.BUDGET_DEVICE_NOT_IN_ROOFLINE, item.where(),
-                                "@Budget(device)", item.value(), network));
-                    }
-                }
-                for (Item<TypeElement> item : budgetCustom) {
-                    budgetedCustom.add(qualifiedName(item.value()));
-                    if (listedCustom.contains(qualifiedName(item.value()))) {
-                        continue; // any mistake of its declaration is said where @Roofline names it
-                    }
-                    if (NetworkReader.mirror(item.value(), CustomDevice.class.getCanonicalName()).isEmpty()) {
-                        problems.add(LocatedProblem.of(Message.NOT_A_CUSTOM_DEVICE, item.where(),
-                                simpleName(item.value()), "@Budget(customDevice)"));
-                    } else {
-                        problems.add(LocatedProblem.of(Message.BUDGET_DEVICE_NOT_IN_ROOFLINE, item.where(),
-                                "@Budget(customDevice)", simpleName(item.value()), network));
-                    }
-                }
+            if (budgeted.timeLimit()) {
+                checkListed(budgeted, table, custom, network, problems);
             }
-            boolean everyDevice = budgetTable.isEmpty() && !budgetCustomWritten;
             List<DeviceDecl> devices = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (Item<String> item : table) {
-                if (!seen.add(item.value())) {
-                    problems.add(LocatedProblem.of(Message.DEVICE_NAMED_TWICE, item.where(), network, "@Roofline",
-                            item.value()));
-                    continue;
-                }
-                Device device = Hardware.valueOf(item.value()).device();
-                if (!device.supports(dtype)) {
-                    problems.add(LocatedProblem.of(Message.DEVICE_WITHOUT_PEAK, item.where(), item.value(),
-                            device.name(), dtype(dtype), peakName(dtype), network));
-                    continue;
-                }
-                devices.add(new DeviceDecl(item.value(), device, false,
-                        everyDevice || budgetedTable.contains(item.value())));
-            }
-            Set<String> seenCustom = new HashSet<>();
-            for (Item<TypeElement> item : custom) {
-                TypeElement element = item.value();
-                String name = simpleName(element);
-                if (!seenCustom.add(qualifiedName(element))) {
-                    problems.add(LocatedProblem.of(Message.DEVICE_NAMED_TWICE, item.where(), network,
-                            "@Roofline(custom)", name));
-                    continue;
-                }
-                Optional<AnnotationMirror> spec = NetworkReader.mirror(element, CustomDevice.class.getCanonicalName());
-                if (spec.isEmpty()) {
-                    problems.add(LocatedProblem.of(Message.NOT_A_CUSTOM_DEVICE, item.where(), name,
-                            "@Roofline(custom)"));
-                    continue;
-                }
-                AnnotationValues figures = new AnnotationValues(spec.get(), elements);
-                boolean inSource = typesBeingCompiled.contains(qualifiedName(outermost(element)));
-                Function<String, SourceLocation> where = figure -> inSource
-                        ? new SourceLocation(element, spec.get(), figures.written(figure)) : item.where();
-                Optional<Device> device = device(name, figures, where, problems);
-                if (device.isEmpty()) {
-                    continue;
-                }
-                if (!device.get().supports(dtype)) {
-                    problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_WITHOUT_PEAK, item.where(), name,
-                            device.get().name(), dtype(dtype), peakName(dtype), network, peakName(dtype)));
-                    continue;
-                }
-                devices.add(new DeviceDecl(qualifiedName(element), device.get(), true,
-                        everyDevice || budgetedCustom.contains(qualifiedName(element))));
-            }
+            tableDevices(table, budgeted, dtype, network, devices, problems);
+            customDevices(custom, budgeted, dtype, network, typesBeingCompiled, devices, problems);
             return devices;
         } catch (UnreadableValueException e) {
             unresolved.add(new Unresolved(network, "the value of " + e.element()));
             return List.of();
+        }
+    }
+
+    /**
+     * What {@code @Budget} says of devices: the devices its {@code device} and {@code customDevice} name,
+     * whether it writes a time limit, and whether {@code customDevice} names anything, be it no class
+     * ({@code int.class}): then the limits hold on what the budget names, not on every device.
+     */
+    private record Budgeted(List<Item<String>> table, List<Item<TypeElement>> custom, boolean timeLimit,
+            boolean customWritten) {
+        static final Budgeted NONE = new Budgeted(List.of(), List.of(), false, false);
+
+        /** Whether the time limits hold on every device of {@code @Roofline}: the budget names none. */
+        boolean everyDevice() {
+            return table.isEmpty() && !customWritten;
+        }
+
+        /** Whether the time limits hold on the device of the table named {@code constant}. */
+        boolean onTable(String constant) {
+            return everyDevice() || timeLimit && table.stream().anyMatch(item -> item.value().equals(constant));
+        }
+
+        /** Whether the time limits hold on the class of the qualified name {@code qualified}. */
+        boolean onCustom(String qualified) {
+            return everyDevice() || timeLimit && custom.stream().anyMatch(item -> qualifiedName(item.value())
+                    .equals(qualified));
+        }
+    }
+
+    /**
+     * {@code @Budget}'s devices and time limits, and their mistakes: a time limit without {@code @Roofline},
+     * a decode limit without {@code @Decoder}, devices named without a time limit, or named twice.
+     */
+    private Budgeted budgeted(TypeElement type, AnnotationMirror budgetMirror, BudgetDecl budget, boolean roofline,
+            boolean decoder, List<LocatedProblem> problems) {
+        String network = type.getSimpleName().toString();
+        AnnotationValues limits = new AnnotationValues(budgetMirror, elements);
+        List<Item<String>> table = constants(type, budgetMirror, limits, Attr.BUDGET_DEVICE.javaName());
+        List<Item<TypeElement>> custom = classes(type, budgetMirror, limits, Attr.BUDGET_CUSTOM_DEVICE.javaName(),
+                "@Budget(customDevice)", problems);
+        boolean timeLimit = false;
+        for (Attr limit : Attr.TIME_LIMITS) {
+            if (!budget.limits().containsKey(limit)) {
+                continue;
+            }
+            timeLimit = true;
+            SourceLocation where = new SourceLocation(type, budgetMirror, limits.written(limit));
+            if (!roofline) {
+                problems.add(LocatedProblem.of(Message.TIME_LIMIT_WITHOUT_ROOFLINE, where, limit.javaName(), network));
+            } else if (limit == Attr.MAX_DECODE_NANOS_PER_TOKEN && !decoder) {
+                problems.add(LocatedProblem.of(Message.DECODE_LIMIT_WITHOUT_DECODER, where, network));
+            }
+        }
+        boolean customWritten = !list(limits, Attr.BUDGET_CUSTOM_DEVICE.javaName()).isEmpty();
+        if (!timeLimit && (!table.isEmpty() || customWritten)) {
+            // One mistake, said once: on the first of the two that is written.
+            Attr named = !table.isEmpty() ? Attr.BUDGET_DEVICE : Attr.BUDGET_CUSTOM_DEVICE;
+            String shown = "@Budget(" + named.javaName() + ")";
+            problems.add(LocatedProblem.of(Message.BUDGET_DEVICE_WITHOUT_TIME_LIMIT, new SourceLocation(type,
+                    budgetMirror, limits.written(named)), shown, network));
+        }
+        twice(network, "@Budget(device)", table, Function.identity(), problems);
+        twice(network, "@Budget(customDevice)", custom, RooflineReader::simpleName, problems);
+        return new Budgeted(table, custom, timeLimit, customWritten);
+    }
+
+    /** Each device a time limit holds on must be one of {@code @Roofline}'s, which have a time. */
+    private static void checkListed(Budgeted budgeted, List<Item<String>> table, List<Item<TypeElement>> custom,
+            String network, List<LocatedProblem> problems) {
+        Set<String> listedTable = new HashSet<>();
+        Set<String> listedCustom = new HashSet<>();
+        table.forEach(item -> listedTable.add(item.value()));
+        custom.forEach(item -> listedCustom.add(qualifiedName(item.value())));
+        for (Item<String> item : budgeted.table()) {
+            if (!listedTable.contains(item.value())) {
+                problems.add(LocatedProblem.of(Message.BUDGET_DEVICE_NOT_IN_ROOFLINE, item.where(), "@Budget(device)",
+                        item.value(), network));
+            }
+        }
+        for (Item<TypeElement> item : budgeted.custom()) {
+            if (listedCustom.contains(qualifiedName(item.value()))) {
+                continue; // any mistake of its declaration is said where @Roofline names it
+            }
+            if (NetworkReader.mirror(item.value(), CustomDevice.class.getCanonicalName()).isEmpty()) {
+                problems.add(LocatedProblem.of(Message.NOT_A_CUSTOM_DEVICE, item.where(), simpleName(item.value()),
+                        "@Budget(customDevice)"));
+            } else {
+                problems.add(LocatedProblem.of(Message.BUDGET_DEVICE_NOT_IN_ROOFLINE, item.where(),
+                        "@Budget(customDevice)", simpleName(item.value()), network));
+            }
+        }
+    }
+
+    /** The devices of the table {@code @Roofline} names, each once, each with a peak for {@code dtype}. */
+    private static void tableDevices(List<Item<String>> table, Budgeted budgeted, DType dtype, String network,
+            List<DeviceDecl> devices, List<LocatedProblem> problems) {
+        Set<String> seen = new HashSet<>();
+        for (Item<String> item : table) {
+            if (!seen.add(item.value())) {
+                problems.add(LocatedProblem.of(Message.DEVICE_NAMED_TWICE, item.where(), network, "@Roofline",
+                        item.value()));
+                continue;
+            }
+            Device device = Hardware.valueOf(item.value()).device();
+            if (!device.supports(dtype)) {
+                problems.add(LocatedProblem.of(Message.DEVICE_WITHOUT_PEAK, item.where(), item.value(),
+                        device.name(), dtype(dtype), peakName(dtype), network));
+                continue;
+            }
+            devices.add(new DeviceDecl(item.value(), device, false, budgeted.onTable(item.value())));
+        }
+    }
+
+    /**
+     * The devices of the classes {@code @Roofline(custom)} names, each once, each declared by a
+     * {@code @CustomDevice} of figures in range with a peak for {@code dtype}.
+     */
+    private void customDevices(List<Item<TypeElement>> custom, Budgeted budgeted, DType dtype, String network,
+            Set<String> typesBeingCompiled, List<DeviceDecl> devices, List<LocatedProblem> problems) {
+        Set<String> seen = new HashSet<>();
+        for (Item<TypeElement> item : custom) {
+            TypeElement element = item.value();
+            String name = simpleName(element);
+            if (!seen.add(qualifiedName(element))) {
+                problems.add(LocatedProblem.of(Message.DEVICE_NAMED_TWICE, item.where(), network, "@Roofline(custom)",
+                        name));
+                continue;
+            }
+            Optional<AnnotationMirror> spec = NetworkReader.mirror(element, CustomDevice.class.getCanonicalName());
+            if (spec.isEmpty()) {
+                problems.add(LocatedProblem.of(Message.NOT_A_CUSTOM_DEVICE, item.where(), name, "@Roofline(custom)"));
+                continue;
+            }
+            AnnotationValues figures = new AnnotationValues(spec.get(), elements);
+            boolean inSource = typesBeingCompiled.contains(qualifiedName(outermost(element)));
+            Function<String, SourceLocation> where = figure -> inSource
+                    ? new SourceLocation(element, spec.get(), figures.written(figure)) : item.where();
+            Optional<Device> device = device(name, figures, where, problems);
+            if (device.isEmpty()) {
+                continue;
+            }
+            if (!device.get().supports(dtype)) {
+                problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_WITHOUT_PEAK, item.where(), name,
+                        device.get().name(), dtype(dtype), peakName(dtype), network, peakName(dtype)));
+                continue;
+            }
+            devices.add(new DeviceDecl(qualifiedName(element), device.get(), true,
+                    budgeted.onCustom(qualifiedName(element))));
         }
     }
 
