@@ -70,6 +70,7 @@ class RandomNetworksTest {
             StringBuilder text = new StringBuilder("package fuzz;\n\nimport dev.netcost.*;\n\n")
                     .append("@SuppressWarnings({\"netcost:bias-before-norm\", \"netcost:unread-input\","
                             + " \"netcost:padding-only\", \"netcost:dead-branch\", \"netcost:heavy-classifier\"})\n")
+                    .append("@Roofline(Hardware.RASPBERRY_PI_5)\n")
                     .append("@Network(input = {").append(dims).append("}, batch = ").append(batch).append(")\n")
                     .append("class ").append(name).append(" {\n");
             for (Spec layer : layers) {
@@ -139,6 +140,7 @@ class RandomNetworksTest {
                 assertEquals(expected.macs(), totals.get("macs").getAsLong(), what);
                 assertEquals(expected.flops(), totals.get("flops").getAsLong(), what);
                 assertEquals(expected.peakActivationBytes(), totals.get("peakActivationBytes").getAsLong(), what);
+                assertRoofline(report(compilation, net), what);
             }
         }
         for (int from = 0; from < invalid.size(); from += PER_COMPILATION) {
@@ -155,6 +157,33 @@ class RandomNetworksTest {
                         .that(withErrors).contains(net.source().file().getName());
             }
         }
+    }
+
+    /**
+     * The roofline on the Raspberry Pi 5 (153.6e9 FLOP/s in float32, 17.068e9 B/s), by the cost model's
+     * "Roofline", from each layer's FLOPs and memory access in the report: the network's time is the sum
+     * of {@code max(F / P, M / W)}, the compute-bound part the sum over the layers whose F / P is the
+     * larger, and each layer's row says its time and bound.
+     */
+    private static void assertRoofline(JsonObject report, String what) {
+        double peak = 2 * 4 * 2 * 4 * 2.4e9;
+        double bandwidth = 4_267e6 * 4;
+        double nanos = 0;
+        double computeBound = 0;
+        for (var element : report.getAsJsonArray("layers")) {
+            JsonObject layer = element.getAsJsonObject();
+            double compute = layer.get("flops").getAsLong() * 1e9 / peak;
+            double memory = layer.get("memoryAccessBytes").getAsLong() * 1e9 / bandwidth;
+            double time = Math.max(compute, memory);
+            JsonObject onPi = layer.getAsJsonArray("roofline").get(0).getAsJsonObject();
+            assertEquals(time, onPi.get("nanos").getAsDouble(), time * 1e-12, what);
+            assertEquals(compute > memory ? "compute" : "memory", onPi.get("bound").getAsString(), what);
+            nanos += time;
+            computeBound += compute > memory ? time : 0;
+        }
+        JsonObject pi = report.getAsJsonArray("roofline").get(0).getAsJsonObject();
+        assertEquals(nanos, pi.get("nanos").getAsDouble(), nanos * 1e-12, what);
+        assertEquals(computeBound, pi.get("computeBoundNanos").getAsDouble(), nanos * 1e-12, what);
     }
 
     private static Compilation compile(List<Net> nets) {
