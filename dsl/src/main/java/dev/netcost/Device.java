@@ -51,7 +51,12 @@ public record Device(String name, double float32FlopsPerSecond, double float16Fl
         /** FLOPs over the peak take longer than bytes over the bandwidth. */
         COMPUTE,
         /** Bytes over the bandwidth take at least as long as FLOPs over the peak. */
-        MEMORY
+        MEMORY;
+
+        /** {@code compute} or {@code memory}, as reports and messages say it. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**

@@ -281,12 +281,16 @@ public final class Summary {
         String[] total = {"Total", "", totalOutput(header, layers), grouped(totals.params), grouped(totals.macs), "",
             bytes(totals.memoryAccess), intensity(totals.flops, totals.memoryAccess)};
         String[] columns = HEADER;
+        List<DeviceTime> onDevices = new ArrayList<>(devices.size());
+        for (Device device : devices) {
+            onDevices.add(DeviceTime.of(device, layers, dtype));
+        }
         if (!devices.isEmpty()) {
             String[] names = new String[devices.size()];
             String[] times = new String[devices.size()];
             for (int d = 0; d < names.length; d++) {
                 names[d] = devices.get(d).name();
-                times[d] = time(devices.get(d).nanos(layers, dtype)) + "  ";
+                times[d] = time(onDevices.get(d).nanos()) + "  ";
             }
             columns = join(HEADER, names);
             total = join(total, times);
@@ -353,7 +357,7 @@ public final class Summary {
                     .append(" tokens\n");
         });
         header.training().ifPresent(step -> training(out, step));
-        roofline(out, header, layers);
+        roofline(out, header, onDevices);
         return out.toString();
     }
 
@@ -361,21 +365,13 @@ public final class Summary {
      * The footer's lines of each device: its figures, the network's time and its compute-bound part,
      * and a decoder's decode step.
      */
-    private static void roofline(StringBuilder out, Header header, List<Layer> layers) {
+    private static void roofline(StringBuilder out, Header header, List<DeviceTime> onDevices) {
         DType dtype = header.dtype();
         for (int d = 0; d < header.devices().size(); d++) {
             Device device = header.devices().get(d);
-            double nanos = device.nanos(layers, dtype);
-            double computeBound = 0;
-            for (Layer layer : layers) {
-                if (!layer.trainingOnly() && device.bound(layer, dtype) == Device.Bound.COMPUTE) {
-                    computeBound += device.nanos(layer, dtype);
-                }
-            }
-            out.append("Roofline:     ").append(device.name()).append(", ")
-                    .append(dtype.name().toLowerCase(java.util.Locale.ROOT)).append(" at ")
-                    .append(rate(device.peakFlopsPerSecond(dtype), dtype == DType.INT8 ? "OP/s" : "FLOP/s"))
-                    .append(", ").append(rate(device.memoryBytesPerSecond(), "B/s")).append(": ")
+            double nanos = onDevices.get(d).nanos();
+            double computeBound = onDevices.get(d).computeBound();
+            out.append("Roofline:     ").append(device.name()).append(", ").append(figures(device, dtype)).append(": ")
                     .append(duration(nanos)).append(header.decoder().isPresent() ? " per prefill" : " per inference")
                     .append(" (").append(nanos > 0 ? Math.round(100 * computeBound / nanos) : 0)
                     .append("% in compute-bound layers)\n");
@@ -385,6 +381,25 @@ public final class Summary {
                         .append(grouped(step.context())).append(" tokens, ").append(count(step.tokensPerSecond()))
                         .append(" tokens/s\n");
             }
+        }
+    }
+
+    /**
+     * The network's roofline time on a device and its part in compute-bound layers, in one pass over
+     * the layers that run at inference, in their order, as {@link Device#nanos(Iterable, DType)} sums.
+     */
+    private record DeviceTime(double nanos, double computeBound) {
+        static DeviceTime of(Device device, List<Layer> layers, DType dtype) {
+            double nanos = 0;
+            double computeBound = 0;
+            for (Layer layer : layers) {
+                if (!layer.trainingOnly()) {
+                    double time = device.nanos(layer, dtype);
+                    nanos += time;
+                    computeBound += device.bound(layer, dtype) == Device.Bound.COMPUTE ? time : 0;
+                }
+            }
+            return new DeviceTime(nanos, computeBound);
         }
     }
 
@@ -449,19 +464,45 @@ public final class Summary {
     }
 
     /**
+     * {@code value} to 3 significant digits in the largest of {@code units}, each a thousand times the
+     * one before, that keeps it below 1,000 (or the last): rounded first, so that 999.6 is 1.00 of the
+     * next unit rather than 1000 of this one.
+     */
+    private static String inUnits(BigDecimal value, String[] units, boolean stripZeros) {
+        int unit = 0;
+        while (unit < units.length - 1 && significant(value).compareTo(THOUSAND) >= 0) {
+            value = value.movePointLeft(3);
+            unit++;
+        }
+        BigDecimal shown = significant(value);
+        if (stripZeros) {
+            shown = shown.stripTrailingZeros();
+            shown = shown.scale() < 0 ? shown.setScale(0) : shown;
+        }
+        return shown.toPlainString() + units[unit];
+    }
+
+    /**
      * A rate to 3 significant digits in k, M, G, T, P or E, rounded half up, without trailing zeros:
      * {@code rate(67e12, "FLOP/s")} is {@code 67 TFLOP/s}, {@code rate(3.35e12, "B/s")} {@code 3.35 TB/s}.
      */
     public static String rate(double perSecond, String unit) {
         String[] prefixes = {"", "k", "M", "G", "T", "P", "E"};
-        int prefix = 0;
-        BigDecimal value = new BigDecimal(perSecond);
-        while (prefix < prefixes.length - 1 && significant(value).compareTo(THOUSAND) >= 0) {
-            value = value.movePointLeft(3);
-            prefix++;
+        String[] units = new String[prefixes.length];
+        for (int k = 0; k < units.length; k++) {
+            units[k] = " " + prefixes[k] + unit;
         }
-        BigDecimal shown = significant(value).stripTrailingZeros();
-        return (shown.scale() < 0 ? shown.setScale(0) : shown).toPlainString() + " " + prefixes[prefix] + unit;
+        return inUnits(new BigDecimal(perSecond), units, true);
+    }
+
+    /**
+     * What a device offers a network of {@code dtype}, as every summary, report and constant says it:
+     * {@code float16 at 312 TFLOP/s, 2.04 TB/s} (int8 in {@code OP/s}).
+     */
+    public static String figures(Device device, DType dtype) {
+        return dtype.name().toLowerCase(java.util.Locale.ROOT) + " at "
+                + rate(device.peakFlopsPerSecond(dtype), dtype == DType.INT8 ? "OP/s" : "FLOP/s") + ", "
+                + rate(device.memoryBytesPerSecond(), "B/s");
     }
 
     /**
@@ -712,16 +753,8 @@ public final class Summary {
             // A picosecond is below anything a device does; 300 zeros would say nothing more.
             return (nanos < 0 ? "-" : "") + "<0.001 ns";
         }
-        // Rounded first, so that 999.6 ns is 1.00 \u00b5s rather than 1000 ns.
-        BigDecimal rounded = new BigDecimal(Math.abs(nanos)).round(new java.math.MathContext(3, RoundingMode.HALF_UP));
-        String[] units = {" ns", " \u00b5s", " ms", " s"};
-        int unit = 0;
-        while (unit < units.length - 1 && rounded.compareTo(BigDecimal.ONE.movePointRight(3 * (unit + 1))) >= 0) {
-            unit++;
-        }
-        BigDecimal value = rounded.movePointLeft(3 * unit);
-        int decimals = Math.max(0, 3 - (value.precision() - value.scale()));
-        return (nanos < 0 ? "-" : "") + value.setScale(decimals, RoundingMode.HALF_UP).toPlainString() + units[unit];
+        return (nanos < 0 ? "-" : "") + inUnits(new BigDecimal(Math.abs(nanos)), new String[] {" ns", " \u00b5s", " ms",
+            " s"}, false);
     }
 
     /** FLOPs per byte with two decimals, rounded half up; {@code -} when no memory moves. */

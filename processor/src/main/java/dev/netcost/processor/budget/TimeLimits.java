@@ -14,7 +14,6 @@ import dev.netcost.processor.model.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code @Budget}'s time limits, {@code maxInferenceNanos} and {@code maxDecodeNanosPerToken}, on each
@@ -88,8 +87,7 @@ final class TimeLimits {
                 .sorted(Comparator.comparingDouble((Slow layer) -> layer.time().nanos()).reversed())
                 .limit(SLOWEST)
                 .forEach(layer -> parts.add(layer.path() + " " + Summary.duration(layer.time().nanos()) + " ("
-                        + Percent.of(layer.time().nanos(), total) + " %, " + layer.time().bound().name()
-                        .toLowerCase(Locale.ROOT) + " bound)"));
+                        + Percent.of(layer.time().nanos(), total) + " %, " + layer.time().bound().word() + " bound)"));
         return String.join(", ", parts);
     }
 

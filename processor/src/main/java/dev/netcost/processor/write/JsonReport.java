@@ -142,7 +142,7 @@ final class JsonReport {
                 for (DeviceRoofline device : devices) {
                     LayerTime time = device.layers().get(i);
                     json.beginObject(null).value("device", device.device().javaName()).value("nanos", time.nanos())
-                            .value("bound", bound(time.bound())).endObject();
+                            .value("bound", time.bound().word()).endObject();
                 }
                 json.endArray();
             }
@@ -195,7 +195,7 @@ final class JsonReport {
                             .value("flops", step.work().flops())
                             .value("bytes", step.work().bytes())
                             .value("nanos", step.time().nanos())
-                            .value("bound", bound(step.time().bound()))
+                            .value("bound", step.time().bound().word())
                             .endObject();
                 }
                 json.endArray().endObject();
@@ -205,10 +205,6 @@ final class JsonReport {
         json.endArray();
     }
 
-    /** {@code compute} or {@code memory}. */
-    static String bound(Device.Bound bound) {
-        return bound.name().toLowerCase(Locale.ROOT);
-    }
 
     /** The figures of one training step, for a network with {@code @Training}. */
     private static void training(Json json, NetworkAnalysis analysis, TrainingFigures t) throws IOException {

@@ -198,9 +198,7 @@ final class MarkdownReport {
         for (DeviceRoofline roofline : analysis.roofline()) {
             Device device = roofline.device().device();
             md.append("\n### ").append(text(device.name())).append("\n\n");
-            md.append(dtype.name().toLowerCase(Locale.ROOT)).append(" at ")
-                    .append(Summary.rate(device.peakFlopsPerSecond(dtype), dtype == DType.INT8 ? "OP/s" : "FLOP/s"))
-                    .append(", ").append(Summary.rate(device.memoryBytesPerSecond(), "B/s")).append(": ridge point ")
+            md.append(Summary.figures(device, dtype)).append(": ridge point ")
                     .append(Summary.count(device.ridgePoint(dtype))).append(" FLOP/B.\n\n");
             md.append("| Roofline | |\n| --- | ---: |\n");
             row(md, analysis.decoder().isPresent() ? "Prefill" : "Inference", Summary.duration(roofline.nanos()));
@@ -233,7 +231,7 @@ final class MarkdownReport {
                         .append(layer.traffic().memoryAccessBytes() == 0 ? "-"
                                 : Summary.count(layer.traffic().intensity(layer.cost().flops()))).append(" | ")
                         .append(Summary.duration(time.nanos())).append(" | ")
-                        .append(JsonReport.bound(time.bound())).append(" |\n");
+                        .append(time.bound().word()).append(" |\n");
             }
         }
     }

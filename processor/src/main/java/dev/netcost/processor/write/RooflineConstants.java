@@ -18,7 +18,6 @@ import dev.netcost.processor.write.CompanionNames.Own;
 import dev.netcost.processor.write.CompanionNames.PerDevice;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -47,9 +46,7 @@ final class RooflineConstants {
 
     /** {@code NVIDIA H100 SXM (float32 at 67 TFLOP/s, 3.35 TB/s)}, for Javadoc. */
     static String described(Device device, DType dtype) {
-        return Javadoc.text(device.name()) + " (" + dtype.name().toLowerCase(Locale.ROOT) + " at "
-                + Summary.rate(device.peakFlopsPerSecond(dtype), dtype == DType.INT8 ? "OP/s" : "FLOP/s") + ", "
-                + Summary.rate(device.memoryBytesPerSecond(), "B/s") + ")";
+        return Javadoc.text(device.name()) + " (" + Summary.figures(device, dtype) + ")";
     }
 
     /** Adds each device's constants, in the order of {@code @Roofline}. */

@@ -38,7 +38,6 @@ final class RooflinePlot {
 
     private RooflinePlot() {}
 
-    /** Whether the layer is a point: it runs at inference, has FLOPs and moves memory. */
     /** The layers of one point: the first, its time, and how many there are. */
     private static final class Point {
         private final LayerAnalysis first;
@@ -51,6 +50,7 @@ final class RooflinePlot {
         }
     }
 
+    /** Whether the layer is a point: it runs at inference, has FLOPs and moves memory. */
     static boolean plotted(LayerAnalysis layer) {
         return !layer.trainingOnly() && layer.cost().flops() > 0 && layer.traffic().memoryAccessBytes() > 0;
     }
@@ -119,9 +119,8 @@ final class RooflinePlot {
         out.append("<g class=\"panel\">\n");
         out.append("<text class=\"heading\" x=\"").append(Integer.toString(LEFT)).append("\" y=\"")
                 .append(Integer.toString(top + 25)).append("\" font-size=\"13\" font-weight=\"bold\">")
-                .append(escape(device.name() + ", " + dtype.name().toLowerCase(Locale.ROOT) + " at "
-                        + Summary.rate(peak, dtype == DType.INT8 ? "OP/s" : "FLOP/s") + ", "
-                        + Summary.rate(bandwidth, "B/s") + ": " + Summary.duration(roofline.nanos())
+                .append(escape(device.name() + ", " + Summary.figures(device, dtype) + ": "
+                        + Summary.duration(roofline.nanos())
                         // A decoder's inference is its prefill, as the summary says.
                         + (roofline.decode().isPresent() ? " per prefill" : " per inference")))
                 .append("</text>\n");
@@ -167,8 +166,7 @@ final class RooflinePlot {
                     .append("\" fill-opacity=\"0.6\" stroke=\"").append(compute ? COMPUTE : MEMORY).append("\">")
                     .append("<title>").append(escape(which + ": " + Summary.grouped(layer.cost().flops()) + " FLOPs, "
                             + Summary.bytes(layer.traffic().memoryAccessBytes()) + ", " + Summary.count(intensity)
-                            + " FLOP/B; " + Summary.duration(time.nanos()) + ", " + (compute ? "compute" : "memory")
-                            + " bound" + (point.count == 1 ? "" : "; " + Summary.duration(together) + " together")))
+                            + " FLOP/B; " + Summary.duration(time.nanos()) + ", " + time.bound().word() + " bound" + (point.count == 1 ? "" : "; " + Summary.duration(together) + " together")))
                     .append("</title></circle>\n");
         }
         legend(out, top);
@@ -188,8 +186,9 @@ final class RooflinePlot {
                 .append("\">memory bound</text>\n");
     }
 
+    /** Its FLOPs per byte, as the summary and the reports give it. */
     private static double intensity(LayerAnalysis layer) {
-        return (double) layer.cost().flops() / layer.traffic().memoryAccessBytes();
+        return layer.traffic().intensity(layer.cost().flops());
     }
 
     /**
