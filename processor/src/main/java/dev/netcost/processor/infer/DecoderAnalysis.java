@@ -82,7 +82,7 @@ final class DecoderAnalysis {
                                     Message.NO_PER_TOKEN_FORM.onAnnotation(layer.path(), layer.op(), layer.input())));
                         }
                     } else {
-                        work.add(new DecodeWork(i, 0, perToken(layer)));
+                        work.add(new DecodeWork(i, 0, perToken(layer, 0)));
                     }
                     continue;
                 }
@@ -102,7 +102,7 @@ final class DecoderAnalysis {
                 long kept = 0;
                 // The weights a step reads, and the activations one token per sequence moves.
                 long weights = layer.traffic().decodeParameterBytes();
-                long moved = perToken(layer);
+                long moved = perToken(layer, 0);
                 long keptPerContextToken = 0;
                 if (op instanceof Attention attention) {
                     if (!attention.causal() && reported.add(layer.topNode())) {
@@ -143,9 +143,8 @@ final class DecoderAnalysis {
                         weights = Math.subtractExact(weights, Math.multiplyExact(weights / perCopy,
                                 cross.keyValueParams(in, memory)));
                     }
-                    long memoryRead = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(batch,
-                            layer.copies().active()), memory.shape().numel()), bytes);
-                    moved = Math.subtractExact(layer.traffic().activationBytesMoved(), memoryRead) / tokens;
+                    moved = perToken(layer, Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(batch,
+                            layer.copies().active()), memory.shape().numel()), bytes));
                     crossLayers++;
                     crossTokens = crossTokens < 0 ? tokens : crossTokens;
                 }
@@ -198,12 +197,13 @@ final class DecoderAnalysis {
 
     /**
      * The bytes of inputs and output that the batch's one new token per sequence moves through
-     * {@code layer}: what its forward pass moves over the tokens it ran on, divided by them. A layer
-     * on tokens ran on its input's; an embedding, on its output's; a layer on one vector, on one.
+     * {@code layer}: what its forward pass moves, less {@code notRead} (what a step does not read again),
+     * over the tokens it ran on. A layer on tokens ran on its input's; an embedding, on its output's; a
+     * layer on one vector, on one.
      */
-    private static long perToken(LayerAnalysis layer) {
+    private static long perToken(LayerAnalysis layer, long notRead) {
         long tokens = layer.input().rank() == 2 ? layer.input().dim(0)
                 : layer.output().rank() == 2 ? layer.output().dim(0) : 1;
-        return layer.traffic().activationBytesMoved() / tokens;
+        return Math.subtractExact(layer.traffic().activationBytesMoved(), notRead) / tokens;
     }
 }

@@ -54,7 +54,7 @@ final class GraphWalker implements BlockExpansion.Passes {
         this.problems = problems;
         this.batch = Math.max(1, network.batch());
         this.shapes = new Shapes(tensors, batch, problems, this::producer);
-        this.memory = new Memory(batch, network.dtype().bytes());
+        this.memory = new Memory(batch, network.dtype().bytes(), network.decoder());
         this.weights = new TiedWeights(layers, problems);
         this.training = network.training().map(TrainingPass::new);
     }

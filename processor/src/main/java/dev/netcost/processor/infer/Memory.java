@@ -17,10 +17,13 @@ import java.util.List;
 final class Memory {
     private final long batch;
     private final long bytesPerElement;
+    /** Whether the network is a {@code @Decoder}, whose decode steps need what a step reads of each layer. */
+    private final boolean decoder;
 
-    Memory(long batch, long bytesPerElement) {
+    Memory(long batch, long bytesPerElement, boolean decoder) {
         this.batch = batch;
         this.bytesPerElement = bytesPerElement;
+        this.decoder = decoder;
     }
 
     /**
@@ -49,14 +52,20 @@ final class Memory {
         long parameterElements = Math.multiplyExact(parametersRead, copies.stored());
         long elementsMoved = Math.addExact(Math.multiplyExact(Math.multiplyExact(batch, moved), copies.active()),
                 parameterElements);
-        // A decode step reads a lookup's rows of one token per sequence, and of an expert the copies the
-        // batch's tokens run (a balanced router), at most those stored, the shared ones once.
+        return new Traffic(activationBytes(shaped.out()), Math.multiplyExact(elementsMoved, bytesPerElement),
+                Math.multiplyExact(parameterElements, bytesPerElement), decoder ? decodeParameterBytes(op, shaped,
+                        copies, parametersRead) : 0);
+    }
+
+    /**
+     * The parameters and buffers one decode step reads of a layer that reads {@code parametersRead} in a
+     * forward pass: a lookup's rows of one token per sequence, and of an expert the copies the batch's
+     * tokens run (a balanced router), at most those stored, the shared ones once.
+     */
+    private long decodeParameterBytes(Computation op, Shapes.Shaped shaped, ExpertCopies copies, long parametersRead) {
         long decodeRead = op instanceof Op unary ? unary.parametersRead(oneToken(shaped.in()), shaped.cost(), batch)
                 : parametersRead;
-        long decodeCopies = copies.decodeCopies(batch);
-        return new Traffic(activationBytes(shaped.out()), Math.multiplyExact(elementsMoved, bytesPerElement),
-                Math.multiplyExact(parameterElements, bytesPerElement),
-                Math.multiplyExact(Math.multiplyExact(decodeRead, decodeCopies), bytesPerElement));
+        return Math.multiplyExact(Math.multiplyExact(decodeRead, copies.decodeCopies(batch)), bytesPerElement);
     }
 
     /** The shape of one token of {@code input}: its first axis, the tokens, of 1. */

@@ -1,6 +1,7 @@
 package dev.netcost.processor.infer;
 
 import dev.netcost.DType;
+import dev.netcost.DecodeSteps;
 import dev.netcost.Device;
 import dev.netcost.processor.model.Attr;
 import dev.netcost.processor.model.DeviceDecl;
@@ -32,8 +33,10 @@ final class RooflineAnalysis {
      */
     static List<DeviceRoofline> analyze(NetworkAnalysis analysis, List<Problem> problems) {
         List<DeviceRoofline> devices = new ArrayList<>();
+        // A decoder's step, as rows of layers that ask the same: grouped once for every device.
+        Optional<DecodeSteps> steps = analysis.decoder().map(DecoderFigures::steps);
         for (DeviceDecl device : analysis.network().devices()) {
-            DeviceRoofline roofline = on(device, analysis);
+            DeviceRoofline roofline = on(device, analysis, steps);
             if (fits(roofline, analysis.network().dtype())) {
                 devices.add(roofline);
             } else {
@@ -65,7 +68,7 @@ final class RooflineAnalysis {
         return fits && roofline.decode().map(decode -> decode.nanos() < MAX_NANOS).orElse(true);
     }
 
-    private static DeviceRoofline on(DeviceDecl decl, NetworkAnalysis analysis) {
+    private static DeviceRoofline on(DeviceDecl decl, NetworkAnalysis analysis, Optional<DecodeSteps> steps) {
         Device device = decl.device();
         DType dtype = analysis.network().dtype();
         List<LayerTime> times = new ArrayList<>(analysis.layers().size());
@@ -79,14 +82,14 @@ final class RooflineAnalysis {
                 computeBound += time.bound() == Device.Bound.COMPUTE ? time.nanos() : 0;
             }
         }
-        Optional<DecodeRoofline> decode = analysis.decoder()
-                .map(figures -> decode(device, dtype, figures, Math.max(1, analysis.network().batch())));
+        Optional<DecodeRoofline> decode = analysis.decoder().map(figures -> decode(device, dtype, figures,
+                steps.orElseThrow(), Math.max(1, analysis.network().batch())));
         return new DeviceRoofline(decl, times, nanos, computeBound, decode);
     }
 
-    private static DecodeRoofline decode(Device device, DType dtype, DecoderFigures figures, long batch) {
+    private static DecodeRoofline decode(Device device, DType dtype, DecoderFigures figures, DecodeSteps rows,
+            long batch) {
         List<DecodeRoofline.Step> steps = new ArrayList<>(figures.work().size());
-        double nanos = 0;
         double computeBound = 0;
         long flops = 0;
         long bytes = 0;
@@ -98,7 +101,7 @@ final class RooflineAnalysis {
             bytes = Math.addExact(bytes, work.bytes());
         }
         // The step's time as the generated decodeNanos(Device, long) works it out, over the same rows.
-        nanos = figures.steps().nanos(device, dtype, figures.context());
+        double nanos = rows.nanos(device, dtype, figures.context());
         double tokensPerSecond = nanos > 0 ? batch * NANOS_PER_SECOND / nanos : 0;
         return new DecodeRoofline(figures.context(), nanos, computeBound, flops, bytes, tokensPerSecond, steps);
     }

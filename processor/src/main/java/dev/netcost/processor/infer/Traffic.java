@@ -13,7 +13,8 @@ package dev.netcost.processor.infer;
  *     by the cost model's "A decoder's times": all of them, but a lookup's rows of one token per
  *     sequence (one row of a position table, the same for all) and an expert's copies the batch's
  *     tokens run; a cross-attention's key and value projections, which a step does not read, are
- *     taken off by {@code DecoderAnalysis}; 0 for a block
+ *     taken off by {@code DecoderAnalysis}; 0 for a block, and in a network that is no
+ *     {@code @Decoder}
  */
 public record Traffic(long activationBytes, long memoryAccessBytes, long parameterBytes, long decodeParameterBytes) {
     public static final Traffic ZERO = new Traffic(0, 0);
