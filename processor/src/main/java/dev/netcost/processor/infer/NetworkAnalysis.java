@@ -74,9 +74,12 @@ public record NetworkAnalysis(NetworkDecl network, Shape input, List<LayerAnalys
                 inputs, outputs, training, roofline);
     }
 
-    /** The same analysis with its roofline on each device of {@code @Roofline}. */
-    NetworkAnalysis withRoofline(List<DeviceRoofline> devices) {
-        return new NetworkAnalysis(network, input, layers, blocks, fields, total, memory, problems, decoder,
+        /**
+     * The same analysis with its roofline on each device of {@code @Roofline}, and the problems found
+     * working it out.
+     */
+    NetworkAnalysis withRoofline(List<DeviceRoofline> devices, List<Problem> all) {
+        return new NetworkAnalysis(network, input, layers, blocks, fields, total, memory, all, decoder,
                 trainingOnly, inputs, outputs, training, devices);
     }
 

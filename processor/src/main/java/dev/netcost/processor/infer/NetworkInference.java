@@ -56,8 +56,7 @@ public final class NetworkInference {
         }
         List<Problem> all = new ArrayList<>(analysis.problems());
         List<DeviceRoofline> roofline = RooflineAnalysis.analyze(analysis, all);
-        return (all.size() > analysis.problems().size() ? analysis.withDecoder(analysis.decoder(), all) : analysis)
-                .withRoofline(roofline);
+        return analysis.withRoofline(roofline, all);
     }
 
     /**
