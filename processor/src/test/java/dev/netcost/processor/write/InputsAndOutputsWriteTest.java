@@ -1,17 +1,15 @@
 package dev.netcost.processor.write;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
+import static dev.netcost.processor.write.StrictCompanions.compiled;
+import static dev.netcost.processor.write.StrictCompanions.declares;
+import static dev.netcost.processor.write.StrictCompanions.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.testing.compile.Compilation;
-import dev.netcost.processor.GeneratedClasses;
-import com.google.testing.compile.JavaFileObjects;
 import dev.netcost.InputKind;
 import dev.netcost.Shape;
 import dev.netcost.processor.SchemaCheck;
@@ -37,7 +35,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,19 +59,6 @@ import org.junit.jupiter.api.Test;
  * layer. The input {@code input} is 8 floats, 32 bytes; {@code tokens} 6 elements, 24 bytes.
  */
 class InputsAndOutputsWriteTest {
-    /** Lints and doclint at their strictest, as StrictBuildTest compiles a companion. */
-    private static final List<String> STRICT = List.of("-Xlint:all,-processing", "-Xdoclint:all", "-Werror");
-
-    private static final JavaFileObject NETWORK = JavaFileObjects.forSourceString("com.example.Net", """
-            package com.example;
-
-            /** The network the companion is of. */
-            public class Net {
-                /** Not instantiated. */
-                private Net() {}
-            }
-            """);
-
     private static final Cost A = new Cost(36, 0, 32, 64);
     private static final Cost B = new Cost(18, 0, 16, 32);
 
@@ -146,29 +130,6 @@ class InputsAndOutputsWriteTest {
     /** Two inputs, two outputs. */
     private static NetworkAnalysis twoByTwo() {
         return analysis(List.of(8), List.of(TOKENS), List.of("a", "b"), Optional.empty());
-    }
-
-    private static String source(NetworkAnalysis analysis) {
-        CompanionNames names = CompanionNames.of(analysis);
-        assertEquals(List.of(), names.clashes());
-        return new CompanionWriter(null, Optional.empty(), "test").file(analysis, names, null).toString();
-    }
-
-    /** The companion, compiled under every lint and doclint check with warnings as errors, and loaded. */
-    private static Class<?> compiled(NetworkAnalysis analysis) throws ClassNotFoundException {
-        Compilation compilation = javac().withOptions(STRICT).compile(NETWORK,
-                JavaFileObjects.forSourceString("com.example.NetCost", source(analysis)));
-        assertThat(compilation).succeededWithoutWarnings();
-        return GeneratedClasses.load(compilation, "com.example.NetCost");
-    }
-
-    private static boolean declares(Class<?> type, String field) {
-        try {
-            type.getField(field);
-            return true;
-        } catch (NoSuchFieldException e) {
-            return false;
-        }
     }
 
     @Test

@@ -1,18 +1,14 @@
 package dev.netcost.processor.write;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
+import static dev.netcost.processor.write.StrictCompanions.compiled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import dev.netcost.Device;
-import dev.netcost.processor.GeneratedClasses;
 import dev.netcost.processor.SchemaCheck;
 import dev.netcost.processor.infer.DecodeRoofline;
 import dev.netcost.processor.infer.DecodeWork;
@@ -31,7 +27,6 @@ import dev.netcost.processor.model.OpTemplate;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,18 +45,7 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 class RooflineDecoderWriteTest {
-    private static final List<String> STRICT = List.of("-Xlint:all,-processing", "-Xdoclint:all", "-Werror");
     private static final Device ROUND = new Device("Round", 1e12, 0, 0, 1e11, 0);
-
-    private static final JavaFileObject NETWORK = JavaFileObjects.forSourceString("com.example.Net", """
-            package com.example;
-
-            /** The network the companion is of. */
-            public class Net {
-                /** Not instantiated. */
-                private Net() {}
-            }
-            """);
 
     private static NetworkAnalysis decoder() {
         NetworkAnalysis walked = NetworkInference.analyze(new NetworkDecl("com.example", List.of("Net"), List.of(4),
@@ -84,16 +68,6 @@ class RooflineDecoderWriteTest {
         return new NetworkAnalysis(walked.network(), walked.input(), walked.layers(), walked.blocks(), walked.fields(),
                 walked.total(), walked.memory(), List.of(), Optional.of(figures), walked.trainingOnly(),
                 walked.inputs(), walked.outputs(), Optional.empty(), List.of(round));
-    }
-
-    private static Class<?> compiled(NetworkAnalysis analysis) throws ClassNotFoundException {
-        CompanionNames names = CompanionNames.of(analysis);
-        assertEquals(List.of(), names.clashes());
-        String source = new CompanionWriter(null, Optional.empty(), "test").file(analysis, names, null).toString();
-        Compilation compilation = javac().withOptions(STRICT).compile(NETWORK,
-                JavaFileObjects.forSourceString("com.example.NetCost", source));
-        assertThat(compilation).succeededWithoutWarnings();
-        return GeneratedClasses.load(compilation, "com.example.NetCost");
     }
 
     @Test

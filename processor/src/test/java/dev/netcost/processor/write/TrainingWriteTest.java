@@ -1,20 +1,18 @@
 package dev.netcost.processor.write;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
+import static dev.netcost.processor.write.StrictCompanions.compiled;
+import static dev.netcost.processor.write.StrictCompanions.declares;
+import static dev.netcost.processor.write.StrictCompanions.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import dev.netcost.InputKind;
 import dev.netcost.Shape;
 import dev.netcost.Training;
-import dev.netcost.processor.GeneratedClasses;
 import dev.netcost.processor.SchemaCheck;
 import dev.netcost.processor.infer.FieldAnalysis;
 import dev.netcost.processor.infer.InputAnalysis;
@@ -36,7 +34,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,19 +69,6 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 class TrainingWriteTest {
-    /** Lints and doclint at their strictest, as StrictBuildTest compiles a companion. */
-    private static final List<String> STRICT = List.of("-Xlint:all,-processing", "-Xdoclint:all", "-Werror");
-
-    private static final JavaFileObject NETWORK = JavaFileObjects.forSourceString("com.example.Net", """
-            package com.example;
-
-            /** The network the companion is of. */
-            public class Net {
-                /** Not instantiated. */
-                private Net() {}
-            }
-            """);
-
     private static final TrainingDecl DECLARED = new TrainingDecl(2, Training.Optimizer.SGD_MOMENTUM,
             Training.Precision.FLOAT32, Training.AttentionKernel.FUSED);
 
@@ -127,29 +111,6 @@ class TrainingWriteTest {
     /** As {@link #trained}, its input 4 token ids (only the write stage reads the kind here). */
     private static NetworkAnalysis ofTokenIds() {
         return trained(walked("relu"), List.of(new InputAnalysis("input", -1, Shape.of(4), InputKind.IDS, 16)));
-    }
-
-    private static String source(NetworkAnalysis analysis) {
-        CompanionNames names = CompanionNames.of(analysis);
-        assertEquals(List.of(), names.clashes());
-        return new CompanionWriter(null, Optional.empty(), "test").file(analysis, names, null).toString();
-    }
-
-    /** The companion, compiled under every lint and doclint check with warnings as errors, and loaded. */
-    private static Class<?> compiled(NetworkAnalysis analysis) throws ClassNotFoundException {
-        Compilation compilation = javac().withOptions(STRICT).compile(NETWORK,
-                JavaFileObjects.forSourceString("com.example.NetCost", source(analysis)));
-        assertThat(compilation).succeededWithoutWarnings();
-        return GeneratedClasses.load(compilation, "com.example.NetCost");
-    }
-
-    private static boolean declares(Class<?> type, String field) {
-        try {
-            type.getField(field);
-            return true;
-        } catch (NoSuchFieldException e) {
-            return false;
-        }
     }
 
     private static long constant(Class<?> type, String name) throws ReflectiveOperationException {
