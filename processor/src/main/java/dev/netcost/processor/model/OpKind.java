@@ -53,8 +53,6 @@ import static dev.netcost.processor.model.Attr.VALUE_BIAS;
 import static dev.netcost.processor.model.Attr.VOCAB;
 import static dev.netcost.processor.model.Attr.WINDOW;
 
-import java.lang.annotation.Annotation;
-import java.util.function.Function;
 
 /**
  * The registry of ops: one line per layer annotation, keyed by the annotation's class, saying
@@ -64,103 +62,87 @@ import java.util.function.Function;
  * {@code OpRegistryTest} fails when this list and the annotations of {@code dev.netcost} disagree.
  */
 public enum OpKind {
-    CONV(dev.netcost.Conv.class, v -> new Conv(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING),
-            v.ints(DILATION), v.integer(GROUPS), v.bool(BIAS), v.choice(AUTO_PAD, dev.netcost.Padding.class))),
-    CONV_TRANSPOSE(dev.netcost.ConvTranspose.class, v -> new ConvTranspose(v.integer(OUT), v.ints(KERNEL),
-            v.ints(STRIDE), v.ints(PADDING), v.ints(OUTPUT_PADDING), v.ints(DILATION), v.integer(GROUPS),
-            v.bool(BIAS))),
-    LINEAR(dev.netcost.Linear.class, v -> new Linear(v.integer(OUT), v.bool(BIAS))),
-    MAX_POOL(dev.netcost.MaxPool.class, v -> new MaxPool(new PoolWindow(v.ints(KERNEL), v.ints(STRIDE),
-            v.ints(PADDING), v.ints(DILATION), v.bool(CEIL_MODE)))),
-    AVG_POOL(dev.netcost.AvgPool.class, v -> AvgPool.of(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING),
-            v.bool(CEIL_MODE))),
-    ADAPTIVE_AVG_POOL(dev.netcost.AdaptiveAvgPool.class, v -> new AdaptiveAvgPool(v.ints(OUTPUT))),
-    GLOBAL_AVG_POOL(dev.netcost.GlobalAvgPool.class, v -> new GlobalAvgPool()),
-    BATCH_NORM(dev.netcost.BatchNorm.class, v -> new BatchNorm()),
-    RELU(dev.netcost.ReLU.class, v -> new Activation(Activation.Kind.RELU)),
-    RELU6(dev.netcost.ReLU6.class, v -> new Activation(Activation.Kind.RELU6)),
-    SIGMOID(dev.netcost.Sigmoid.class, v -> new Activation(Activation.Kind.SIGMOID)),
-    TANH(dev.netcost.Tanh.class, v -> new Activation(Activation.Kind.TANH)),
-    SILU(dev.netcost.SiLU.class, v -> new Activation(Activation.Kind.SILU)),
-    GELU(dev.netcost.GELU.class, v -> Activation.gelu(v.choice(APPROXIMATE, dev.netcost.Approximate.class))),
-    HARDSWISH(dev.netcost.Hardswish.class, v -> new Activation(Activation.Kind.HARDSWISH)),
-    HARDSIGMOID(dev.netcost.Hardsigmoid.class, v -> new Activation(Activation.Kind.HARDSIGMOID)),
+    CONV("Conv"),
+    CONV_TRANSPOSE("ConvTranspose"),
+    LINEAR("Linear"),
+    MAX_POOL("MaxPool"),
+    AVG_POOL("AvgPool"),
+    ADAPTIVE_AVG_POOL("AdaptiveAvgPool"),
+    GLOBAL_AVG_POOL("GlobalAvgPool"),
+    BATCH_NORM("BatchNorm"),
+    RELU("ReLU"),
+    RELU6("ReLU6"),
+    SIGMOID("Sigmoid"),
+    TANH("Tanh"),
+    SILU("SiLU"),
+    GELU("GELU"),
+    HARDSWISH("Hardswish"),
+    HARDSIGMOID("Hardsigmoid"),
     // The slope changes neither the shape nor a figure, so the op does not keep it.
-    LEAKY_RELU(dev.netcost.LeakyReLU.class, v -> new Activation(Activation.Kind.LEAKY_RELU)),
-    PRELU(dev.netcost.PReLU.class, v -> new PRelu(v.integer(PARAMETERS))),
-    MISH(dev.netcost.Mish.class, v -> new Activation(Activation.Kind.MISH)),
-    QUICK_GELU(dev.netcost.QuickGELU.class, v -> new Activation(Activation.Kind.QUICK_GELU)),
-    SOFTMAX(dev.netcost.Softmax.class, v -> new Softmax()),
-    DROPOUT(dev.netcost.Dropout.class, v -> new Dropout(v.real(P))),
-    FLATTEN(dev.netcost.Flatten.class, v -> new Flatten()),
-    CHANNEL_SPLIT(dev.netcost.ChannelSplit.class, v -> new ChannelSplit(v.integer(PARTS), v.integer(INDEX))),
-    CHANNEL_SHUFFLE(dev.netcost.ChannelShuffle.class, v -> new ChannelShuffle(v.integer(GROUPS))),
-    EMBEDDING(dev.netcost.Embedding.class, v -> new Embedding(v.integer(VOCAB), v.integer(DIM))),
-    POSITION_EMBEDDING(dev.netcost.PositionEmbedding.class, v -> new PositionEmbedding(v.integer(LENGTH),
-            v.bool(SINUSOIDAL))),
-    TOKEN_TYPE_EMBEDDING(dev.netcost.TokenTypeEmbedding.class, v -> new TokenTypeEmbedding(v.integer(TYPES))),
+    LEAKY_RELU("LeakyReLU"),
+    PRELU("PReLU"),
+    MISH("Mish"),
+    QUICK_GELU("QuickGELU"),
+    SOFTMAX("Softmax"),
+    DROPOUT("Dropout"),
+    FLATTEN("Flatten"),
+    CHANNEL_SPLIT("ChannelSplit"),
+    CHANNEL_SHUFFLE("ChannelShuffle"),
+    EMBEDDING("Embedding"),
+    POSITION_EMBEDDING("PositionEmbedding"),
+    TOKEN_TYPE_EMBEDDING("TokenTypeEmbedding"),
     // bidirectional chooses buckets, which changes no figure, so the op does not keep it.
-    RELATIVE_POSITION_BIAS(dev.netcost.RelativePositionBias.class, v -> new RelativePositionBias(v.integer(BUCKETS),
-            v.integer(HEADS), v.integer(MAX_DISTANCE), v.bool(BIDIRECTIONAL))),
-    CLASS_TOKEN(dev.netcost.ClassToken.class, v -> new ClassToken(v.integer(TOKENS))),
-    TO_TOKENS(dev.netcost.ToTokens.class, v -> new ToTokens()),
-    SELECT_TOKEN(dev.netcost.SelectToken.class, v -> new SelectToken(v.integer(INDEX))),
-    LAYER_NORM(dev.netcost.LayerNorm.class, v -> new LayerNorm(v.bool(AFFINE), v.bool(BIAS))),
-    RMS_NORM(dev.netcost.RMSNorm.class, v -> new RmsNorm()),
-    GROUP_NORM(dev.netcost.GroupNorm.class, v -> new GroupNorm(v.integer(GROUPS), v.bool(AFFINE))),
-    INSTANCE_NORM(dev.netcost.InstanceNorm.class, v -> new InstanceNorm(v.bool(AFFINE), v.bool(TRACK_RUNNING_STATS))),
-    MULTI_HEAD_ATTENTION(dev.netcost.MultiHeadAttention.class, v -> new Attention(v.integer(HEADS),
-            v.integer(KV_HEADS), ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS), v.bool(KEY_BIAS),
-                    v.bool(VALUE_BIAS), v.bool(OUT_BIAS)), v.bool(CAUSAL), v.bool(ROTARY))),
-    CROSS_ATTENTION(dev.netcost.CrossAttention.class, v -> new CrossAttention(v.integer(HEADS), v.integer(KV_HEADS),
-            v.name(MEMORY), v.integer(KEY_WIDTH), ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS),
-                    v.bool(KEY_BIAS), v.bool(VALUE_BIAS), v.bool(OUT_BIAS)))),
-    UPSAMPLE(dev.netcost.Upsample.class, v -> new Upsample(v.ints(SCALE), v.ints(SIZE), v.name(LIKE),
-            v.choice(MODE, dev.netcost.Interpolation.class), v.bool(ALIGN_CORNERS))),
-    CENTER_CROP(dev.netcost.CenterCrop.class, v -> new CenterCrop(v.name(LIKE))),
-    ZERO_PAD(dev.netcost.ZeroPad.class, v -> new ZeroPad(v.ints(PADDING))),
-    ADD(dev.netcost.Add.class, v -> new Add()),
-    CONCAT(dev.netcost.Concat.class, v -> new Concat()),
-    MUL(dev.netcost.Mul.class, v -> new Mul()),
-    COSINE_SIMILARITY(dev.netcost.CosineSimilarity.class, v -> new CosineSimilarity(v.bool(LOGIT_SCALE))),
-    CHANNELS_LAST(dev.netcost.ChannelsLast.class, v -> new ChannelsLast()),
-    CHANNELS_FIRST(dev.netcost.ChannelsFirst.class, v -> new ChannelsFirst()),
-    STOCHASTIC_DEPTH(dev.netcost.StochasticDepth.class, v -> new StochasticDepth(v.real(P),
-            v.choice(MODE, dev.netcost.StochasticDepth.Mode.class))),
-    TO_MAP(dev.netcost.ToMap.class, v -> new ToMap(v.ints(SIZE))),
-    CHUNK(dev.netcost.Chunk.class, v -> new Chunk(v.integer(PARTS), v.integer(INDEX))),
-    UNFOLD(dev.netcost.Unfold.class, v -> new Unfold(v.ints(PATCH))),
-    FOLD(dev.netcost.Fold.class, v -> new Fold(v.ints(PATCH), v.ints(SIZE))),
-    WINDOW_ATTENTION(dev.netcost.WindowAttention.class, v -> new WindowAttention(v.integer(HEADS), v.ints(WINDOW),
-            v.ints(SHIFT), v.bool(BIAS))),
-    PATCH_MERGING(dev.netcost.PatchMerging.class, v -> new PatchMerging()),
-    LAYER_NORM_2D(dev.netcost.LayerNorm2d.class, v -> new LayerNorm2d(v.bool(AFFINE), v.bool(BIAS))),
-    LAYER_SCALE(dev.netcost.LayerScale.class, v -> new LayerScale()),
-    LSTM(dev.netcost.LSTM.class, v -> Recurrent.lstm(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL),
-            v.bool(BIAS), v.integer(PROJ_SIZE), v.real(Attr.DROPOUT))),
-    GRU(dev.netcost.GRU.class, v -> Recurrent.gru(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL),
-            v.bool(BIAS), v.bool(RESET_AFTER), v.real(Attr.DROPOUT))),
-    RNN(dev.netcost.RNN.class, v -> Recurrent.rnn(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL),
-            v.bool(BIAS), v.real(Attr.DROPOUT), v.choice(NONLINEARITY, dev.netcost.RNN.Nonlinearity.class))),
+    RELATIVE_POSITION_BIAS("RelativePositionBias"),
+    CLASS_TOKEN("ClassToken"),
+    TO_TOKENS("ToTokens"),
+    SELECT_TOKEN("SelectToken"),
+    LAYER_NORM("LayerNorm"),
+    RMS_NORM("RMSNorm"),
+    GROUP_NORM("GroupNorm"),
+    INSTANCE_NORM("InstanceNorm"),
+    MULTI_HEAD_ATTENTION("MultiHeadAttention"),
+    CROSS_ATTENTION("CrossAttention"),
+    UPSAMPLE("Upsample"),
+    CENTER_CROP("CenterCrop"),
+    ZERO_PAD("ZeroPad"),
+    ADD("Add"),
+    CONCAT("Concat"),
+    MUL("Mul"),
+    COSINE_SIMILARITY("CosineSimilarity"),
+    CHANNELS_LAST("ChannelsLast"),
+    CHANNELS_FIRST("ChannelsFirst"),
+    STOCHASTIC_DEPTH("StochasticDepth"),
+    TO_MAP("ToMap"),
+    CHUNK("Chunk"),
+    UNFOLD("Unfold"),
+    FOLD("Fold"),
+    WINDOW_ATTENTION("WindowAttention"),
+    PATCH_MERGING("PatchMerging"),
+    LAYER_NORM_2D("LayerNorm2d"),
+    LAYER_SCALE("LayerScale"),
+    LSTM("LSTM"),
+    GRU("GRU"),
+    RNN("RNN"),
     // Its value names the layer it reads, its input, as @From's does: no attribute of the op.
-    FINAL_STATE(dev.netcost.FinalState.class, v -> new FinalState(v.bool(CELL)));
+    FINAL_STATE("FinalState");
+    private final String annotationName;
 
-    private final Class<? extends Annotation> annotation;
-    private final Function<AttrValues, Computation> factory;
-
-    OpKind(Class<? extends Annotation> annotation, Function<AttrValues, Computation> factory) {
-        this.annotation = annotation;
-        this.factory = factory;
+    OpKind(String annotationName) {
+        this.annotationName = annotationName;
     }
 
-    /** The layer annotation, in package {@code dev.netcost}. */
-    public Class<? extends Annotation> annotation() {
-        return annotation;
+    /**
+     * The layer annotation's qualified name, in package {@code dev.netcost}. A name rather than
+     * the class, so that the processor does not load every annotation of the DSL to know them
+     * ({@code OpRegistryTest} holds each name to its class).
+     */
+    public String qualifiedName() {
+        return "dev.netcost." + annotationName;
     }
 
     /** The annotation's simple name: {@code Conv}. */
     public String annotationName() {
-        return annotation.getSimpleName();
+        return annotationName;
     }
 
     /**
@@ -180,7 +162,70 @@ public enum OpKind {
     }
 
     /** The op for these values; checks nothing, as {@link Computation#validate()} does that. */
-    public Computation build(AttrValues values) {
-        return factory.apply(values);
+    public Computation build(AttrValues v) {
+        // A switch rather than a function per constant: 60 lambdas spun at class initialization
+        // cost a cold compile more than the whole of netcost's own work (docs/architecture.md).
+        return switch (this) {
+            case CONV -> new Conv(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.ints(DILATION), v.integer(GROUPS), v.bool(BIAS), v.choice(AUTO_PAD, dev.netcost.Padding.class));
+            case CONV_TRANSPOSE -> new ConvTranspose(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.ints(OUTPUT_PADDING), v.ints(DILATION), v.integer(GROUPS), v.bool(BIAS));
+            case LINEAR -> new Linear(v.integer(OUT), v.bool(BIAS));
+            case MAX_POOL -> new MaxPool(new PoolWindow(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.ints(DILATION), v.bool(CEIL_MODE)));
+            case AVG_POOL -> AvgPool.of(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.bool(CEIL_MODE));
+            case ADAPTIVE_AVG_POOL -> new AdaptiveAvgPool(v.ints(OUTPUT));
+            case GLOBAL_AVG_POOL -> new GlobalAvgPool();
+            case BATCH_NORM -> new BatchNorm();
+            case RELU -> new Activation(Activation.Kind.RELU);
+            case RELU6 -> new Activation(Activation.Kind.RELU6);
+            case SIGMOID -> new Activation(Activation.Kind.SIGMOID);
+            case TANH -> new Activation(Activation.Kind.TANH);
+            case SILU -> new Activation(Activation.Kind.SILU);
+            case GELU -> Activation.gelu(v.choice(APPROXIMATE, dev.netcost.Approximate.class));
+            case HARDSWISH -> new Activation(Activation.Kind.HARDSWISH);
+            case HARDSIGMOID -> new Activation(Activation.Kind.HARDSIGMOID);
+            case LEAKY_RELU -> new Activation(Activation.Kind.LEAKY_RELU);
+            case PRELU -> new PRelu(v.integer(PARAMETERS));
+            case MISH -> new Activation(Activation.Kind.MISH);
+            case QUICK_GELU -> new Activation(Activation.Kind.QUICK_GELU);
+            case SOFTMAX -> new Softmax();
+            case DROPOUT -> new Dropout(v.real(P));
+            case FLATTEN -> new Flatten();
+            case CHANNEL_SPLIT -> new ChannelSplit(v.integer(PARTS), v.integer(INDEX));
+            case CHANNEL_SHUFFLE -> new ChannelShuffle(v.integer(GROUPS));
+            case EMBEDDING -> new Embedding(v.integer(VOCAB), v.integer(DIM));
+            case POSITION_EMBEDDING -> new PositionEmbedding(v.integer(LENGTH), v.bool(SINUSOIDAL));
+            case TOKEN_TYPE_EMBEDDING -> new TokenTypeEmbedding(v.integer(TYPES));
+            case RELATIVE_POSITION_BIAS -> new RelativePositionBias(v.integer(BUCKETS), v.integer(HEADS), v.integer(MAX_DISTANCE), v.bool(BIDIRECTIONAL));
+            case CLASS_TOKEN -> new ClassToken(v.integer(TOKENS));
+            case TO_TOKENS -> new ToTokens();
+            case SELECT_TOKEN -> new SelectToken(v.integer(INDEX));
+            case LAYER_NORM -> new LayerNorm(v.bool(AFFINE), v.bool(BIAS));
+            case RMS_NORM -> new RmsNorm();
+            case GROUP_NORM -> new GroupNorm(v.integer(GROUPS), v.bool(AFFINE));
+            case INSTANCE_NORM -> new InstanceNorm(v.bool(AFFINE), v.bool(TRACK_RUNNING_STATS));
+            case MULTI_HEAD_ATTENTION -> new Attention(v.integer(HEADS), v.integer(KV_HEADS), ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS), v.bool(KEY_BIAS), v.bool(VALUE_BIAS), v.bool(OUT_BIAS)), v.bool(CAUSAL), v.bool(ROTARY));
+            case CROSS_ATTENTION -> new CrossAttention(v.integer(HEADS), v.integer(KV_HEADS), v.name(MEMORY), v.integer(KEY_WIDTH), ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS), v.bool(KEY_BIAS), v.bool(VALUE_BIAS), v.bool(OUT_BIAS)));
+            case UPSAMPLE -> new Upsample(v.ints(SCALE), v.ints(SIZE), v.name(LIKE), v.choice(MODE, dev.netcost.Interpolation.class), v.bool(ALIGN_CORNERS));
+            case CENTER_CROP -> new CenterCrop(v.name(LIKE));
+            case ZERO_PAD -> new ZeroPad(v.ints(PADDING));
+            case ADD -> new Add();
+            case CONCAT -> new Concat();
+            case MUL -> new Mul();
+            case COSINE_SIMILARITY -> new CosineSimilarity(v.bool(LOGIT_SCALE));
+            case CHANNELS_LAST -> new ChannelsLast();
+            case CHANNELS_FIRST -> new ChannelsFirst();
+            case STOCHASTIC_DEPTH -> new StochasticDepth(v.real(P), v.choice(MODE, dev.netcost.StochasticDepth.Mode.class));
+            case TO_MAP -> new ToMap(v.ints(SIZE));
+            case CHUNK -> new Chunk(v.integer(PARTS), v.integer(INDEX));
+            case UNFOLD -> new Unfold(v.ints(PATCH));
+            case FOLD -> new Fold(v.ints(PATCH), v.ints(SIZE));
+            case WINDOW_ATTENTION -> new WindowAttention(v.integer(HEADS), v.ints(WINDOW), v.ints(SHIFT), v.bool(BIAS));
+            case PATCH_MERGING -> new PatchMerging();
+            case LAYER_NORM_2D -> new LayerNorm2d(v.bool(AFFINE), v.bool(BIAS));
+            case LAYER_SCALE -> new LayerScale();
+            case LSTM -> Recurrent.lstm(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL), v.bool(BIAS), v.integer(PROJ_SIZE), v.real(Attr.DROPOUT));
+            case GRU -> Recurrent.gru(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL), v.bool(BIAS), v.bool(RESET_AFTER), v.real(Attr.DROPOUT));
+            case RNN -> Recurrent.rnn(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL), v.bool(BIAS), v.real(Attr.DROPOUT), v.choice(NONLINEARITY, dev.netcost.RNN.Nonlinearity.class));
+            case FINAL_STATE -> new FinalState(v.bool(CELL));
+        };
     }
 }

@@ -24,7 +24,7 @@ public final class LayerAnnotations {
 
     static {
         for (OpKind kind : OpKind.values()) {
-            KINDS.put(kind.annotation().getCanonicalName(), kind);
+            KINDS.put(kind.qualifiedName(), kind);
         }
     }
 

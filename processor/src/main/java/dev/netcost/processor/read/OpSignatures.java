@@ -25,33 +25,46 @@ import javax.lang.model.util.Elements;
  */
 final class OpSignatures {
     private final Map<OpKind, OpSignature> byKind = new EnumMap<>(OpKind.class);
+    private final Elements elements;
 
     OpSignatures(Elements elements) {
-        String required = Required.class.getCanonicalName();
-        for (OpKind kind : OpKind.values()) {
-            TypeElement annotation = elements.getTypeElement(kind.annotation().getCanonicalName());
-            List<Attr> attrs = new ArrayList<>();
-            List<Attr> needed = new ArrayList<>();
-            for (Element member : annotation.getEnclosedElements()) {
-                if (!(member instanceof ExecutableElement element)) {
-                    continue;
-                }
-                String name = element.getSimpleName().toString();
-                if (kind.namesItsInputs() && name.equals("value")) {
-                    continue; // the tensors a merge (or @FinalState) reads, not an attribute of the op
-                }
-                Attr attr = attrOf(kind, name, element.getReturnType());
-                attrs.add(attr);
-                if (NetworkReader.mirror(element, required).isPresent()) {
-                    needed.add(attr);
-                }
-            }
-            byKind.put(kind, new OpSignature(kind, attrs, needed));
-        }
+        this.elements = elements;
     }
 
+    /**
+     * The signature of {@code kind}, read the first time an op of that kind is: reading all of
+     * them up front made javac complete every layer annotation of the DSL for a network that uses
+     * three (docs/architecture.md).
+     */
     OpSignature of(OpKind kind) {
-        return byKind.get(kind);
+        OpSignature known = byKind.get(kind);
+        if (known == null) {
+            known = read(kind);
+            byKind.put(kind, known);
+        }
+        return known;
+    }
+
+    private OpSignature read(OpKind kind) {
+        String required = Required.class.getCanonicalName();
+        TypeElement annotation = elements.getTypeElement(kind.qualifiedName());
+        List<Attr> attrs = new ArrayList<>();
+        List<Attr> needed = new ArrayList<>();
+        for (Element member : annotation.getEnclosedElements()) {
+            if (!(member instanceof ExecutableElement element)) {
+                continue;
+            }
+            String name = element.getSimpleName().toString();
+            if (kind.namesItsInputs() && name.equals("value")) {
+                continue; // the tensors a merge (or @FinalState) reads, not an attribute of the op
+            }
+            Attr attr = attrOf(kind, name, element.getReturnType());
+            attrs.add(attr);
+            if (NetworkReader.mirror(element, required).isPresent()) {
+                needed.add(attr);
+            }
+        }
+        return new OpSignature(kind, attrs, needed);
     }
 
     /**

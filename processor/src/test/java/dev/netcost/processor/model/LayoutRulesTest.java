@@ -38,7 +38,7 @@ class LayoutRulesTest {
      */
     private static Computation build(OpKind kind) {
         Map<Attr, Object> values = new HashMap<>();
-        for (Method element : kind.annotation().getDeclaredMethods()) {
+        for (Method element : dev.netcost.processor.read.OpRegistryTest.annotationOf(kind).getDeclaredMethods()) {
             java.util.Optional<Attr> named = java.util.Arrays.stream(Attr.values())
                     .filter(a -> a.javaName().equals(element.getName()) && a.kind() != Attr.Kind.NONE)
                     .findFirst();
