@@ -128,7 +128,7 @@ public final class NetworkProcessor extends AbstractProcessor {
         }
         if (!annotations.isEmpty()) {
             try {
-                reporter.report(StrayLayers.find(round, processingEnv.getElementUtils()));
+                reporter.report(StrayLayers.find(annotations, round, processingEnv.getElementUtils()));
             } catch (RuntimeException | Error e) {
                 reporter.internalError(annotations.iterator().next(), e);
             }

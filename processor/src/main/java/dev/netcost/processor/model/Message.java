@@ -2,8 +2,6 @@ package dev.netcost.processor.model;
 
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every message netcost prints, each beside its id: the catalogue, as MapStruct's {@code Message}.
@@ -1246,35 +1244,40 @@ public enum Message {
 
     /**
      * The number of values {@code template} takes; every value from the first to the last must
-     * have a place, so that none is passed in vain.
+     * have a place, so that none is passed in vain. Scanned by hand: the catalogue's 400 templates
+     * are read when the class is first used, and a regular expression there made a cold compile's
+     * JIT compile the regex engine (docs/architecture.md).
      *
-     * @throws IllegalArgumentException for a placeholder other than those of {@link Places#PLACEHOLDER},
-     *     or a gap in the numbered ones
+     * @throws IllegalArgumentException for a placeholder other than {@code %s}, {@code %d},
+     *     {@code %2$s}, {@code %2$d} and {@code %%}, or a gap in the numbered ones
      */
     static int arity(String template) {
         TreeSet<Integer> used = new TreeSet<>();
         int next = 1;
-        int from = 0;
-        Matcher placeholder = Places.PLACEHOLDER.matcher(template);
-        for (int at = template.indexOf('%'); at >= 0; at = template.indexOf('%', from)) {
-            if (!placeholder.region(at, template.length()).lookingAt()) {
+        for (int at = template.indexOf('%'); at >= 0; at = template.indexOf('%', at)) {
+            at++;
+            int digits = at;
+            while (digits < template.length() && template.charAt(digits) >= '0' && template.charAt(digits) <= '9') {
+                digits++;
+            }
+            Integer place = null;
+            if (digits > at && digits < template.length() && template.charAt(digits) == '$') {
+                place = Integer.parseInt(template.substring(at, digits));
+                at = digits + 1;
+            }
+            char conversion = at < template.length() ? template.charAt(at) : 0;
+            if (conversion != 's' && conversion != 'd' && (conversion != '%' || place != null)) {
                 throw new IllegalArgumentException("only %s, %d, %1$s, %1$d and %% may be used: " + template);
             }
-            if (!placeholder.group(2).equals("%")) {
-                used.add(placeholder.group(1) == null ? next++ : Integer.parseInt(placeholder.group(1)));
+            at++;
+            if (conversion != '%') {
+                used.add(place == null ? next++ : place);
             }
-            from = placeholder.end();
         }
         int arity = used.size();
         if (arity > 0 && (used.first() != 1 || used.last() != arity)) {
             throw new IllegalArgumentException("the places must be numbered 1 to " + arity + ": " + template);
         }
         return arity;
-    }
-
-    /** Apart, because an enum's constants are built before its static fields are set. */
-    private static final class Places {
-        /** A placeholder the catalogue allows: {@code %s}, {@code %d}, {@code %2$d}, {@code %%}. */
-        static final Pattern PLACEHOLDER = Pattern.compile("%(?:(\\d+)\\$)?([sd%])");
     }
 }

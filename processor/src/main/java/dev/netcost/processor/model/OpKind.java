@@ -55,8 +55,9 @@ import static dev.netcost.processor.model.Attr.WINDOW;
 
 
 /**
- * The registry of ops: one line per layer annotation, keyed by the annotation's class, saying
- * how the attribute values become a {@link Computation}. This is the only list of ops. What
+ * The registry of ops: one constant per layer annotation, named by the annotation's simple name,
+ * and one case of {@link #build} saying how the attribute values become a {@link Computation}
+ * (the compiler holds the two to each other: the switch is exhaustive). This is the only list of ops. What
  * attributes an op has, and which of them are required ({@code @dev.netcost.Required}), is read
  * from the annotation itself by {@code read/OpSignatures}, so it is not said twice;
  * {@code OpRegistryTest} fails when this list and the annotations of {@code dev.netcost} disagree.
@@ -166,10 +167,13 @@ public enum OpKind {
         // A switch rather than a function per constant: 60 lambdas spun at class initialization
         // cost a cold compile more than the whole of netcost's own work (docs/architecture.md).
         return switch (this) {
-            case CONV -> new Conv(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.ints(DILATION), v.integer(GROUPS), v.bool(BIAS), v.choice(AUTO_PAD, dev.netcost.Padding.class));
-            case CONV_TRANSPOSE -> new ConvTranspose(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.ints(OUTPUT_PADDING), v.ints(DILATION), v.integer(GROUPS), v.bool(BIAS));
+            case CONV -> new Conv(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.ints(DILATION),
+                    v.integer(GROUPS), v.bool(BIAS), v.choice(AUTO_PAD, dev.netcost.Padding.class));
+            case CONV_TRANSPOSE -> new ConvTranspose(v.integer(OUT), v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING),
+                    v.ints(OUTPUT_PADDING), v.ints(DILATION), v.integer(GROUPS), v.bool(BIAS));
             case LINEAR -> new Linear(v.integer(OUT), v.bool(BIAS));
-            case MAX_POOL -> new MaxPool(new PoolWindow(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.ints(DILATION), v.bool(CEIL_MODE)));
+            case MAX_POOL -> new MaxPool(new PoolWindow(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING),
+                    v.ints(DILATION), v.bool(CEIL_MODE)));
             case AVG_POOL -> AvgPool.of(v.ints(KERNEL), v.ints(STRIDE), v.ints(PADDING), v.bool(CEIL_MODE));
             case ADAPTIVE_AVG_POOL -> new AdaptiveAvgPool(v.ints(OUTPUT));
             case GLOBAL_AVG_POOL -> new GlobalAvgPool();
@@ -194,7 +198,8 @@ public enum OpKind {
             case EMBEDDING -> new Embedding(v.integer(VOCAB), v.integer(DIM));
             case POSITION_EMBEDDING -> new PositionEmbedding(v.integer(LENGTH), v.bool(SINUSOIDAL));
             case TOKEN_TYPE_EMBEDDING -> new TokenTypeEmbedding(v.integer(TYPES));
-            case RELATIVE_POSITION_BIAS -> new RelativePositionBias(v.integer(BUCKETS), v.integer(HEADS), v.integer(MAX_DISTANCE), v.bool(BIDIRECTIONAL));
+            case RELATIVE_POSITION_BIAS -> new RelativePositionBias(v.integer(BUCKETS), v.integer(HEADS),
+                    v.integer(MAX_DISTANCE), v.bool(BIDIRECTIONAL));
             case CLASS_TOKEN -> new ClassToken(v.integer(TOKENS));
             case TO_TOKENS -> new ToTokens();
             case SELECT_TOKEN -> new SelectToken(v.integer(INDEX));
@@ -202,9 +207,14 @@ public enum OpKind {
             case RMS_NORM -> new RmsNorm();
             case GROUP_NORM -> new GroupNorm(v.integer(GROUPS), v.bool(AFFINE));
             case INSTANCE_NORM -> new InstanceNorm(v.bool(AFFINE), v.bool(TRACK_RUNNING_STATS));
-            case MULTI_HEAD_ATTENTION -> new Attention(v.integer(HEADS), v.integer(KV_HEADS), ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS), v.bool(KEY_BIAS), v.bool(VALUE_BIAS), v.bool(OUT_BIAS)), v.bool(CAUSAL), v.bool(ROTARY));
-            case CROSS_ATTENTION -> new CrossAttention(v.integer(HEADS), v.integer(KV_HEADS), v.name(MEMORY), v.integer(KEY_WIDTH), ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS), v.bool(KEY_BIAS), v.bool(VALUE_BIAS), v.bool(OUT_BIAS)));
-            case UPSAMPLE -> new Upsample(v.ints(SCALE), v.ints(SIZE), v.name(LIKE), v.choice(MODE, dev.netcost.Interpolation.class), v.bool(ALIGN_CORNERS));
+            case MULTI_HEAD_ATTENTION -> new Attention(v.integer(HEADS), v.integer(KV_HEADS),
+                    ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS), v.bool(KEY_BIAS), v.bool(VALUE_BIAS),
+                    v.bool(OUT_BIAS)), v.bool(CAUSAL), v.bool(ROTARY));
+            case CROSS_ATTENTION -> new CrossAttention(v.integer(HEADS), v.integer(KV_HEADS), v.name(MEMORY),
+                    v.integer(KEY_WIDTH), ProjectionBiases.of(v.bool(BIAS), v.bool(QUERY_BIAS), v.bool(KEY_BIAS),
+                    v.bool(VALUE_BIAS), v.bool(OUT_BIAS)));
+            case UPSAMPLE -> new Upsample(v.ints(SCALE), v.ints(SIZE), v.name(LIKE), v.choice(MODE,
+                    dev.netcost.Interpolation.class), v.bool(ALIGN_CORNERS));
             case CENTER_CROP -> new CenterCrop(v.name(LIKE));
             case ZERO_PAD -> new ZeroPad(v.ints(PADDING));
             case ADD -> new Add();
@@ -213,7 +223,8 @@ public enum OpKind {
             case COSINE_SIMILARITY -> new CosineSimilarity(v.bool(LOGIT_SCALE));
             case CHANNELS_LAST -> new ChannelsLast();
             case CHANNELS_FIRST -> new ChannelsFirst();
-            case STOCHASTIC_DEPTH -> new StochasticDepth(v.real(P), v.choice(MODE, dev.netcost.StochasticDepth.Mode.class));
+            case STOCHASTIC_DEPTH -> new StochasticDepth(v.real(P), v.choice(MODE,
+                    dev.netcost.StochasticDepth.Mode.class));
             case TO_MAP -> new ToMap(v.ints(SIZE));
             case CHUNK -> new Chunk(v.integer(PARTS), v.integer(INDEX));
             case UNFOLD -> new Unfold(v.ints(PATCH));
@@ -222,9 +233,12 @@ public enum OpKind {
             case PATCH_MERGING -> new PatchMerging();
             case LAYER_NORM_2D -> new LayerNorm2d(v.bool(AFFINE), v.bool(BIAS));
             case LAYER_SCALE -> new LayerScale();
-            case LSTM -> Recurrent.lstm(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL), v.bool(BIAS), v.integer(PROJ_SIZE), v.real(Attr.DROPOUT));
-            case GRU -> Recurrent.gru(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL), v.bool(BIAS), v.bool(RESET_AFTER), v.real(Attr.DROPOUT));
-            case RNN -> Recurrent.rnn(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL), v.bool(BIAS), v.real(Attr.DROPOUT), v.choice(NONLINEARITY, dev.netcost.RNN.Nonlinearity.class));
+            case LSTM -> Recurrent.lstm(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL), v.bool(BIAS),
+                    v.integer(PROJ_SIZE), v.real(Attr.DROPOUT));
+            case GRU -> Recurrent.gru(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL), v.bool(BIAS),
+                    v.bool(RESET_AFTER), v.real(Attr.DROPOUT));
+            case RNN -> Recurrent.rnn(v.integer(HIDDEN), v.integer(LAYERS), v.bool(BIDIRECTIONAL), v.bool(BIAS),
+                    v.real(Attr.DROPOUT), v.choice(NONLINEARITY, dev.netcost.RNN.Nonlinearity.class));
             case FINAL_STATE -> new FinalState(v.bool(CELL));
         };
     }

@@ -3,9 +3,11 @@ package dev.netcost.processor.read;
 import dev.netcost.Network;
 import dev.netcost.processor.model.Message;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -22,12 +24,28 @@ import javax.lang.model.util.Elements;
 public final class StrayLayers {
     private StrayLayers() {}
 
-    public static List<LocatedProblem> find(RoundEnvironment round, Elements elements) {
+    /**
+     * The stray uses in this round. {@code present} are the annotations of netcost's the round
+     * holds, as javac passes them to {@code process}: only they are looked for, each in one pass
+     * over the round, where looking for every layer annotation made javac complete each of them
+     * from the DSL's jar and walk the round once per annotation (docs/architecture.md).
+     */
+    public static List<LocatedProblem> find(Set<? extends TypeElement> present, RoundEnvironment round,
+            Elements elements) {
         List<LocatedProblem> problems = new ArrayList<>();
-        List<String> names = new ArrayList<>(LayerAnnotations.names());
-        // Blocks declared in this compilation: a use of one outside a network is as silent.
+        Set<String> here = new HashSet<>();
+        for (TypeElement annotation : present) {
+            here.add(annotation.getQualifiedName().toString());
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : LayerAnnotations.names()) {
+            if (here.contains(name)) {
+                names.add(name); // in the registry's order, so that the problems keep theirs
+            }
+        }
+        // Blocks declared in this round: a use of one outside a network is as silent.
         TypeElement block = elements.getTypeElement(LayerAnnotations.BLOCK);
-        if (block != null) {
+        if (block != null && here.contains(LayerAnnotations.BLOCK)) {
             for (Element declared : round.getElementsAnnotatedWith(block)) {
                 if (declared instanceof TypeElement type) {
                     names.add(type.getQualifiedName().toString());
@@ -36,7 +54,7 @@ public final class StrayLayers {
         }
         // And ops users declare, as silent outside a network.
         TypeElement customOp = elements.getTypeElement(UserOps.CUSTOM_OP);
-        if (customOp != null) {
+        if (customOp != null && here.contains(UserOps.CUSTOM_OP)) {
             for (Element declared : round.getElementsAnnotatedWith(customOp)) {
                 if (declared instanceof TypeElement type) {
                     names.add(type.getQualifiedName().toString());
@@ -70,7 +88,7 @@ public final class StrayLayers {
         }
         for (String name : List.of(LayerAnnotations.BUDGET, LayerAnnotations.DECODER, LayerAnnotations.ROOFLINE)) {
             TypeElement annotation = elements.getTypeElement(name);
-            if (annotation == null) {
+            if (annotation == null || !here.contains(name)) {
                 continue;
             }
             for (Element type : round.getElementsAnnotatedWith(annotation)) {

@@ -8,25 +8,53 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The entries of {@code @With}: its named elements and its {@code "name = expression"} args. */
 final class WithArgs {
-    /** A name, then one {@code =} that is not the start of {@code ==}, then the expression. */
-    private static final Pattern ENTRY = Pattern.compile(
-            "\\s*(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)\\s*=(?!=)(.*)", Pattern.DOTALL);
-
     private WithArgs() {}
 
+    /**
+     * An args entry split at its {@code =}: a name, then one {@code =} that is not the start of
+     * {@code ==}, then the expression. Scanned by hand rather than by a regular expression, which
+     * a cold compile pays for in its JIT (docs/architecture.md).
+     */
+    private record Entry(String name, String expression) {
+        static Optional<Entry> of(String entry) {
+            int at = skipSpace(entry, 0);
+            if (at == entry.length() || !Character.isJavaIdentifierStart(entry.codePointAt(at))) {
+                return Optional.empty();
+            }
+            int start = at;
+            at += Character.charCount(entry.codePointAt(at));
+            while (at < entry.length() && Character.isJavaIdentifierPart(entry.codePointAt(at))) {
+                at += Character.charCount(entry.codePointAt(at));
+            }
+            int end = at;
+            at = skipSpace(entry, at);
+            if (at == entry.length() || entry.charAt(at) != '='
+                    || at + 1 < entry.length() && entry.charAt(at + 1) == '=') {
+                return Optional.empty();
+            }
+            return Optional.of(new Entry(entry.substring(start, end), entry.substring(at + 1)));
+        }
+
+        /** Past the whitespace from {@code at}: what {@code \s} matches, space, tab, line ends, form feed. */
+        private static int skipSpace(String text, int at) {
+            while (at < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(at)) >= 0) {
+                at++;
+            }
+            return at;
+        }
+    }
+
     static Optional<String> name(String entry) {
-        Matcher m = ENTRY.matcher(entry);
-        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+        Optional<Entry> split = Entry.of(entry);
+        return split.isPresent() ? Optional.of(split.get().name()) : Optional.empty();
     }
 
     static Optional<String> expression(String entry) {
-        Matcher m = ENTRY.matcher(entry);
-        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+        Optional<Entry> split = Entry.of(entry);
+        return split.isPresent() ? Optional.of(split.get().expression()) : Optional.empty();
     }
 
     /**
