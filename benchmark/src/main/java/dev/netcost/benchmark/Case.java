@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One thing to compile: a set of source files.
@@ -16,10 +21,17 @@ import java.util.List;
  * @param heap    whether to find the smallest heap that compiles it ({@link HeapProbe})
  */
 record Case(String name, List<Source> sources, boolean goal, boolean heap) {
+    /** The same case, with its smallest heap found too ({@link HeapProbe}). */
+    Case probingHeap() {
+        return new Case(name, sources, goal, true);
+    }
+
     /** A source file in memory. */
     record Source(String path, String text) {}
 
     private static final String PACKAGE = "bench";
+    /** An annotation's use: {@code @Bottleneck(}, {@code @LlamaLayer }. */
+    private static final Pattern ANNOTATION = Pattern.compile("@(\\w+)");
 
     /**
      * A chain of {@code layers} layers: convolution, batch norm, ReLU, again and again, each on
@@ -46,6 +58,52 @@ record Case(String name, List<Source> sources, boolean goal, boolean heap) {
         sources.add(read(root.resolve(network + ".java")));
         for (String block : blocks) {
             sources.add(read(root.resolve("blocks").resolve(block + ".java")));
+        }
+        return new Case(network, sources, true, false);
+    }
+
+    /** The least network: one {@code @Conv} on (3, 32, 32). */
+    static Case oneLayer() {
+        String network = """
+                package bench;
+
+                import dev.netcost.*;
+
+                @Network(input = {3, 32, 32})
+                public class One {
+                    @Conv(out = 16, kernel = 3, padding = 1) Layer conv;
+                }
+                """;
+        return new Case("one @Conv", List.of(new Source(PACKAGE + "/One.java", network)), true, false);
+    }
+
+    /**
+     * A network of the samples module with every block and op it uses, found by name: a file of
+     * {@code blocks/} or {@code ops/} is taken when an annotation of its name is used by a file
+     * already taken, until none is added.
+     */
+    static Case sampleWithItsBlocks(String network) {
+        Path root = Path.of("samples/src/main/java/dev/netcost/samples");
+        Map<String, Path> candidates = new TreeMap<>();
+        for (String folder : List.of("blocks", "ops")) {
+            try (Stream<Path> files = Files.list(root.resolve(folder))) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    candidates.put(file.getFileName().toString().replace(".java", ""), file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("run the benchmark from the repository's root: " + e.getMessage(), e);
+            }
+        }
+        List<Source> sources = new ArrayList<>();
+        sources.add(read(root.resolve(network + ".java")));
+        for (int i = 0; i < sources.size(); i++) {
+            Matcher used = ANNOTATION.matcher(sources.get(i).text());
+            while (used.find()) {
+                Path file = candidates.remove(used.group(1));
+                if (file != null) {
+                    sources.add(read(file));
+                }
+            }
         }
         return new Case(network, sources, true, false);
     }

@@ -38,19 +38,44 @@ public final class CompileBenchmark {
     private CompileBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        // Maven passes -Dbenchmark.args="quick 1,000" as one argument: the mode, then what every
-        // case kept must have in its name.
-        String[] words = String.join(" ", args).trim().split("\\s+", 2);
-        boolean quick = words[0].equals("quick");
-        String only = words.length > 1 ? words[1] : "";
+        // Maven passes -Dbenchmark.args="quick cold 1,000" as one argument: the mode, then which part
+        // (warm, cold or both, when neither is named), then what every case kept must have in its name.
+        List<String> words = new ArrayList<>(List.of(String.join(" ", args).trim().split("\\s+")));
+        boolean quick = words.remove(0).equals("quick");
+        boolean warmOnly = words.remove("warm");
+        boolean coldOnly = words.remove("cold");
+        String only = String.join(" ", words);
+        System.out.printf("netcost compile benchmark: %s %s, %s %s, %d cores, heap %,d MB%n",
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.name"),
+                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        List<Figures> all = List.of();
+        if (!coldOnly) {
+            all = warm(quick, only);
+        }
+        if (!warmOnly) {
+            ColdBenchmark cold = new ColdBenchmark();
+            List<ColdBenchmark.Figures> figures = cold.run(quick ? 3 : 7, only);
+            cold.whereTheTimeGoes(only);
+            if (!quick && only.isEmpty()) {
+                cold.maven(3);
+            }
+            System.out.println();
+            cold.goals(figures);
+        }
+        if (!coldOnly) {
+            heaps(all, quick ? 32 : 8);
+        }
+    }
+
+    /** The warm, in-process figures of every case kept, printed, and the goals they are held to. */
+    private static List<Figures> warm(boolean quick, String only) throws Exception {
         int warmups = quick ? 1 : 3;
         int runs = quick ? 3 : 7;
         List<Case> cases = cases();
         Compiler compiler = new Compiler();
-        System.out.printf("netcost compile benchmark: %s %s, %s %s, %d cores, heap %,d MB; %d warm-up and %d"
-                + " measured compiles per mode, medians%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, warmups, runs);
+        System.out.printf("%nWarm compiles: javac in-process, in this JVM; %d warm-up and %d measured compiles per"
+                + " mode, medians%n", warmups, runs);
         // Warms javac's and netcost's classes before the first case, so that it is not the slowest.
         for (int i = 0; i < warmups; i++) {
             for (Compiler.Mode mode : Compiler.Mode.values()) {
@@ -67,23 +92,42 @@ public final class CompileBenchmark {
         }
         System.out.println();
         goals(all);
-        heaps(all, quick ? 32 : 8);
+        return all;
     }
 
-    /** The smallest heap that compiles each case that asks for it, with netcost and without. */
+    /**
+     * The smallest heap that compiles each case that asks for it, with netcost and without; then
+     * whether what netcost adds grows no faster than the layers, from the smallest case to the largest.
+     */
     private static void heaps(List<Figures> all, int stepMb) throws Exception {
-        List<Case> probed = all.stream().map(Figures::c).filter(Case::heap).toList();
+        List<Figures> probed = all.stream().filter(f -> f.c().heap()).toList();
         if (probed.isEmpty()) {
             return;
         }
         System.out.printf("Heap: the smallest -Xmx, to %d MB, with which javac compiles the case in a JVM of its own,"
                 + " with the JVM's\n"
                 + "default collector, writing to a folder as a build does:%n", stepMb);
-        for (Case c : probed) {
-            int plain = HeapProbe.smallestHeapMb(c, Compiler.Mode.PLAIN, stepMb);
-            int netcost = HeapProbe.smallestHeapMb(c, Compiler.Mode.NETCOST, stepMb);
-            System.out.printf("  %-32s javac %s, + netcost %s%n", c.name(), megabytes(plain), megabytes(netcost));
+        List<int[]> found = new ArrayList<>();
+        for (Figures f : probed) {
+            int plain = HeapProbe.smallestHeapMb(f.c(), Compiler.Mode.PLAIN, stepMb);
+            int netcost = HeapProbe.smallestHeapMb(f.c(), Compiler.Mode.NETCOST, stepMb);
+            found.add(new int[] {plain, netcost});
+            System.out.printf("  %-32s %,9d layers: javac %s, + netcost %s%n", f.c().name(), f.layers(),
+                    megabytes(plain), megabytes(netcost));
         }
+        if (probed.size() < 2 || found.stream().anyMatch(h -> h[0] < 0 || h[1] < 0)) {
+            return;
+        }
+        Figures small = probed.get(0);
+        Figures large = probed.get(probed.size() - 1);
+        // netcost's part of the heap, to within the probe's step: from the smallest case to the largest it
+        // may grow as the layers do, not faster.
+        double layers = (double) large.layers() / small.layers();
+        int smallExtra = Math.max(stepMb, found.get(0)[1] - found.get(0)[0]);
+        int largeExtra = found.get(found.size() - 1)[1] - found.get(found.size() - 1)[0];
+        double growth = (double) largeExtra / smallExtra;
+        System.out.printf("  netcost's part, %s against %s: x %.1f for x %.1f the layers: %s%n", large.c().name(),
+                small.c().name(), growth, layers, verdict(growth <= layers));
     }
 
     private static String megabytes(int mb) {
@@ -93,7 +137,7 @@ public final class CompileBenchmark {
     /** Every case, in the order the table lists them. */
     static List<Case> cases() {
         return List.of(
-                Case.chain(10, false), Case.chain(100, false), Case.chain(1_000, true), Case.chain(10_000, false),
+                Case.chain(10, false), Case.chain(100, false), Case.chain(1_000, true), Case.chain(10_000, false).probingHeap(),
                 Case.many(100, 50),
                 Case.sample("ResNet152", "Bottleneck"), Case.sample("MobileNetV2", "InvertedResidual"),
                 Case.repeated(100_000));

@@ -14,9 +14,10 @@ import javax.lang.model.element.TypeElement;
 /**
  * The least a generating processor can do: one empty class per {@code @Network}. What javac
  * spends on top of a plain compile here is the price of any processor that generates a source
- * file (a second round of entering and annotating every class), not netcost's work.
+ * file (a second round of entering and annotating every class), not netcost's work. Public, so
+ * that javac can load it by name from a processor path in the cold runs ({@link ColdBenchmark}).
  */
-final class OneEmptyClassProcessor extends AbstractProcessor {
+public final class OneEmptyClassProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of("dev.netcost.Network");

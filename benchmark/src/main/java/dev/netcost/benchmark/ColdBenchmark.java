@@ -1,0 +1,320 @@
+package dev.netcost.benchmark;
+
+import com.palantir.javapoet.JavaFile;
+import dev.netcost.Network;
+import dev.netcost.processor.NetworkProcessor;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What netcost costs a cold build: javac run as a command, a JVM of its own for every compile, as
+ * the command line and Maven's forked compiles run it (and as Maven runs even an in-process
+ * compile as far as netcost is concerned: it loads the processor path into a fresh class loader
+ * each time, so netcost's classes are loaded and interpreted anew). Plain ({@code -proc:none}),
+ * with a processor that writes one empty class per network (the floor of any generating
+ * processor), and with netcost from its jars, alternating, medians of CPU and wall time; then
+ * where the time goes (classes loaded, classes spun at run time, the JIT's work), and {@code mvn
+ * compile} of the samples module with netcost and without it.
+ */
+final class ColdBenchmark {
+    /** A cold compile with netcost may take at most this many times the empty-class floor's CPU. */
+    static final double MAX_RATIO = 1.25;
+
+    /** How a cold compile runs. */
+    enum Mode {
+        PLAIN, EMPTY_CLASS, NETCOST
+    }
+
+    /** One cold compile's CPU time (every thread of the process) and wall time, in nanoseconds. */
+    private record Run(long cpu, long wall) {}
+
+    /** A case's medians per mode. */
+    record Figures(Case c, Map<Mode, Long> cpu, Map<Mode, Long> wall) {
+        double cpuRatio() {
+            return (double) cpu.get(Mode.NETCOST) / cpu.get(Mode.EMPTY_CLASS);
+        }
+
+        double wallRatio() {
+            return (double) wall.get(Mode.NETCOST) / wall.get(Mode.EMPTY_CLASS);
+        }
+    }
+
+    private final Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
+    private final String dsl = location(Network.class);
+    private final String netcostPath = String.join(File.pathSeparator, location(NetworkProcessor.class), dsl,
+            location(JavaFile.class));
+    private final String emptyPath = location(OneEmptyClassProcessor.class);
+    private final boolean hasCpu = ChildCpu.nanos().isPresent();
+
+    /** The cases the issue names: the least network, ResNet-50, the largest transformer, 1,000 layers. */
+    static List<Case> cases() {
+        return List.of(Case.oneLayer(), Case.sampleWithItsBlocks("ResNet50"), Case.sampleWithItsBlocks("Mixtral8x7B"),
+                Case.chain(1_000, true));
+    }
+
+    /** Runs the cold cases, {@code runs} compiles per mode each, and returns their medians. */
+    List<Figures> run(int runs, String only) throws IOException, InterruptedException {
+        System.out.printf("%nCold compiles: javac %s as a command, a JVM of its own per compile, %d per mode"
+                + " alternating, medians;%nCPU: every thread of the process (the JIT's and the collector's"
+                + " included)%s.%n", Runtime.version(), runs, hasCpu ? "" : " (not available here: wall time only)");
+        String format = "%-16s %7s %8s %9s %6s   %7s %8s %9s %6s%n";
+        System.out.printf(format, "case", "javac", "+ empty", "+ netcost", "ratio", "javac", "+ empty", "+ netcost",
+                "ratio");
+        System.out.printf(format, "", "CPU s", "CPU s", "CPU s", "", "wall s", "wall s", "wall s", "");
+        List<Figures> all = new ArrayList<>();
+        for (Case c : cases()) {
+            if (!c.name().contains(only)) {
+                continue;
+            }
+            Figures f = measure(c, runs);
+            all.add(f);
+            System.out.printf(format, c.name(), seconds(f.cpu().get(Mode.PLAIN)), seconds(f.cpu().get(Mode.EMPTY_CLASS)),
+                    seconds(f.cpu().get(Mode.NETCOST)), String.format("%.2f", f.cpuRatio()),
+                    seconds(f.wall().get(Mode.PLAIN)), seconds(f.wall().get(Mode.EMPTY_CLASS)),
+                    seconds(f.wall().get(Mode.NETCOST)), String.format("%.2f", f.wallRatio()));
+        }
+        System.out.println("ratio: with netcost over with the empty-class processor, the floor of any processor that"
+                + " generates a file.");
+        return all;
+    }
+
+    /** Prints whether each case met the goal: CPU (or wall, without CPU figures) at most 1.25 times the floor. */
+    void goals(List<Figures> all) {
+        System.out.println("Cold goals:");
+        for (Figures f : all) {
+            double ratio = hasCpu ? f.cpuRatio() : f.wallRatio();
+            System.out.printf("  %-32s %s %.2f times the empty-class floor, goal <= %.2f: %s%n", f.c().name(),
+                    hasCpu ? "CPU" : "wall", ratio, MAX_RATIO, ratio <= MAX_RATIO ? "met" : "MISSED");
+        }
+    }
+
+    private Figures measure(Case c, int runs) throws IOException, InterruptedException {
+        Path sources = Files.createTempDirectory("netcost-cold");
+        try {
+            List<String> files = write(c, sources);
+            Map<Mode, long[]> cpu = new EnumMap<>(Mode.class);
+            Map<Mode, long[]> wall = new EnumMap<>(Mode.class);
+            for (Mode mode : Mode.values()) {
+                cpu.put(mode, new long[runs]);
+                wall.put(mode, new long[runs]);
+                compile(mode, files, List.of()); // once unmeasured: the files into the page cache
+            }
+            for (int i = 0; i < runs; i++) {
+                for (Mode mode : Mode.values()) {
+                    Run run = compile(mode, files, List.of());
+                    cpu.get(mode)[i] = run.cpu();
+                    wall.get(mode)[i] = run.wall();
+                }
+            }
+            Map<Mode, Long> cpuMedians = new EnumMap<>(Mode.class);
+            Map<Mode, Long> wallMedians = new EnumMap<>(Mode.class);
+            for (Mode mode : Mode.values()) {
+                cpuMedians.put(mode, median(cpu.get(mode)));
+                wallMedians.put(mode, median(wall.get(mode)));
+            }
+            return new Figures(c, cpuMedians, wallMedians);
+        } finally {
+            delete(sources);
+        }
+    }
+
+    /**
+     * Where the time goes, for each case: one more compile per processor with the JVM's class
+     * loading logged and the JIT's time counted ({@code -XX:+CITime}): classes loaded, those read
+     * from netcost's jars, those spun at run time (lambdas, method handles), and the JIT's seconds
+     * and methods, with netcost and with the empty-class processor.
+     */
+    void whereTheTimeGoes(String only) throws IOException, InterruptedException {
+        System.out.printf("%nWhere a cold compile's time goes (one traced compile each):%n");
+        String format = "%-16s %-10s %8s %9s %7s %9s %8s %8s%n";
+        System.out.printf(format, "case", "processor", "classes", "netcost's", "spun", "JIT s", "C1", "C2");
+        for (Case c : cases()) {
+            if (!c.name().contains(only)) {
+                continue;
+            }
+            Path sources = Files.createTempDirectory("netcost-cold");
+            try {
+                List<String> files = write(c, sources);
+                for (Mode mode : List.of(Mode.EMPTY_CLASS, Mode.NETCOST)) {
+                    Path log = sources.resolve("classes.log");
+                    Path jit = sources.resolve("jit.log");
+                    compile(mode, files, List.of("-J-Xlog:class+load:file=" + log, "-J-XX:+CITime"), jit);
+                    List<String> loaded = Files.readAllLines(log);
+                    long ours = loaded.stream().filter(ColdBenchmark.this::fromNetcostsPath).count();
+                    long spun = loaded.stream().filter(l -> l.contains("__JVM_LookupDefineClass__")
+                            || l.contains("__Lookup_defineClass__")).count();
+                    String text = Files.readString(jit);
+                    System.out.printf(format, c.name(), mode == Mode.NETCOST ? "netcost" : "empty", loaded.size(),
+                            mode == Mode.NETCOST ? ours : 0, spun, jitSeconds(text), jitMethods(text, "C1"),
+                            jitMethods(text, "C2"));
+                }
+            } finally {
+                delete(sources);
+            }
+        }
+        System.out.println("netcost's: classes read from netcost's processor path (netcost, its DSL, JavaPoet);"
+                + " spun: classes made at run\ntime (lambdas, method handles); JIT: the compiler threads' time and"
+                + " the methods C1 and C2 compiled.");
+    }
+
+    /** Whether a line of the class loading log is a class read from netcost's processor path. */
+    private boolean fromNetcostsPath(String line) {
+        for (String entry : netcostPath.split(File.pathSeparator)) {
+            if (line.contains("source: file:" + Path.of(entry).toAbsolutePath())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern JIT_TOTAL = Pattern.compile("Total compilation time\\s*:\\s*([0-9.]+) s");
+
+    private static String jitSeconds(String text) {
+        Matcher m = JIT_TOTAL.matcher(text);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    private static String jitMethods(String text, String compiler) {
+        Matcher m = Pattern.compile("  " + compiler + " \\{[^}]*?standard:\\s*[0-9.]+ s, \\d+ bytes, (\\d+) methods")
+                .matcher(text);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    /**
+     * {@code mvn compile} of the samples module, with netcost and without it (profile {@code
+     * without-netcost}: {@code -proc:none}, and {@code Main}, which reads the companions, left out),
+     * alternating, its compiled classes removed before each; medians of CPU and wall time.
+     */
+    void maven(int runs) throws IOException, InterruptedException {
+        String home = System.getProperty("maven.home");
+        if (home == null) {
+            System.out.println("\nmvn compile: skipped, maven.home is not set (run the benchmark through Maven).");
+            return;
+        }
+        Path mvn = Path.of(home, "bin", "mvn");
+        List<String> with = List.of(mvn.toString(), "-B", "-ntp", "-o", "-q", "-pl", "dsl,processor,samples", "compile");
+        List<String> without = new ArrayList<>(with);
+        without.add("-Pwithout-netcost");
+        long[][] cpu = new long[2][runs];
+        long[][] wall = new long[2][runs];
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < 2; k++) {
+                for (String generated : List.of("classes", "generated-sources", "maven-status")) {
+                    delete(Path.of("samples", "target", generated));
+                }
+                Run run = time(new ProcessBuilder(k == 0 ? without : with), null);
+                cpu[k][i] = run.cpu();
+                wall[k][i] = run.wall();
+            }
+        }
+        System.out.printf("%nmvn compile of the samples module (44 networks), %d runs each alternating, medians:%n"
+                + "  without netcost: CPU %s s, wall %s s%n  with netcost:    CPU %s s, wall %s s; ratio CPU %.2f,"
+                + " wall %.2f%n", runs, seconds(median(cpu[0])), seconds(median(wall[0])), seconds(median(cpu[1])),
+                seconds(median(wall[1])), (double) median(cpu[1]) / median(cpu[0]),
+                (double) median(wall[1]) / median(wall[0]));
+    }
+
+    private Run compile(Mode mode, List<String> files, List<String> extra) throws IOException, InterruptedException {
+        return compile(mode, files, extra, null);
+    }
+
+    private Run compile(Mode mode, List<String> files, List<String> extra, Path output)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempDirectory("netcost-cold-out");
+        try {
+            List<String> command = new ArrayList<>(List.of(javac.toString()));
+            command.addAll(extra);
+            command.addAll(List.of("-cp", dsl, "-d", out.toString(), "-s", out.toString()));
+            switch (mode) {
+                case PLAIN -> command.add("-proc:none");
+                case EMPTY_CLASS -> command.addAll(List.of("-processorpath", emptyPath, "-processor",
+                        OneEmptyClassProcessor.class.getName()));
+                case NETCOST -> command.addAll(List.of("-processorpath", netcostPath));
+            }
+            command.addAll(files);
+            return time(new ProcessBuilder(command), output);
+        } finally {
+            delete(out);
+        }
+    }
+
+    /** Runs the process to its end, its output to {@code output} (or discarded), and times it. */
+    private static Run time(ProcessBuilder builder, Path output) throws IOException, InterruptedException {
+        builder.redirectErrorStream(true).redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD
+                : ProcessBuilder.Redirect.to(output.toFile()));
+        OptionalLong cpuBefore = ChildCpu.nanos();
+        long start = System.nanoTime();
+        Process process = builder.start();
+        int code = process.waitFor();
+        long wall = System.nanoTime() - start;
+        OptionalLong cpuAfter = ChildCpu.nanos();
+        if (code != 0) {
+            throw new IllegalStateException(String.join(" ", builder.command()) + " exited with " + code);
+        }
+        long cpu = cpuBefore.isPresent() && cpuAfter.isPresent() ? cpuAfter.getAsLong() - cpuBefore.getAsLong() : 0;
+        return new Run(cpu, wall);
+    }
+
+    /** The case's sources as files: those read from the samples where they are, the others written to {@code dir}. */
+    private static List<String> write(Case c, Path dir) throws IOException {
+        List<String> files = new ArrayList<>();
+        for (Case.Source source : c.sources()) {
+            Path path = Path.of(source.path());
+            if (!Files.isRegularFile(path)) {
+                path = dir.resolve(source.path());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, source.text());
+            }
+            files.add(path.toString());
+        }
+        return files;
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.2f", nanos / 1e9);
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
