@@ -56,4 +56,50 @@ class ColdPathRulesTest {
         assertWithMessage("classes with a lambda, a method reference or an indy concatenation")
                 .that(offenders).isEmpty();
     }
+
+    /**
+     * What the rule above cannot see: a record's {@code equals}, {@code hashCode} and {@code
+     * toString} are {@code invokedynamic} call sites too, linked through {@code ObjectMethods} the
+     * first time one runs. Every sample is compiled by javac as a command, a JVM of its own, with
+     * the JDK tracing each call site it links; no class of netcost's may link one, so a record the
+     * processor hashes or compares on its way writes those methods out.
+     */
+    @Test
+    void compilingTheSamplesLinksNoCallSiteOfNetcosts() throws Exception {
+        Path samples = Path.of("..", "samples", "src", "main", "java");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                "-J-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true", "-proc:only", "-Anetcost.reports=none",
+                "-cp", codeSource(dev.netcost.Network.class), "-processorpath", String.join(java.io.File.pathSeparator,
+                        codeSource(NetworkProcessor.class), codeSource(dev.netcost.Network.class),
+                        codeSource(com.palantir.javapoet.JavaFile.class)),
+                "-s", Files.createTempDirectory("netcost-linkage").toString()));
+        try (Stream<Path> files = Files.walk(samples)) {
+            files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> command.add(f.toString()));
+        }
+        Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
+        java.util.SortedSet<String> linked = new java.util.TreeSet<>();
+        int sites = 0;
+        try (java.io.BufferedReader lines = javac.inputReader()) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                // "linkCallSite <caller> <bootstrap>...": the caller is the class whose call site it is.
+                if (line.startsWith("linkCallSite ") && !line.startsWith("linkCallSite =>")) {
+                    sites++;
+                    String[] words = line.split(" ");
+                    String caller = words[1];
+                    if (caller.startsWith("dev.netcost.") && !caller.startsWith("dev.netcost.samples.")) {
+                        // The class, and its bootstrap's class: LambdaMetafactory, ObjectMethods...
+                        String bootstrap = words[2].substring(0, words[2].indexOf('('));
+                        linked.add(caller + " " + bootstrap.substring(0, bootstrap.lastIndexOf('.')));
+                    }
+                }
+            }
+        }
+        assertWithMessage("javac's exit code").that(javac.waitFor()).isEqualTo(0);
+        assertWithMessage("call sites javac itself linked (the trace works)").that(sites).isGreaterThan(20);
+        assertWithMessage("call sites of netcost's linked while compiling the samples").that(linked).isEmpty();
+    }
+
+    private static String codeSource(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
 }
