@@ -34,8 +34,12 @@ public record Device(String name, double float32FlopsPerSecond, double float16Fl
             throw new IllegalArgumentException("a device needs a name");
         }
         // One line: the summary's table, the reports and the plot print it as it is.
-        if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
-            throw new IllegalArgumentException("a device's name is one line without control characters: " + name);
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new IllegalArgumentException("a device's name is one line without control characters: " + name);
+            }
+            i += Character.charCount(c);
         }
         requireRate("float32FlopsPerSecond", float32FlopsPerSecond, false);
         requireRate("float16FlopsPerSecond", float16FlopsPerSecond, false);

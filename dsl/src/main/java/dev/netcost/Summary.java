@@ -331,8 +331,9 @@ public final class Summary {
         out.append(doubleRule).append('\n');
         out.append("Params:       ").append(grouped(totals.params)).append(totals.trainingOnly
                 ? ", " + grouped(totals.trainingParams) + " of them training only" : "");
-        header.activeParams().ifPresent(active -> out.append(", ").append(grouped(active))
-                .append(" active per token"));
+        if (header.activeParams().isPresent()) {
+            out.append(", ").append(grouped(header.activeParams().getAsLong())).append(" active per token");
+        }
         out.append('\n');
         out.append("Buffers:      ").append(grouped(totals.buffers)).append(totals.trainingOnly
                 ? ", " + grouped(totals.trainingBuffers) + " of them training only" : "").append('\n');
@@ -343,7 +344,8 @@ public final class Summary {
         out.append("Param memory: ").append(bytes(header.paramBytes())).append('\n');
         out.append("Peak memory:  ").append(bytes(Math.addExact(header.paramBytes(), header.peakActivationBytes())))
                 .append(" (activations ").append(bytes(header.peakActivationBytes())).append(")\n");
-        header.decoder().ifPresent(decoder -> {
+        if (header.decoder().isPresent()) {
+            Decoder decoder = header.decoder().get();
             out.append("KV cache:     ").append(bytes(decoder.kvCacheBytes())).append(" at ")
                     .append(grouped(decoder.context())).append(" tokens").append(decoder.crossKvCacheBytes() > 0
                             ? ", " + bytes(decoder.crossKvCacheBytes()) + " of it cross-attention" : "")
@@ -355,8 +357,10 @@ public final class Summary {
             out.append("Decode:       ").append(grouped(decoder.decodeMacs())).append(" MACs per token (")
                     .append(scaled(decoder.decodeMacs())).append(") at ").append(grouped(decoder.context()))
                     .append(" tokens\n");
-        });
-        header.training().ifPresent(step -> training(out, step));
+        }
+        if (header.training().isPresent()) {
+            training(out, header.training().get());
+        }
         roofline(out, header, onDevices);
         return out.toString();
     }
@@ -412,7 +416,9 @@ public final class Summary {
         // By path, not by identity: the lists may be views that make a new Layer at every get(), as the
         // processor's are. A block's path is no layer's.
         Set<String> blockPaths = new HashSet<>();
-        blocks.forEach(block -> blockPaths.add(block.name()));
+        for (Layer block : blocks) {
+            blockPaths.add(block.name());
+        }
         Map<String, Layer> shownBlocks = new HashMap<>();
         for (Layer row : visible) {
             if (blockPaths.contains(row.name())) {
@@ -437,7 +443,11 @@ public final class Summary {
                         times[d] = devices.get(d).nanos(layer, header.dtype());
                     }
                 }
-                double[] sum = sums.computeIfAbsent(ancestor, b -> new double[devices.size()]);
+                double[] sum = sums.get(ancestor);
+                if (sum == null) {
+                    sum = new double[devices.size()];
+                    sums.put(ancestor, sum);
+                }
                 for (int d = 0; d < times.length; d++) {
                     sum[d] += times[d];
                 }

@@ -10,6 +10,7 @@ import dev.netcost.processor.check.LintReporter;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.NetworkInference;
 import dev.netcost.processor.lint.LintRules;
+import dev.netcost.processor.model.BudgetDecl;
 import dev.netcost.processor.model.NetworkDecl;
 import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.Message;
@@ -26,14 +27,17 @@ import dev.netcost.processor.write.CompanionWriter;
 import dev.netcost.processor.write.ReportWriter;
 import dev.netcost.processor.write.SummaryText;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -66,7 +70,7 @@ public final class NetworkProcessor extends AbstractProcessor {
 
     /** The processor javac loads. */
     public NetworkProcessor() {
-        this(NetworkInference::analyze);
+        this(new Inference());
     }
 
     /** With another inference stage: lets a test make a stage throw, to check that javac survives it. */
@@ -104,8 +108,7 @@ public final class NetworkProcessor extends AbstractProcessor {
         reporter = new DiagnosticReporter(env.getMessager());
         lints = new LintReporter(reporter);
         reports = new ReportWriter(env.getFiler());
-        options = ProcessorOptions.parse(env.getOptions(), warning -> env.getMessager().printMessage(
-                Diagnostic.Kind.WARNING, warning));
+        options = ProcessorOptions.parse(env.getOptions(), new Warnings(env.getMessager()));
         localClasses = LocalClasses.of(env);
     }
 
@@ -186,7 +189,10 @@ public final class NetworkProcessor extends AbstractProcessor {
                 ReadNetwork read = reader.read(type, beingCompiled);
                 reporter.report(read.problems());
                 List<Unresolved> unresolved = read.complete() ? entry.getValue() : read.unresolved();
-                List<String> what = unresolved.stream().map(Unresolved::toString).toList();
+                List<String> what = new ArrayList<>(unresolved.size());
+                for (Unresolved value : unresolved) {
+                    what.add(value.toString());
+                }
                 String companion = read.decl().companionQualifiedName();
                 reporter.report(LocatedProblem.of(Message.STILL_UNRESOLVED, SourceLocation.onNetwork(type),
                         read.decl().name(), String.join(", ", what),
@@ -211,7 +217,8 @@ public final class NetworkProcessor extends AbstractProcessor {
             reporter.report(NetworkInference.checkAttributes(read.decl()), read.sources());
             return;
         }
-        List<Problem> limits = read.decl().budget().map(BudgetCheck::checkLimits).orElse(List.of());
+        Optional<BudgetDecl> budget = read.decl().budget();
+        List<Problem> limits = budget.isPresent() ? BudgetCheck.checkLimits(budget.get()) : List.of();
         reporter.report(limits, read.sources());
         NetworkAnalysis analysis = inference.apply(read.decl());
         reporter.report(analysis.problems(), read.sources());
@@ -221,8 +228,9 @@ public final class NetworkProcessor extends AbstractProcessor {
         lints.report(LintRules.find(analysis), read.sources(), beingCompiled);
         // Over budget is an error, but the network is sound: the companion is still written, so
         // code that reads its constants compiles and the budget error is the only one.
-        read.decl().budget().ifPresent(budget -> reporter.reportBudget(
-                BudgetCheck.check(analysis, budget), read.sources(), budget.warning()));
+        if (budget.isPresent()) {
+            reporter.reportBudget(BudgetCheck.check(analysis, budget.get()), read.sources(), budget.get().warning());
+        }
         if (options.print()) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, SummaryText.of(analysis), type);
         }
@@ -242,6 +250,31 @@ public final class NetworkProcessor extends AbstractProcessor {
             // maps to the same companion name, or a type or report of that name written by someone else.
             reporter.report(LocatedProblem.of(Message.COMPANION_NOT_WRITTEN, read.sources().network(),
                     read.decl().companionQualifiedName(), read.decl().name(), e));
+        }
+    }
+
+    /**
+     * The inference stage javac's processor runs. A named class rather than a method reference:
+     * a reference would spin a class through {@code LambdaMetafactory} in every cold compile.
+     */
+    private static final class Inference implements Function<NetworkDecl, NetworkAnalysis> {
+        @Override
+        public NetworkAnalysis apply(NetworkDecl decl) {
+            return NetworkInference.analyze(decl);
+        }
+    }
+
+    /** Prints an option's warning as a javac warning (a named class, for the reason {@link Inference} is one). */
+    private static final class Warnings implements Consumer<String> {
+        private final Messager messager;
+
+        Warnings(Messager messager) {
+            this.messager = messager;
+        }
+
+        @Override
+        public void accept(String warning) {
+            messager.printMessage(Diagnostic.Kind.WARNING, warning);
         }
     }
 }

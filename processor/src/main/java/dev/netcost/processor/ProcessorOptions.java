@@ -102,7 +102,10 @@ record ProcessorOptions(Set<Report> reports, boolean print) {
         if (names.size() == 1) {
             return one.format(REPORTS, names.get(0));
         }
-        List<String> quoted = names.stream().map(n -> "`" + n + "`").toList();
+        List<String> quoted = new ArrayList<>(names.size());
+        for (String name : names) {
+            quoted.add("`" + name + "`");
+        }
         return several.format(REPORTS, String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and "
                 + quoted.get(quoted.size() - 1));
     }

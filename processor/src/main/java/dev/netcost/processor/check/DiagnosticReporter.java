@@ -30,7 +30,9 @@ public final class DiagnosticReporter {
     }
 
     public void report(List<LocatedProblem> problems) {
-        problems.forEach(this::report);
+        for (LocatedProblem problem : problems) {
+            report(problem);
+        }
     }
 
     /** Problems from the pure core, placed through the network's source map. */

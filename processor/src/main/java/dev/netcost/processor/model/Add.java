@@ -31,8 +31,11 @@ public record Add() implements Merge {
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
         // The walker asked ranksDiffer first; inputs of two ranks broadcast to nothing here either.
-        return Broadcast.of(inputs).map(ShapeResult::of).orElseGet(() -> ShapeResult.failed(
-                Message.ADD_SHAPES_DIFFER.on(Attr.FROM, Merge.describe(inputs, names))));
+        java.util.Optional<Shape> broadcast = Broadcast.of(inputs);
+        if (broadcast.isPresent()) {
+            return ShapeResult.of(broadcast.get());
+        }
+        return ShapeResult.failed(Message.ADD_SHAPES_DIFFER.on(Attr.FROM, Merge.describe(inputs, names)));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.netcost.processor.model;
 
 import dev.netcost.Shape;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -174,16 +176,28 @@ public record Attention(int heads, int kvHeads, ProjectionBiases biases, boolean
                 }
             }
         }
-        all.sort((a, b) -> {
-            int byDistance = Long.compare(Math.abs(a - near), Math.abs(b - near));
-            return byDistance != 0 ? byDistance : Long.compare(a, b);
-        });
+        all.sort(new ByDistance(near));
         List<Long> nearest = new ArrayList<>(all.subList(0, Math.min(4, all.size())));
-        nearest.sort(Long::compare);
+        Collections.sort(nearest);
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < nearest.size(); i++) {
             s.append(i == 0 ? "" : i == nearest.size() - 1 ? " or " : ", ").append(nearest.get(i));
         }
         return s.toString();
+    }
+
+    /** Nearest to {@code near} first; of two as near, the smaller. */
+    private static final class ByDistance implements Comparator<Long> {
+        private final long near;
+
+        ByDistance(long near) {
+            this.near = near;
+        }
+
+        @Override
+        public int compare(Long a, Long b) {
+            int byDistance = Long.compare(Math.abs(a - near), Math.abs(b - near));
+            return byDistance != 0 ? byDistance : Long.compare(a, b);
+        }
     }
 }

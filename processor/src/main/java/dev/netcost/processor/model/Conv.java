@@ -60,14 +60,34 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
         if (autoPad == Padding.EXPLICIT) {
             return;
         }
-        if (padding.stream().allMatch(p -> p >= 0) && padding.stream().anyMatch(p -> p > 0)) {
+        if (allAtLeast(padding, 0) && anyAbove(padding, 0)) {
             faults.add(Message.AUTO_PAD_WITH_PADDING.on(Attr.PADDING, autoPad.name(), Window.braces(padding)));
         }
-        if (autoPad == Padding.SAME && stride.stream().allMatch(s -> s >= 1) && stride.stream().anyMatch(s -> s > 1)
-                && !kernel.isEmpty() && kernel.stream().allMatch(k -> k >= 1)
-                && !dilation.isEmpty() && dilation.stream().allMatch(d -> d >= 1)) {
+        if (autoPad == Padding.SAME && allAtLeast(stride, 1) && anyAbove(stride, 1)
+                && !kernel.isEmpty() && allAtLeast(kernel, 1)
+                && !dilation.isEmpty() && allAtLeast(dilation, 1)) {
             faults.add(Message.SAME_PADDING_WITH_STRIDE.on(Attr.STRIDE, Window.braces(stride), halfSpans()));
         }
+    }
+
+    /** Whether every value is at least {@code min}: true of none, as {@code allMatch} is. */
+    private static boolean allAtLeast(List<Integer> values, int min) {
+        for (int value : values) {
+            if (value < min) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether some value is above {@code bound}. */
+    private static boolean anyAbove(List<Integer> values, int bound) {
+        for (int value : values) {
+            if (value > bound) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -93,7 +113,10 @@ public record Conv(int out, List<Integer> kernel, List<Integer> stride, List<Int
         }
         List<Fault> faults = new ArrayList<>();
         Window.checkWindowArity(faults, input, kernel, stride, padding, dilation);
-        Window.checkGroups(input.dim(0), groups, out).ifPresent(faults::add);
+        var groupFault = Window.checkGroups(input.dim(0), groups, out);
+        if (groupFault.isPresent()) {
+            faults.add(groupFault.get());
+        }
         if (!faults.isEmpty()) {
             return ShapeResult.failed(faults);
         }

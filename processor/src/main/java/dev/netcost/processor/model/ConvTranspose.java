@@ -47,7 +47,10 @@ public record ConvTranspose(int out, List<Integer> kernel, List<Integer> stride,
         List<Fault> faults = new ArrayList<>();
         Window.checkWindowArity(faults, input, kernel, stride, padding, dilation);
         Window.checkArity(faults, Attr.OUTPUT_PADDING, outputPadding, input);
-        Window.checkGroups(input.dim(0), groups, out).ifPresent(faults::add);
+        var groupFault = Window.checkGroups(input.dim(0), groups, out);
+        if (groupFault.isPresent()) {
+            faults.add(groupFault.get());
+        }
         if (!faults.isEmpty()) {
             return ShapeResult.failed(faults);
         }

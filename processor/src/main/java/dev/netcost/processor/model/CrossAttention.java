@@ -53,8 +53,14 @@ public record CrossAttention(int heads, int kvHeads, String memory, int keyWidth
                     input.dim(1)));
         }
         List<Fault> faults = new ArrayList<>();
-        Attention.headsNotDividing(Attention.width(input), heads).ifPresent(faults::add);
-        unfit(memory, Attention.width(input)).ifPresent(faults::add);
+        Optional<Fault> notDividing = Attention.headsNotDividing(Attention.width(input), heads);
+        if (notDividing.isPresent()) {
+            faults.add(notDividing.get());
+        }
+        Optional<Fault> unfit = unfit(memory, Attention.width(input));
+        if (unfit.isPresent()) {
+            faults.add(unfit.get());
+        }
         return faults.isEmpty() ? ShapeResult.of(input) : ShapeResult.failed(faults);
     }
 
@@ -174,7 +180,10 @@ public record CrossAttention(int heads, int kvHeads, String memory, int keyWidth
     @Override
     public Backprop backprop(Shape input, Shape output, Layout layout, Optional<SideTensor> side, Cost forward,
             BackwardPass pass) {
-        SideTensor memory = side.orElseThrow(() -> new IllegalStateException("@CrossAttention names its memory"));
+        if (side.isEmpty()) {
+            throw new IllegalStateException("@CrossAttention names its memory");
+        }
+        SideTensor memory = side.get();
         long t = input.dim(0);
         long e = Attention.width(input);
         long s = memory.shape().dim(0);

@@ -29,8 +29,11 @@ public record Mul() implements Merge {
     @Override
     public ShapeResult outputShape(List<Shape> inputs, List<String> names) {
         // The walker asked ranksDiffer first; inputs of two ranks broadcast to nothing here either.
-        return Broadcast.of(inputs).map(ShapeResult::of).orElseGet(() -> ShapeResult.failed(
-                Message.MUL_SHAPES_DO_NOT_BROADCAST.on(Attr.FROM, Merge.describe(inputs, names))));
+        java.util.Optional<Shape> broadcast = Broadcast.of(inputs);
+        if (broadcast.isPresent()) {
+            return ShapeResult.of(broadcast.get());
+        }
+        return ShapeResult.failed(Message.MUL_SHAPES_DO_NOT_BROADCAST.on(Attr.FROM, Merge.describe(inputs, names)));
     }
 
     @Override

@@ -41,7 +41,9 @@ public final class OpScope {
      */
     public static Map<String, String> reserved() {
         Map<String, String> reserved = new LinkedHashMap<>();
-        DIMENSION_NAMES.forEach(n -> reserved.put(n, "a dimension of the input"));
+        for (String name : DIMENSION_NAMES) {
+            reserved.put(name, "a dimension of the input");
+        }
         reserved.put(RANK, "the input's rank");
         reserved.put(NUMEL, "the input's elements");
         reserved.put(NodeDecl.IN_CHANNELS, "the input's features");
@@ -91,11 +93,16 @@ public final class OpScope {
         for (Layout layout : Layout.values()) {
             if (layouts.contains(layout)) {
                 for (int rank = 1; rank <= 4; rank++) {
-                    dimensionNames(layout, rank).ifPresent(dims::addAll);
+                    Optional<List<String>> names = dimensionNames(layout, rank);
+                    if (names.isPresent()) {
+                        dims.addAll(names.get());
+                    }
                 }
             }
         }
-        dims.forEach(d -> types.put(d, ValueType.INT));
+        for (String dim : dims) {
+            types.put(dim, ValueType.INT);
+        }
         types.put(RANK, ValueType.INT);
         types.put(NUMEL, ValueType.INT);
         types.put(NodeDecl.IN_CHANNELS, ValueType.INT);
@@ -112,7 +119,11 @@ public final class OpScope {
         if (output) {
             lists.add(OUT_DIM);
         }
-        attrs.stream().filter(a -> a.kind() == Attr.Kind.INTS).forEach(a -> lists.add(a.name()));
+        for (UserOpDecl.Attribute attr : attrs) {
+            if (attr.kind() == Attr.Kind.INTS) {
+                lists.add(attr.name());
+            }
+        }
         return lists;
     }
 
@@ -123,11 +134,12 @@ public final class OpScope {
         for (long d : input.dims()) {
             dims.add(d);
         }
-        dimensionNames(layout, input.rank()).ifPresent(names -> {
-            for (int i = 0; i < names.size(); i++) {
-                values.put(names.get(i), dims.get(i));
+        Optional<List<String>> names = dimensionNames(layout, input.rank());
+        if (names.isPresent()) {
+            for (int i = 0; i < names.get().size(); i++) {
+                values.put(names.get().get(i), dims.get(i));
             }
-        });
+        }
         values.put(RANK, (long) input.rank());
         values.put(NUMEL, input.numel());
         values.put(NodeDecl.IN_CHANNELS, layout.features(input));
@@ -149,8 +161,8 @@ public final class OpScope {
 
     /** The names of the input's dimensions in {@code values}, for a message: {@code C, H, W}. */
     static String dimensionsOf(Shape input, Layout layout) {
-        return dimensionNames(layout, input.rank()).map(n -> String.join(", ", n))
-                .orElse("dim(0) to dim(" + (input.rank() - 1) + ")");
+        Optional<List<String>> names = dimensionNames(layout, input.rank());
+        return names.isPresent() ? String.join(", ", names.get()) : "dim(0) to dim(" + (input.rank() - 1) + ")";
     }
 
     /** Whether {@code name} is one a layout gives a dimension. */

@@ -39,16 +39,23 @@ public record PoolWindow(List<Integer> kernel, List<Integer> stride, List<Intege
         // Padding against the window needs no input when the sizes pair up by themselves: a
         // constant mistake in a block is then reported once, in the block, not at every use.
         int n = Math.max(kernel.size(), Math.max(padding.size(), dilation.size()));
-        if (faults.isEmpty() && List.of(kernel, padding, dilation).stream()
-                .allMatch(v -> v.size() == 1 || v.size() == n)) {
+        if (faults.isEmpty() && pairsUp(kernel, n) && pairsUp(padding, n) && pairsUp(dilation, n)) {
             long[] k = Window.perDimension(kernel, n);
             long[] p = Window.perDimension(padding, n);
             long[] d = Window.perDimension(dilation, n);
             for (int i = 0; i < n && faults.isEmpty(); i++) {
-                Pooling.checkPadding(p[i], Window.dilatedKernel(k[i], d[i]), k[i], d[i]).ifPresent(faults::add);
+                var fault = Pooling.checkPadding(p[i], Window.dilatedKernel(k[i], d[i]), k[i], d[i]);
+                if (fault.isPresent()) {
+                    faults.add(fault.get());
+                }
             }
         }
         return faults;
+    }
+
+    /** One value for every dimension, or one per dimension of {@code n}. */
+    private static boolean pairsUp(List<Integer> values, int n) {
+        return values.size() == 1 || values.size() == n;
     }
 
     ShapeResult outputShape(String annotation, Shape input) {

@@ -100,7 +100,10 @@ public record Router(Routing routing) implements Op {
     @Override
     public Backprop backprop(Shape input, Shape output, Layout layout, java.util.Optional<SideTensor> side,
             Cost forward, BackwardPass pass) {
-        SideTensor routed = side.orElseThrow(() -> new IllegalStateException("a router names the tokens it routes"));
+        if (side.isEmpty()) {
+            throw new IllegalStateException("a router names the tokens it routes");
+        }
+        SideTensor routed = side.get();
         long tokens = routed.shape().dim(0);
         long width = routed.shape().dim(1);
         long n = routing.experts();

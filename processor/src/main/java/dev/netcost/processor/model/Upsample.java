@@ -52,8 +52,11 @@ public record Upsample(List<Integer> scale, List<Integer> size, String like, Int
             faults.add(Message.UPSAMPLE_SIZE_NOT_GIVEN.onAnnotation());
         } else if (given.size() > 1) {
             // On the second: the first one given is as likely the one meant.
-            faults.add(Message.UPSAMPLE_SIZE_GIVEN_TWICE.on(given.get(1),
-                    String.join(" and ", given.stream().map(Attr::javaName).toList())));
+            List<String> names = new ArrayList<>(given.size());
+            for (Attr attr : given) {
+                names.add(attr.javaName());
+            }
+            faults.add(Message.UPSAMPLE_SIZE_GIVEN_TWICE.on(given.get(1), String.join(" and ", names)));
         }
         if (alignCorners && mode == Interpolation.NEAREST) {
             faults.add(Message.ALIGN_CORNERS_WITH_NEAREST.on(Attr.ALIGN_CORNERS));
@@ -94,7 +97,10 @@ public record Upsample(List<Integer> scale, List<Integer> size, String like, Int
     public ShapeResult outputShape(Shape input, Layout layout, SideTensor like) {
         List<Fault> faults = fit(input);
         if (faults.isEmpty()) {
-            like.unfitFor(input).ifPresent(faults::add);
+            var unfit = like.unfitFor(input);
+            if (unfit.isPresent()) {
+                faults.add(unfit.get());
+            }
         }
         if (!faults.isEmpty()) {
             return ShapeResult.failed(faults);
@@ -105,7 +111,10 @@ public record Upsample(List<Integer> scale, List<Integer> size, String like, Int
     /** Whether the input has spatial dimensions, and as many as the mode interpolates. */
     private List<Fault> fit(Shape input) {
         List<Fault> faults = new ArrayList<>();
-        Window.requireSpatial("@Upsample", input).ifPresent(faults::add);
+        var rank = Window.requireSpatial("@Upsample", input);
+        if (rank.isPresent()) {
+            faults.add(rank.get());
+        }
         int dimensions = dimensions(mode);
         int spatial = input.rank() - 1;
         if (faults.isEmpty() && dimensions > 0 && dimensions != spatial) {

@@ -90,24 +90,36 @@ public record UserOp(UserOpDecl decl, Map<String, Object> values) implements Op 
         Map<String, Object> both = OpScope.withOutput(scope, output);
         for (Map.Entry<UserOpDecl.Figure, AttrValue.Expression> figure : figures().entrySet()) {
             String name = figure.getKey().javaName();
-            number(figure.getValue(), name, both, input, layout, faults).filter(v -> v < 0).ifPresent(v -> faults.add(
-                    Message.OP_FIGURE_NEGATIVE.onAnnotation(decl.annotation(), name, figure.getValue().text(), v)));
+            Optional<Long> value = number(figure.getValue(), name, both, input, layout, faults);
+            if (value.isPresent() && value.get() < 0) {
+                faults.add(Message.OP_FIGURE_NEGATIVE.onAnnotation(decl.annotation(), name, figure.getValue().text(),
+                        value.get()));
+            }
             if (!faults.isEmpty()) {
                 return ShapeResult.failed(faults);
             }
         }
-        decl.memory().ifPresent(memory -> number(memory, "memory", both, input, layout, faults).filter(v -> v < 0)
-                .ifPresent(v -> faults.add(Message.OP_FIGURE_NEGATIVE.onAnnotation(decl.annotation(), "memory",
-                        memory.text(), v))));
+        if (decl.memory().isPresent()) {
+            AttrValue.Expression memory = decl.memory().get();
+            Optional<Long> value = number(memory, "memory", both, input, layout, faults);
+            if (value.isPresent() && value.get() < 0) {
+                faults.add(Message.OP_FIGURE_NEGATIVE.onAnnotation(decl.annotation(), "memory", memory.text(),
+                        value.get()));
+            }
+        }
         return faults.isEmpty() ? ShapeResult.of(output) : ShapeResult.failed(faults);
     }
 
     /** As {@link #cost(Shape, Shape, Layout)} on the first layout the declaration takes that names this input's rank. */
     @Override
     public Cost cost(Shape input, Shape output) {
-        Layout layout = decl.layouts().stream().filter(l -> OpScope.dimensionNames(l, input.rank()).isPresent())
-                .sorted().findFirst().orElse(Layout.FEATURES);
-        return cost(input, output, layout);
+        // Layout.values() runs in the enum's order, the order sorting the declared set gives.
+        for (Layout layout : Layout.values()) {
+            if (decl.layouts().contains(layout) && OpScope.dimensionNames(layout, input.rank()).isPresent()) {
+                return cost(input, output, layout);
+            }
+        }
+        return cost(input, output, Layout.FEATURES);
     }
 
     /** The figures as the declaration states them; {@link #outputShape} found each computable and not negative. */

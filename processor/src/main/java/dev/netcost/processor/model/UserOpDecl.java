@@ -112,6 +112,11 @@ public record UserOpDecl(String qualifiedName, String simpleName, String display
 
     /** The attribute named {@code name}. */
     public Optional<Attribute> attr(String name) {
-        return attrs.stream().filter(a -> a.name().equals(name)).findFirst();
+        for (Attribute attr : attrs) {
+            if (attr.name().equals(name)) {
+                return Optional.of(attr);
+            }
+        }
+        return Optional.empty();
     }
 }
