@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class LayerAnnotations {
     /** The DSL's package, with its dot: every annotation netcost owns is in it. */
-    static final String PACKAGE = "dev.netcost.";
+    public static final String PACKAGE = "dev.netcost.";
     private static final Map<String, OpKind> KINDS = new LinkedHashMap<>();
 
     static {
@@ -56,13 +56,6 @@ public final class LayerAnnotations {
     /** The qualified names of every layer annotation, in a fixed order. */
     public static Set<String> names() {
         return Collections.unmodifiableSet(KINDS.keySet());
-    }
-
-    /** Every annotation netcost owns on fields and types, for the processor to claim. */
-    public static List<String> modifierNames() {
-        return List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT, EXPERTS, FROZEN, CHECKPOINT, INPUT, BLOCK,
-                BUDGET, DECODER, TRAINING, ROOFLINE, CUSTOM_DEVICE,
-                UserOps.CUSTOM_OP);
     }
 
     static boolean isLayerAnnotation(String qualifiedName) {
