@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
+import java.util.TreeMap;
 
 /**
  * Holds an analysed network to its {@code @Budget}. Pure: each overrun is a {@link Problem} on
@@ -95,21 +95,15 @@ public final class BudgetCheck {
         NetworkAnalysis.Memory memory = analysis.memory();
         return switch (attr) {
             case MAX_PARAMS -> Message.OVER_MAX_PARAMS.on(attr, shown, max, excess, share,
-                    top(analysis, f -> f.cost().params(), total.params()));
+                    top(analysis, attr, total.params()));
             case MAX_ACTIVE_PARAMS -> Message.OVER_MAX_ACTIVE_PARAMS.on(attr, shown, max, excess, share,
-                    top(analysis, f -> f.decl().trainingOnly() ? 0 : f.cost().activeParams(),
-                            total.activeParams()));
-            // MACS and FLOPS are inference's: a training-only field's compute is in neither.
+                    top(analysis, attr, total.activeParams()));
             case MAX_MACS -> Message.OVER_MAX_MACS.on(attr, shown, max, excess, share,
-                    top(analysis, f -> f.decl().trainingOnly() ? 0 : f.cost().macs(), total.macs()));
+                    top(analysis, attr, total.macs()));
             case MAX_FLOPS -> Message.OVER_MAX_FLOPS.on(attr, shown, max, excess, share,
-                    top(analysis, f -> f.decl().trainingOnly() ? 0 : f.cost().flops(), total.flops()));
-            case MAX_PARAM_BYTES -> {
-                long bytes = analysis.network().dtype().bytes();
-                yield Message.OVER_MAX_PARAM_BYTES.on(attr, shown, max, excess, share, dtype(analysis),
-                        top(analysis, f -> Math.multiplyExact(Math.addExact(f.cost().params(), f.cost().buffers()),
-                                bytes), memory.paramBytes()));
-            }
+                    top(analysis, attr, total.flops()));
+            case MAX_PARAM_BYTES -> Message.OVER_MAX_PARAM_BYTES.on(attr, shown, max, excess, share, dtype(analysis),
+                    top(analysis, attr, memory.paramBytes()));
             case MAX_PEAK_MEMORY_BYTES -> Message.OVER_MAX_PEAK_MEMORY_BYTES.on(attr, shown, max, excess, share,
                     Summary.grouped(memory.paramBytes()), Summary.grouped(memory.peakActivationBytes()),
                     memory.peakAt(), dtype(analysis), alive(memory));
@@ -132,36 +126,91 @@ public final class BudgetCheck {
         };
     }
 
-    /** The three fields with the most of a figure: {@code layer4 14,964,736 (58.6 %)}. */
-    private static String top(NetworkAnalysis analysis, ToLongFunction<FieldAnalysis> figure, long total) {
+    /**
+     * The three fields with the most of the figure {@code attr} limits: {@code layer4 14,964,736 (58.6 %)}.
+     * Plain loops and a named comparator rather than a stream: see {@link MostFirst}.
+     */
+    private static String top(NetworkAnalysis analysis, Attr attr, long total) {
+        long bytes = analysis.network().dtype().bytes();
+        List<Contribution> contributions = new ArrayList<>();
+        for (FieldAnalysis field : analysis.fields()) {
+            long value = contribution(field, attr, bytes);
+            if (value > 0) {
+                contributions.add(new Contribution(field, value));
+            }
+        }
+        // A stable sort: among equals, the earlier field first.
+        contributions.sort(MostFirst.INSTANCE);
         List<String> parts = new ArrayList<>();
-        analysis.fields().stream()
-                .filter(f -> figure.applyAsLong(f) > 0)
-                .sorted(Comparator.comparingLong(figure).reversed())
-                .limit(CONTRIBUTORS)
-                .forEach(f -> parts.add(f.decl().name() + " " + Summary.grouped(figure.applyAsLong(f)) + " ("
-                        + Percent.of(figure.applyAsLong(f), total) + " %)"));
+        for (Contribution c : contributions.subList(0, Math.min(CONTRIBUTORS, contributions.size()))) {
+            parts.add(c.field().decl().name() + " " + Summary.grouped(c.value()) + " ("
+                    + Percent.of(c.value(), total) + " %)");
+        }
         return String.join(", ", parts);
+    }
+
+    /**
+     * What one field adds to the figure {@code attr} limits.
+     *
+     * @param bytes the bytes of an element in the network's dtype, for {@code maxParamBytes}
+     */
+    private static long contribution(FieldAnalysis field, Attr attr, long bytes) {
+        Cost cost = field.cost();
+        // MACS and FLOPS are inference's: a training-only field's compute is in neither.
+        boolean trainingOnly = field.decl().trainingOnly();
+        return switch (attr) {
+            case MAX_PARAMS -> cost.params();
+            case MAX_ACTIVE_PARAMS -> trainingOnly ? 0 : cost.activeParams();
+            case MAX_MACS -> trainingOnly ? 0 : cost.macs();
+            case MAX_FLOPS -> trainingOnly ? 0 : cost.flops();
+            case MAX_PARAM_BYTES -> Math.multiplyExact(Math.addExact(cost.params(), cost.buffers()), bytes);
+            default -> throw new IllegalStateException("no figure by field: " + attr);
+        };
+    }
+
+    /** A field and what it adds to a figure, more than 0. */
+    private record Contribution(FieldAnalysis field, long value) {}
+
+    /**
+     * The largest contribution first. A named class, not {@code Comparator.comparingLong(...).reversed()}:
+     * a lambda's first call spins a class at run time, which a cold compile pays for (ColdPathRulesTest).
+     */
+    private static final class MostFirst implements Comparator<Contribution> {
+        static final MostFirst INSTANCE = new MostFirst();
+
+        @Override
+        public int compare(Contribution a, Contribution b) {
+            return Long.compare(b.value(), a.value());
+        }
     }
 
     private static String alive(NetworkAnalysis.Memory memory) {
         List<String> parts = new ArrayList<>();
-        memory.alive().stream().limit(CONTRIBUTORS)
-                .forEach(t -> parts.add(t.name() + " " + Summary.grouped(t.value())));
+        List<NetworkAnalysis.Named> alive = memory.alive();
+        for (NetworkAnalysis.Named t : alive.subList(0, Math.min(CONTRIBUTORS, alive.size()))) {
+            parts.add(t.name() + " " + Summary.grouped(t.value()));
+        }
         return String.join(", ", parts);
     }
 
     /** The limits a network can meet: at least 0. */
     private static List<Map.Entry<Attr, Long>> valid(BudgetDecl budget) {
-        return sorted(budget).stream().filter(limit -> isValid(limit.getValue())).toList();
+        List<Map.Entry<Attr, Long>> valid = new ArrayList<>();
+        for (Map.Entry<Attr, Long> limit : sorted(budget)) {
+            if (isValid(limit.getValue())) {
+                valid.add(limit);
+            }
+        }
+        return valid;
     }
 
     private static boolean isValid(long limit) {
         return limit >= 0;
     }
 
-    private static List<Map.Entry<Attr, Long>> sorted(BudgetDecl budget) {
-        return budget.limits().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+    /** The limits in the order the attributes are declared: a TreeMap's, by the enum's natural order. */
+    private static Iterable<Map.Entry<Attr, Long>> sorted(BudgetDecl budget) {
+        return new TreeMap<>(budget.limits()).entrySet();
     }
 
     private static String dtype(NetworkAnalysis analysis) {

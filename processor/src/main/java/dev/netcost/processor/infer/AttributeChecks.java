@@ -40,8 +40,7 @@ final class AttributeChecks {
     /** Every block's, each block once, in the order of their qualified names. */
     static List<Problem> blocks(NetworkDecl network) {
         List<Problem> problems = new ArrayList<>();
-        for (BlockDecl block : network.blocks().values().stream()
-                .sorted((a, b) -> a.qualifiedName().compareTo(b.qualifiedName())).toList()) {
+        for (BlockDecl block : DeclarationChecks.byQualifiedName(network)) {
             for (NodeDecl node : block.nodes()) {
                 for (Fault fault : faults(node)) {
                     problems.add(Problem.inBlock(block.qualifiedName(), node.index(), fault));

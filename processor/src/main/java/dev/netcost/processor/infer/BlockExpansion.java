@@ -17,6 +17,7 @@ import dev.netcost.processor.model.OpTemplate;
 import dev.netcost.processor.model.ParamDecl;
 import dev.netcost.processor.model.Problem;
 import dev.netcost.processor.model.Router;
+import dev.netcost.processor.model.UserOpDecl;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -157,7 +158,9 @@ final class BlockExpansion {
         Optional<Visit> visit = node instanceof LayerDecl layer
                 ? layer(layer, scope, path, inputs)
                 : use((BlockUse) node, scope, path, inputs.get(0));
-        visit.ifPresent(v -> scope.names().put(node.name(), v.output()));
+        if (visit.isPresent()) {
+            scope.names().put(node.name(), visit.get().output());
+        }
         return visit;
     }
 
@@ -240,7 +243,9 @@ final class BlockExpansion {
                 return Optional.empty();
             }
             // A tensor parameter reads, inside, the tensor the use names in its own scope.
-            use.tensors().forEach((param, named) -> inner.names().put(param, tensor(named, scope)));
+            for (Map.Entry<String, String> tensor : use.tensors().entrySet()) {
+                inner.names().put(tensor.getKey(), tensor(tensor.getValue(), scope));
+            }
 
             Span span = passes.begin();
             int out = current;
@@ -285,7 +290,7 @@ final class BlockExpansion {
 
     /** What the summary calls one instance of a use: the block's name, and a mixture's experts. */
     private static String name(BlockDecl block, BlockUse use) {
-        return use.routing().map(r -> r.describe(block.name())).orElse(block.name());
+        return use.routing().isPresent() ? use.routing().get().describe(block.name()) : block.name();
     }
 
     /** The op of a layer, its expressions evaluated in {@code scope}; empty after reporting a failure. */
@@ -346,7 +351,8 @@ final class BlockExpansion {
             if (value.isEmpty()) {
                 return Optional.empty();
             }
-            boolean list = template.decl().attr(attr).map(a -> a.kind() == Attr.Kind.INTS).orElse(false);
+            Optional<UserOpDecl.Attribute> declared = template.decl().attr(attr);
+            boolean list = declared.isPresent() && declared.get().kind() == Attr.Kind.INTS;
             Object given = value.get();
             Optional<Long> notAnInt = notAnInt(given);
             if (notAnInt.isPresent()) {

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * The checks a declaration needs no shapes for: every name a layer reads is declared above it,
@@ -43,41 +42,76 @@ final class DeclarationChecks {
         List<Problem> problems = new ArrayList<>();
         Map<String, ValueType> networkScope = Map.of(IN, ValueType.INT);
         checkNodes(network.name(), network.nodes(), networkScope, network, network.hasNetworkInput(), List.of(),
-                Problem::onLayer, problems);
-        firstField(network).ifPresent(problems::add);
-        decoded(network).ifPresent(problems::add);
+                Optional.empty(), problems);
+        Optional<Problem> first = firstField(network);
+        if (first.isPresent()) {
+            problems.add(first.get());
+        }
+        Optional<Problem> decoded = decoded(network);
+        if (decoded.isPresent()) {
+            problems.add(decoded.get());
+        }
         // With @Output fields, the last field is no output unless marked, and a marked one is never
         // training-only (the reader says so): the last field may then run only in training.
         trainingOnly(network.name(), network.nodes(), network.outputs().isEmpty()
-                ? Optional.of(Message.TRAINING_ONLY_NETWORK_OUTPUT) : Optional.empty(), Problem::onLayer, problems);
-        for (BlockDecl block : network.blocks().values().stream()
-                .sorted((a, b) -> a.qualifiedName().compareTo(b.qualifiedName())).toList()) {
+                ? Optional.of(Message.TRAINING_ONLY_NETWORK_OUTPUT) : Optional.empty(), Optional.empty(), problems);
+        for (BlockDecl block : byQualifiedName(network)) {
             Map<String, ValueType> scope = new LinkedHashMap<>();
             for (ParamDecl param : block.params()) {
                 scope.put(param.name(), param.type());
             }
             scope.put(IN, ValueType.INT);
-            BiFunction<Integer, Fault, Problem> inBlock = (node, fault) -> Problem.inBlock(block.qualifiedName(), node,
-                    fault);
+            Optional<String> inBlock = Optional.of(block.qualifiedName());
             checkNodes(block.name(), block.nodes(), scope, network, true, block.tensors(), inBlock, problems);
             trainingOnly(block.name(), block.nodes(), Optional.of(Message.TRAINING_ONLY_BLOCK_OUTPUT), inBlock, problems);
         }
         return problems;
     }
 
+    /** The network's blocks in the order of their qualified names, each once. */
+    static List<BlockDecl> byQualifiedName(NetworkDecl network) {
+        List<BlockDecl> blocks = new ArrayList<>(network.blocks().values());
+        blocks.sort(ByQualifiedName.INSTANCE);
+        return blocks;
+    }
+
+    /**
+     * A named class, not a lambda: a lambda's first call spins a class at run time, which a cold
+     * compile pays for (ColdPathRulesTest).
+     */
+    private static final class ByQualifiedName implements java.util.Comparator<BlockDecl> {
+        static final ByQualifiedName INSTANCE = new ByQualifiedName();
+
+        @Override
+        public int compare(BlockDecl a, BlockDecl b) {
+            return a.qualifiedName().compareTo(b.qualifiedName());
+        }
+    }
+
+    /**
+     * {@code fault} on the field at {@code node}: a field of the network's, or, with {@code inBlock}, of
+     * that block's own declaration (by its qualified name).
+     */
+    private static Problem place(Optional<String> inBlock, int node, Fault fault) {
+        return inBlock.isPresent() ? Problem.inBlock(inBlock.get(), node, fault) : Problem.onLayer(node, fault);
+    }
+
     /**
      * @param hasInput whether {@code input} names a tensor: in a block always (the block's input), in
      *     a network when it has {@code @Network(input)}
      * @param tensors  the block's tensor parameters, which its fields read as they read a field above
+     * @param inBlock  the block's qualified name, for a block's fields; empty for the network's
      */
     private static void checkNodes(String owner, List<NodeDecl> nodes, Map<String, ValueType> scope,
-            NetworkDecl network, boolean hasInput, List<String> tensors, BiFunction<Integer, Fault, Problem> place,
+            NetworkDecl network, boolean hasInput, List<String> tensors, Optional<String> inBlock,
             List<Problem> problems) {
         Set<String> above = new LinkedHashSet<>(tensors);
         Set<String> layersAbove = new LinkedHashSet<>();
         Set<String> blocksAbove = new HashSet<>();
         Set<String> all = new LinkedHashSet<>();
-        nodes.forEach(n -> all.add(n.name()));
+        for (NodeDecl n : nodes) {
+            all.add(n.name());
+        }
         for (NodeDecl node : nodes) {
             List<Fault> faults = new ArrayList<>();
             if (tensors.contains(node.name())) {
@@ -94,22 +128,30 @@ final class DeclarationChecks {
                 faults.add(Message.TOO_FEW_MERGE_INPUTS.on(Attr.FROM, node.name(), node.inputs().size()));
             }
             for (String input : node.inputs()) {
-                unknown(input, Attr.FROM, node, owner, above, all, hasInput).ifPresent(faults::add);
+                addIfPresent(unknown(input, Attr.FROM, node, owner, above, all, hasInput), faults);
             }
             if (node instanceof LayerDecl layer && layer.side().isPresent()) {
                 TensorName side = layer.side().get();
-                unknown(side.name(), side.attr(), node, owner, above, all, hasInput).ifPresent(faults::add);
+                addIfPresent(unknown(side.name(), side.attr(), node, owner, above, all, hasInput), faults);
             }
-            node.condition().ifPresent(c -> typeError(c, ValueType.BOOLEAN, scope, false).ifPresent(why ->
-                    faults.add(Message.EXPRESSION_INVALID.on(Attr.CONDITION, node.name() + ": @If", c.text(), why))));
+            if (node.condition().isPresent()) {
+                AttrValue.Expression c = node.condition().get();
+                Optional<String> why = typeError(c, ValueType.BOOLEAN, scope, false);
+                if (why.isPresent()) {
+                    faults.add(Message.EXPRESSION_INVALID.on(Attr.CONDITION, node.name() + ": @If", c.text(),
+                            why.get()));
+                }
+            }
             if (node instanceof LayerDecl layer && layer.op() instanceof OpTemplate.Parameterized p) {
                 for (Map.Entry<Attr, AttrValue> e : p.values().entrySet()) {
                     Attr attr = e.getKey();
                     if (e.getValue() instanceof AttrValue.Expression expr) {
                         ValueType wanted = attr.kind() == Attr.Kind.BOOLEAN ? ValueType.BOOLEAN : ValueType.INT;
-                        typeError(expr, wanted, scope, attr.kind() == Attr.Kind.INTS).ifPresent(why -> faults.add(
-                                Message.EXPRESSION_INVALID.on(attr, node.name() + ": " + attr.javaName(),
-                                        expr.text(), why)));
+                        Optional<String> why = typeError(expr, wanted, scope, attr.kind() == Attr.Kind.INTS);
+                        if (why.isPresent()) {
+                            faults.add(Message.EXPRESSION_INVALID.on(attr, node.name() + ": " + attr.javaName(),
+                                    expr.text(), why.get()));
+                        }
                     }
                 }
             } else if (node instanceof LayerDecl layer && layer.op() instanceof OpTemplate.User user) {
@@ -117,18 +159,24 @@ final class DeclarationChecks {
             } else if (node instanceof BlockUse use) {
                 BlockDecl block = network.blocks().get(use.block());
                 // Each tensor it gives the block is read here, as @From's is: placed on its argument.
-                use.tensors().forEach((param, named) -> unknown(named, Attr.FROM, node, owner, above, all, hasInput)
-                        .ifPresent(f -> faults.add(Fault.onArgument(param, f.kind(), f.message()))));
+                for (Map.Entry<String, String> tensor : use.tensors().entrySet()) {
+                    Optional<Fault> f = unknown(tensor.getValue(), Attr.FROM, node, owner, above, all, hasInput);
+                    if (f.isPresent()) {
+                        faults.add(Fault.onArgument(tensor.getKey(), f.get().kind(), f.get().message()));
+                    }
+                }
                 for (ParamDecl param : block.params()) {
                     if (use.args().get(param.name()) instanceof AttrValue.Expression expr) {
-                        typeError(expr, param.type(), scope, false).ifPresent(why -> faults.add(
-                                Message.EXPRESSION_INVALID.onArgument(param.name(), node.name() + ": " + param.name(),
-                                        expr.text(), why)));
+                        Optional<String> why = typeError(expr, param.type(), scope, false);
+                        if (why.isPresent()) {
+                            faults.add(Message.EXPRESSION_INVALID.onArgument(param.name(),
+                                    node.name() + ": " + param.name(), expr.text(), why.get()));
+                        }
                     }
                 }
             }
             for (Fault fault : faults) {
-                problems.add(place.apply(node.index(), fault));
+                problems.add(place(inBlock, node.index(), fault));
             }
             above.add(node.name());
             if (node instanceof LayerDecl) {
@@ -164,7 +212,9 @@ final class DeclarationChecks {
         if (network.hasNetworkInput()) {
             inputs.add(NodeDecl.INPUT);
         }
-        network.inputFields().forEach(in -> inputs.add(in.name()));
+        for (InputDecl in : network.inputFields()) {
+            inputs.add(in.name());
+        }
         String named = network.decodes();
         if (named.isEmpty()) {
             return inputs.size() < 2 ? Optional.empty() : Optional.of(Problem.onNetwork(
@@ -197,45 +247,52 @@ final class DeclarationChecks {
      *
      * @param lastField the message for a training-only last field: the network's or the block's;
      *     empty when the last field is no output (a network that marks its outputs)
+     * @param inBlock   the block's qualified name, for a block's fields; empty for the network's
      */
     private static void trainingOnly(String owner, List<NodeDecl> nodes, Optional<Message> lastField,
-            BiFunction<Integer, Fault, Problem> place, List<Problem> problems) {
+            Optional<String> inBlock, List<Problem> problems) {
         Map<String, Integer> above = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             NodeDecl node = nodes.get(i);
             if (!node.trainingOnly()) {
                 if (node.inputs().isEmpty() && i > 0 && nodes.get(i - 1).trainingOnly()) {
-                    problems.add(place.apply(node.index(), Message.TRAINING_ONLY_ABOVE_READ.onAnnotation(node.name(),
+                    problems.add(place(inBlock, node.index(), Message.TRAINING_ONLY_ABOVE_READ.onAnnotation(node.name(),
                             nodes.get(i - 1).name(), atInference(nodes, i - 1, above))));
                 }
                 for (String input : node.inputs()) {
                     if (isTrainingOnly(input, nodes, above)) {
-                        problems.add(place.apply(node.index(), Message.TRAINING_ONLY_READ.on(Attr.FROM, node.name(),
+                        problems.add(place(inBlock, node.index(), Message.TRAINING_ONLY_READ.on(Attr.FROM, node.name(),
                                 input)));
                     }
                 }
                 // The tensor whose size a layer takes and the weight it shares are read at inference too.
                 if (node instanceof LayerDecl layer) {
-                    layer.side().filter(side -> isTrainingOnly(side.name(), nodes, above)).ifPresent(side -> problems.add(
-                            place.apply(node.index(), Message.TRAINING_ONLY_SIDE.on(side.attr(), node.name(),
-                                    side.attr().javaName(), side.name()))));
-                    layer.tied().filter(tied -> isTrainingOnly(tied, nodes, above)).ifPresent(tied -> problems.add(
-                            place.apply(node.index(), Message.TRAINING_ONLY_TIED.on(Attr.TIED, node.name(), tied))));
+                    if (layer.side().isPresent() && isTrainingOnly(layer.side().get().name(), nodes, above)) {
+                        TensorName side = layer.side().get();
+                        problems.add(place(inBlock, node.index(), Message.TRAINING_ONLY_SIDE.on(side.attr(),
+                                node.name(), side.attr().javaName(), side.name())));
+                    }
+                    if (layer.tied().isPresent() && isTrainingOnly(layer.tied().get(), nodes, above)) {
+                        problems.add(place(inBlock, node.index(), Message.TRAINING_ONLY_TIED.on(Attr.TIED, node.name(),
+                                layer.tied().get())));
+                    }
                 } else if (node instanceof BlockUse use) {
                     // A tensor the block reads besides its input, placed on the argument that names it.
-                    use.tensors().forEach((param, named) -> {
+                    for (Map.Entry<String, String> tensor : use.tensors().entrySet()) {
+                        String param = tensor.getKey();
+                        String named = tensor.getValue();
                         if (isTrainingOnly(named, nodes, above)) {
-                            problems.add(place.apply(node.index(), Message.TRAINING_ONLY_SIDE.onArgument(param,
+                            problems.add(place(inBlock, node.index(), Message.TRAINING_ONLY_SIDE.onArgument(param,
                                     node.name(), param, named)));
                         }
-                    });
+                    }
                 }
             }
             above.putIfAbsent(node.name(), i);
         }
         if (lastField.isPresent() && !nodes.isEmpty() && nodes.get(nodes.size() - 1).trainingOnly()) {
             NodeDecl last = nodes.get(nodes.size() - 1);
-            problems.add(place.apply(last.index(), lastField.get().on(Attr.TRAINING_ONLY, last.name(), owner)));
+            problems.add(place(inBlock, last.index(), lastField.get().on(Attr.TRAINING_ONLY, last.name(), owner)));
         }
     }
 
@@ -324,6 +381,12 @@ final class DeclarationChecks {
                     : Optional.of(Message.WRONG_TYPE.text(actual.withArticle(), wanted.withArticle()));
         } catch (ExprException e) {
             return Optional.of(e.getMessage());
+        }
+    }
+
+    private static <T> void addIfPresent(Optional<T> value, List<T> to) {
+        if (value.isPresent()) {
+            to.add(value.get());
         }
     }
 

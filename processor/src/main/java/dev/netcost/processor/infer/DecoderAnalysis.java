@@ -65,7 +65,13 @@ final class DecoderAnalysis {
                 if (layer.computation() instanceof FinalState) {
                     finalStates.add(layer.path());
                 }
-                Optional<String> state = layer.reads().stream().filter(finalStates::contains).findFirst();
+                Optional<String> state = Optional.empty();
+                for (String read : layer.reads()) {
+                    if (finalStates.contains(read)) {
+                        state = Optional.of(read);
+                        break;
+                    }
+                }
                 if (state.isPresent()) {
                     if (reported.add(layer.topNode())) {
                         problems.add(Problem.onLayer(layer.topNode(),

@@ -38,12 +38,16 @@ public record DecoderFigures(long context, int attentionLayers, long kvCacheByte
     public dev.netcost.DecodeSteps steps() {
         java.util.Map<java.util.List<Long>, Long> counts = new java.util.LinkedHashMap<>();
         for (DecodeWork layer : work) {
-            counts.merge(java.util.List.of(layer.flops(), layer.bytes(), layer.flopsPerContextToken(),
-                    layer.bytesPerContextToken()), 1L, Long::sum);
+            java.util.List<Long> row = java.util.List.of(layer.flops(), layer.bytes(), layer.flopsPerContextToken(),
+                    layer.bytesPerContextToken());
+            Long count = counts.get(row);
+            counts.put(row, count == null ? 1L : count + 1);
         }
         java.util.List<dev.netcost.DecodeSteps.Step> steps = new java.util.ArrayList<>();
-        counts.forEach((row, count) -> steps.add(new dev.netcost.DecodeSteps.Step(count, row.get(0), row.get(1),
-                row.get(2), row.get(3))));
+        for (java.util.Map.Entry<java.util.List<Long>, Long> e : counts.entrySet()) {
+            java.util.List<Long> row = e.getKey();
+            steps.add(new dev.netcost.DecodeSteps.Step(e.getValue(), row.get(0), row.get(1), row.get(2), row.get(3)));
+        }
         return dev.netcost.DecodeSteps.of(context, steps);
     }
 

@@ -53,10 +53,11 @@ final class GraphWalker implements BlockExpansion.Passes {
         this.input = input;
         this.problems = problems;
         this.batch = Math.max(1, network.batch());
-        this.shapes = new Shapes(tensors, batch, problems, this::producer);
+        this.shapes = new Shapes(tensors, batch, problems, layers);
         this.memory = new Memory(batch, network.dtype().bytes(), network.decoder());
         this.weights = new TiedWeights(layers, problems);
-        this.training = network.training().map(TrainingPass::new);
+        this.training = network.training().isPresent() ? Optional.of(new TrainingPass(network.training().get()))
+                : Optional.empty();
     }
 
     NetworkAnalysis walk() {
@@ -72,7 +73,9 @@ final class GraphWalker implements BlockExpansion.Passes {
         }
         int first = current >= 0 ? current : inputTensors.get(network.inputFields().get(0).name());
         BlockExpansion expansion = new BlockExpansion(network, this, problems, first);
-        inputTensors.forEach(expansion::bind);
+        for (Map.Entry<String, Integer> in : inputTensors.entrySet()) {
+            expansion.bind(in.getKey(), in.getValue());
+        }
         Map<String, Integer> fieldTensors = new HashMap<>();
         boolean failed = false;
         for (NodeDecl node : network.nodes()) {
@@ -127,7 +130,7 @@ final class GraphWalker implements BlockExpansion.Passes {
             } catch (ArithmeticException overflow) {
                 problems.add(Problem.onNetwork(Message.MEMORY_OVERFLOW.onAnnotation(network.name())));
             }
-            step = training.flatMap(pass -> training(pass, outputTensors));
+            step = training.isPresent() ? training(training.get(), outputTensors) : Optional.empty();
         }
         decoded = network.decoder() ? decodedTensor(networkInput, inputTensors) : -1;
         return new NetworkAnalysis(network, input, layers, blocks, fields, total, bytes, problems, Optional.empty(),
@@ -146,7 +149,9 @@ final class GraphWalker implements BlockExpansion.Passes {
             TrainingMemory.Result memory = new TrainingMemory(layers, graph, tensors, pass, bytesPerElement)
                     .run(checkpoints);
             BitSet checkpointed = new BitSet();
-            checkpoints.forEach(s -> checkpointed.set(s.first(), s.last() + 1));
+            for (TrainingMemory.Segment s : checkpoints) {
+                checkpointed.set(s.first(), s.last() + 1);
+            }
             return Optional.of(pass.figures(total, memory, checkpointed));
         } catch (ArithmeticException overflow) {
             problems.add(Problem.onNetwork(Message.TRAINING_OVERFLOW.onAnnotation(network.name(),
@@ -184,9 +189,13 @@ final class GraphWalker implements BlockExpansion.Passes {
             return List.of(nodes.get(nodes.size() - 1));
         }
         Map<String, NodeDecl> byName = new HashMap<>();
-        nodes.forEach(n -> byName.put(n.name(), n));
+        for (NodeDecl n : nodes) {
+            byName.put(n.name(), n);
+        }
         List<NodeDecl> marked = new ArrayList<>();
-        network.outputs().forEach(name -> marked.add(byName.get(name)));
+        for (String name : network.outputs()) {
+            marked.add(byName.get(name));
+        }
         return marked;
     }
 
@@ -310,13 +319,6 @@ final class GraphWalker implements BlockExpansion.Passes {
         return Math.multiplyExact(Math.multiplyExact(shape.numel(), batch), network.dtype().bytes());
     }
 
-    /** The layer that made {@code tensor}; empty for an input. */
-    private Optional<Shapes.Producer> producer(int tensor) {
-        int layer = tensors.producedAt(tensor);
-        return layer < 0 ? Optional.empty()
-                : Optional.of(new Shapes.Producer(layers.get(layer).computation(), layers.get(layer).op()));
-    }
-
     @Override
     public Shape shape(int tensor) {
         return tensors.shape(tensor);
@@ -336,7 +338,9 @@ final class GraphWalker implements BlockExpansion.Passes {
                 return Optional.empty();
             }
             Traffic traffic = memory.layer(layer.op(), shaped.get(), layer.copies());
-            Optional<Cost> cost = weights.cost(layer, shaped.get()).map(layer.copies()::scale);
+            Optional<Cost> weighed = weights.cost(layer, shaped.get());
+            Optional<Cost> cost = weighed.isPresent() ? Optional.of(layer.copies().scale(weighed.get()))
+                    : Optional.empty();
             if (cost.isEmpty()) {
                 return Optional.empty();
             }

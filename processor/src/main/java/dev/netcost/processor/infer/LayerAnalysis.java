@@ -45,8 +45,11 @@ public record LayerAnalysis(String path, String op, Shape input, Shape output, C
 
     /** The elements of the weight it declares that other layers may share ({@code @Tied}); 0 if none. */
     public long sharedWeight() {
-        return computation instanceof dev.netcost.processor.model.Op op
-                ? op.weightShape(input).map(Shape::numel).orElse(0L) : 0;
+        if (!(computation instanceof dev.netcost.processor.model.Op op)) {
+            return 0;
+        }
+        Optional<Shape> weight = op.weightShape(input);
+        return weight.isPresent() ? weight.get().numel() : 0;
     }
 
     /**

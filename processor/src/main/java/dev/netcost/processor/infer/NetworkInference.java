@@ -117,13 +117,13 @@ public final class NetworkInference {
         for (InputDecl in : network.inputFields()) {
             List<Integer> dims = in.shape();
             Fault fault = null;
+            Integer belowOne = firstBelowOne(dims);
             if (dims.isEmpty()) {
                 fault = Message.INPUT_FIELD_WITHOUT_SHAPE.on(Attr.SHAPE, in.name());
             } else if (dims.size() > MAX_INPUT_RANK) {
                 fault = Message.INPUT_FIELD_RANK_TOO_HIGH.on(Attr.SHAPE, in.name(), dims.size());
-            } else if (dims.stream().anyMatch(d -> d < 1)) {
-                int d = dims.stream().filter(x -> x < 1).findFirst().orElseThrow();
-                fault = Message.INPUT_DIMENSION_BELOW_ONE.on(Attr.SHAPE, in.name(), d);
+            } else if (belowOne != null) {
+                fault = Message.INPUT_DIMENSION_BELOW_ONE.on(Attr.SHAPE, in.name(), belowOne);
             } else if (!fitsKind(in.kind(), dims.size())) {
                 fault = Message.INPUT_KIND_RANK.on(Attr.SHAPE, in.name(), "kind", in.kind(), ranksOf(in.kind()),
                         braced(dims));
@@ -133,6 +133,16 @@ public final class NetworkInference {
             }
         }
         return problems.size() == before;
+    }
+
+    /** The first dimension below 1, or null when there is none. */
+    private static Integer firstBelowOne(List<Integer> dims) {
+        for (Integer d : dims) {
+            if (d < 1) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** Dimensions as written: {@code {4, 8}}. */
@@ -161,7 +171,11 @@ public final class NetworkInference {
 
     /** The shape of checked dimensions. */
     static Shape shapeOf(List<Integer> dims) {
-        return Shape.of(dims.stream().mapToLong(Integer::longValue).toArray());
+        long[] sizes = new long[dims.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = dims.get(i);
+        }
+        return Shape.of(sizes);
     }
 
     private static void checkBatch(NetworkDecl network, List<Problem> problems) {

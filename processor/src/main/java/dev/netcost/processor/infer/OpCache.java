@@ -19,14 +19,36 @@ final class OpCache {
 
     private final Map<OpTemplate.User, Map<Map<String, Object>, Computation>> users = new IdentityHashMap<>();
 
+    // get, then put when absent, rather than computeIfAbsent: its function would be a lambda, which a
+    // cold compile pays for (ColdPathRulesTest).
+
     /** An op you declare, for these values of its attributes. */
     Computation build(OpTemplate.User template, Map<String, Object> values) {
-        return users.computeIfAbsent(template, t -> new HashMap<>())
-                .computeIfAbsent(Map.copyOf(values), v -> new UserOp(template.decl(), v));
+        Map<Map<String, Object>, Computation> byValues = users.get(template);
+        if (byValues == null) {
+            byValues = new HashMap<>();
+            users.put(template, byValues);
+        }
+        Map<String, Object> key = Map.copyOf(values);
+        Computation op = byValues.get(key);
+        if (op == null) {
+            op = new UserOp(template.decl(), key);
+            byValues.put(key, op);
+        }
+        return op;
     }
 
     Computation build(OpTemplate.Parameterized template, Map<Attr, Object> values) {
-        return built.computeIfAbsent(template, t -> new HashMap<>())
-                .computeIfAbsent(values, v -> template.kind().build(new AttrValues(v)));
+        Map<Map<Attr, Object>, Computation> byValues = built.get(template);
+        if (byValues == null) {
+            byValues = new HashMap<>();
+            built.put(template, byValues);
+        }
+        Computation op = byValues.get(values);
+        if (op == null) {
+            op = template.kind().build(new AttrValues(values));
+            byValues.put(values, op);
+        }
+        return op;
     }
 }

@@ -40,11 +40,21 @@ record Origin(List<Argument> arguments) {
         }
         List<Argument> both = new ArrayList<>(arguments);
         for (Argument a : other.arguments) {
-            if (both.stream().noneMatch(b -> b.name().equals(a.name()))) {
+            if (!named(both, a.name())) {
                 both.add(a);
             }
         }
         return new Origin(both);
+    }
+
+    /** Whether one of {@code arguments} is named {@code name}. */
+    private static boolean named(List<Argument> arguments, String name) {
+        for (Argument b : arguments) {
+            if (b.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

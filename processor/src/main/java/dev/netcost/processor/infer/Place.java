@@ -39,8 +39,12 @@ record Place(int field, boolean own, Map<Attr, Origin> origins, Map<String, Orig
             String name = fault.argument().get();
             return problem(fault, named.getOrDefault(name, Origin.NONE), name);
         }
-        return problem(fault, fault.attr().map(a -> origins.getOrDefault(a, Origin.NONE)).orElse(Origin.NONE),
-                fault.attr().map(Attr::javaName).orElse(""));
+        if (fault.attr().isEmpty()) {
+            return problem(fault, Origin.NONE, "");
+        }
+        Attr attr = fault.attr().get();
+        Origin origin = origins.get(attr);
+        return problem(fault, origin == null ? Origin.NONE : origin, attr.javaName());
     }
 
     /**

@@ -34,7 +34,8 @@ final class RooflineAnalysis {
     static List<DeviceRoofline> analyze(NetworkAnalysis analysis, List<Problem> problems) {
         List<DeviceRoofline> devices = new ArrayList<>();
         // A decoder's step, as rows of layers that ask the same: grouped once for every device.
-        Optional<DecodeSteps> steps = analysis.decoder().map(DecoderFigures::steps);
+        Optional<DecodeSteps> steps = analysis.decoder().isPresent() ? Optional.of(analysis.decoder().get().steps())
+                : Optional.empty();
         for (DeviceDecl device : analysis.network().devices()) {
             DeviceRoofline roofline = on(device, analysis, steps);
             if (fits(roofline, analysis.network().dtype())) {
@@ -65,7 +66,7 @@ final class RooflineAnalysis {
         for (LayerTime time : roofline.layers()) {
             fits &= time.nanos() < MAX_NANOS;
         }
-        return fits && roofline.decode().map(decode -> decode.nanos() < MAX_NANOS).orElse(true);
+        return fits && (roofline.decode().isEmpty() || roofline.decode().get().nanos() < MAX_NANOS);
     }
 
     private static DeviceRoofline on(DeviceDecl decl, NetworkAnalysis analysis, Optional<DecodeSteps> steps) {
@@ -82,8 +83,10 @@ final class RooflineAnalysis {
                 computeBound += time.bound() == Device.Bound.COMPUTE ? time.nanos() : 0;
             }
         }
-        Optional<DecodeRoofline> decode = analysis.decoder().map(figures -> decode(device, dtype, figures,
-                steps.orElseThrow(), Math.max(1, analysis.network().batch())));
+        Optional<DecodeRoofline> decode = analysis.decoder().isPresent()
+                ? Optional.of(decode(device, dtype, analysis.decoder().get(), steps.orElseThrow(),
+                        Math.max(1, analysis.network().batch())))
+                : Optional.empty();
         return new DeviceRoofline(decl, times, nanos, computeBound, decode);
     }
 

@@ -56,8 +56,8 @@ record Scope(String prefix, Map<String, Object> values, Map<String, Origin> orig
     Scope instance(String path, Map<String, Object> values, Map<String, Origin> origins, int input,
             boolean trainingOnly, boolean frozen, java.util.Optional<dev.netcost.processor.model.Routing> routing) {
         return new Scope(path + ".", values, origins, field, false, new HashMap<>(), input, new HashMap<>(),
-                this.trainingOnly || trainingOnly, this.frozen || frozen, routing.map(copies::within).orElse(copies),
-                new java.util.HashSet<>());
+                this.trainingOnly || trainingOnly, this.frozen || frozen,
+                routing.isPresent() ? copies.within(routing.get()) : copies, new java.util.HashSet<>());
     }
 
     /** Every argument written at the network's field that {@code expr} depends on. */
@@ -77,7 +77,11 @@ record Scope(String prefix, Map<String, Object> values, Map<String, Origin> orig
     /** The parameter values an expression saw, for messages: {@code width = 64, in = 256}. */
     String describe() {
         List<String> parts = new ArrayList<>();
-        values.keySet().stream().sorted().forEach(k -> parts.add(k + " = " + values.get(k)));
+        List<String> names = new ArrayList<>(values.keySet());
+        java.util.Collections.sort(names);
+        for (String k : names) {
+            parts.add(k + " = " + values.get(k));
+        }
         return String.join(", ", parts);
     }
 }

@@ -55,15 +55,25 @@ final class Shapes {
     private final Tensors tensors;
     private final long batch;
     private final List<Problem> problems;
-    private final java.util.function.IntFunction<Optional<Producer>> producerOf;
+    private final List<LayerAnalysis> layers;
 
-    /** @param producers the layer that made each tensor; empty for an input of the network */
-    Shapes(Tensors tensors, long batch, List<Problem> problems,
-            java.util.function.IntFunction<Optional<Producer>> producers) {
+    /**
+     * @param layers the layers analysed so far, by index, which made the tensors: the walker's own list,
+     *     which grows as it walks (a list rather than a callback, which would be a lambda; see
+     *     ColdPathRulesTest)
+     */
+    Shapes(Tensors tensors, long batch, List<Problem> problems, List<LayerAnalysis> layers) {
         this.tensors = tensors;
         this.batch = batch;
         this.problems = problems;
-        this.producerOf = producers;
+        this.layers = layers;
+    }
+
+    /** The layer that made {@code tensor}; empty for an input. */
+    private Optional<Producer> producer(int tensor) {
+        int layer = tensors.producedAt(tensor);
+        return layer < 0 ? Optional.empty()
+                : Optional.of(new Producer(layers.get(layer).computation(), layers.get(layer).op()));
     }
 
     /**
@@ -83,7 +93,9 @@ final class Shapes {
         Shape in = inputs.get(0);
         List<Fault> faults = layer.op().validate();
         if (!faults.isEmpty()) {
-            faults.forEach(f -> problems.add(layer.problem(in, f)));
+            for (Fault f : faults) {
+                problems.add(layer.problem(in, f));
+            }
             return Optional.empty();
         }
         if (layer.copies().inExperts() && !layer.op().perToken()) {
@@ -100,8 +112,10 @@ final class Shapes {
             }
         }
         if (layer.op() instanceof Merge merge) {
-            Optional<Fault> mixed = merge.ranksDiffer(inputs, producers)
-                    .or(() -> Merge.layoutsDiffer(inputs, producers, layouts));
+            Optional<Fault> mixed = merge.ranksDiffer(inputs, producers);
+            if (mixed.isEmpty()) {
+                mixed = Merge.layoutsDiffer(inputs, producers, layouts);
+            }
             if (mixed.isPresent()) {
                 problems.add(layer.problem(in, mixed.get()));
                 return Optional.empty();
@@ -120,16 +134,19 @@ final class Shapes {
                 ? Optional.of(new SideTensor(inputs.get(1), layouts.get(1), producers.get(1))) : Optional.empty();
         if (layer.op() instanceof FinalState state) {
             // Its shape is the state of the layer that made its input, not that input's.
-            Optional<Producer> producer = producerOf.apply(layer.inputs().get(0));
-            result = state.outputShape(in, producer.map(Producer::computation), producers.get(0),
-                    producer.map(Producer::op).orElse(""));
+            Optional<Producer> producer = producer(layer.inputs().get(0));
+            result = state.outputShape(in,
+                    producer.isPresent() ? Optional.of(producer.get().computation()) : Optional.empty(),
+                    producers.get(0), producer.isPresent() ? producer.get().op() : "");
         } else if (layer.op() instanceof Op unary) {
             result = side.isEmpty() ? unary.outputShape(in, layout) : unary.outputShape(in, layout, side.get());
         } else {
             result = ((Merge) layer.op()).outputShape(inputs, producers, layout);
         }
         if (result instanceof ShapeResult.Failed failed) {
-            failed.faults().forEach(f -> problems.add(layer.problem(in, f)));
+            for (Fault f : failed.faults()) {
+                problems.add(layer.problem(in, f));
+            }
             return Optional.empty();
         }
         Shape out = ((ShapeResult.Ok) result).shape();

@@ -153,7 +153,7 @@ final class Tensors {
                 there.add(new Peak.Alive(producers.get(t), Math.multiplyExact(shapes.get(t).numel(), bytesPerElement)));
             }
         }
-        there.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
+        there.sort(LargestFirst.INSTANCE);
         return new Peak(peak, at, there);
     }
 
@@ -172,5 +172,18 @@ final class Tensors {
     record Peak(long bytes, int layer, List<Alive> alive) {
         /** A tensor alive at the peak: who made it, and its bytes. */
         record Alive(String producer, long bytes) {}
+    }
+
+    /**
+     * The largest tensor first; a stable sort keeps equals in tensor order. A named class, not a lambda:
+     * a lambda's first call spins a class at run time, which a cold compile pays for (ColdPathRulesTest).
+     */
+    private static final class LargestFirst implements java.util.Comparator<Peak.Alive> {
+        static final LargestFirst INSTANCE = new LargestFirst();
+
+        @Override
+        public int compare(Peak.Alive a, Peak.Alive b) {
+            return Long.compare(b.bytes(), a.bytes());
+        }
     }
 }

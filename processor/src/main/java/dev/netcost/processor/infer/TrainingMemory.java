@@ -184,7 +184,7 @@ final class TrainingMemory {
                 keyNames.put(key, "gradient of " + tensors.producer(root[t]));
                 keyBytes.put(key, Math.multiplyExact(copyBytes(root[t]), multiplicity(root[t])));
             }
-            tensorIntervals.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {back(first), back(p)});
+            intervals(key).add(new int[] {back(first), back(p)});
         }
         return new Result(saved, savedBy, peak());
     }
@@ -194,14 +194,15 @@ final class TrainingMemory {
         int times = 2 * n;
         long[] delta = new long[times + 1];
         Map<Integer, List<int[]>> merged = new HashMap<>();
-        tensorIntervals.forEach((key, intervals) -> {
-            List<int[]> union = union(intervals);
+        for (Map.Entry<Integer, List<int[]>> e : tensorIntervals.entrySet()) {
+            int key = e.getKey();
+            List<int[]> union = union(e.getValue());
             merged.put(key, union);
             for (int[] span : union) {
                 delta[span[0]] = Math.addExact(delta[span[0]], bytes(key));
                 delta[span[1] + 1] = Math.subtractExact(delta[span[1] + 1], bytes(key));
             }
-        });
+        }
         for (Item item : items) {
             delta[item.start()] = Math.addExact(delta[item.start()], item.bytes());
             delta[item.end() + 1] = Math.subtractExact(delta[item.end() + 1], item.bytes());
@@ -218,20 +219,20 @@ final class TrainingMemory {
         }
         List<NetworkAnalysis.Named> there = new ArrayList<>();
         int when = at;
-        merged.forEach((key, union) -> {
-            for (int[] span : union) {
+        for (Map.Entry<Integer, List<int[]>> e : merged.entrySet()) {
+            int key = e.getKey();
+            for (int[] span : e.getValue()) {
                 if (span[0] <= when && when <= span[1]) {
                     there.add(new NetworkAnalysis.Named(keyNames.get(key), bytes(key)));
                 }
             }
-        });
+        }
         for (Item item : items) {
             if (item.start() <= when && when <= item.end()) {
                 there.add(new NetworkAnalysis.Named(item.name(), item.bytes()));
             }
         }
-        there.sort((a, b) -> a.value() != b.value() ? Long.compare(b.value(), a.value())
-                : a.name().compareTo(b.name()));
+        there.sort(MostBytesFirst.INSTANCE);
         boolean backward = at >= n;
         int layer = backward ? times - 1 - at : at;
         return new TrainingFigures.Peak(Math.max(0, peak), backward, layers.get(layer).path(),
@@ -240,7 +241,7 @@ final class TrainingMemory {
 
     /** Overlapping or touching intervals joined, in order of their start. */
     private static List<int[]> union(List<int[]> intervals) {
-        intervals.sort((a, b) -> Integer.compare(a[0], b[0]));
+        intervals.sort(ByStart.INSTANCE);
         List<int[]> union = new ArrayList<>();
         for (int[] span : intervals) {
             int[] last = union.isEmpty() ? null : union.get(union.size() - 1);
@@ -270,9 +271,20 @@ final class TrainingMemory {
         return key;
     }
 
+    /**
+     * The intervals of {@code key} so far, a list made on first use. Through {@code computeIfAbsent}, as
+     * before, and not a get and a put: a HashMap's {@code computeIfAbsent} puts a new key at the head of
+     * its bucket and grows the table one key later than {@code put}, so the two iterate in different
+     * orders, and {@link #peak()} sums the intervals in this map's order, where an overflow may depend
+     * on it. The function is a named class rather than a lambda (ColdPathRulesTest).
+     */
+    private List<int[]> intervals(int key) {
+        return tensorIntervals.computeIfAbsent(key, NewIntervals.INSTANCE);
+    }
+
     private void tensor(int key, int start, int end) {
         bytes(key); // names it, if it is a tensor of the graph
-        tensorIntervals.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {start, end});
+        intervals(key).add(new int[] {start, end});
     }
 
     /**
@@ -315,5 +327,38 @@ final class TrainingMemory {
 
     private int back(int layer) {
         return 2 * n - 1 - layer;
+    }
+
+    // Named classes, not lambdas: a lambda's first call spins a class at run time, which a cold
+    // compile pays for (ColdPathRulesTest).
+
+    /** An empty list of intervals, whatever the key. */
+    private static final class NewIntervals implements java.util.function.Function<Integer, List<int[]>> {
+        static final NewIntervals INSTANCE = new NewIntervals();
+
+        @Override
+        public List<int[]> apply(Integer key) {
+            return new ArrayList<>();
+        }
+    }
+
+    /** The most bytes first; among equals, by name. */
+    private static final class MostBytesFirst implements java.util.Comparator<NetworkAnalysis.Named> {
+        static final MostBytesFirst INSTANCE = new MostBytesFirst();
+
+        @Override
+        public int compare(NetworkAnalysis.Named a, NetworkAnalysis.Named b) {
+            return a.value() != b.value() ? Long.compare(b.value(), a.value()) : a.name().compareTo(b.name());
+        }
+    }
+
+    /** Intervals, {@code {start, end}}, by their start. */
+    private static final class ByStart implements java.util.Comparator<int[]> {
+        static final ByStart INSTANCE = new ByStart();
+
+        @Override
+        public int compare(int[] a, int[] b) {
+            return Integer.compare(a[0], b[0]);
+        }
     }
 }

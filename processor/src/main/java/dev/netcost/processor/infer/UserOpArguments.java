@@ -10,6 +10,7 @@ import dev.netcost.processor.model.expr.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The attributes of an op you declare given by {@code @With} in a block: their expressions'
@@ -25,9 +26,12 @@ final class UserOpArguments {
         for (UserOpDecl.Attribute attr : user.decl().attrs()) {
             if (user.values().get(attr.name()) instanceof AttrValue.Expression expr) {
                 ValueType wanted = attr.kind() == Attr.Kind.BOOLEAN ? ValueType.BOOLEAN : ValueType.INT;
-                DeclarationChecks.typeError(expr, wanted, scope, attr.kind() == Attr.Kind.INTS).ifPresent(why ->
-                        faults.add(Message.EXPRESSION_INVALID.onArgument(attr.name(), field + ": " + attr.name(),
-                                expr.text(), why)));
+                Optional<String> why = DeclarationChecks.typeError(expr, wanted, scope,
+                        attr.kind() == Attr.Kind.INTS);
+                if (why.isPresent()) {
+                    faults.add(Message.EXPRESSION_INVALID.onArgument(attr.name(), field + ": " + attr.name(),
+                            expr.text(), why.get()));
+                }
             }
         }
         return faults;

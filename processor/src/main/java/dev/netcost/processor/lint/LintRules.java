@@ -47,11 +47,31 @@ public final class LintRules {
         List<Finding> findings = new ArrayList<>();
         declarations(analysis.network().nodes(), Optional.empty(), analysis.network().name(),
                 Set.copyOf(analysis.network().outputs()), findings);
-        unreadNetworkInput(analysis.network()).ifPresent(findings::add);
-        analysis.network().blocks().values().stream().sorted(Comparator.comparing(BlockDecl::qualifiedName))
-                .forEach(b -> declarations(b.nodes(), Optional.of(b.qualifiedName()), b.name(), Set.of(), findings));
+        Optional<Finding> unread = unreadNetworkInput(analysis.network());
+        if (unread.isPresent()) {
+            findings.add(unread.get());
+        }
+        List<BlockDecl> blocks = new ArrayList<>(analysis.network().blocks().values());
+        blocks.sort(ByQualifiedName.INSTANCE);
+        for (BlockDecl b : blocks) {
+            declarations(b.nodes(), Optional.of(b.qualifiedName()), b.name(), Set.of(), findings);
+        }
         shapes(analysis, findings);
         return findings;
+    }
+
+    /**
+     * Blocks in the order of their qualified names. A named class, not {@code Comparator.comparing(...)}:
+     * a method reference's first call spins a class at run time, which a cold compile pays for
+     * (ColdPathRulesTest).
+     */
+    private static final class ByQualifiedName implements Comparator<BlockDecl> {
+        static final ByQualifiedName INSTANCE = new ByQualifiedName();
+
+        @Override
+        public int compare(BlockDecl a, BlockDecl b) {
+            return a.qualifiedName().compareTo(b.qualifiedName());
+        }
     }
 
     /**
@@ -181,7 +201,12 @@ public final class LintRules {
         Map<String, List<Finding>> byTemplate = new LinkedHashMap<>();
         long total = analysis.total().params();
         // A network of one learned layer is all classifier: nothing to say.
-        long learned = analysis.layers().stream().filter(l -> l.cost().params() > 0).count();
+        long learned = 0;
+        for (LayerAnalysis layer : analysis.layers()) {
+            if (layer.cost().params() > 0) {
+                learned++;
+            }
+        }
         for (LayerAnalysis layer : analysis.layers()) {
             List<Finding> found = new ArrayList<>();
             window(layer, found);
@@ -194,7 +219,12 @@ public final class LintRules {
             }
             for (Finding f : found) {
                 String key = f.node() + " " + f.lint() + " " + layer.path().replaceAll("\\[\\d+]", "[]");
-                byTemplate.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+                List<Finding> same = byTemplate.get(key);
+                if (same == null) {
+                    same = new ArrayList<>();
+                    byTemplate.put(key, same);
+                }
+                same.add(f);
             }
         }
         for (List<Finding> same : byTemplate.values()) {
