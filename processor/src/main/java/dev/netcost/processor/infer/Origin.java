@@ -3,6 +3,7 @@ package dev.netcost.processor.infer;
 import dev.netcost.processor.model.Fault;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The arguments, written at the network's field that uses a block, that a value inside the block
@@ -20,6 +21,16 @@ record Origin(List<Argument> arguments) {
 
     /** An argument as the use gave it: {@code a = 1}. */
     record Argument(String name, Object value) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Argument that && name.equals(that.name) && Objects.equals(value, that.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * name.hashCode() + Objects.hashCode(value);
+        }
+
         @Override
         public String toString() {
             return name + " = " + value;
@@ -81,5 +92,17 @@ record Origin(List<Argument> arguments) {
             named.append(arguments.get(i));
         }
         return onAnnotation.withMessage(fault.message() + "; " + what + " comes from " + named);
+    }
+
+    // Written out, as ColdPathRulesTest asks of a record compared or hashed on every compile's path:
+    // the generated ones link an invokedynamic call site on first use (docs/architecture.md, "Cold builds").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Origin that && arguments.equals(that.arguments);
+    }
+
+    @Override
+    public int hashCode() {
+        return arguments.hashCode();
     }
 }

@@ -38,4 +38,23 @@ public record Traffic(long activationBytes, long memoryAccessBytes, long paramet
     static double intensity(long flops, long memoryAccessBytes) {
         return memoryAccessBytes == 0 ? 0 : (double) flops / memoryAccessBytes;
     }
+
+    // Written out, as ColdPathRulesTest asks of a record compared or hashed on every compile's path:
+    // the generated ones link an invokedynamic call site on first use (docs/architecture.md, "Cold builds").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Traffic that && activationBytes == that.activationBytes
+                && memoryAccessBytes == that.memoryAccessBytes && parameterBytes == that.parameterBytes
+                && decodeParameterBytes == that.decodeParameterBytes;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 0;
+        hash = 31 * hash + Long.hashCode(activationBytes);
+        hash = 31 * hash + Long.hashCode(memoryAccessBytes);
+        hash = 31 * hash + Long.hashCode(parameterBytes);
+        hash = 31 * hash + Long.hashCode(decodeParameterBytes);
+        return hash;
+    }
 }

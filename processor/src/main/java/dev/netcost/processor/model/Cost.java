@@ -41,4 +41,23 @@ public record Cost(long params, long buffers, long macs, long flops, long active
     public Cost storedOnly() {
         return new Cost(params, buffers, 0, 0, 0);
     }
+
+    // Written out, as ColdPathRulesTest asks of a record compared or hashed on every compile's path:
+    // the generated ones link an invokedynamic call site on first use (docs/architecture.md, "Cold builds").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Cost that && params == that.params && buffers == that.buffers && macs == that.macs
+                && flops == that.flops && activeParams == that.activeParams;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 0;
+        hash = 31 * hash + Long.hashCode(params);
+        hash = 31 * hash + Long.hashCode(buffers);
+        hash = 31 * hash + Long.hashCode(macs);
+        hash = 31 * hash + Long.hashCode(flops);
+        hash = 31 * hash + Long.hashCode(activeParams);
+        return hash;
+    }
 }
