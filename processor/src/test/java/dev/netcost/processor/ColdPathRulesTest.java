@@ -67,19 +67,21 @@ class ColdPathRulesTest {
     @Test
     void compilingTheSamplesLinksNoCallSiteOfNetcosts() throws Exception {
         Path samples = Path.of("..", "samples", "src", "main", "java");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-                "-J-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true", "-proc:only", "-Anetcost.reports=none",
-                "-cp", codeSource(dev.netcost.Network.class), "-processorpath", String.join(java.io.File.pathSeparator,
-                        codeSource(NetworkProcessor.class), codeSource(dev.netcost.Network.class),
-                        codeSource(com.palantir.javapoet.JavaFile.class)),
-                "-s", Files.createTempDirectory("netcost-linkage").toString()));
+        Path out = Files.createTempDirectory("netcost-linkage");
+        String javac = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
+        String processorPath = String.join(java.io.File.pathSeparator, codeSource(NetworkProcessor.class),
+                codeSource(dev.netcost.Network.class), codeSource(com.palantir.javapoet.JavaFile.class));
+        // -proc:only: the companions and every report are written, the classes are not compiled.
+        List<String> command = new ArrayList<>(List.of(javac,
+                "-J-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true", "-proc:only", "-cp", codeSource(dev.netcost.Network.class), "-processorpath", processorPath,
+                "-s", out.toString(), "-d", out.toString()));
         try (Stream<Path> files = Files.walk(samples)) {
             files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> command.add(f.toString()));
         }
-        Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process compile = new ProcessBuilder(command).redirectErrorStream(true).start();
         java.util.SortedSet<String> linked = new java.util.TreeSet<>();
         int sites = 0;
-        try (java.io.BufferedReader lines = javac.inputReader()) {
+        try (java.io.BufferedReader lines = compile.inputReader()) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 // "linkCallSite <caller> <bootstrap>...": the caller is the class whose call site it is.
                 if (line.startsWith("linkCallSite ") && !line.startsWith("linkCallSite =>")) {
@@ -94,7 +96,7 @@ class ColdPathRulesTest {
                 }
             }
         }
-        assertWithMessage("javac's exit code").that(javac.waitFor()).isEqualTo(0);
+        assertWithMessage("javac's exit code").that(compile.waitFor()).isEqualTo(0);
         assertWithMessage("call sites javac itself linked (the trace works)").that(sites).isGreaterThan(20);
         assertWithMessage("call sites of netcost's linked while compiling the samples").that(linked).isEmpty();
     }

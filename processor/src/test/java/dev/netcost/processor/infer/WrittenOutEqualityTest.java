@@ -33,7 +33,8 @@ class WrittenOutEqualityTest {
             for (int i = 0; i < values.length; i++) {
                 Object[] changed = values.clone();
                 changed[i] = 99L;
-                assertNotEquals(one, canonical.newInstance(changed), type.getSimpleName() + " " + components[i].getName());
+                assertNotEquals(one, canonical.newInstance(changed),
+                        type.getSimpleName() + " " + components[i].getName());
             }
             assertNotEquals(one, null);
             assertNotEquals(one, "not a " + type.getSimpleName());
