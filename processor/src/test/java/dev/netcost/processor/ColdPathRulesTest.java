@@ -73,7 +73,8 @@ class ColdPathRulesTest {
                 codeSource(dev.netcost.Network.class), codeSource(com.palantir.javapoet.JavaFile.class));
         // -proc:only: the companions and every report are written, the classes are not compiled.
         List<String> command = new ArrayList<>(List.of(javac,
-                "-J-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true", "-proc:only", "-cp", codeSource(dev.netcost.Network.class), "-processorpath", processorPath,
+                "-J-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true", "-proc:only",
+                "-cp", codeSource(dev.netcost.Network.class), "-processorpath", processorPath,
                 "-s", out.toString(), "-d", out.toString()));
         try (Stream<Path> files = Files.walk(samples)) {
             files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> command.add(f.toString()));
