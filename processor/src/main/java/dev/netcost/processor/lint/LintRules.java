@@ -218,7 +218,7 @@ public final class LintRules {
                         Summary.grouped(total), Percent.of(layer.cost().params(), total)));
             }
             for (Finding f : found) {
-                String key = f.node() + " " + f.lint() + " " + layer.path().replaceAll("\\[\\d+]", "[]");
+                String key = f.node() + " " + f.lint() + " " + withoutIndices(layer.path());
                 List<Finding> same = byTemplate.get(key);
                 if (same == null) {
                     same = new ArrayList<>();
@@ -287,5 +287,30 @@ public final class LintRules {
         Finding found = Finding.of(message, Optional.empty(), layer.topNode(), layer.topLevel() ? Optional.of(attr)
                 : Optional.empty(), values);
         return found.withMessage(layer.path() + " on input " + layer.input() + ": " + found.message());
+    }
+
+    /**
+     * The path with each instance's index taken out, {@code layer1[2].conv1} as {@code layer1[].conv1}:
+     * by hand rather than by a regular expression, which a cold compile would compile for the
+     * first finding (docs/architecture.md, "Cold builds").
+     */
+    static String withoutIndices(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        int at = 0;
+        while (at < path.length()) {
+            char c = path.charAt(at);
+            out.append(c);
+            at++;
+            if (c == '[') {
+                int digits = at;
+                while (digits < path.length() && path.charAt(digits) >= '0' && path.charAt(digits) <= '9') {
+                    digits++;
+                }
+                if (digits > at && digits < path.length() && path.charAt(digits) == ']') {
+                    at = digits; // the digits go; the ']' is copied next
+                }
+            }
+        }
+        return out.toString();
     }
 }
