@@ -161,7 +161,9 @@ final class FieldReader {
             }
             if (mains.size() > 1) {
                 List<String> names = new ArrayList<>();
-                mains.forEach(m -> names.add(NetworkReader.simpleName(m)));
+                for (AnnotationMirror m : mains) {
+                    names.add(NetworkReader.simpleName(m));
+                }
                 problem(Message.TWO_LAYER_ANNOTATIONS, at(field, mains.get(1)), name, String.join(" and ", names),
                         NetworkReader.simpleName(mains.get(1)));
                 continue;
@@ -282,7 +284,8 @@ final class FieldReader {
             return Optional.empty();
         }
         AnnotationValues values = source.main().values();
-        Optional<String> tied = source.tied().map(t -> t.values().string("value"));
+        Optional<String> tied = source.tied().isPresent()
+                ? Optional.of(source.tied().get().values().string("value")) : Optional.empty();
         List<String> inputs = new ArrayList<>();
         if (kind.isMerge()) {
             if (source.from().isPresent()) {
@@ -314,7 +317,7 @@ final class FieldReader {
                     problem(Message.LAYER_HAS_NO_ATTRIBUTES, where, name, annotation);
                 } else {
                     problem(Message.NO_SUCH_ATTRIBUTE, where, name, annotation, entry.getKey(),
-                            String.join(", ", op.attrs().stream().map(Attr::javaName).toList()));
+                            javaNames(op.attrs()));
                 }
                 ok = false;
             } else if (attr.get().kind() == Attr.Kind.REAL || attr.get().kind() == Attr.Kind.CHOICE
@@ -401,7 +404,9 @@ final class FieldReader {
             return Optional.empty();
         }
         Map<String, ParamDecl> params = new LinkedHashMap<>();
-        block.get().params().forEach(p -> params.put(p.name(), p));
+        for (ParamDecl p : block.get().params()) {
+            params.put(p.name(), p);
+        }
 
         boolean ok = true;
         Map<String, AttrValue> args = new LinkedHashMap<>();
@@ -534,9 +539,15 @@ final class FieldReader {
         for (Element member : type.getEnclosedElements()) {
             if (member instanceof ExecutableElement method) {
                 if (BlockParameters.isTensor(method)) {
-                    BlockParameters.readTensor(method, problems).ifPresent(tensors::add);
+                    Optional<String> tensor = BlockParameters.readTensor(method, problems);
+                    if (tensor.isPresent()) {
+                        tensors.add(tensor.get());
+                    }
                 } else {
-                    BlockParameters.read(method, problems).ifPresent(params::add);
+                    Optional<ParamDecl> param = BlockParameters.read(method, problems);
+                    if (param.isPresent()) {
+                        params.add(param.get());
+                    }
                 }
             } else if (member instanceof TypeElement nested && nested.getSimpleName().contentEquals("Layers")) {
                 layers = nested;
@@ -578,7 +589,17 @@ final class FieldReader {
     }
 
     private Optional<SourceMap.Annotated> modifier(Element field, String qualifiedName) {
-        return NetworkReader.mirror(field, qualifiedName).map(this::annotated);
+        Optional<AnnotationMirror> mirror = NetworkReader.mirror(field, qualifiedName);
+        return mirror.isPresent() ? Optional.of(annotated(mirror.get())) : Optional.empty();
+    }
+
+    /** The Java names of {@code attrs}, in order, joined by commas, as the problems list them. */
+    private static String javaNames(List<Attr> attrs) {
+        List<String> names = new ArrayList<>(attrs.size());
+        for (Attr attr : attrs) {
+            names.add(attr.javaName());
+        }
+        return String.join(", ", names);
     }
 
     private SourceMap.Annotated annotated(AnnotationMirror mirror) {

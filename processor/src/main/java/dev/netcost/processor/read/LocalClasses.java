@@ -51,7 +51,8 @@ public final class LocalClasses {
 
     /** Empty where the compiler is not javac. */
     public static Optional<LocalClasses> of(ProcessingEnvironment env) {
-        return SourceTrees.of(env).map(trees -> new LocalClasses(trees, env.getElementUtils()));
+        Optional<Trees> trees = SourceTrees.of(env);
+        return trees.isPresent() ? Optional.of(new LocalClasses(trees.get(), env.getElementUtils())) : Optional.empty();
     }
 
     /** Every netcost annotation in a local or anonymous class of these root elements' files. */

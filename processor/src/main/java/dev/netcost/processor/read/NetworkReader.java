@@ -68,7 +68,9 @@ public final class NetworkReader {
         for (TypeElement owner : networkLineage(type)) {
             anyAnnotated |= fields.read(owner, nodeSources, nodes).anyAnnotated();
         }
-        nodeSources.forEach(sources::addNode);
+        for (SourceMap.Field nodeSource : nodeSources) {
+            sources.addNode(nodeSource);
+        }
 
         List<Integer> input = List.of();
         int batch = 1;
@@ -114,8 +116,11 @@ public final class NetworkReader {
             sources.setDecoder(new SourceMap.Annotated(decoderMirror.get(), values));
             decodes = values.string("value");
         }
-        mirror(type, LayerAnnotations.ROOFLINE).ifPresent(roofline -> sources.setRoofline(
-                new SourceMap.Annotated(roofline, new AnnotationValues(roofline, elements))));
+        Optional<AnnotationMirror> rooflineMirror = mirror(type, LayerAnnotations.ROOFLINE);
+        if (rooflineMirror.isPresent()) {
+            AnnotationMirror roofline = rooflineMirror.get();
+            sources.setRoofline(new SourceMap.Annotated(roofline, new AnnotationValues(roofline, elements)));
+        }
         List<LocatedProblem> rooflineProblems = new ArrayList<>();
         List<DeviceDecl> devices = new RooflineReader(elements, itemValues).read(type, dtype,
                 decoderMirror.isPresent(), budgetMirror, budget, typesBeingCompiled, rooflineProblems, unresolved);

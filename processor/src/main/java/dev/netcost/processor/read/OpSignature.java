@@ -17,7 +17,12 @@ record OpSignature(OpKind kind, List<Attr> attrs, List<Attr> required) {
 
     /** The attribute of this op that the user writes as {@code name}. */
     Optional<Attr> attr(String name) {
-        return attrs.stream().filter(a -> a.javaName().equals(name)).findFirst();
+        for (Attr a : attrs) {
+            if (a.javaName().equals(name)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code @Conv}. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -53,7 +52,28 @@ final class RooflineReader {
     private static final String ON_CHIP = "onChipBytes";
 
     /** One item of an array element, with where it is written. */
-    private record Item<T>(T value, SourceLocation where) {}
+    private record Item<T>(T value, SourceLocation where) {
+        /** The device as a problem names it: a constant's name, or a class's simple name. */
+        String shown() {
+            return value instanceof TypeElement type ? simpleName(type) : (String) value;
+        }
+
+        /** What makes two items the same device: a constant's name, or a class's qualified name. */
+        String key() {
+            return value instanceof TypeElement type ? qualifiedName(type) : (String) value;
+        }
+    }
+
+    /**
+     * Where a problem with one figure of a {@code @CustomDevice} is placed: on the figure as written
+     * when the device's class is compiled from source, else on the item that names the class.
+     */
+    private record FigurePlaces(boolean inSource, TypeElement element, AnnotationMirror spec,
+            AnnotationValues figures, SourceLocation item) {
+        SourceLocation of(String figure) {
+            return inSource ? new SourceLocation(element, spec, figures.written(figure)) : item;
+        }
+    }
 
     private final Elements elements;
     /** Whether a problem may be placed on one item of an array (javac), or only on the array (ECJ). */
@@ -127,13 +147,32 @@ final class RooflineReader {
 
         /** Whether the time limits hold on the device of the table named {@code constant}. */
         boolean onTable(String constant) {
-            return everyDevice() || timeLimit && table.stream().anyMatch(item -> item.value().equals(constant));
+            if (everyDevice()) {
+                return true;
+            }
+            if (timeLimit) {
+                for (Item<String> item : table) {
+                    if (item.value().equals(constant)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** Whether the time limits hold on the class of the qualified name {@code qualified}. */
         boolean onCustom(String qualified) {
-            return everyDevice() || timeLimit && custom.stream().anyMatch(item -> qualifiedName(item.value())
-                    .equals(qualified));
+            if (everyDevice()) {
+                return true;
+            }
+            if (timeLimit) {
+                for (Item<TypeElement> item : custom) {
+                    if (qualifiedName(item.value()).equals(qualified)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 
@@ -169,8 +208,8 @@ final class RooflineReader {
             problems.add(LocatedProblem.of(Message.BUDGET_DEVICE_WITHOUT_TIME_LIMIT, new SourceLocation(type,
                     budgetMirror, limits.written(named)), shown, network));
         }
-        twice(network, "@Budget(device)", table, Function.identity(), problems);
-        twice(network, "@Budget(customDevice)", custom, RooflineReader::simpleName, problems);
+        twice(network, "@Budget(device)", table, problems);
+        twice(network, "@Budget(customDevice)", custom, problems);
         return new Budgeted(table, custom, timeLimit, customWritten);
     }
 
@@ -179,8 +218,12 @@ final class RooflineReader {
             String network, List<LocatedProblem> problems) {
         Set<String> listedTable = new HashSet<>();
         Set<String> listedCustom = new HashSet<>();
-        table.forEach(item -> listedTable.add(item.value()));
-        custom.forEach(item -> listedCustom.add(qualifiedName(item.value())));
+        for (Item<String> item : table) {
+            listedTable.add(item.value());
+        }
+        for (Item<TypeElement> item : custom) {
+            listedCustom.add(qualifiedName(item.value()));
+        }
         for (Item<String> item : budgeted.table()) {
             if (!listedTable.contains(item.value())) {
                 problems.add(LocatedProblem.of(Message.BUDGET_DEVICE_NOT_IN_ROOFLINE, item.where(), "@Budget(device)",
@@ -243,8 +286,7 @@ final class RooflineReader {
             }
             AnnotationValues figures = new AnnotationValues(spec.get(), elements);
             boolean inSource = typesBeingCompiled.contains(qualifiedName(outermost(element)));
-            Function<String, SourceLocation> where = figure -> inSource
-                    ? new SourceLocation(element, spec.get(), figures.written(figure)) : item.where();
+            FigurePlaces where = new FigurePlaces(inSource, element, spec.get(), figures, item.where());
             Optional<Device> device = device(name, figures, where, problems);
             if (device.isEmpty()) {
                 continue;
@@ -264,33 +306,32 @@ final class RooflineReader {
      * mistakes, each placed by {@code where} from the element's name.
      */
     private static Optional<Device> device(String type, AnnotationValues figures,
-            Function<String, SourceLocation> where, List<LocatedProblem> problems) {
+            FigurePlaces where, List<LocatedProblem> problems) {
         int before = problems.size();
         String name = figures.string(NAME);
         // A line break would break the summary's table, a NUL the SVG's XML, U+2028 the companion
         // (JavaPoet writes it raw, and javac takes it for no character a string may hold).
-        if (name.isBlank() || name.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028'
-                || c == '\u2029')) {
-            problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_BLANK_NAME, where.apply(NAME), type));
+        if (name.isBlank() || hasLineOrControlCharacter(name)) {
+            problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_BLANK_NAME, where.of(NAME), type));
         }
         double[] peaks = new double[3];
         List<String> peakNames = List.of(FLOAT32, FLOAT16, INT8);
         for (int k = 0; k < peaks.length; k++) {
             peaks[k] = real(figures, peakNames.get(k));
             if (!Double.isFinite(peaks[k]) || peaks[k] < 0) {
-                problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_PEAK, where.apply(peakNames.get(k)), type,
+                problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_PEAK, where.of(peakNames.get(k)), type,
                         peakNames.get(k), peaks[k]));
             }
         }
         double bandwidth = real(figures, BANDWIDTH);
         if (!Double.isFinite(bandwidth) || bandwidth <= 0) {
-            problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_BANDWIDTH, where.apply(BANDWIDTH), type, bandwidth));
+            problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_BANDWIDTH, where.of(BANDWIDTH), type, bandwidth));
         }
         if (!(figures.value(ON_CHIP) instanceof Long onChip)) {
             throw new UnreadableValueException(ON_CHIP, ON_CHIP + " is not a long");
         }
         if (onChip < 0) {
-            problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_ON_CHIP_BYTES, where.apply(ON_CHIP), type, onChip));
+            problems.add(LocatedProblem.of(Message.CUSTOM_DEVICE_ON_CHIP_BYTES, where.of(ON_CHIP), type, onChip));
         }
         if (problems.size() > before) {
             return Optional.empty();
@@ -299,16 +340,26 @@ final class RooflineReader {
     }
 
     /** Each device an array names a second time, on that second item. */
-    private static <T> void twice(String network, String element, List<Item<T>> items, Function<T, String> name,
+    private static void twice(String network, String element, List<? extends Item<?>> items,
             List<LocatedProblem> problems) {
         Set<String> seen = new HashSet<>();
-        for (Item<T> item : items) {
-            String shown = name.apply(item.value());
-            String key = item.value() instanceof TypeElement type ? qualifiedName(type) : shown;
-            if (!seen.add(key)) {
-                problems.add(LocatedProblem.of(Message.DEVICE_NAMED_TWICE, item.where(), network, element, shown));
+        for (Item<?> item : items) {
+            if (!seen.add(item.key())) {
+                problems.add(LocatedProblem.of(Message.DEVICE_NAMED_TWICE, item.where(), network, element,
+                        item.shown()));
             }
         }
+    }
+
+    /** Whether {@code name} holds a control character, U+2028 or U+2029 (what {@code device} refuses). */
+    private static boolean hasLineOrControlCharacter(String name) {
+        for (int k = 0; k < name.length(); k++) {
+            char c = name.charAt(k);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The names of the enum constants of an array element, each with where it is written. */

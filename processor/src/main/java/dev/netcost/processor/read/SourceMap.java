@@ -34,34 +34,32 @@ public final class SourceMap {
             List<Annotated> present = new java.util.ArrayList<>();
             for (Optional<Annotated> m : List.of(with, from, condition, repeat, tied, trainingOnly, experts, frozen,
                     checkpoint)) {
-                m.ifPresent(present::add);
+                if (m.isPresent()) {
+                    present.add(m.get());
+                }
             }
             return present;
         }
 
         SourceLocation at(Optional<Attr> attr, Optional<String> argument) {
             if (argument.isPresent()) {
-                return withValue(argument.get()).orElseGet(() -> on(main, main.values().written(argument.get())));
+                return withValueOrMain(argument.get());
             }
             if (attr.isEmpty()) {
                 return on(main, Optional.empty());
             }
             switch (attr.get()) {
                 case FROM -> {
-                    return from.map(f -> on(f, f.values().written("value")))
-                            .orElseGet(() -> on(main, main.values().written("value")));
+                    return onModifier(from, "value", main.values().written("value"));
                 }
                 case CONDITION -> {
-                    return condition.map(c -> on(c, c.values().written("value"))).orElseGet(() -> on(main,
-                            Optional.empty()));
+                    return onModifier(condition, "value", Optional.empty());
                 }
                 case REPEAT -> {
-                    return repeat.map(r -> on(r, r.values().written("value"))).orElseGet(() -> on(main,
-                            Optional.empty()));
+                    return onModifier(repeat, "value", Optional.empty());
                 }
                 case TIED -> {
-                    return tied.map(t -> on(t, t.values().written("value"))).orElseGet(() -> on(main,
-                            Optional.empty()));
+                    return onModifier(tied, "value", Optional.empty());
                 }
                 case TRAINING_ONLY -> {
                     return on(trainingOnly.orElse(main), Optional.empty());
@@ -79,15 +77,30 @@ public final class SourceMap {
                     return on(experts.orElse(main), Optional.empty());
                 }
                 case EXPERTS, TOP_K, SHARED -> {
-                    String name = attr.get().javaName();
-                    return experts.map(e -> on(e, e.values().written(name))).orElseGet(() -> on(main,
-                            Optional.empty()));
+                    return onModifier(experts, attr.get().javaName(), Optional.empty());
                 }
                 default -> {
-                    String name = attr.get().javaName();
-                    return withValue(name).orElseGet(() -> on(main, main.values().written(name)));
+                    return withValueOrMain(attr.get().javaName());
                 }
             }
+        }
+
+        /**
+         * On element {@code name} of {@code modifier} where the field has that modifier, else on the main
+         * annotation with {@code onMain}.
+         */
+        private SourceLocation onModifier(Optional<Annotated> modifier, String name,
+                Optional<AnnotationValue> onMain) {
+            if (modifier.isPresent()) {
+                return on(modifier.get(), modifier.get().values().written(name));
+            }
+            return on(main, onMain);
+        }
+
+        /** On the {@code @With} value that gives {@code name}, else on the main annotation's {@code name}. */
+        private SourceLocation withValueOrMain(String name) {
+            Optional<SourceLocation> given = withValue(name);
+            return given.isPresent() ? given.get() : on(main, main.values().written(name));
         }
 
         /** The {@code @With} value that gives {@code name}: its own element, or the {@code args} entry. */
@@ -102,7 +115,8 @@ public final class SourceMap {
             }
             try {
                 for (String arg : w.values().strings("args")) {
-                    if (WithArgs.name(arg).filter(name::equals).isPresent()) {
+                    Optional<String> argName = WithArgs.name(arg);
+                    if (argName.isPresent() && name.equals(argName.get())) {
                         return Optional.of(on(w, w.values().written("args")));
                     }
                 }

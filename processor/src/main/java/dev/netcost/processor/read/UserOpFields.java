@@ -62,7 +62,7 @@ final class UserOpFields {
                     problem(Message.LAYER_HAS_NO_ATTRIBUTES, where, name, annotation);
                 } else {
                     problem(Message.NO_SUCH_ATTRIBUTE, where, name, annotation, attr,
-                            String.join(", ", decl.attrs().stream().map(UserOpDecl.Attribute::name).toList()));
+                            UserOps.names(decl.attrs()));
                 }
                 ok = false;
             } else if (values.written(attr).isPresent()) {
@@ -101,7 +101,8 @@ final class UserOpFields {
                 : new OpTemplate.User(decl, given);
         List<String> inputs = source.from().isPresent() ? List.of(source.from().get().values().string("value"))
                 : List.of();
-        Optional<String> tied = source.tied().map(t -> t.values().string("value"));
+        Optional<String> tied = source.tied().isPresent()
+                ? Optional.of(source.tied().get().values().string("value")) : Optional.empty();
         return Optional.of(new LayerDecl(index, name, template, inputs, condition, tied));
     }
 

@@ -150,15 +150,21 @@ public final class UserOps {
                         on("shape"), simpleName, shapeTexts.size());
             } else {
                 for (int i = 0; i < shapeTexts.size(); i++) {
-                    expression(shapeTexts.get(i), "shape[" + i + "]", item("shape", i), inputLists, inputNames,
-                            ValueType.INT).ifPresent(shape::add);
+                    Optional<AttrValue.Expression> size = expression(shapeTexts.get(i), "shape[" + i + "]",
+                            item("shape", i), inputLists, inputNames, ValueType.INT);
+                    if (size.isPresent()) {
+                        shape.add(size.get());
+                    }
                 }
             }
             Map<UserOpDecl.Figure, AttrValue.Expression> figures = new EnumMap<>(UserOpDecl.Figure.class);
             for (UserOpDecl.Figure figure : UserOpDecl.Figure.values()) {
                 String element = figure.javaName();
-                expression(values.string(element), element, on(element), allLists, allNames, ValueType.INT)
-                        .ifPresent(e -> figures.put(figure, e));
+                Optional<AttrValue.Expression> expression = expression(values.string(element), element, on(element),
+                        allLists, allNames, ValueType.INT);
+                if (expression.isPresent()) {
+                    figures.put(figure, expression.get());
+                }
             }
             Optional<AttrValue.Expression> memory = Optional.empty();
             if (!values.string("memory").isBlank()) {
@@ -224,21 +230,24 @@ public final class UserOps {
                 Optional<AttrValue.Expression> require = expression(checkValues.string("require"), "require",
                         inCheck(check, checkValues, "require"), lists, names, ValueType.BOOLEAN);
                 String attribute = checkValues.string("attribute").strip();
-                if (!attribute.isEmpty() && attrs.stream().noneMatch(a -> a.name().equals(attribute))) {
+                if (!attribute.isEmpty() && !declares(attrs, attribute)) {
                     SourceLocation where = inCheck(check, checkValues, "attribute");
                     if (attrs.isEmpty()) {
                         problem(Message.OP_CHECK_ATTRIBUTE_NONE, where, simpleName, attribute, "@" + simpleName);
                     } else {
                         problem(Message.OP_CHECK_ATTRIBUTE_UNKNOWN, where, simpleName, attribute, "@" + simpleName,
-                                String.join(", ", attrs.stream().map(UserOpDecl.Attribute::name).toList()));
+                                names(attrs));
                     }
                     continue;
                 }
-                require.ifPresent(r -> checks.add(new UserOpDecl.Check(r, checkValues.string("message"),
-                        attribute.isEmpty() ? Optional.empty() : Optional.of(attribute))));
+                if (require.isPresent()) {
+                    checks.add(new UserOpDecl.Check(require.get(), checkValues.string("message"),
+                            attribute.isEmpty() ? Optional.empty() : Optional.of(attribute)));
+                }
             }
             return checks;
         }
+
 
         /** The expression, parsed and of type {@code wanted}; empty after a problem on {@code where}. */
         private Optional<AttrValue.Expression> expression(String text, String element, SourceLocation where,
@@ -308,6 +317,24 @@ public final class UserOps {
             }
         }
         return false;
+    }
+
+    private static boolean declares(List<UserOpDecl.Attribute> attrs, String name) {
+        for (UserOpDecl.Attribute attr : attrs) {
+            if (attr.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names of {@code attrs}, in order, joined by commas, as the problems list them. */
+    static String names(List<UserOpDecl.Attribute> attrs) {
+        List<String> names = new ArrayList<>(attrs.size());
+        for (UserOpDecl.Attribute attr : attrs) {
+            names.add(attr.name());
+        }
+        return String.join(", ", names);
     }
 
     /**

@@ -317,9 +317,13 @@ public final class CompanionNames {
             }
         }
         Map<Integer, PortConstants.In> inputByNode = new HashMap<>();
-        inputs.forEach(in -> inputByNode.put(in.owner().node(), in));
+        for (PortConstants.In in : inputs) {
+            inputByNode.put(in.owner().node(), in);
+        }
         Map<Integer, PortConstants.Out> outputByNode = new HashMap<>();
-        outputs.forEach(out -> outputByNode.put(out.owner().node(), out));
+        for (PortConstants.Out out : outputs) {
+            outputByNode.put(out.owner().node(), out);
+        }
         for (FieldAnalysis field : analysis.fields()) {
             int node = field.decl().index();
             FieldConstants.Group group = fieldGroups.get(node);
@@ -426,7 +430,9 @@ public final class CompanionNames {
             }
         }
         Set<Member> listed = new LinkedHashSet<>();
-        members.forEach(m -> listed.add(m.getKey()));
+        for (Map.Entry<Member, Owner> m : members) {
+            listed.add(m.getKey());
+        }
         if (declared.size() == listed.size() && listed.equals(new LinkedHashSet<>(declared))) {
             return Optional.empty();
         }

@@ -84,8 +84,10 @@ public final class CompanionWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(classJavadoc(analysis))
                 .addOriginatingElement(originatingElement);
-        generatedAnnotation.ifPresent(generated -> type.addAnnotation(
-                AnnotationSpec.builder(generated).addMember("value", "$S", generator).build()));
+        if (generatedAnnotation.isPresent()) {
+            type.addAnnotation(AnnotationSpec.builder(generatedAnnotation.get()).addMember("value", "$S", generator)
+                    .build());
+        }
 
         type.addField(FieldSpec.builder(int.class, Own.BATCH.name(), CONSTANT)
                 .addJavadoc("Samples per forward pass, from {@code @Network(batch)}."
@@ -123,11 +125,15 @@ public final class CompanionWriter {
                 .addJavadoc("The element type of weights and activations, from {@code @Network(dtype)}.\n")
                 .initializer("$T.$L", DTYPE, network.dtype().name())
                 .build());
-        analysis.decoder().ifPresent(decoder -> addDecoder(type, decoder, dtype));
+        if (analysis.decoder().isPresent()) {
+            addDecoder(type, analysis.decoder().get(), dtype);
+        }
         if (analysis.hasTrainingOnly()) {
             addTrainingOnly(type, analysis.trainingOnly());
         }
-        analysis.training().ifPresent(training -> TrainingConstants.add(type, training));
+        if (analysis.training().isPresent()) {
+            TrainingConstants.add(type, analysis.training().get());
+        }
         RooflineConstants.add(type, analysis);
         if (network.hasNetworkInput()) {
             type.addField(shape(Own.INPUT_SHAPE, analysis.input(), switch (analysis.network().inputKind()) {
@@ -142,8 +148,8 @@ public final class CompanionWriter {
         }
         PortConstants.add(type, names.inputs(), names.outputs(), dtype);
 
-        FieldConstants.add(type, names.groups(), analysis.training().map(t -> new TrainingConstants.PerField(analysis,
-                t)));
+        FieldConstants.add(type, names.groups(), analysis.training().isPresent()
+                ? Optional.of(new TrainingConstants.PerField(analysis, analysis.training().get())) : Optional.empty());
         type.addField(FieldSpec.builder(LAYER_LIST, Own.LAYERS.name(), CONSTANT)
                 .addJavadoc("Every layer with its shapes and figures, in execution order, named by its path\n"
                         + "({@code layer3[0].conv2} inside blocks). Immutable. One row per layer, tab-separated: path,"
@@ -233,15 +239,16 @@ public final class CompanionWriter {
                 outputs.add(CodeBlock.of("new $T($S, $L, $S)", TENSOR, out.name(), one
                         ? CodeBlock.of("$N", Own.OUTPUT_SHAPE.name()) : LayerLists.shape(out.shape()), ""));
             }
-            header.add(",\n$T.of($L),\n$T.of($L)$<$<", List.class, CodeBlock.join(inputs, ", "), List.class,
-                    CodeBlock.join(outputs, ", "));
+            header.add(",\n$T.of($L),\n$T.of($L)$<$<", List.class, CodeBlocks.join(inputs, ", "), List.class,
+                    CodeBlocks.join(outputs, ", "));
         }
         header.add(")");
         if (analysis.hasExperts()) {
             header.add(".withActiveParams($N)", Own.ACTIVE_PARAMS.name());
         }
-        analysis.training().ifPresent(training -> header.add("\n$>$>.withTraining($L)$<$<",
-                TrainingConstants.stepCode(analysis, training)));
+        if (analysis.training().isPresent()) {
+            header.add("\n$>$>.withTraining($L)$<$<", TrainingConstants.stepCode(analysis, analysis.training().get()));
+        }
         header.add(RooflineConstants.headerCode(analysis));
         return header.build();
     }
@@ -288,6 +295,10 @@ public final class CompanionWriter {
         if (state) {
             fixed.add(Own.STATE_BYTES.name());
         }
+        List<String> fixedLinks = new ArrayList<>();
+        for (String name : fixed) {
+            fixedLinks.add("{@link #" + name + "}");
+        }
         type.addMethod(MethodSpec.methodBuilder(CompanionNames.KV_CACHE_BYTES)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(long.class)
@@ -296,7 +307,7 @@ public final class CompanionWriter {
                         + "@param tokens the tokens in the cache, 0 or more\n@return the bytes, in $L\n"
                         + "@throws $T if {@code tokens} is negative\n"
                         + "@throws $L if the figure does not fit a {@code long}\n", fixed.isEmpty() ? "" : ": "
-                        + String.join(" and ", fixed.stream().map(name -> "{@link #" + name + "}").toList())
+                        + String.join(" and ", fixedLinks)
                         + ",\nwhatever the tokens, and {@link #KV_CACHE_BYTES_PER_TOKEN} for each", dtype,
                         IllegalArgumentException.class, OVERFLOW)
                 .addCode(negative("tokens"))
@@ -390,7 +401,7 @@ public final class CompanionWriter {
                 // $T, not the name as text: a network named Shape is not netcost's Shape.
                 .add("Compile-time costs of {@link $T}, generated by netcost.\n\n", ClassName.get(network.packageName(),
                         network.simpleNames().get(0), network.simpleNames().subList(1, network.simpleNames().size())
-                                .toArray(String[]::new)))
+                                .toArray(new String[0])))
                 .add("<p>MACs count the multiply-accumulates of convolutions, linear layers and attention's\n")
                 .add("products, what torchvision, ptflops and most papers call FLOPs; FLOPs count every multiply\n")
                 .add("and add. MACs and FLOPs are\n")

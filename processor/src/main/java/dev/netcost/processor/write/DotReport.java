@@ -35,7 +35,9 @@ final class DotReport {
     /** Writes the drawing to {@code dot}, a line at a time. */
     static void write(NetworkAnalysis analysis, Writer dot) throws IOException {
         Map<String, BlockAnalysis> blocks = new HashMap<>();
-        analysis.blocks().forEach(b -> blocks.put(b.path(), b));
+        for (BlockAnalysis b : analysis.blocks()) {
+            blocks.put(b.path(), b);
+        }
 
         dot.append("digraph ").append(Json.quote(analysis.network().name())).append(" {\n");
         dot.append("  rankdir=TB;\n");
@@ -109,8 +111,13 @@ final class DotReport {
                 Json.quote(read, dot);
                 dot.append(" -> ");
                 Json.quote(path, dot);
-                dot.append(" [label=").append(labels.computeIfAbsent(producers.output(read, reader),
-                        shape -> Json.quote(shape.toString()))).append("];\n");
+                Shape shape = producers.output(read, reader);
+                String label = labels.get(shape);
+                if (label == null) {
+                    label = Json.quote(shape.toString());
+                    labels.put(shape, label);
+                }
+                dot.append(" [label=").append(label).append("];\n");
             }
         }
         if (named) {
@@ -150,7 +157,9 @@ final class DotReport {
         Producers(NetworkAnalysis analysis) {
             this.layers = analysis.layers();
             this.input = analysis.input();
-            analysis.inputs().forEach(in -> inputs.put(in.name(), in.shape()));
+            for (InputAnalysis in : analysis.inputs()) {
+                inputs.put(in.name(), in.shape());
+            }
         }
 
         /**
@@ -172,7 +181,9 @@ final class DotReport {
             }
             if (far == null) {
                 far = new HashMap<>();
-                layers.forEach(layer -> far.put(layer.path(), layer.output()));
+                for (LayerAnalysis layer : layers) {
+                    far.put(layer.path(), layer.output());
+                }
             }
             return far.getOrDefault(read, input);
         }

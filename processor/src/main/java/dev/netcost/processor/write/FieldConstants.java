@@ -48,7 +48,9 @@ final class FieldConstants {
         // Shape.of(...) call per constant cost javac about 100 microseconds each in a class of
         // thousands of constants, an array element about 17.
         StringBuilder shapes = new StringBuilder();
-        groups.forEach(g -> shapes.append(LayerTable.dims(g.output())).append('\n'));
+        for (Group g : groups) {
+            shapes.append(LayerTable.dims(g.output())).append('\n');
+        }
         type.addField(FieldSpec.builder(ArrayTypeName.of(SHAPE), SHAPES, Modifier.PRIVATE, Modifier.STATIC,
                         Modifier.FINAL)
                 .addJavadoc("The output shapes of the fields and block instances, in the order of their constants.\n")
@@ -56,8 +58,9 @@ final class FieldConstants {
                 .build());
         for (int i = 0; i < groups.size(); i++) {
             addFigures(type, groups.get(i), i);
-            Group group = groups.get(i);
-            training.ifPresent(perField -> perField.add(type, group));
+            if (training.isPresent()) {
+                training.get().add(type, groups.get(i));
+            }
         }
     }
 
@@ -74,7 +77,12 @@ final class FieldConstants {
                 nodes.put(field.decl().name(), field.decl().index());
             }
         }
-        long instances = analysis.blocks().stream().filter(block -> !nodes.containsKey(block.path())).count();
+        long instances = 0;
+        for (BlockAnalysis block : analysis.blocks()) {
+            if (!nodes.containsKey(block.path())) {
+                instances++;
+            }
+        }
         if (nodes.size() + instances > MAX_GROUPS) {
             return List.of();
         }

@@ -67,7 +67,12 @@ final class Json {
     }
 
     Json value(String key, Shape shape) throws IOException {
-        key(key).out.write(shapes.computeIfAbsent(shape, Json::array));
+        String text = shapes.get(shape);
+        if (text == null) {
+            text = array(shape);
+            shapes.put(shape, text);
+        }
+        key(key).out.write(text);
         return this;
     }
 

@@ -49,16 +49,38 @@ final class LayerLists {
         }
     }
 
+    /** The layers' rows, each made when it is read. */
+    private static final class LayerRows extends MappedList<LayerAnalysis, Row> {
+        LayerRows(List<LayerAnalysis> layers) {
+            super(layers);
+        }
+
+        @Override
+        Row map(LayerAnalysis l) {
+            return new Row(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic(), l.trainingOnly());
+        }
+    }
+
+    /** The blocks' rows, each made when it is read. */
+    private static final class BlockRows extends MappedList<BlockAnalysis, Row> {
+        BlockRows(List<BlockAnalysis> blocks) {
+            super(blocks);
+        }
+
+        @Override
+        Row map(BlockAnalysis b) {
+            return new Row(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic(), b.trainingOnly());
+        }
+    }
+
     /** The initializer of {@code LAYERS}: an immutable list of the layers' rows. */
     static CodeBlock layers(List<LayerAnalysis> layers) {
-        return initializer(MappedList.of(layers,
-                l -> new Row(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic(), l.trainingOnly())));
+        return initializer(new LayerRows(layers));
     }
 
     /** The initializer of {@code BLOCKS}: an immutable list of the blocks' rows. */
     static CodeBlock blocks(List<BlockAnalysis> blocks) {
-        return initializer(MappedList.of(blocks,
-                b -> new Row(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic(), b.trainingOnly())));
+        return initializer(new BlockRows(blocks));
     }
 
     private static CodeBlock initializer(List<Row> rows) {
@@ -67,7 +89,7 @@ final class LayerLists {
         }
         Chunks chunks = new Chunks();
         pack(rows, 0, rows.size(), 0, chunks);
-        return CodeBlock.of("$T.decode(\n$>$>$L$<$<)", LayerTable.class, CodeBlock.join(chunks.done(), ",\n"));
+        return CodeBlock.of("$T.decode(\n$>$>$L$<$<)", LayerTable.class, CodeBlocks.join(chunks.done(), ",\n"));
     }
 
     /**
@@ -244,6 +266,6 @@ final class LayerLists {
         for (long d : shape.dims()) {
             dims.add(d > Integer.MAX_VALUE ? CodeBlock.of("$LL", d) : CodeBlock.of("$L", d));
         }
-        return CodeBlock.of("$T.of($L)", SHAPE, CodeBlock.join(dims, ", "));
+        return CodeBlock.of("$T.of($L)", SHAPE, CodeBlocks.join(dims, ", "));
     }
 }

@@ -3,27 +3,33 @@ package dev.netcost.processor.write;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
-import java.util.function.Function;
 
 /**
- * A read-only view of a list through a function, each element made when it is read: the writers
- * keep the rows they look at, not a copy of every layer of a network of half a million.
+ * A read-only view of a list, each element made from the source's when it is read: the writers
+ * keep the rows they look at, not a copy of every layer of a network of half a million. A named
+ * subclass says how in {@link #map}, where a function would be a lambda that a cold compile spins a
+ * class for (see {@code ColdPathRulesTest}).
+ *
+ * @param <T> the source's elements
+ * @param <R> the view's
  */
-final class MappedList {
-    private MappedList() {}
+abstract class MappedList<T, R> extends AbstractList<R> implements RandomAccess {
+    private final List<T> source;
 
-    static <T, R> List<R> of(List<T> source, Function<? super T, ? extends R> map) {
-        final class View extends AbstractList<R> implements RandomAccess {
-            @Override
-            public R get(int index) {
-                return map.apply(source.get(index));
-            }
+    MappedList(List<T> source) {
+        this.source = source;
+    }
 
-            @Override
-            public int size() {
-                return source.size();
-            }
-        }
-        return new View();
+    /** The view's element for one of the source's. */
+    abstract R map(T element);
+
+    @Override
+    public final R get(int index) {
+        return map(source.get(index));
+    }
+
+    @Override
+    public final int size() {
+        return source.size();
     }
 }

@@ -168,7 +168,7 @@ final class MarkdownReport {
         row(md, "Peak memory", Summary.bytes(step.peakBytes()) + " (model states and activation peak)");
         md.append("\nBy field: what its layers save is each layer's own share, so a tensor two layers keep counts in"
                 + " each.");
-        if (t.layers().stream().anyMatch(LayerTraining::checkpointed)) {
+        if (anyCheckpointed(t.layers())) {
             md.append(" A `@Checkpoint` block use shows 0: its layers keep their tensors only in backward, once"
                     + " recomputed, and its input, kept in the forward pass, is in the saved activations.");
         }
@@ -177,6 +177,29 @@ final class MarkdownReport {
         for (TrainingConstants.Field field : TrainingConstants.fields(analysis, t)) {
             md.append("| `").append(field.name()).append("` | ").append(Summary.grouped(field.backwardFlops()))
                     .append(" | ").append(Summary.bytes(field.savedBytes())).append(" |\n");
+        }
+    }
+
+    private static boolean anyCheckpointed(List<LayerTraining> layers) {
+        for (LayerTraining layer : layers) {
+            if (layer.checkpointed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Indices of layers, the slowest on a device first, by the device's times of the layers. */
+    private static final class SlowestFirst implements Comparator<Integer> {
+        private final List<LayerTime> times;
+
+        SlowestFirst(List<LayerTime> times) {
+            this.times = times;
+        }
+
+        @Override
+        public int compare(Integer a, Integer b) {
+            return Double.compare(times.get(b).nanos(), times.get(a).nanos());
         }
     }
 
@@ -219,7 +242,7 @@ final class MarkdownReport {
                 }
             }
             // The slowest first; among equal times, in execution order (the sort is stable).
-            slowest.sort(Comparator.comparingDouble((Integer i) -> roofline.layers().get(i).nanos()).reversed());
+            slowest.sort(new SlowestFirst(roofline.layers()));
             md.append("\n| Slowest layers | Op | FLOPs | Mem. access | FLOP/B | Time | Bound |\n");
             md.append("| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
             for (int i : slowest.subList(0, Math.min(SLOWEST, slowest.size()))) {

@@ -6,7 +6,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.netcost.InputKind;
 import dev.netcost.Shape;
-import dev.netcost.processor.infer.DecoderFigures;
 import dev.netcost.processor.infer.InputAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
 import dev.netcost.processor.infer.OutputAnalysis;
@@ -70,12 +69,12 @@ final class PortConstants {
 
     /** What a decoder's cross-attention caches of an encoder's output; 0 for any other network. */
     static long crossKvCacheBytes(NetworkAnalysis analysis) {
-        return analysis.decoder().map(DecoderFigures::crossKvCacheBytes).orElse(0L);
+        return analysis.decoder().isPresent() ? analysis.decoder().get().crossKvCacheBytes() : 0L;
     }
 
     /** What a decoder's recurrent layers keep from token to token; 0 for any other network. */
     static long stateBytes(NetworkAnalysis analysis) {
-        return analysis.decoder().map(DecoderFigures::stateBytes).orElse(0L);
+        return analysis.decoder().isPresent() ? analysis.decoder().get().stateBytes() : 0L;
     }
 
     /** What an input holds, as the summary and the reports say it: {@code features}, {@code channels last}. */

@@ -6,30 +6,22 @@ import java.io.Writer;
 
 /** The reports netcost can write beside the classes, as {@code -Anetcost.reports} names them. */
 public enum Report {
-    JSON("json", JsonReport::write),
-    MARKDOWN("md", MarkdownReport::write),
-    DOT("dot", DotReport::write),
+    JSON("json"),
+    MARKDOWN("md"),
+    DOT("dot"),
     /** The roofline plot, written only for a network with {@code @Roofline}. */
-    SVG("svg", "roofline.svg", RooflinePlot::write);
-
-    /** Writes one report of a network, as it goes: a large network's report is never held whole. */
-    @FunctionalInterface
-    interface Renderer {
-        void write(NetworkAnalysis analysis, Writer out) throws IOException;
-    }
+    SVG("svg", "roofline.svg");
 
     private final String option;
     private final String extension;
-    private final Renderer renderer;
 
-    Report(String extension, Renderer renderer) {
-        this(extension, extension, renderer);
+    Report(String extension) {
+        this(extension, extension);
     }
 
-    Report(String option, String extension, Renderer renderer) {
+    Report(String option, String extension) {
         this.option = option;
         this.extension = extension;
-        this.renderer = renderer;
     }
 
     /** The option's name for it: {@code json}, {@code svg}. */
@@ -47,7 +39,16 @@ public enum Report {
         return this != SVG || !analysis.roofline().isEmpty();
     }
 
+    /**
+     * Writes the report of a network, as it goes: a large network's report is never held whole. A
+     * switch rather than a method reference per constant, which a cold compile would spin a class for.
+     */
     void write(NetworkAnalysis analysis, Writer out) throws IOException {
-        renderer.write(analysis, out);
+        switch (this) {
+            case JSON -> JsonReport.write(analysis, out);
+            case MARKDOWN -> MarkdownReport.write(analysis, out);
+            case DOT -> DotReport.write(analysis, out);
+            case SVG -> RooflinePlot.write(analysis, out);
+        }
     }
 }

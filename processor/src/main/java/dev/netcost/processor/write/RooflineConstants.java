@@ -113,7 +113,7 @@ final class RooflineConstants {
                 .addJavadoc("What one decode step at {@link #CONTEXT} asks of the layers it runs: per row, how many"
                         + " layers ask it,\ntheir FLOPs and bytes each, and what one more token of context adds to"
                         + " each.\n")
-                .initializer("$T.decode(CONTEXT, $L)", DECODE_STEPS, CodeBlock.join(chunks, ",\n"))
+                .initializer("$T.decode(CONTEXT, $L)", DECODE_STEPS, CodeBlocks.join(chunks, ",\n"))
                 .build());
         type.addMethod(MethodSpec.methodBuilder(CompanionNames.DECODE_NANOS)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -188,20 +188,26 @@ final class RooflineConstants {
             }
         }
         return CodeBlock.of("\n$>$>.withRoofline($>$T.of($L),\n$T.of($L))$<$<$<", List.class,
-                CodeBlock.join(devices, ",\n"), List.class, CodeBlock.join(steps, ",\n"));
+                CodeBlocks.join(devices, ",\n"), List.class, CodeBlocks.join(steps, ",\n"));
     }
 
     /** The devices, for the summary's heading at compile time. */
     static List<Device> devices(NetworkAnalysis analysis) {
-        return analysis.roofline().stream().map(r -> r.device().device()).toList();
+        List<Device> devices = new ArrayList<>();
+        for (DeviceRoofline roofline : analysis.roofline()) {
+            devices.add(roofline.device().device());
+        }
+        return devices;
     }
 
     /** A decoder's decode step on each device, as its constants hold it; empty for another network. */
     static List<Summary.DecodeStep> decodeSteps(NetworkAnalysis analysis) {
         List<Summary.DecodeStep> steps = new ArrayList<>();
         for (DeviceRoofline roofline : analysis.roofline()) {
-            roofline.decode().ifPresent(decode -> steps.add(new Summary.DecodeStep(decode.context(), decode.nanos(),
-                    decode.tokensPerSecond())));
+            if (roofline.decode().isPresent()) {
+                DecodeRoofline decode = roofline.decode().get();
+                steps.add(new Summary.DecodeStep(decode.context(), decode.nanos(), decode.tokensPerSecond()));
+            }
         }
         return steps;
     }

@@ -145,8 +145,13 @@ final class RooflinePlot {
             LayerAnalysis layer = layers.get(i);
             if (plotted(layer)) {
                 LayerTime time = roofline.layers().get(i);
-                points.computeIfAbsent(List.of(layer.cost().flops(), layer.traffic().memoryAccessBytes()),
-                        key -> new Point(layer, time)).count++;
+                List<Long> key = List.of(layer.cost().flops(), layer.traffic().memoryAccessBytes());
+                Point point = points.get(key);
+                if (point == null) {
+                    point = new Point(layer, time);
+                    points.put(key, point);
+                }
+                point.count++;
             }
         }
         for (Point point : points.values()) {

@@ -4,8 +4,11 @@ import dev.netcost.Layer;
 import dev.netcost.Shape;
 import dev.netcost.Summary;
 import dev.netcost.processor.infer.BlockAnalysis;
+import dev.netcost.processor.infer.DecoderFigures;
+import dev.netcost.processor.infer.InputAnalysis;
 import dev.netcost.processor.infer.LayerAnalysis;
 import dev.netcost.processor.infer.NetworkAnalysis;
+import dev.netcost.processor.infer.OutputAnalysis;
 import dev.netcost.processor.infer.Traffic;
 import dev.netcost.processor.model.Cost;
 import dev.netcost.processor.model.NetworkDecl;
@@ -14,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The summary table at compile time, rendered by the same {@link Summary} the generated
@@ -53,16 +57,38 @@ public final class SummaryText {
 
     /** The table, blocks open to their instances. */
     public static String of(NetworkAnalysis analysis) {
-        return table(analysis, MappedList.of(analysis.blocks(),
-                b -> layer(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic(), b.trainingOnly())));
+        return table(analysis, new BlockRows(analysis.blocks()));
     }
 
     /** The table with the blocks {@code blocks}, and every layer. */
     private static String table(NetworkAnalysis analysis, List<Layer> blocks) {
         NetworkDecl network = analysis.network();
-        List<Layer> layers = MappedList.of(analysis.layers(),
-                l -> layer(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic(), l.trainingOnly()));
+        List<Layer> layers = new LayerRows(analysis.layers());
         return Summary.table(header(analysis), layers, blocks, depth(analysis));
+    }
+
+    /** The layers' rows, each made when it is read. */
+    private static final class LayerRows extends MappedList<LayerAnalysis, Layer> {
+        LayerRows(List<LayerAnalysis> layers) {
+            super(layers);
+        }
+
+        @Override
+        Layer map(LayerAnalysis l) {
+            return layer(l.path(), l.op(), l.input(), l.output(), l.cost(), l.traffic(), l.trainingOnly());
+        }
+    }
+
+    /** The blocks' rows, each made when it is read. */
+    private static final class BlockRows extends MappedList<BlockAnalysis, Layer> {
+        BlockRows(List<BlockAnalysis> blocks) {
+            super(blocks);
+        }
+
+        @Override
+        Layer map(BlockAnalysis b) {
+            return layer(b.path(), b.op(), b.input(), b.output(), b.cost(), b.traffic(), b.trainingOnly());
+        }
     }
 
     /**
@@ -74,16 +100,23 @@ public final class SummaryText {
         List<Summary.Tensor> inputs = new ArrayList<>();
         List<Summary.Tensor> outputs = new ArrayList<>();
         if (named(analysis)) {
-            analysis.inputs().forEach(in -> inputs.add(new Summary.Tensor(in.name(), in.shape(),
-                    PortConstants.kind(in.kind()))));
-            analysis.outputs().forEach(out -> outputs.add(new Summary.Tensor(out.name(), out.shape(), "")));
+            for (InputAnalysis in : analysis.inputs()) {
+                inputs.add(new Summary.Tensor(in.name(), in.shape(), PortConstants.kind(in.kind())));
+            }
+            for (OutputAnalysis out : analysis.outputs()) {
+                outputs.add(new Summary.Tensor(out.name(), out.shape(), ""));
+            }
         }
         Shape input = network.hasNetworkInput() || analysis.inputs().isEmpty() ? analysis.input()
                 : analysis.inputs().get(0).shape();
+        Optional<Summary.Decoder> decoder = Optional.empty();
+        if (analysis.decoder().isPresent()) {
+            DecoderFigures d = analysis.decoder().get();
+            decoder = Optional.of(new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(), d.decodeMacs(),
+                    d.crossKvCacheBytes(), d.stateBytes()));
+        }
         Summary.Header header = new Summary.Header(network.name(), input, network.batch(), network.dtype(),
-                analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(),
-                analysis.decoder().map(d -> new Summary.Decoder(d.context(), d.kvCacheBytes(), d.prefillMacs(),
-                        d.decodeMacs(), d.crossKvCacheBytes(), d.stateBytes())), inputs, outputs);
+                analysis.memory().paramBytes(), analysis.memory().peakActivationBytes(), decoder, inputs, outputs);
         if (analysis.hasExperts()) {
             header = header.withActiveParams(analysis.total().activeParams());
         }
@@ -138,9 +171,13 @@ public final class SummaryText {
                         BlockAnalysis block = unseen.remove(ancestor);
                         if (block != null) {
                             rows++;
-                            looks.merge(new Look(block.op(), block.output(), block.cost(), block.traffic(),
-                                    block.trainingOnly()), block,
-                                    (a, b) -> b.path().length() > a.path().length() ? b : a);
+                            // Of a look's blocks, the first with the longest path.
+                            Look look = new Look(block.op(), block.output(), block.cost(), block.traffic(),
+                                    block.trainingOnly());
+                            BlockAnalysis kept = looks.get(look);
+                            if (kept == null || block.path().length() > kept.path().length()) {
+                                looks.put(look, block);
+                            }
                         }
                     }
                 }

@@ -54,7 +54,11 @@ final class TrainingConstants {
         Map<Integer, long[]> sums = new HashMap<>();
         for (int i = 0; i < layers.size(); i++) {
             LayerTraining layer = training.layers().get(i);
-            long[] sum = sums.computeIfAbsent(layers.get(i).topNode(), node -> new long[2]);
+            long[] sum = sums.get(layers.get(i).topNode());
+            if (sum == null) {
+                sum = new long[2];
+                sums.put(layers.get(i).topNode(), sum);
+            }
             sum[0] = Math.addExact(sum[0], layer.backward().flops());
             sum[1] = Math.addExact(sum[1], layer.savedBytes());
         }
@@ -183,7 +187,9 @@ final class TrainingConstants {
         private final NetworkAnalysis analysis;
 
         PerField(NetworkAnalysis analysis, TrainingFigures t) {
-            fields(analysis, t).forEach(field -> byNode.put(field.node(), field));
+            for (Field field : fields(analysis, t)) {
+                byNode.put(field.node(), field);
+            }
             this.analysis = analysis;
             batch = "for the training step's batch of " + t.declared().batch();
         }
