@@ -53,8 +53,8 @@ final class DeclarationChecks {
         }
         // With @Output fields, the last field is no output unless marked, and a marked one is never
         // training-only (the reader says so): the last field may then run only in training.
-        trainingOnly(network.name(), network.nodes(), network.outputs().isEmpty()
-                ? Optional.of(Message.TRAINING_ONLY_NETWORK_OUTPUT) : Optional.empty(), Optional.empty(), problems);
+        trainingOnly(network.name(), network.nodes(), network.outputs().isEmpty() ? LastField.NETWORK_OUTPUT
+                : LastField.NOT_AN_OUTPUT, Optional.empty(), problems);
         for (BlockDecl block : byQualifiedName(network)) {
             Map<String, ValueType> scope = new LinkedHashMap<>();
             for (ParamDecl param : block.params()) {
@@ -63,7 +63,7 @@ final class DeclarationChecks {
             scope.put(IN, ValueType.INT);
             Optional<String> inBlock = Optional.of(block.qualifiedName());
             checkNodes(block.name(), block.nodes(), scope, network, true, block.tensors(), inBlock, problems);
-            trainingOnly(block.name(), block.nodes(), Optional.of(Message.TRAINING_ONLY_BLOCK_OUTPUT), inBlock, problems);
+            trainingOnly(block.name(), block.nodes(), LastField.BLOCK_OUTPUT, inBlock, problems);
         }
         return problems;
     }
@@ -249,7 +249,20 @@ final class DeclarationChecks {
      *     empty when the last field is no output (a network that marks its outputs)
      * @param inBlock   the block's qualified name, for a block's fields; empty for the network's
      */
-    private static void trainingOnly(String owner, List<NodeDecl> nodes, Optional<Message> lastField,
+    /**
+     * What the last field of a network or block is, for the training-only rule: its output, which
+     * must run at inference, or not (a network with {@code @Output} fields). An enum rather than the
+     * message itself, so that a network without mistakes does not load the catalogue of messages.
+     */
+    private enum LastField {
+        NETWORK_OUTPUT, BLOCK_OUTPUT, NOT_AN_OUTPUT;
+
+        Message message() {
+            return this == NETWORK_OUTPUT ? Message.TRAINING_ONLY_NETWORK_OUTPUT : Message.TRAINING_ONLY_BLOCK_OUTPUT;
+        }
+    }
+
+    private static void trainingOnly(String owner, List<NodeDecl> nodes, LastField lastField,
             Optional<String> inBlock, List<Problem> problems) {
         Map<String, Integer> above = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -290,9 +303,9 @@ final class DeclarationChecks {
             }
             above.putIfAbsent(node.name(), i);
         }
-        if (lastField.isPresent() && !nodes.isEmpty() && nodes.get(nodes.size() - 1).trainingOnly()) {
+        if (lastField != LastField.NOT_AN_OUTPUT && !nodes.isEmpty() && nodes.get(nodes.size() - 1).trainingOnly()) {
             NodeDecl last = nodes.get(nodes.size() - 1);
-            problems.add(place(inBlock, last.index(), lastField.get().on(Attr.TRAINING_ONLY, last.name(), owner)));
+            problems.add(place(inBlock, last.index(), lastField.message().on(Attr.TRAINING_ONLY, last.name(), owner)));
         }
     }
 

@@ -181,11 +181,33 @@ public final class CompanionNames {
         String name();
     }
 
-    record Constant(String name) implements Member {}
+    // Constant and Method write out equals and hashCode, as ColdPathRulesTest asks of a record hashed
+    // on every compile's path: the generated ones link an invokedynamic call site on first use.
+    record Constant(String name) implements Member {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Constant that && name.equals(that.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+    }
 
     record Method(String name, List<TypeName> parameters) implements Member {
         Method {
             parameters = List.copyOf(parameters);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Method that && name.equals(that.name) && parameters.equals(that.parameters);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * name.hashCode() + parameters.hashCode();
         }
     }
 

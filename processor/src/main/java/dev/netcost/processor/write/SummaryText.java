@@ -151,7 +151,19 @@ public final class SummaryText {
      */
     private record Shown(int rows, Map<Look, BlockAnalysis> looks) {
         /** What a block's row shows but for its name: what sets the widths of the other columns. */
-        private record Look(String op, Shape output, Cost cost, Traffic traffic, boolean trainingOnly) {}
+        private record Look(String op, Shape output, Cost cost, Traffic traffic, boolean trainingOnly) {
+            // Written out, as ColdPathRulesTest asks of a record hashed on every compile's path.
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Look that && op.equals(that.op) && output.equals(that.output)
+                        && cost.equals(that.cost) && traffic.equals(that.traffic) && trainingOnly == that.trainingOnly;
+            }
+
+            @Override
+            public int hashCode() {
+                return ((op.hashCode() * 31 + output.hashCode()) * 31 + cost.hashCode()) * 31 + traffic.hashCode();
+            }
+        }
 
         static Shown of(NetworkAnalysis analysis, int depth) {
             Map<String, BlockAnalysis> unseen = new HashMap<>();
