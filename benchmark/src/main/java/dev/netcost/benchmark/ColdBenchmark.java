@@ -36,7 +36,14 @@ final class ColdBenchmark {
 
     /** How a cold compile runs. */
     enum Mode {
-        PLAIN, EMPTY_CLASS, NETCOST
+        /** {@code -proc:none}: javac alone. */
+        PLAIN,
+        /** A processor that writes one empty class per network: the floor of any generating processor. */
+        EMPTY_CLASS,
+        /** A processor that writes netcost's companions, as netcost wrote them, and works nothing out. */
+        COMPANION_COPY,
+        /** netcost from its jars, with its default options. */
+        NETCOST
     }
 
     /** One cold compile's CPU time (every thread of the process) and wall time, in nanoseconds. */
@@ -44,12 +51,14 @@ final class ColdBenchmark {
 
     /** A case's medians per mode. */
     record Figures(Case c, Map<Mode, Long> cpu, Map<Mode, Long> wall) {
-        double cpuRatio() {
-            return (double) cpu.get(Mode.NETCOST) / cpu.get(Mode.EMPTY_CLASS);
+        /** {@code mode}'s CPU time over the empty-class floor's. */
+        double cpuRatio(Mode mode) {
+            return (double) cpu.get(mode) / cpu.get(Mode.EMPTY_CLASS);
         }
 
-        double wallRatio() {
-            return (double) wall.get(Mode.NETCOST) / wall.get(Mode.EMPTY_CLASS);
+        /** {@code mode}'s wall time over the empty-class floor's. */
+        double wallRatio(Mode mode) {
+            return (double) wall.get(mode) / wall.get(Mode.EMPTY_CLASS);
         }
     }
 
@@ -59,6 +68,8 @@ final class ColdBenchmark {
             location(JavaFile.class));
     private final String emptyPath = location(OneEmptyClassProcessor.class);
     private final boolean hasCpu = ChildCpu.nanos().isPresent();
+    /** The companions netcost wrote for the case being measured, which the copying processor writes again. */
+    private Path companions;
 
     /** The cases the issue names: the least network, ResNet-50, the largest transformer, 1,000 layers. */
     static List<Case> cases() {
@@ -71,10 +82,10 @@ final class ColdBenchmark {
         System.out.printf("%nCold compiles: javac %s as a command, a JVM of its own per compile, %d per mode"
                 + " alternating, medians;%nCPU: every thread of the process (the JIT's and the collector's"
                 + " included)%s.%n", Runtime.version(), runs, hasCpu ? "" : " (not available here: wall time only)");
-        String format = "%-16s %7s %8s %9s %6s   %7s %8s %9s %6s%n";
-        System.out.printf(format, "case", "javac", "+ empty", "+ netcost", "ratio", "javac", "+ empty", "+ netcost",
-                "ratio");
-        System.out.printf(format, "", "CPU s", "CPU s", "CPU s", "", "wall s", "wall s", "wall s", "");
+        String format = "%-16s %-5s %6s %8s %11s %9s   %11s %9s%n";
+        System.out.printf(format, "case", "", "javac", "+ empty", "+ companion", "+ netcost", "companion /",
+                "netcost /");
+        System.out.printf(format, "", "", "s", "class s", "copy s", "s", "empty", "empty");
         List<Figures> all = new ArrayList<>();
         for (Case c : cases()) {
             if (!c.name().contains(only)) {
@@ -82,13 +93,21 @@ final class ColdBenchmark {
             }
             Figures f = measure(c, runs);
             all.add(f);
-            System.out.printf(format, c.name(), seconds(f.cpu().get(Mode.PLAIN)), seconds(f.cpu().get(Mode.EMPTY_CLASS)),
-                    seconds(f.cpu().get(Mode.NETCOST)), String.format("%.2f", f.cpuRatio()),
-                    seconds(f.wall().get(Mode.PLAIN)), seconds(f.wall().get(Mode.EMPTY_CLASS)),
-                    seconds(f.wall().get(Mode.NETCOST)), String.format("%.2f", f.wallRatio()));
+            for (boolean cpu : List.of(true, false)) {
+                Map<Mode, Long> times = cpu ? f.cpu() : f.wall();
+                System.out.printf(format, cpu ? c.name() : "", cpu ? "CPU" : "wall", seconds(times.get(Mode.PLAIN)),
+                        seconds(times.get(Mode.EMPTY_CLASS)), seconds(times.get(Mode.COMPANION_COPY)),
+                        seconds(times.get(Mode.NETCOST)),
+                        String.format("%.2f", cpu ? f.cpuRatio(Mode.COMPANION_COPY) : f.wallRatio(Mode.COMPANION_COPY)),
+                        String.format("%.2f", cpu ? f.cpuRatio(Mode.NETCOST) : f.wallRatio(Mode.NETCOST)));
+            }
         }
-        System.out.println("ratio: with netcost over with the empty-class processor, the floor of any processor that"
-                + " generates a file.");
+        System.out.println("+ empty class: a processor that writes one empty class per network, the floor of any"
+                + " processor that
+generates a file. + companion copy: one that writes netcost's companions as"
+                + " netcost wrote them and
+works nothing out, what javac asks to compile them. The ratios are over"
+                + " the empty-class floor.");
         return all;
     }
 
@@ -96,7 +115,7 @@ final class ColdBenchmark {
     void goals(List<Figures> all) {
         System.out.println("Cold goals:");
         for (Figures f : all) {
-            double ratio = hasCpu ? f.cpuRatio() : f.wallRatio();
+            double ratio = hasCpu ? f.cpuRatio(Mode.NETCOST) : f.wallRatio(Mode.NETCOST);
             System.out.printf("  %-32s %s %.2f times the empty-class floor, goal <= %.2f: %s%n", f.c().name(),
                     hasCpu ? "CPU" : "wall", ratio, MAX_RATIO, ratio <= MAX_RATIO ? "met" : "MISSED");
         }
@@ -106,12 +125,16 @@ final class ColdBenchmark {
         Path sources = Files.createTempDirectory("netcost-cold");
         try {
             List<String> files = write(c, sources);
+            // netcost's companions for the copying processor, from a compile that also warms the page cache.
+            companions = sources.resolve("companions");
+            Files.createDirectories(companions);
+            compile(Mode.NETCOST, files, List.of("-s", companions.toString()));
             Map<Mode, long[]> cpu = new EnumMap<>(Mode.class);
             Map<Mode, long[]> wall = new EnumMap<>(Mode.class);
             for (Mode mode : Mode.values()) {
                 cpu.put(mode, new long[runs]);
                 wall.put(mode, new long[runs]);
-                compile(mode, files, List.of()); // once unmeasured: the files into the page cache
+                compile(mode, files, List.of()); // once unmeasured: javac's own files into the page cache
             }
             for (int i = 0; i < runs; i++) {
                 for (Mode mode : Mode.values()) {
@@ -136,7 +159,7 @@ final class ColdBenchmark {
      * Where the time goes, for each case: one more compile per processor with the JVM's class
      * loading logged and the JIT's time counted ({@code -XX:+CITime}): classes loaded, those read
      * from netcost's jars, those spun at run time (lambdas, method handles), and the JIT's seconds
-     * and methods, with netcost and with the empty-class processor.
+     * and methods, with the empty-class processor, the companion-copying one and netcost.
      */
     void whereTheTimeGoes(String only) throws IOException, InterruptedException {
         System.out.printf("%nWhere a cold compile's time goes (one traced compile each):%n");
@@ -149,7 +172,10 @@ final class ColdBenchmark {
             Path sources = Files.createTempDirectory("netcost-cold");
             try {
                 List<String> files = write(c, sources);
-                for (Mode mode : List.of(Mode.EMPTY_CLASS, Mode.NETCOST)) {
+                companions = sources.resolve("companions");
+                Files.createDirectories(companions);
+                compile(Mode.NETCOST, files, List.of("-s", companions.toString()));
+                for (Mode mode : List.of(Mode.EMPTY_CLASS, Mode.COMPANION_COPY, Mode.NETCOST)) {
                     Path log = sources.resolve("classes.log");
                     Path jit = sources.resolve("jit.log");
                     compile(mode, files, List.of("-J-Xlog:class+load:file=" + log, "-J-XX:+CITime"), jit);
@@ -158,7 +184,8 @@ final class ColdBenchmark {
                     long spun = loaded.stream().filter(l -> l.contains("__JVM_LookupDefineClass__")
                             || l.contains("__Lookup_defineClass__")).count();
                     String text = Files.readString(jit);
-                    System.out.printf(format, c.name(), mode == Mode.NETCOST ? "netcost" : "empty", loaded.size(),
+                    System.out.printf(format, c.name(), mode == Mode.NETCOST ? "netcost"
+                            : mode == Mode.EMPTY_CLASS ? "empty" : "copy", loaded.size(),
                             mode == Mode.NETCOST ? ours : 0, spun, jitSeconds(text), jitMethods(text, "C1"),
                             jitMethods(text, "C2"));
                 }
@@ -206,7 +233,8 @@ final class ColdBenchmark {
             return;
         }
         Path mvn = Path.of(home, "bin", "mvn");
-        List<String> with = List.of(mvn.toString(), "-B", "-ntp", "-o", "-q", "-pl", "dsl,processor,samples", "compile");
+        List<String> with = List.of(mvn.toString(), "-B", "-ntp", "-o", "-q", "-pl", "dsl,processor,samples",
+                "compile");
         List<String> without = new ArrayList<>(with);
         without.add("-Pwithout-netcost");
         long[][] cpu = new long[2][runs];
@@ -237,12 +265,18 @@ final class ColdBenchmark {
         Path out = Files.createTempDirectory("netcost-cold-out");
         try {
             List<String> command = new ArrayList<>(List.of(javac.toString()));
+            command.addAll(List.of("-cp", dsl, "-d", out.toString()));
+            if (!extra.contains("-s")) {
+                command.addAll(List.of("-s", out.toString()));
+            }
             command.addAll(extra);
-            command.addAll(List.of("-cp", dsl, "-d", out.toString(), "-s", out.toString()));
             switch (mode) {
                 case PLAIN -> command.add("-proc:none");
                 case EMPTY_CLASS -> command.addAll(List.of("-processorpath", emptyPath, "-processor",
                         OneEmptyClassProcessor.class.getName()));
+                case COMPANION_COPY -> command.addAll(List.of("-processorpath", emptyPath, "-processor",
+                        CompanionCopyProcessor.class.getName(),
+                        "-A" + CompanionCopyProcessor.FOLDER + "=" + companions));
                 case NETCOST -> command.addAll(List.of("-processorpath", netcostPath));
             }
             command.addAll(files);

@@ -137,7 +137,8 @@ public final class CompileBenchmark {
     /** Every case, in the order the table lists them. */
     static List<Case> cases() {
         return List.of(
-                Case.chain(10, false), Case.chain(100, false), Case.chain(1_000, true), Case.chain(10_000, false).probingHeap(),
+                Case.chain(10, false), Case.chain(100, false), Case.chain(1_000, true),
+                Case.chain(10_000, false).probingHeap(),
                 Case.many(100, 50),
                 Case.sample("ResNet152", "Bottleneck"), Case.sample("MobileNetV2", "InvertedResidual"),
                 Case.repeated(100_000));
