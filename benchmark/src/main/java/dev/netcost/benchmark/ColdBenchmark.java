@@ -103,10 +103,8 @@ final class ColdBenchmark {
             }
         }
         System.out.println("+ empty class: a processor that writes one empty class per network, the floor of any"
-                + " processor that
-generates a file. + companion copy: one that writes netcost's companions as"
-                + " netcost wrote them and
-works nothing out, what javac asks to compile them. The ratios are over"
+                + " processor that\ngenerates a file. + companion copy: one that writes netcost's companions as"
+                + " netcost wrote them and\nworks nothing out, what javac asks to compile them. The ratios are over"
                 + " the empty-class floor.");
         return all;
     }

@@ -238,23 +238,19 @@ public final class LintRules {
         Computation op = layer.computation();
         int rank = layer.input().rank() - 1;
         SlidingWindow window;
-        String what;
-        Message unreadInput;
+        // Which it is rather than its message, so that a network without findings never loads the
+        // catalogue of messages (docs/architecture.md, "Cold builds").
+        boolean convolution = op instanceof Conv;
         if (op instanceof Conv conv) {
             window = conv.window(rank);
-            what = "convolution";
-            unreadInput = Message.UNREAD_INPUT_OF_CONVOLUTION;
         } else if (op instanceof MaxPool pool) {
             window = pool.window().sliding(rank);
-            what = "pooling";
-            unreadInput = Message.UNREAD_INPUT_OF_POOLING;
         } else if (op instanceof AvgPool pool) {
             window = pool.window().sliding(rank);
-            what = "pooling";
-            unreadInput = Message.UNREAD_INPUT_OF_POOLING;
         } else {
             return;
         }
+        String what = convolution ? "convolution" : "pooling";
         Shape in = layer.input();
         Shape out = layer.output();
         List<String> unread = new ArrayList<>();
@@ -275,7 +271,8 @@ public final class LintRules {
             }
         }
         if (!unread.isEmpty()) {
-            found.add(place(layer, unreadInput, Attr.STRIDE, String.join(", and ", unread)));
+            found.add(place(layer, convolution ? Message.UNREAD_INPUT_OF_CONVOLUTION : Message.UNREAD_INPUT_OF_POOLING,
+                    Attr.STRIDE, String.join(", and ", unread)));
         }
         if (!blind.isEmpty()) {
             found.add(place(layer, Message.PADDING_ONLY_WINDOWS, Attr.PADDING, String.join(", and ", blind), what));

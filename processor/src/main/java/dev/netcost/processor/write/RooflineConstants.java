@@ -7,7 +7,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.netcost.DType;
 import dev.netcost.Device;
-import dev.netcost.Hardware;
 import dev.netcost.Summary;
 import dev.netcost.processor.infer.DecodeRoofline;
 import dev.netcost.processor.infer.DecoderFigures;
@@ -28,10 +27,13 @@ import javax.lang.model.element.Modifier;
  * {@link Device}'s.
  */
 final class RooflineConstants {
-    private static final ClassName DEVICE = ClassName.get(Device.class);
-    private static final ClassName DECODE_STEPS = ClassName.get(dev.netcost.DecodeSteps.class);
-    private static final ClassName HARDWARE = ClassName.get(Hardware.class);
-    private static final ClassName DECODE_STEP = ClassName.get(Summary.DecodeStep.class);
+    // By name: a class literal would load the DSL's classes, Hardware's device tables with them, for
+    // every network, where most use none of them (docs/architecture.md, "Cold builds"). Every companion,
+    // compiled against the DSL by the tests, holds the names to the classes.
+    private static final ClassName DEVICE = ClassName.get("dev.netcost", "Device");
+    private static final ClassName DECODE_STEPS = ClassName.get("dev.netcost", "DecodeSteps");
+    private static final ClassName HARDWARE = ClassName.get("dev.netcost", "Hardware");
+    private static final ClassName DECODE_STEP = ClassName.get("dev.netcost", "Summary", "DecodeStep");
 
     private RooflineConstants() {}
 
