@@ -1,10 +1,5 @@
 package dev.netcost.processor.read;
 
-import dev.netcost.Block;
-import dev.netcost.From;
-import dev.netcost.If;
-import dev.netcost.Repeat;
-import dev.netcost.With;
 import dev.netcost.processor.model.OpKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,24 +23,26 @@ public final class LayerAnnotations {
         }
     }
 
-    static final String WITH = With.class.getCanonicalName();
-    static final String FROM = From.class.getCanonicalName();
-    static final String IF = If.class.getCanonicalName();
-    static final String REPEAT = Repeat.class.getCanonicalName();
-    static final String BLOCK = Block.class.getCanonicalName();
-    static final String BUDGET = dev.netcost.Budget.class.getCanonicalName();
-    static final String TIED = dev.netcost.Tied.class.getCanonicalName();
-    static final String DECODER = dev.netcost.Decoder.class.getCanonicalName();
-    static final String TRAINING_ONLY = dev.netcost.TrainingOnly.class.getCanonicalName();
-    static final String OUTPUT = dev.netcost.Output.class.getCanonicalName();
-    static final String EXPERTS = dev.netcost.MixtureOfExperts.class.getCanonicalName();
-    static final String FROZEN = dev.netcost.Frozen.class.getCanonicalName();
-    static final String CHECKPOINT = dev.netcost.Checkpoint.class.getCanonicalName();
-    static final String TRAINING = dev.netcost.Training.class.getCanonicalName();
-    static final String ROOFLINE = dev.netcost.Roofline.class.getCanonicalName();
-    static final String CUSTOM_DEVICE = dev.netcost.CustomDevice.class.getCanonicalName();
+    // By name, each held to its annotation by OpRegistryTest: a class literal would load every
+    // annotation of the DSL for every compile (docs/architecture.md, "Cold builds").
+    static final String WITH = PACKAGE + "With";
+    static final String FROM = PACKAGE + "From";
+    static final String IF = PACKAGE + "If";
+    static final String REPEAT = PACKAGE + "Repeat";
+    static final String BLOCK = PACKAGE + "Block";
+    static final String BUDGET = PACKAGE + "Budget";
+    static final String TIED = PACKAGE + "Tied";
+    static final String DECODER = PACKAGE + "Decoder";
+    static final String TRAINING_ONLY = PACKAGE + "TrainingOnly";
+    static final String OUTPUT = PACKAGE + "Output";
+    static final String EXPERTS = PACKAGE + "MixtureOfExperts";
+    static final String FROZEN = PACKAGE + "Frozen";
+    static final String CHECKPOINT = PACKAGE + "Checkpoint";
+    static final String TRAINING = PACKAGE + "Training";
+    static final String ROOFLINE = PACKAGE + "Roofline";
+    static final String CUSTOM_DEVICE = PACKAGE + "CustomDevice";
     /** {@code @Input}: declares a field, as a layer annotation does, but a tensor rather than a layer. */
-    static final String INPUT = dev.netcost.Input.class.getCanonicalName();
+    static final String INPUT = PACKAGE + "Input";
 
     /** The annotations that modify a layer or block field, but declare none. */
     static final List<String> MODIFIERS = List.of(WITH, FROM, IF, REPEAT, TIED, TRAINING_ONLY, OUTPUT,

@@ -179,6 +179,22 @@ public class OpRegistryTest {
         return found;
     }
 
+    @Test
+    void everyAnnotationNamedByNameIsOneOfTheDsl() throws Exception {
+        int named = 0;
+        for (java.lang.reflect.Field field : LayerAnnotations.class.getDeclaredFields()) {
+            if (field.getType() == String.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())
+                    && !field.getName().equals("PACKAGE")) {
+                field.setAccessible(true);
+                String name = (String) field.get(null);
+                assertWithMessage(field.getName()).that(Class.forName(name).isAnnotation()).isTrue();
+                assertWithMessage(field.getName()).that(Class.forName(name).getCanonicalName()).isEqualTo(name);
+                named++;
+            }
+        }
+        assertThat(named).isAtLeast(17);
+    }
+
     /** The annotation class {@code kind} names. */
     public static Class<?> annotationOf(OpKind kind) {
         try {
