@@ -5,20 +5,16 @@ import dev.netcost.Network;
 import dev.netcost.processor.NetworkProcessor;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * What netcost costs a cold build: javac run as a command, a JVM of its own for every compile, as
@@ -123,10 +119,7 @@ final class ColdBenchmark {
         Path sources = Files.createTempDirectory("netcost-cold");
         try {
             List<String> files = write(c, sources);
-            // netcost's companions for the copying processor, from a compile that also warms the page cache.
-            companions = sources.resolve("companions");
-            Files.createDirectories(companions);
-            compile(Mode.NETCOST, files, List.of("-s", companions.toString()));
+            writeCompanions(files, sources); // a compile that also warms the page cache
             Map<Mode, long[]> cpu = new EnumMap<>(Mode.class);
             Map<Mode, long[]> wall = new EnumMap<>(Mode.class);
             for (Mode mode : Mode.values()) {
@@ -144,12 +137,12 @@ final class ColdBenchmark {
             Map<Mode, Long> cpuMedians = new EnumMap<>(Mode.class);
             Map<Mode, Long> wallMedians = new EnumMap<>(Mode.class);
             for (Mode mode : Mode.values()) {
-                cpuMedians.put(mode, median(cpu.get(mode)));
-                wallMedians.put(mode, median(wall.get(mode)));
+                cpuMedians.put(mode, CompileBenchmark.median(cpu.get(mode)));
+                wallMedians.put(mode, CompileBenchmark.median(wall.get(mode)));
             }
             return new Figures(c, cpuMedians, wallMedians);
         } finally {
-            delete(sources);
+            HeapProbe.delete(sources);
         }
     }
 
@@ -170,9 +163,7 @@ final class ColdBenchmark {
             Path sources = Files.createTempDirectory("netcost-cold");
             try {
                 List<String> files = write(c, sources);
-                companions = sources.resolve("companions");
-                Files.createDirectories(companions);
-                compile(Mode.NETCOST, files, List.of("-s", companions.toString()));
+                writeCompanions(files, sources);
                 for (Mode mode : List.of(Mode.EMPTY_CLASS, Mode.COMPANION_COPY, Mode.NETCOST)) {
                     Path log = sources.resolve("classes.log");
                     Path jit = sources.resolve("jit.log");
@@ -188,7 +179,7 @@ final class ColdBenchmark {
                             jitMethods(text, "C2"));
                 }
             } finally {
-                delete(sources);
+                HeapProbe.delete(sources);
             }
         }
         System.out.println("netcost's: classes read from netcost's processor path (netcost, its DSL, JavaPoet);"
@@ -240,18 +231,28 @@ final class ColdBenchmark {
         for (int i = 0; i < runs; i++) {
             for (int k = 0; k < 2; k++) {
                 for (String generated : List.of("classes", "generated-sources", "maven-status")) {
-                    delete(Path.of("samples", "target", generated));
+                    HeapProbe.delete(Path.of("samples", "target", generated));
                 }
                 Run run = time(new ProcessBuilder(k == 0 ? without : with), null);
                 cpu[k][i] = run.cpu();
                 wall[k][i] = run.wall();
             }
         }
+        long cpuWithout = CompileBenchmark.median(cpu[0]);
+        long wallWithout = CompileBenchmark.median(wall[0]);
+        long cpuWith = CompileBenchmark.median(cpu[1]);
+        long wallWith = CompileBenchmark.median(wall[1]);
         System.out.printf("%nmvn compile of the samples module (44 networks), %d runs each alternating, medians:%n"
                 + "  without netcost: CPU %s s, wall %s s%n  with netcost:    CPU %s s, wall %s s; ratio CPU %.2f,"
-                + " wall %.2f%n", runs, seconds(median(cpu[0])), seconds(median(wall[0])), seconds(median(cpu[1])),
-                seconds(median(wall[1])), (double) median(cpu[1]) / median(cpu[0]),
-                (double) median(wall[1]) / median(wall[0]));
+                + " wall %.2f%n", runs, seconds(cpuWithout), seconds(wallWithout), seconds(cpuWith), seconds(wallWith),
+                (double) cpuWith / cpuWithout, (double) wallWith / wallWithout);
+    }
+
+    /** netcost's companions for the case, in a folder of {@code dir}, for the copying processor. */
+    private void writeCompanions(List<String> files, Path dir) throws IOException, InterruptedException {
+        companions = dir.resolve("companions");
+        Files.createDirectories(companions);
+        compile(Mode.NETCOST, files, List.of("-s", companions.toString()));
     }
 
     private Run compile(Mode mode, List<String> files, List<String> extra) throws IOException, InterruptedException {
@@ -280,7 +281,7 @@ final class ColdBenchmark {
             command.addAll(files);
             return time(new ProcessBuilder(command), output);
         } finally {
-            delete(out);
+            HeapProbe.delete(out);
         }
     }
 
@@ -324,29 +325,8 @@ final class ColdBenchmark {
         }
     }
 
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
 
     private static String seconds(long nanos) {
         return String.format("%.2f", nanos / 1e9);
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

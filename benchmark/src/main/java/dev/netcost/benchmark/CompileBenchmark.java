@@ -231,7 +231,7 @@ public final class CompileBenchmark {
         return met ? "met" : "MISSED";
     }
 
-    private static long median(long[] values) {
+    static long median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]

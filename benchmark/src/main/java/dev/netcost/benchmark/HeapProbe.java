@@ -94,7 +94,11 @@ final class HeapProbe {
         }
     }
 
-    private static void delete(Path folder) throws IOException {
+    /** Deletes {@code folder} and everything in it, if it is there. */
+    static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {
