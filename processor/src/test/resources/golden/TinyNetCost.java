@@ -335,7 +335,7 @@ public final class TinyNetCost {
      * Every block use and block instance with the totals of the layers inside it, in the
      * order they begin: {@code layer3} ({@code Bottleneck x 6}), then {@code layer3[0]}... Immutable.
      */
-    public static final List<Layer> BLOCKS = List.of();
+    public static final List<Layer> BLOCKS = LayerTable.decode();
 
     /**
      * The lines above the summary's table.

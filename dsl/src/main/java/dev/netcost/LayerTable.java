@@ -30,7 +30,10 @@ public final class LayerTable {
 
     private LayerTable() {}
 
-    /** The layers of every chunk of rows, in order, as an immutable list. */
+    /**
+     * The layers of every chunk of rows, in order, as an immutable list: an empty one for no chunk,
+     * which is how a companion writes a network's {@code BLOCKS} when it has none.
+     */
     public static List<Layer> decode(String... chunks) {
         List<Layer> layers = new java.util.ArrayList<>();
         for (String chunk : chunks) {

@@ -85,7 +85,9 @@ final class LayerLists {
 
     private static CodeBlock initializer(List<Row> rows) {
         if (rows.isEmpty()) {
-            return CodeBlock.of("$T.of()", List.class);
+            // Not List.of(): a generic method's call makes javac load and run its type inference,
+            // some 50 classes, to compile the companion of a network without blocks (docs/architecture.md).
+            return CodeBlock.of("$T.decode()", LayerTable.class);
         }
         Chunks chunks = new Chunks();
         pack(rows, 0, rows.size(), 0, chunks);
