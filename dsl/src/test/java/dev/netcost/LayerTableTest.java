@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class LayerTableTest {
     @Test
+    void noChunkIsNoLayerInAnImmutableList() {
+        List<Layer> none = LayerTable.decode();
+        assertEquals(List.of(), none);
+        assertThrows(UnsupportedOperationException.class, () -> none.add(null));
+    }
+
+    @Test
     void rowsRoundTrip() {
         List<Layer> layers = List.of(
                 new Layer("layer3[0].conv2", "Conv2d", Shape.of(256, 28, 28), Shape.of(256, 14, 14), 589_824, 0,
