@@ -103,7 +103,7 @@ final class FieldConstants {
                 continue; // a use, repeated or not: it is its field, and has the field's constants
             }
             // A path begins with the network field that holds the instance: layer3[0].se in layer3.
-            String field = path.split("[.\\[]", 2)[0];
+            String field = path.substring(0, fieldEnd(path));
             groups.add(new Group(new CompanionNames.Instance(nodes.get(field), field, path,
                     ConstantNames.pathStem(path)), "block instance {@code " + path + "} (" + block.op() + ", "
                     + block.input() + " to " + block.output() + trainingOnly(block.trainingOnly()) + ")", block.cost(),
@@ -140,5 +140,19 @@ final class FieldConstants {
                 .addJavadoc("One output sample of $L: {@code $L}.\n", what, g.output())
                 .initializer("$N[$L]", SHAPES, index)
                 .build());
+    }
+
+    /**
+     * Where the network field's name ends in a block instance's path: at its first {@code .} or
+     * {@code [}. Scanned, not split by a regular expression, which String.split would compile
+     * for every instance (docs/architecture.md, "Cold builds").
+     */
+    private static int fieldEnd(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                return i;
+            }
+        }
+        return path.length();
     }
 }
