@@ -37,21 +37,19 @@ class ColdPathRulesTest {
         // The DSL's classes run inside the processor too: Summary renders every summary.
         for (Class<?> of : List.of(NetworkProcessor.class, dev.netcost.Network.class)) {
             Path classes = Path.of(of.getProtectionDomain().getCodeSource().getLocation().toURI());
-            int read = 0;
-            try (Stream<Path> files = Files.walk(classes)) {
-                for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                    read++;
-                    // The bootstrap's class is named in the constant pool as modified UTF-8, which for
-                    // these ASCII names is their bytes: present exactly when the class has such a call site.
-                    String pool = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                    for (String bootstrap : List.of(LAMBDA, CONCAT)) {
-                        if (pool.contains(bootstrap)) {
-                            offenders.add(classes.relativize(file) + " (" + bootstrap + ")");
-                        }
+            // A folder of classes in the module's own build, a jar when the reactor has packaged it.
+            java.util.Map<String, byte[]> files = Files.isDirectory(classes) ? folder(classes) : jar(classes);
+            for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
+                // The bootstrap's class is named in the constant pool as modified UTF-8, which for
+                // these ASCII names is their bytes: present exactly when the class has such a call site.
+                String pool = new String(file.getValue(), StandardCharsets.ISO_8859_1);
+                for (String bootstrap : List.of(LAMBDA, CONCAT)) {
+                    if (pool.contains(bootstrap)) {
+                        offenders.add(file.getKey() + " (" + bootstrap + ")");
                     }
                 }
             }
-            assertWithMessage("class files read from %s", classes).that(read).isGreaterThan(50);
+            assertWithMessage("class files read from %s", classes).that(files.size()).isGreaterThan(50);
         }
         assertWithMessage("classes with a lambda, a method reference or an indy concatenation")
                 .that(offenders).isEmpty();
@@ -100,6 +98,32 @@ class ColdPathRulesTest {
         assertWithMessage("javac's exit code").that(compile.waitFor()).isEqualTo(0);
         assertWithMessage("call sites javac itself linked (the trace works)").that(sites).isGreaterThan(20);
         assertWithMessage("call sites of netcost's linked while compiling the samples").that(linked).isEmpty();
+    }
+
+    /** Every class file under {@code root}, by its path there. */
+    private static java.util.Map<String, byte[]> folder(Path root) throws IOException {
+        java.util.Map<String, byte[]> classes = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                classes.put(root.relativize(file).toString(), Files.readAllBytes(file));
+            }
+        }
+        return classes;
+    }
+
+    /** Every class file in the jar, by its entry's name. */
+    private static java.util.Map<String, byte[]> jar(Path jar) throws IOException {
+        java.util.Map<String, byte[]> classes = new java.util.TreeMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    try (java.io.InputStream in = zip.getInputStream(entry)) {
+                        classes.put(entry.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        }
+        return classes;
     }
 
     private static String codeSource(Class<?> type) throws URISyntaxException {
