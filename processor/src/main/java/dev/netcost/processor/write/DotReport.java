@@ -16,7 +16,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The drawing, {@code META-INF/netcost/<network>.dot}: one box per layer with its op and
