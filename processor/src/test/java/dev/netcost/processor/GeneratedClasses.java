@@ -1,11 +1,19 @@
 package dev.netcost.processor;
 
 import com.google.testing.compile.Compilation;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 
-/** Loads the classes a compilation wrote, so a test can read a companion's constants and call its methods. */
+/**
+ * The classes a compilation wrote: loaded, so a test can read a companion's constants and call its
+ * methods, or written out as a library another compilation reads from its class path.
+ */
 public final class GeneratedClasses {
     private GeneratedClasses() {}
 
@@ -32,5 +40,30 @@ public final class GeneratedClasses {
             }
         };
         return Class.forName(name, true, loader);
+    }
+
+    /**
+     * A class path on which {@code library} is a compiled library, as a later compilation finds one:
+     * its class files written to {@code folder} (each under its package's path), then this test's
+     * own class path, with netcost's DSL.
+     */
+    public static List<File> classPathWith(Compilation library, Path folder) throws IOException {
+        for (JavaFileObject file : library.generatedFiles()) {
+            if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                // compile-testing names it /CLASS_OUTPUT/com/example/...: the path past the location.
+                String path = file.toUri().getPath();
+                Path target = folder.resolve(path.substring(path.indexOf('/', 1) + 1));
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.openInputStream()) {
+                    Files.copy(in, target);
+                }
+            }
+        }
+        List<File> classPath = new ArrayList<>();
+        classPath.add(folder.toFile());
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classPath.add(new File(entry));
+        }
+        return classPath;
     }
 }

@@ -10,10 +10,7 @@ import static dev.netcost.processor.Compilations.compile;
 import com.google.testing.compile.Compilation;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -77,21 +74,7 @@ class RooflineDiagnosticsTest {
                 """);
         Compilation library = javac().withProcessors(new NetworkProcessor()).compile(device.file());
         assertThat(library).succeededWithoutWarnings();
-        for (JavaFileObject file : library.generatedFiles()) {
-            if (file.getKind() == JavaFileObject.Kind.CLASS) {
-                String path = file.toUri().getPath();
-                Path target = classes.resolve(path.substring(path.indexOf("com/example/")));
-                Files.createDirectories(target.getParent());
-                try (InputStream in = file.openInputStream()) {
-                    Files.copy(in, target);
-                }
-            }
-        }
-        List<File> classpath = new ArrayList<>();
-        classpath.add(classes.toFile());
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            classpath.add(new File(entry));
-        }
+        List<File> classpath = GeneratedClasses.classPathWith(library, classes);
         NetworkSource src = NetworkSource.of("com.example.Net", """
                 package com.example;
 

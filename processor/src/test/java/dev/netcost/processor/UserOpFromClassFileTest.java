@@ -7,12 +7,9 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,22 +63,8 @@ class UserOpFromClassFileTest {
     void theDeclarationIsReadFromTheClassFile(@TempDir Path classes) throws IOException {
         Compilation ops = javac().withProcessors(new NetworkProcessor()).compile(DEFORM.file());
         assertThat(ops).succeededWithoutWarnings();
-        for (JavaFileObject file : ops.generatedFiles()) {
-            if (file.getKind() == JavaFileObject.Kind.CLASS) {
-                String path = file.toUri().getPath();
-                Path target = classes.resolve(path.substring(path.indexOf("com/example/")));
-                Files.createDirectories(target.getParent());
-                try (InputStream in = file.openInputStream()) {
-                    Files.copy(in, target);
-                }
-            }
-        }
+        List<File> classpath = GeneratedClasses.classPathWith(ops, classes);
         assertThat(Files.exists(classes.resolve("com/example/ops/DeformConv2d.class"))).isTrue();
-        List<File> classpath = new ArrayList<>();
-        classpath.add(classes.toFile());
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            classpath.add(new File(entry));
-        }
         Compilation net = javac().withProcessors(new NetworkProcessor()).withClasspath(classpath)
                 .withOptions("-Anetcost.reports=none").compile(NET.file());
         assertThat(net).succeededWithoutWarnings();
