@@ -18,7 +18,7 @@ final class WithArgs {
      * {@code ==}, then the expression. Scanned by hand rather than by a regular expression, which
      * a cold compile pays for in its JIT (docs/architecture.md).
      */
-    private record Entry(String name, String expression) {
+    record Entry(String name, String expression) {
         static Optional<Entry> of(String entry) {
             int at = skipSpace(entry, 0);
             if (at == entry.length() || !Character.isJavaIdentifierStart(entry.codePointAt(at))) {
@@ -52,11 +52,6 @@ final class WithArgs {
         return split.isPresent() ? Optional.of(split.get().name()) : Optional.empty();
     }
 
-    static Optional<String> expression(String entry) {
-        Optional<Entry> split = Entry.of(entry);
-        return split.isPresent() ? Optional.of(split.get().expression()) : Optional.empty();
-    }
-
     /**
      * {@code @With}'s expressions by name, unparsed; empty (with a problem) when an args entry is
      * malformed or two entries give the same name.
@@ -74,13 +69,13 @@ final class WithArgs {
         }
         SourceLocation args = new SourceLocation(source.element(), source.with().get().mirror(), with.written("args"));
         for (String arg : with.strings("args")) {
-            Optional<String> name = name(arg);
-            if (name.isEmpty()) {
+            Optional<Entry> entry = Entry.of(arg);
+            if (entry.isEmpty()) {
                 problems.add(LocatedProblem.of(Message.WITH_ARGS_ENTRY_MALFORMED, args, field, arg));
                 return Optional.empty();
             }
-            if (entries.put(name.get(), expression(arg).orElseThrow()) != null) {
-                problems.add(LocatedProblem.of(Message.WITH_ARGS_GIVEN_TWICE, args, field, name.get()));
+            if (entries.put(entry.get().name(), entry.get().expression()) != null) {
+                problems.add(LocatedProblem.of(Message.WITH_ARGS_GIVEN_TWICE, args, field, entry.get().name()));
                 return Optional.empty();
             }
         }

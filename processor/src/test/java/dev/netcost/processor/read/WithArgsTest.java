@@ -25,8 +25,9 @@ class WithArgsTest {
         for (String entry : entries) {
             Matcher m = ENTRY.matcher(entry);
             boolean matches = m.matches();
+            assertEquals(matches ? Optional.of(new WithArgs.Entry(m.group(1), m.group(2))) : Optional.empty(),
+                    WithArgs.Entry.of(entry), entry);
             assertEquals(matches ? Optional.of(m.group(1)) : Optional.empty(), WithArgs.name(entry), entry);
-            assertEquals(matches ? Optional.of(m.group(2)) : Optional.empty(), WithArgs.expression(entry), entry);
         }
     }
 }
