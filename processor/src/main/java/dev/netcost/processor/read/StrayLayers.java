@@ -3,10 +3,9 @@ package dev.netcost.processor.read;
 import dev.netcost.Network;
 import dev.netcost.processor.model.Message;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
@@ -34,29 +33,39 @@ public final class StrayLayers {
     public static List<LocatedProblem> find(Set<? extends TypeElement> present, RoundEnvironment round,
             Elements elements) {
         List<LocatedProblem> problems = new ArrayList<>();
-        Map<String, TypeElement> here = new HashMap<>();
+        Set<String> here = new HashSet<>();
         for (TypeElement annotation : present) {
-            here.put(annotation.getQualifiedName().toString(), annotation);
+            here.add(annotation.getQualifiedName().toString());
         }
-        List<TypeElement> annotations = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String name : LayerAnnotations.names()) {
-            if (here.containsKey(name)) {
-                annotations.add(here.get(name)); // in the registry's order, so that the problems keep theirs
+            if (here.contains(name)) {
+                names.add(name); // in the registry's order, so that the problems keep theirs
             }
         }
-        // Blocks declared in this round: a use of one outside a network is as silent. And ops users
-        // declare, as silent outside a network.
-        for (String declaring : List.of(LayerAnnotations.BLOCK, UserOps.CUSTOM_OP)) {
-            if (here.containsKey(declaring)) {
-                for (Element declared : round.getElementsAnnotatedWith(here.get(declaring))) {
-                    if (declared instanceof TypeElement type) {
-                        annotations.add(type);
-                    }
+        // Blocks declared in this round: a use of one outside a network is as silent.
+        TypeElement block = elements.getTypeElement(LayerAnnotations.BLOCK);
+        if (block != null && here.contains(LayerAnnotations.BLOCK)) {
+            for (Element declared : round.getElementsAnnotatedWith(block)) {
+                if (declared instanceof TypeElement type) {
+                    names.add(type.getQualifiedName().toString());
                 }
             }
         }
-        for (TypeElement annotation : annotations) {
-            String name = annotation.getQualifiedName().toString();
+        // And ops users declare, as silent outside a network.
+        TypeElement customOp = elements.getTypeElement(UserOps.CUSTOM_OP);
+        if (customOp != null && here.contains(UserOps.CUSTOM_OP)) {
+            for (Element declared : round.getElementsAnnotatedWith(customOp)) {
+                if (declared instanceof TypeElement type) {
+                    names.add(type.getQualifiedName().toString());
+                }
+            }
+        }
+        for (String name : names) {
+            TypeElement annotation = elements.getTypeElement(name);
+            if (annotation == null) {
+                continue;
+            }
             for (Element field : round.getElementsAnnotatedWith(annotation)) {
                 Element owner = field.getEnclosingElement();
                 boolean onField = field.getKind() == ElementKind.FIELD && owner instanceof TypeElement;
@@ -78,10 +87,11 @@ public final class StrayLayers {
             }
         }
         for (String name : List.of(LayerAnnotations.BUDGET, LayerAnnotations.DECODER, LayerAnnotations.ROOFLINE)) {
-            if (!here.containsKey(name)) {
+            TypeElement annotation = elements.getTypeElement(name);
+            if (annotation == null || !here.contains(name)) {
                 continue;
             }
-            for (Element type : round.getElementsAnnotatedWith(here.get(name))) {
+            for (Element type : round.getElementsAnnotatedWith(annotation)) {
                 if (NetworkReader.mirror(type, Network.class.getCanonicalName()).isEmpty()) {
                     AnnotationMirror mirror = NetworkReader.mirror(type, name).orElseThrow();
                     problems.add(LocatedProblem.of(Message.NETWORK_ANNOTATION_WITHOUT_NETWORK,
